@@ -1,0 +1,99 @@
+// The custom element classes of foerderweg.
+//
+// Rust cannot subclass HTMLElement, so each class only forwards its life cycle to a Rust
+// handle made by `create(element, kind)`. Parsing, fetching, drawing and events are all done
+// on the Rust side. Data can arrive three ways (the `data` property, a child
+// <script type="application/json">, the `src` attribute); the last one given wins.
+
+let clock = 0;
+
+export function defineElement(tag, kind, attributes, create) {
+  if (customElements.get(tag)) return false;
+
+  class FoerderwegElement extends HTMLElement {
+    static get observedAttributes() {
+      return attributes;
+    }
+
+    #handle = null;
+    #data = undefined;
+    #dataAt = 0;
+    #srcAt = 0;
+    #scriptText = null;
+    #observer = null;
+
+    connectedCallback() {
+      if (this.#handle) return;
+      this.#handle = create(this, kind);
+      if (!this.#handle) return;
+      for (const name of attributes) {
+        const value = this.getAttribute(name);
+        if (value !== null && name !== "src") this.#handle.setOption(name, value);
+      }
+      // Markup first (a child script, then `src`), then what was set from JS, in time order.
+      this.#readScript(true);
+      const given = [];
+      if (this.hasAttribute("src")) {
+        given.push([this.#srcAt, () => this.#handle.setOption("src", this.getAttribute("src"))]);
+      }
+      if (this.#data !== undefined) given.push([this.#dataAt, () => this.#handle.update(this.#data)]);
+      given.sort((a, b) => a[0] - b[0]).forEach(([, apply]) => apply());
+      this.#observer = new MutationObserver(() => this.#readScript(false));
+      this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    }
+
+    disconnectedCallback() {
+      this.#observer?.disconnect();
+      this.#observer = null;
+      this.#handle?.destroy();
+      this.#handle?.free();
+      this.#handle = null;
+      this.#scriptText = null;
+    }
+
+    attributeChangedCallback(name, oldValue, value) {
+      if (name === "src") this.#srcAt = ++clock;
+      if (oldValue !== value) this.#handle?.setOption(name, value);
+    }
+
+    get data() {
+      return this.#data;
+    }
+
+    set data(value) {
+      this.#data = value;
+      this.#dataAt = ++clock;
+      this.#handle?.update(value);
+    }
+
+    /** Fetches `src` again. */
+    reload() {
+      this.#handle?.reload();
+    }
+
+    #readScript(force) {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      const text = script ? script.textContent : null;
+      if (text === null || (!force && text === this.#scriptText)) return;
+      this.#scriptText = text;
+      this.#handle?.update(text);
+    }
+  }
+
+  // Property twins of the attributes (`lang` is HTMLElement's own).
+  for (const name of attributes) {
+    if (name in HTMLElement.prototype) continue;
+    Object.defineProperty(FoerderwegElement.prototype, name, {
+      get() {
+        return this.getAttribute(name);
+      },
+      set(value) {
+        if (value === null || value === undefined) this.removeAttribute(name);
+        else this.setAttribute(name, String(value));
+      },
+    });
+  }
+
+  customElements.define(tag, FoerderwegElement);
+  return true;
+}

@@ -1,0 +1,768 @@
+//! From the host's JSON text to a checked document and a list of diagnostics.
+//!
+//! Every diagnostic names a JSON path (`participants[3].phases[1].end`) and, where the parser
+//! knows it, a line and column. Problems are kept as data ([`Problem`]) and only turned into
+//! sentences by [`Diagnostic::message`], so switching the language needs no new parse.
+//! Errors stop the render; warnings render and say what was left out or changed.
+
+use crate::i18n::{Lang, fill};
+use crate::model::common::{DATE_EXPECTED, Head};
+use crate::model::occupancy::OccupancyDoc;
+use crate::model::regions::MapDoc;
+use crate::model::timeline::TimelineDoc;
+use crate::model::{Day, WidgetKind};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The document cannot be drawn.
+    Error,
+    /// The document is drawn; this part was left out or changed.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, for events and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// What is wrong, with the details a sentence needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not JSON; the parser's own detail.
+    Syntax(String),
+    /// The text ends inside a value.
+    Eof,
+    /// A required field is absent.
+    MissingField(String),
+    /// A value of another type than expected.
+    WrongType {
+        /// What the document holds, e.g. `string "abc"`.
+        found: String,
+        /// What the schema wants, e.g. `u32`.
+        expected: String,
+    },
+    /// A value of the right type outside what is allowed (e.g. a negative count).
+    InvalidValue {
+        /// What the document holds.
+        found: String,
+        /// What the schema wants.
+        expected: String,
+    },
+    /// A date that is not `YYYY-MM-DD` or not in the calendar.
+    InvalidDate(String),
+    /// A field this version does not know (left out).
+    UnknownField,
+    /// No `schema` field at the top.
+    MissingSchema,
+    /// The `schema` of another widget's document.
+    WrongSchema(String),
+    /// The right document type in a version this build cannot read.
+    UnsupportedVersion(String),
+    /// An end before its start.
+    EndBeforeStart {
+        /// The end date.
+        end: Day,
+        /// The start date.
+        start: Day,
+    },
+    /// An id used twice; the path of its first use.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A kind word this version does not know (drawn as "other").
+    UnknownKind(String),
+    /// `src` answered with an HTTP error status.
+    HttpStatus(u16),
+    /// `src` could not be fetched at all.
+    Network,
+    /// The `data` property held something JSON cannot represent.
+    NotSerialisable,
+    /// A language the widget does not speak.
+    UnknownLang(String),
+    /// Any other parser message.
+    Other(String),
+}
+
+impl Problem {
+    /// A stable, machine-readable code for hosts (`missing-field`, `wrong-type`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Syntax(_) => "syntax",
+            Problem::Eof => "eof",
+            Problem::MissingField(_) => "missing-field",
+            Problem::WrongType { .. } => "wrong-type",
+            Problem::InvalidValue { .. } => "invalid-value",
+            Problem::InvalidDate(_) => "invalid-date",
+            Problem::UnknownField => "unknown-field",
+            Problem::MissingSchema => "missing-schema",
+            Problem::WrongSchema(_) => "wrong-schema",
+            Problem::UnsupportedVersion(_) => "unsupported-version",
+            Problem::EndBeforeStart { .. } => "end-before-start",
+            Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::UnknownKind(_) => "unknown-kind",
+            Problem::HttpStatus(_) => "http-status",
+            Problem::Network => "network",
+            Problem::NotSerialisable => "not-serialisable",
+            Problem::UnknownLang(_) => "unknown-lang",
+            Problem::Other(_) => "other",
+        }
+    }
+}
+
+/// One finding about the input, pointing at where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON path, `participants[3].phases[1].end`; empty for the whole document.
+    pub path: String,
+    /// Line and column (1-based) in the text, where the parser knows them.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong.
+    pub problem: Problem,
+    /// The widget the document was meant for (to name the expected schema).
+    pub kind: WidgetKind,
+}
+
+impl Diagnostic {
+    /// An error at `path`.
+    pub fn error(kind: WidgetKind, path: impl Into<String>, problem: Problem) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, path: path.into(), position: None, problem, kind }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(kind: WidgetKind, path: impl Into<String>, problem: Problem) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, path: path.into(), position: None, problem, kind }
+    }
+
+    /// The sentence, in `lang`.
+    ///
+    /// ```
+    /// use foerderweg::check::{check, Problem};
+    /// use foerderweg::i18n::Lang;
+    /// use foerderweg::model::WidgetKind;
+    /// let c = check(WidgetKind::Timeline, r#"{"schema":"foerderweg/timeline@1"}"#);
+    /// let d = &c.diagnostics[0];
+    /// assert_eq!(d.problem, Problem::MissingField("participants".into()));
+    /// assert_eq!(d.message(Lang::De), "Pflichtfeld „participants“ fehlt.");
+    /// assert_eq!(d.message(Lang::En), "Required field “participants” is missing.");
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts().diag;
+        match &self.problem {
+            Problem::Syntax(detail) => fill(t.syntax, &describe(lang, detail), ""),
+            Problem::Eof => t.eof.to_string(),
+            Problem::MissingField(f) => fill(t.missing_field, f, ""),
+            Problem::WrongType { found, expected } => {
+                fill(t.wrong_type, &describe(lang, found), &describe(lang, expected))
+            }
+            Problem::InvalidValue { found, expected } => {
+                fill(t.invalid_value, &describe(lang, found), &describe(lang, expected))
+            }
+            Problem::InvalidDate(text) => fill(t.invalid_date, text, ""),
+            Problem::UnknownField => t.unknown_field.to_string(),
+            Problem::MissingSchema => fill(t.missing_schema, self.kind.schema_id(), ""),
+            Problem::WrongSchema(found) => fill(t.wrong_schema, found, self.kind.schema_id()),
+            Problem::UnsupportedVersion(found) => {
+                fill(t.unsupported_version, found, self.kind.schema_id())
+            }
+            Problem::EndBeforeStart { end, start } => {
+                fill(t.end_before_start, &lang.date(end.0), &lang.date(start.0))
+            }
+            Problem::DuplicateId { id, first } => fill(t.duplicate_id, id, first),
+            Problem::UnknownKind(k) => fill(t.unknown_kind, k, ""),
+            Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
+            Problem::Network => t.network.to_string(),
+            Problem::NotSerialisable => t.not_serialisable.to_string(),
+            Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
+            Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
+        }
+    }
+
+    /// The diagnostic as a JSON object for the `foerderweg-error` event's detail.
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let (line, column) = match self.position {
+            Some((l, c)) => (serde_json::json!(l), serde_json::json!(c)),
+            None => (serde_json::Value::Null, serde_json::Value::Null),
+        };
+        serde_json::json!({
+            "severity": self.severity.as_str(),
+            "code": self.problem.code(),
+            "path": self.path,
+            "line": line,
+            "column": column,
+            "message": self.message(lang),
+        })
+    }
+}
+
+/// A checked document of one of the three kinds.
+#[derive(Clone, Debug)]
+pub enum Document {
+    /// A timeline document.
+    Timeline(TimelineDoc),
+    /// An occupancy document.
+    Occupancy(OccupancyDoc),
+    /// A map document.
+    Map(MapDoc),
+}
+
+/// The outcome of [`check`]: the document when it can be drawn, and every finding.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// `Some` when there are no errors.
+    pub document: Option<Document>,
+    /// Errors first, then warnings, each group in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// A result made of one diagnostic alone (a failed fetch, say).
+    pub fn failed(diagnostic: Diagnostic) -> Checked {
+        Checked { document: None, diagnostics: vec![diagnostic] }
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// The document's own preferred language, if it names one.
+    pub fn document_lang(&self) -> Option<Lang> {
+        let tag = match self.document.as_ref()? {
+            Document::Timeline(d) => d.lang.as_deref(),
+            Document::Occupancy(d) => d.lang.as_deref(),
+            Document::Map(d) => d.lang.as_deref(),
+        };
+        tag.and_then(Lang::parse)
+    }
+}
+
+/// Parses and checks a document for the widget `kind`.
+///
+/// ```
+/// use foerderweg::check::{check, Problem};
+/// use foerderweg::model::WidgetKind;
+/// let c = check(WidgetKind::Timeline, "{\n  \"schema\": \"foerderweg/timeline@1\",\n  \"participants\": [,]\n}");
+/// assert!(c.document.is_none());
+/// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
+/// ```
+pub fn check(kind: WidgetKind, text: &str) -> Checked {
+    // First pass: syntax (with line and column) and the schema gate.
+    let head: Head = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) => return Checked::failed(from_json_error(kind, String::new(), &e)),
+    };
+    if let Err(d) = check_schema(kind, head.schema.as_ref()) {
+        return Checked::failed(d);
+    }
+    let checked = match kind {
+        WidgetKind::Timeline => decode::<TimelineDoc>(kind, text).map(|(doc, diags)| {
+            let mut diags = diags;
+            semantic_timeline(&doc, &mut diags);
+            (Document::Timeline(doc), diags)
+        }),
+        WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text).map(|(doc, diags)| {
+            let mut diags = diags;
+            semantic_occupancy(&doc, &mut diags);
+            (Document::Occupancy(doc), diags)
+        }),
+        WidgetKind::Map => decode::<MapDoc>(kind, text).map(|(doc, diags)| {
+            let mut diags = diags;
+            semantic_map(&doc, &mut diags);
+            (Document::Map(doc), diags)
+        }),
+    };
+    match checked {
+        Ok((doc, mut diags)) => {
+            diags.sort_by_key(|d| d.severity);
+            let document = if diags.iter().any(|d| d.severity == Severity::Error) {
+                None
+            } else {
+                Some(doc)
+            };
+            Checked { document, diagnostics: diags }
+        }
+        Err(d) => Checked::failed(d),
+    }
+}
+
+fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<(), Diagnostic> {
+    let text = match schema {
+        None | Some(serde_json::Value::Null) => {
+            return Err(Diagnostic::error(kind, "schema", Problem::MissingSchema));
+        }
+        Some(serde_json::Value::String(s)) => s.as_str(),
+        Some(other) => {
+            let found = match other {
+                serde_json::Value::Bool(b) => format!("boolean `{b}`"),
+                serde_json::Value::Number(n) => format!("number `{n}`"),
+                serde_json::Value::Array(_) => "sequence".to_string(),
+                _ => "map".to_string(),
+            };
+            let expected = "a string".to_string();
+            return Err(Diagnostic::error(kind, "schema", Problem::WrongType { found, expected }));
+        }
+    };
+    let (name, version) = text.split_once('@').unwrap_or((text, ""));
+    if name != kind.schema_name() {
+        return Err(Diagnostic::error(kind, "schema", Problem::WrongSchema(text.to_string())));
+    }
+    // Minor versions (`@1.2`) only add optional fields, which this build warns about.
+    let major = version.split('.').next().unwrap_or("");
+    if major != "1" {
+        return Err(Diagnostic::error(kind, "schema", Problem::UnsupportedVersion(text.to_string())));
+    }
+    Ok(())
+}
+
+/// Second pass: the typed document, with paths for type errors and unknown fields.
+fn decode<T: DeserializeOwned>(
+    kind: WidgetKind,
+    text: &str,
+) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+    let mut unknown = Vec::new();
+    let mut json = serde_json::Deserializer::from_str(text);
+    let result = {
+        let mut note_unknown = |path: serde_ignored::Path| {
+            unknown.push(Diagnostic::warning(kind, ignored_path(&path), Problem::UnknownField));
+        };
+        let ignoring = serde_ignored::Deserializer::new(&mut json, &mut note_unknown);
+        serde_path_to_error::deserialize::<_, T>(ignoring)
+    };
+    match result {
+        Ok(doc) => Ok((doc, unknown)),
+        Err(e) => Err(from_json_error(kind, typed_path(e.path()), e.inner())),
+    }
+}
+
+fn typed_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => push_key(&mut out, key),
+            Segment::Enum { variant } => push_key(&mut out, variant),
+            Segment::Unknown => push_key(&mut out, "?"),
+        }
+    }
+    out
+}
+
+fn ignored_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        Path::Map { parent, key } => {
+            let mut out = ignored_path(parent);
+            push_key(&mut out, key);
+            out
+        }
+        Path::Some { parent } | Path::NewtypeStruct { parent } => ignored_path(parent),
+        Path::NewtypeVariant { parent } => ignored_path(parent),
+    }
+}
+
+fn push_key(out: &mut String, key: &str) {
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+}
+
+/// Turns serde_json's error into a problem with position; a missing field's name is added to
+/// the path, so the path names the field itself.
+fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) -> Diagnostic {
+    use serde_json::error::Category;
+    let position = (e.line() > 0).then(|| (e.line(), e.column()));
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let problem = match e.classify() {
+        Category::Eof => Problem::Eof,
+        Category::Syntax | Category::Io => Problem::Syntax(msg),
+        Category::Data => data_problem(&msg),
+    };
+    if let Problem::MissingField(field) = &problem {
+        push_key(&mut path, field);
+    }
+    Diagnostic { severity: Severity::Error, path, position, problem, kind }
+}
+
+fn data_problem(msg: &str) -> Problem {
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        return Problem::MissingField(rest.trim_end_matches('`').to_string());
+    }
+    let split = |rest: &str| -> (String, String) {
+        match rest.rsplit_once(", expected ") {
+            Some((f, x)) => (f.to_string(), x.to_string()),
+            None => (rest.to_string(), String::new()),
+        }
+    };
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = split(rest);
+        return Problem::WrongType { found, expected };
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = split(rest);
+        if expected == DATE_EXPECTED {
+            let text = found.strip_prefix("string \"").and_then(|s| s.strip_suffix('"'));
+            return Problem::InvalidDate(text.unwrap_or(&found).to_string());
+        }
+        return Problem::InvalidValue { found, expected };
+    }
+    Problem::Other(msg.to_string())
+}
+
+/// Serde's English words for types, in the widget's language.
+fn describe(lang: Lang, raw: &str) -> String {
+    const WORDS: &[(&str, &str, &str)] = &[
+        (DATE_EXPECTED, "ein Datum JJJJ-MM-TT", "a date YYYY-MM-DD"),
+        ("a string", "Text", "text"),
+        ("a sequence", "eine Liste", "a list"),
+        ("sequence", "eine Liste", "a list"),
+        ("a map", "ein Objekt", "an object"),
+        ("map", "ein Objekt", "an object"),
+        ("a boolean", "wahr/falsch", "true/false"),
+        ("u8", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+        ("u16", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+        ("u32", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+        ("u64", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+        ("usize", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
+        ("i32", "eine ganze Zahl", "a whole number"),
+        ("i64", "eine ganze Zahl", "a whole number"),
+        ("f64", "eine Zahl", "a number"),
+        ("null", "null", "null"),
+        ("unit value", "null", "null"),
+    ];
+    if let Some((_, de, en)) = WORDS.iter().find(|(w, _, _)| *w == raw) {
+        return match lang {
+            Lang::De => de.to_string(),
+            Lang::En => en.to_string(),
+        };
+    }
+    if let Some(name) = raw.strip_prefix("struct ") {
+        let _ = name;
+        return match lang {
+            Lang::De => "ein Objekt".to_string(),
+            Lang::En => "an object".to_string(),
+        };
+    }
+    // "string \"abc\"", "integer `5`", "floating point `1.5`", "boolean `true`".
+    const PREFIXES: &[(&str, &str, &str)] = &[
+        ("string ", "Text ", "text "),
+        ("integer ", "Zahl ", "number "),
+        ("floating point ", "Zahl ", "number "),
+        ("number ", "Zahl ", "number "),
+        ("boolean ", "Wahrheitswert ", "boolean "),
+    ];
+    for (prefix, de, en) in PREFIXES {
+        if let Some(rest) = raw.strip_prefix(prefix) {
+            let word = if lang == Lang::De { de } else { en };
+            return format!("{word}{}", rest.replace('`', ""));
+        }
+    }
+    if lang == Lang::De {
+        // serde_json's syntax messages, the common ones.
+        const SYNTAX: &[(&str, &str)] = &[
+            ("expected value", "Wert erwartet"),
+            ("expected `,` or `]`", "„,“ oder „]“ erwartet"),
+            ("expected `,` or `}`", "„,“ oder „}“ erwartet"),
+            ("expected `:`", "„:“ erwartet"),
+            ("key must be a string", "Schlüssel muss Text in Anführungszeichen sein"),
+            ("trailing comma", "überzähliges Komma"),
+            ("trailing characters", "Zeichen nach dem Ende des Dokuments"),
+            ("EOF while parsing a string", "Text nicht abgeschlossen"),
+            ("invalid escape", "ungültige Escape-Sequenz"),
+            ("invalid number", "ungültige Zahl"),
+            ("control character (\\u0000-\\u001F) found while parsing a string", "Steuerzeichen in Text"),
+            ("expected ident", "Schlüsselwort erwartet (true, false, null)"),
+            ("recursion limit exceeded", "zu tief verschachtelt"),
+            ("number out of range", "Zahl außerhalb des Bereichs"),
+        ];
+        if let Some((_, de)) = SYNTAX.iter().find(|(en, _)| *en == raw) {
+            return de.to_string();
+        }
+    }
+    raw.to_string()
+}
+
+/// The phase kinds this version draws in their own lane.
+pub const PHASE_KINDS: &[&str] = &[
+    "referral",
+    "profiling",
+    "recommendation",
+    "placement",
+    "workOpportunity",
+    "internship",
+    "qualification",
+    "counselling",
+    "followUp",
+    "other",
+];
+
+/// The event kinds this version draws with their own marker.
+pub const EVENT_KINDS: &[&str] = &[
+    "review",
+    "followUpProfiling",
+    "homeVisit",
+    "debtCounselling",
+    "addictionCounselling",
+    "healthCounselling",
+    "counselling",
+    "other",
+];
+
+/// Records ids and reports each one seen before.
+struct UniqueIds<'a> {
+    seen: HashMap<&'a str, String>,
+}
+
+impl<'a> UniqueIds<'a> {
+    fn new() -> Self {
+        UniqueIds { seen: HashMap::new() }
+    }
+
+    fn note(&mut self, kind: WidgetKind, id: &'a str, path: String, out: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.seen.get(id) {
+            let problem = Problem::DuplicateId { id: id.to_string(), first: first.clone() };
+            out.push(Diagnostic::error(kind, path, problem));
+        } else {
+            self.seen.insert(id, path);
+        }
+    }
+}
+
+fn end_before_start(kind: WidgetKind, start: Day, end: Option<Day>, path: String, out: &mut Vec<Diagnostic>) {
+    if let Some(end) = end.filter(|e| *e < start) {
+        out.push(Diagnostic::error(kind, path, Problem::EndBeforeStart { end, start }));
+    }
+}
+
+fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
+    let kind = WidgetKind::Timeline;
+    let mut ids = UniqueIds::new();
+    for (i, p) in doc.participants.iter().enumerate() {
+        let at = format!("participants[{i}]");
+        ids.note(kind, &p.id, format!("{at}.id"), out);
+        for (j, ph) in p.phases.iter().enumerate() {
+            let ph_at = format!("{at}.phases[{j}]");
+            end_before_start(kind, ph.start, ph.end, format!("{ph_at}.end"), out);
+            end_before_start(kind, ph.start, ph.planned_end, format!("{ph_at}.plannedEnd"), out);
+            if !PHASE_KINDS.contains(&ph.kind.as_str()) {
+                out.push(Diagnostic::warning(kind, format!("{ph_at}.kind"), Problem::UnknownKind(ph.kind.clone())));
+            }
+        }
+        for (j, ev) in p.events.iter().enumerate() {
+            if !EVENT_KINDS.contains(&ev.kind.as_str()) {
+                let path = format!("{at}.events[{j}].kind");
+                out.push(Diagnostic::warning(kind, path, Problem::UnknownKind(ev.kind.clone())));
+            }
+        }
+    }
+}
+
+fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
+    let kind = WidgetKind::Occupancy;
+    let mut ids = UniqueIds::new();
+    for (i, pr) in doc.providers.iter().enumerate() {
+        ids.note(kind, &pr.id, format!("providers[{i}].id"), out);
+        for (j, pj) in pr.projects.iter().enumerate() {
+            let at = format!("providers[{i}].projects[{j}]");
+            ids.note(kind, &pj.id, format!("{at}.id"), out);
+            if let Some(filled) = pj.filled.filter(|f| *f > pj.slots) {
+                let problem = Problem::InvalidValue {
+                    found: format!("integer `{filled}`"),
+                    expected: format!("≤ {}", pj.slots),
+                };
+                out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+            }
+        }
+    }
+    if let (Some(start), end) = (doc.programme.start, doc.programme.end) {
+        end_before_start(kind, start, end, "programme.end".to_string(), out);
+    }
+}
+
+fn semantic_map(doc: &MapDoc, out: &mut Vec<Diagnostic>) {
+    let kind = WidgetKind::Map;
+    for (i, r) in doc.regions.iter().enumerate() {
+        if let Some(from) = r.valid_from {
+            end_before_start(kind, from, r.valid_to, format!("regions[{i}].validTo"), out);
+        }
+    }
+    let mut ids = UniqueIds::new();
+    for (i, m) in doc.markers.iter().enumerate() {
+        ids.note(kind, &m.id, format!("markers[{i}].id"), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: WidgetKind = WidgetKind::Timeline;
+
+    fn timeline(body: &str) -> Checked {
+        check(T, &format!(r#"{{"schema":"foerderweg/timeline@1",{body}}}"#))
+    }
+
+    #[test]
+    fn a_minimal_document_passes() {
+        let c = timeline(r#""participants":[]"#);
+        assert!(c.document.is_some());
+        assert!(c.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let c = check(T, "{\n \"schema\": \"foerderweg/timeline@1\",\n \"participants\": [}\n}");
+        let d = &c.diagnostics[0];
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.problem.code(), "syntax");
+        assert_eq!(d.position, Some((3, 19)));
+        assert_eq!(d.message(Lang::De), "Kein gültiges JSON: Wert erwartet");
+    }
+
+    #[test]
+    fn truncated_text_is_eof() {
+        let c = check(T, r#"{"schema":"foerderweg/timeline@1","participants":["#);
+        assert_eq!(c.diagnostics[0].problem, Problem::Eof);
+    }
+
+    #[test]
+    fn empty_text_is_eof_not_panic() {
+        assert_eq!(check(T, "").diagnostics[0].problem, Problem::Eof);
+        assert_eq!(check(T, "null").diagnostics[0].problem.code(), "wrong-type");
+    }
+
+    #[test]
+    fn a_missing_field_names_its_full_path() {
+        let c = timeline(
+            r#""participants":[{"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-01-02"},{"kind":"placement"}]}]"#,
+        );
+        let d = &c.diagnostics[0];
+        assert_eq!(d.path, "participants[0].phases[1].start");
+        assert_eq!(d.problem, Problem::MissingField("start".into()));
+        assert!(d.position.is_some());
+    }
+
+    #[test]
+    fn a_wrong_type_names_found_and_expected_in_german() {
+        let c = timeline(r#""participants":[{"id":"a","label":"A","phases":"none"}]"#);
+        let d = &c.diagnostics[0];
+        assert_eq!(d.path, "participants[0].phases");
+        assert_eq!(d.message(Lang::De), "Falscher Typ: Text \"none\" gefunden, eine Liste erwartet.");
+        assert_eq!(d.message(Lang::En), "Wrong type: found text \"none\", expected a list.");
+    }
+
+    #[test]
+    fn impossible_dates_are_invalid_dates() {
+        let c = timeline(
+            r#""participants":[{"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-02-30"}]}]"#,
+        );
+        let d = &c.diagnostics[0];
+        assert_eq!(d.path, "participants[0].phases[0].start");
+        assert_eq!(d.problem, Problem::InvalidDate("2018-02-30".into()));
+        assert_eq!(d.message(Lang::De), "„2018-02-30“ ist kein gültiges Datum (erwartet JJJJ-MM-TT).");
+    }
+
+    #[test]
+    fn schema_gate() {
+        let missing = check(T, r#"{"participants":[]}"#);
+        assert_eq!(missing.diagnostics[0].problem, Problem::MissingSchema);
+        let other = check(T, r#"{"schema":"foerderweg/map@1","participants":[]}"#);
+        assert_eq!(other.diagnostics[0].problem, Problem::WrongSchema("foerderweg/map@1".into()));
+        let newer = check(T, r#"{"schema":"foerderweg/timeline@2","participants":[]}"#);
+        assert_eq!(newer.diagnostics[0].problem.code(), "unsupported-version");
+        let minor = check(T, r#"{"schema":"foerderweg/timeline@1.3","participants":[]}"#);
+        assert!(minor.document.is_some());
+        let number = check(T, r#"{"schema":1}"#);
+        assert_eq!(number.diagnostics[0].path, "schema");
+        assert_eq!(number.diagnostics[0].problem.code(), "wrong-type");
+    }
+
+    #[test]
+    fn unknown_fields_are_warnings_with_paths() {
+        let c = timeline(r#""participants":[{"id":"a","label":"A","colour":"red","phases":[{"kind":"other","start":"2018-01-01","x":1}]}],"extra":true"#);
+        assert!(c.document.is_some());
+        let paths: Vec<_> = c.warnings().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["participants[0].colour", "participants[0].phases[0].x", "extra"]);
+    }
+
+    #[test]
+    fn semantic_errors_stop_the_render() {
+        let c = timeline(
+            r#""participants":[{"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-05-02","end":"2018-05-01"}]},{"id":"a","label":"B"}]"#,
+        );
+        assert!(c.document.is_none());
+        let codes: Vec<_> = c.errors().map(|d| (d.problem.code(), d.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            [("end-before-start", "participants[0].phases[0].end"), ("duplicate-id", "participants[1].id")]
+        );
+        assert_eq!(
+            c.diagnostics[0].message(Lang::De),
+            "Das Ende (01.05.2018) liegt vor dem Beginn (02.05.2018)."
+        );
+    }
+
+    #[test]
+    fn unknown_kinds_warn_but_render() {
+        let c = timeline(
+            r#""participants":[{"id":"a","label":"A","phases":[{"kind":"sabbatical","start":"2018-05-02"}],"events":[{"kind":"party","date":"2018-06-01"}]}]"#,
+        );
+        assert!(c.document.is_some());
+        let paths: Vec<_> = c.warnings().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["participants[0].phases[0].kind", "participants[0].events[0].kind"]);
+    }
+
+    #[test]
+    fn filled_above_slots_is_an_error_with_path() {
+        let c = check(
+            WidgetKind::Occupancy,
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"providers":[{"id":"t","label":"T","projects":[{"id":"p","label":"P","slots":3,"filled":4}]}]}"#,
+        );
+        let d = c.errors().next().unwrap();
+        assert_eq!(d.path, "providers[0].projects[0].filled");
+        assert_eq!(d.message(Lang::En), "Invalid value: found number 4, expected ≤ 3.");
+    }
+
+    #[test]
+    fn negative_counts_are_invalid_values() {
+        let c = check(
+            WidgetKind::Occupancy,
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[{"date":"2018-01-01","profilings":-3}]}"#,
+        );
+        let d = &c.diagnostics[0];
+        assert_eq!(d.path, "series[0].profilings");
+        assert_eq!(d.message(Lang::De), "Ungültiger Wert: Zahl -3 gefunden, eine ganze Zahl ≥ 0 erwartet.");
+    }
+
+    #[test]
+    fn diagnostics_serialise_for_the_error_event() {
+        let c = check(T, "{");
+        let v = c.diagnostics[0].to_json(Lang::En);
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["code"], "eof");
+        assert_eq!(v["line"], 1);
+    }
+}

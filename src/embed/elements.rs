@@ -1,0 +1,46 @@
+//! `<foerderweg-timeline>`, `<foerderweg-occupancy>`, `<foerderweg-map>`.
+//!
+//! Leptos has no custom-element helper and Rust cannot subclass `HTMLElement`, so the classes
+//! are a few lines of JS (`js/elements.js`) that forward the element's life cycle to a
+//! [`Handle`] made here. Every decision is taken on the Rust side.
+
+use super::Handle;
+use super::widget::{OPTION_NAMES, Options, Widget};
+use crate::model::WidgetKind;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(module = "/js/elements.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(tag: &str, kind: &str, attributes: &js_sys::Array, create: &js_sys::Function) -> bool;
+}
+
+thread_local! {
+    /// Lives as long as the page: the element classes call it for every new element.
+    static CREATE: js_sys::Function =
+        Closure::<dyn Fn(HtmlElement, String) -> JsValue>::new(create).into_js_value().unchecked_into();
+}
+
+fn create(element: HtmlElement, kind: String) -> JsValue {
+    let Some(kind) = WidgetKind::parse(&kind) else { return JsValue::NULL };
+    match Widget::create(element, kind, Options::default()) {
+        Ok(widget) => JsValue::from(Handle { widget }),
+        Err(error) => {
+            web_sys::console::error_1(&JsValue::from(error));
+            JsValue::NULL
+        }
+    }
+}
+
+/// Registers the three custom elements. Safe to call more than once: tags already defined
+/// (by an earlier call, or by another copy of the module) are left alone.
+#[wasm_bindgen(js_name = defineElements)]
+pub fn define_elements() {
+    let attributes: js_sys::Array = OPTION_NAMES.iter().map(|n| JsValue::from_str(n)).collect();
+    CREATE.with(|create| {
+        for kind in WidgetKind::ALL {
+            define_element(kind.tag(), kind.as_str(), &attributes, create);
+        }
+    });
+}

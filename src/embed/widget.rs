@@ -1,0 +1,374 @@
+//! One mounted widget: its shadow-root container, its signals, its source of data (the last one
+//! given wins), fetching and refreshing `src`, and the events it sends to its host.
+
+use super::{events, fetch::fetch_text, install_panic_hook, style};
+use crate::check::{Checked, Diagnostic, Problem, check};
+use crate::i18n::Lang;
+use crate::model::WidgetKind;
+use crate::view::{self, Content, Theme};
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, Element, Event, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// The shortest refresh interval a host can ask for, so a typo cannot flood its backend.
+const MIN_REFRESH_SECONDS: f64 = 5.0;
+
+/// Options given to `mount()` (or read from attributes).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Options {
+    pub(crate) values: Vec<(&'static str, String)>,
+}
+
+/// The options every widget reads; each is an attribute of the elements and a property.
+pub(crate) const OPTION_NAMES: [&str; 4] = ["lang", "theme", "src", "refresh"];
+
+impl Options {
+    /// Reads the known option names from a JS object; other keys are ignored.
+    pub(crate) fn from_js(object: &JsValue) -> Options {
+        let mut values = Vec::new();
+        if object.is_object() {
+            for name in OPTION_NAMES {
+                let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+                let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()));
+                if let Some(text) = text {
+                    values.push((name, text));
+                }
+            }
+        }
+        Options { values }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// Bumped by every new source of data; a fetch whose generation is old is dropped.
+    generation: u64,
+    src: Option<String>,
+    /// The last source given was `src` (so refresh and retry fetch it).
+    from_src: bool,
+    refresh: Option<Interval>,
+    abort: Option<AbortController>,
+    /// Time of the last load that could be drawn.
+    good_since: Option<String>,
+    destroyed: bool,
+}
+
+thread_local! {
+    /// Widgets live until `destroy()`, like DOM nodes, whether or not JS keeps the handle.
+    static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
+}
+
+pub(crate) struct Widget {
+    kind: WidgetKind,
+    host: HtmlElement,
+    container: HtmlElement,
+    content: ArcRwSignal<Content>,
+    lang_attr: ArcRwSignal<Option<Lang>>,
+    theme: ArcRwSignal<Theme>,
+    state: RefCell<State>,
+    view: RefCell<Option<Box<dyn Any>>>,
+    listener: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+}
+
+fn js_error(context: &str, value: JsValue) -> JsError {
+    let detail = value.as_string().or_else(|| {
+        value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))
+    });
+    JsError::new(&format!("foerderweg: {context}: {}", detail.unwrap_or_default()))
+}
+
+impl Widget {
+    /// Mounts a widget of `kind` into `host`'s open shadow root (attached when missing).
+    pub(crate) fn create(host: HtmlElement, kind: WidgetKind, options: Options) -> Result<Rc<Widget>, JsError> {
+        install_panic_hook();
+        let root = match host.shadow_root() {
+            Some(root) => root,
+            None => host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .map_err(|e| js_error("cannot attach a shadow root to this element", e))?,
+        };
+        style::adopt(&root);
+        let document = host.owner_document().ok_or_else(|| JsError::new("foerderweg: element has no document"))?;
+        let container: HtmlElement = document
+            .create_element("div")
+            .map_err(|e| js_error("cannot create the container", e))?
+            .unchecked_into();
+        container.set_class_name("fw-mount");
+        root.append_child(&container).map_err(|e| js_error("cannot append the container", e))?;
+
+        let content = ArcRwSignal::new(Content::default());
+        let lang_attr = ArcRwSignal::new(None);
+        let theme = ArcRwSignal::new(Theme::default());
+        let view = {
+            let (content, lang_attr, theme) = (content.clone(), lang_attr.clone(), theme.clone());
+            leptos::mount::mount_to(container.clone(), move || view::widget_root(kind, content, lang_attr, theme))
+        };
+        let widget = Rc::new(Widget {
+            kind,
+            host,
+            container,
+            content,
+            lang_attr,
+            theme,
+            state: RefCell::new(State::default()),
+            view: RefCell::new(Some(Box::new(view))),
+            listener: RefCell::new(None),
+        });
+
+        let weak = Rc::downgrade(&widget);
+        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            if let Some(widget) = weak.upgrade() {
+                widget.on_click(&event);
+            }
+        });
+        let _ = widget
+            .container
+            .add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        *widget.listener.borrow_mut() = Some(listener);
+
+        for (name, value) in &options.values {
+            widget.set_option(name, Some(value));
+        }
+        LIVE.with(|live| live.borrow_mut().push(widget.clone()));
+        Ok(widget)
+    }
+
+    pub(crate) fn kind(&self) -> WidgetKind {
+        self.kind
+    }
+
+    fn lang(&self) -> Lang {
+        view::effective_lang(self.lang_attr.get_untracked(), &self.content.read_untracked())
+    }
+
+    /// New data from the `data` property, a child script or `update()`: an object or JSON text.
+    pub(crate) fn set_data(self: &Rc<Self>, data: &JsValue) {
+        if self.state.borrow().destroyed {
+            return;
+        }
+        self.begin_source(false);
+        let text = match data.as_string() {
+            Some(text) => Some(text),
+            // `JSON.stringify` throws for cycles and BigInt and gives `undefined` for functions.
+            None => js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()),
+        };
+        let checked = match text {
+            Some(text) => check(self.kind, &text),
+            None => Checked::failed(Diagnostic::error(self.kind, "", Problem::NotSerialisable)),
+        };
+        self.show(checked, false, false);
+    }
+
+    /// A new source of data: later answers of earlier fetches are dropped.
+    fn begin_source(&self, from_src: bool) -> u64 {
+        let mut state = self.state.borrow_mut();
+        state.generation += 1;
+        state.from_src = from_src;
+        if let Some(abort) = state.abort.take() {
+            abort.abort();
+        }
+        state.generation
+    }
+
+    pub(crate) fn set_option(self: &Rc<Self>, name: &str, value: Option<&str>) {
+        if self.state.borrow().destroyed {
+            return;
+        }
+        match name {
+            "lang" => self.lang_attr.set(value.and_then(Lang::parse)),
+            "theme" => self.theme.set(value.map(Theme::parse).unwrap_or_default()),
+            "src" => {
+                let url = value.map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+                let has_url = url.is_some();
+                self.state.borrow_mut().src = url;
+                if has_url {
+                    self.fetch_src(false);
+                }
+            }
+            "refresh" => self.set_refresh(value),
+            _ => {}
+        }
+    }
+
+    fn set_refresh(self: &Rc<Self>, value: Option<&str>) {
+        let seconds = value.and_then(|v| v.trim().parse::<f64>().ok()).filter(|s| s.is_finite() && *s > 0.0);
+        let interval = seconds.map(|s| {
+            let millis = (s.max(MIN_REFRESH_SECONDS) * 1000.0).min(f64::from(u32::MAX)) as u32;
+            let weak = Rc::downgrade(self);
+            Interval::new(millis, move || {
+                if let Some(widget) = weak.upgrade() {
+                    widget.fetch_src(true);
+                }
+            })
+        });
+        // Dropping the old interval cancels it.
+        self.state.borrow_mut().refresh = interval;
+    }
+
+    /// Fetches `src`. A refresh only runs while `src` is the last source given, and keeps the
+    /// data on screen when it fails.
+    pub(crate) fn fetch_src(self: &Rc<Self>, is_refresh: bool) {
+        let (url, generation, signal) = {
+            let state = self.state.borrow();
+            if state.destroyed || (is_refresh && !state.from_src) {
+                return;
+            }
+            let Some(url) = state.src.clone() else { return };
+            drop(state);
+            let generation = if is_refresh {
+                let mut state = self.state.borrow_mut();
+                if let Some(abort) = state.abort.take() {
+                    abort.abort();
+                }
+                state.generation
+            } else {
+                self.begin_source(true)
+            };
+            let abort = AbortController::new().ok();
+            let signal = abort.as_ref().map(|a| a.signal());
+            self.state.borrow_mut().abort = abort;
+            (url, generation, signal)
+        };
+        if !is_refresh {
+            self.content.update(|c| c.loading = true);
+        }
+        let weak: Weak<Widget> = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch_text(&url, signal.as_ref()).await;
+            let Some(widget) = weak.upgrade() else { return };
+            {
+                let state = widget.state.borrow();
+                if state.destroyed || state.generation != generation {
+                    return;
+                }
+            }
+            widget.state.borrow_mut().abort = None;
+            let checked = match result {
+                Ok(text) => check(widget.kind, &text),
+                Err(problem) => Checked::failed(Diagnostic::error(widget.kind, "", problem)),
+            };
+            widget.show(checked, true, is_refresh);
+        });
+    }
+
+    /// Puts a check result on screen and tells the host.
+    fn show(self: &Rc<Self>, checked: Checked, from_src: bool, is_refresh: bool) {
+        let checked = Arc::new(checked);
+        let drawable = checked.document.is_some();
+        let keep_old = !drawable
+            && is_refresh
+            && self.content.with_untracked(|c| c.checked.as_ref().is_some_and(|old| old.document.is_some()));
+        if keep_old {
+            let since = self.state.borrow().good_since.clone();
+            self.content.update(|c| {
+                c.loading = false;
+                c.stale_since = since;
+            });
+        } else {
+            if drawable {
+                self.state.borrow_mut().good_since = Some(clock_time());
+            }
+            self.content.set(Content { checked: Some(checked.clone()), loading: false, stale_since: None, can_retry: from_src });
+        }
+        self.announce(checked);
+    }
+
+    /// `foerderweg-ready` or `foerderweg-error`, sent once the DOM shows the new state.
+    fn announce(self: &Rc<Self>, checked: Arc<Checked>) {
+        let host = self.host.clone();
+        let kind = self.kind;
+        let lang = self.lang();
+        let generation = self.state.borrow().generation;
+        let weak = Rc::downgrade(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            leptos::task::tick().await;
+            let Some(widget) = weak.upgrade() else { return };
+            {
+                let state = widget.state.borrow();
+                if state.destroyed || state.generation != generation {
+                    return;
+                }
+            }
+            let list = |items: Vec<&Diagnostic>| -> Vec<serde_json::Value> {
+                items.into_iter().map(|d| d.to_json(lang)).collect()
+            };
+            if checked.document.is_some() {
+                let detail = serde_json::json!({
+                    "kind": kind.as_str(),
+                    "warnings": list(checked.warnings().collect()),
+                });
+                events::dispatch(&host, events::READY, &detail);
+            } else {
+                let detail = serde_json::json!({
+                    "kind": kind.as_str(),
+                    "diagnostics": list(checked.diagnostics.iter().collect()),
+                });
+                events::dispatch(&host, events::ERROR, &detail);
+            }
+        });
+    }
+
+    /// Clicks inside the widget: selections go to the host, actions to the widget.
+    fn on_click(self: &Rc<Self>, event: &Event) {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Ok(Some(mark)) = target.closest("[data-fw-select], [data-fw-action]") else { return };
+        if let Some(action) = mark.get_attribute("data-fw-action") {
+            if action == "retry" {
+                self.fetch_src(false);
+            }
+            return;
+        }
+        if let Some(id) = mark.get_attribute("data-fw-select") {
+            let detail = serde_json::json!({
+                "kind": self.kind.as_str(),
+                "type": mark.get_attribute("data-fw-kind"),
+                "id": id,
+            });
+            events::dispatch(&self.host, events::SELECT, &detail);
+        }
+    }
+
+    /// Removes the DOM, listeners, timers and fetches. Safe to call twice.
+    pub(crate) fn destroy(&self) {
+        let (refresh, abort) = {
+            let mut state = self.state.borrow_mut();
+            if state.destroyed {
+                return;
+            }
+            state.destroyed = true;
+            (state.refresh.take(), state.abort.take())
+        };
+        drop(refresh);
+        if let Some(abort) = abort {
+            abort.abort();
+        }
+        if let Some(listener) = self.listener.borrow_mut().take() {
+            let _ = self
+                .container
+                .remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+        }
+        // Dropping the mount handle unmounts the view and disposes its reactive owner.
+        let view = self.view.borrow_mut().take();
+        drop(view);
+        self.container.remove();
+        let me: *const Widget = self;
+        LIVE.with(|live| live.borrow_mut().retain(|w| !std::ptr::eq(Rc::as_ptr(w), me)));
+    }
+}
+
+/// The local time of day, `14:05:09`, for the stale-data note.
+fn clock_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds())
+}
+
+/// How many widgets are mounted on this page (for lifecycle tests and hosts' diagnostics).
+#[wasm_bindgen(js_name = liveWidgets)]
+pub fn live_widgets() -> usize {
+    LIVE.with(|live| live.borrow().len())
+}

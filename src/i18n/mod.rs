@@ -1,0 +1,302 @@
+//! Language: the widget's text tables and the German and English formats of numbers, dates and
+//! percentages. Pure Rust, no browser.
+
+mod de;
+mod en;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A language the widgets speak. German is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// German (`de`), the default.
+    #[default]
+    De,
+    /// English (`en`).
+    En,
+}
+
+impl Lang {
+    /// Reads a `lang` attribute or document field: `de`, `en`, or a tag such as `en-GB`.
+    /// Anything else is `None`, so the caller can fall back (and say so).
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+    /// assert_eq!(Lang::parse("DE"), Some(Lang::De));
+    /// assert_eq!(Lang::parse("fr"), None);
+    /// ```
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag, for the `lang` attribute of the widget's root.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// The text table of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::De => &de::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::De => (',', '.'),
+            Lang::En => ('.', ','),
+        }
+    }
+
+    /// A number with `decimals` digits after the separator and grouped thousands.
+    /// Not-finite values are written as a dash, never as `NaN`.
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// assert_eq!(Lang::De.number(1234.5, 1), "1.234,5");
+    /// assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+    /// assert_eq!(Lang::De.number(-9250000.0, 0), "−9.250.000");
+    /// ```
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".to_string();
+        }
+        let (decimal_sep, group_sep) = self.separators();
+        let fixed = format!("{:.*}", decimals, value.abs());
+        let (int_part, frac_part) = match fixed.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (fixed.as_str(), None),
+        };
+        let mut out = String::with_capacity(fixed.len() + 4);
+        // A value that rounds to zero is written without a sign.
+        if value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            out.push('−');
+        }
+        let digits = int_part.len();
+        for (i, ch) in int_part.chars().enumerate() {
+            if i > 0 && (digits - i) % 3 == 0 {
+                out.push(group_sep);
+            }
+            out.push(ch);
+        }
+        if let Some(frac) = frac_part {
+            out.push(decimal_sep);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A whole number with grouped thousands: `1.234` / `1,234`.
+    pub fn integer(self, value: i64) -> String {
+        self.number(value as f64, 0)
+    }
+
+    /// A ratio (0.982) as a percentage with one decimal: `98,2 %` in German (with the narrow
+    /// no-break space DIN 5008 asks for), `98.2%` in English.
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// assert_eq!(Lang::De.percent(111.0 / 113.0), "98,2\u{202f}%");
+    /// assert_eq!(Lang::En.percent(111.0 / 113.0), "98.2%");
+    /// ```
+    pub fn percent(self, ratio: f64) -> String {
+        let n = self.number(ratio * 100.0, 1);
+        match self {
+            Lang::De => format!("{n}\u{202f}%"),
+            Lang::En => format!("{n}%"),
+        }
+    }
+
+    /// A date: `01.12.2018` in German, ISO `2018-12-01` in English.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use foerderweg::i18n::Lang;
+    /// let d = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap();
+    /// assert_eq!(Lang::De.date(d), "01.12.2018");
+    /// assert_eq!(Lang::En.date(d), "2018-12-01");
+    /// ```
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::De => format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year()),
+            Lang::En => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
+        }
+    }
+
+    /// "1 Teilnehmende/r" vs "2 Teilnehmende": picks the singular or plural form and writes the
+    /// count in this language's number format.
+    pub fn count(self, n: usize, forms: (&str, &str)) -> String {
+        let word = if n == 1 { forms.0 } else { forms.1 };
+        format!("{} {}", self.integer(n as i64), word)
+    }
+}
+
+/// Every fixed string a widget shows, in one language. A field per string keeps the two tables
+/// complete: a missing translation is a compile error, not a blank label.
+#[derive(Debug)]
+pub struct Texts {
+    /// Accessible name of the timeline widget.
+    pub timeline_name: &'static str,
+    /// Accessible name of the occupancy widget.
+    pub occupancy_name: &'static str,
+    /// Accessible name of the map widget.
+    pub map_name: &'static str,
+    /// Shown while no data has arrived yet.
+    pub waiting: &'static str,
+    /// Shown while `src` is being fetched.
+    pub loading: &'static str,
+    /// Heading of the panel that lists errors.
+    pub errors_heading: &'static str,
+    /// Heading of the list of warnings.
+    pub warnings_heading: &'static str,
+    /// Word before a JSON path.
+    pub at_path: &'static str,
+    /// "line" in "line 3, column 7".
+    pub line: &'static str,
+    /// "column".
+    pub column: &'static str,
+    /// Severity word for an error.
+    pub error: &'static str,
+    /// Severity word for a warning.
+    pub warning: &'static str,
+    /// Button that fetches `src` again.
+    pub retry: &'static str,
+    /// Stale data note, followed by a time.
+    pub stale_since: &'static str,
+    /// Participant, singular and plural.
+    pub participants: (&'static str, &'static str),
+    /// Phase, singular and plural.
+    pub phases: (&'static str, &'static str),
+    /// Event, singular and plural.
+    pub events: (&'static str, &'static str),
+    /// Goal, singular and plural.
+    pub goals: (&'static str, &'static str),
+    /// Provider, singular and plural.
+    pub providers: (&'static str, &'static str),
+    /// Project, singular and plural.
+    pub projects: (&'static str, &'static str),
+    /// Slot, singular and plural.
+    pub slots: (&'static str, &'static str),
+    /// Reporting date, singular and plural.
+    pub reporting_dates: (&'static str, &'static str),
+    /// Programme region, singular and plural.
+    pub regions: (&'static str, &'static str),
+    /// District, singular and plural.
+    pub districts: (&'static str, &'static str),
+    /// Marker, singular and plural.
+    pub markers: (&'static str, &'static str),
+    /// "as of" before a reporting date.
+    pub as_of: &'static str,
+    /// "and N more" after a cut list; `{n}` is replaced.
+    pub and_more: &'static str,
+    /// Note that the full widget view is still being built.
+    pub preview_note: &'static str,
+    /// Diagnostic texts.
+    pub diag: &'static DiagTexts,
+}
+
+/// The sentences of diagnostics. `{a}`, `{b}` are replaced by the details.
+#[derive(Debug)]
+pub struct DiagTexts {
+    /// The text is not JSON at all; `{a}` is the parser's detail.
+    pub syntax: &'static str,
+    /// The document ends too early.
+    pub eof: &'static str,
+    /// A required field is missing; `{a}` is the field.
+    pub missing_field: &'static str,
+    /// A value has the wrong type; `{a}` found, `{b}` expected.
+    pub wrong_type: &'static str,
+    /// A value is of the right type but not allowed; `{a}` found, `{b}` expected.
+    pub invalid_value: &'static str,
+    /// A field the widget does not know; it is left out.
+    pub unknown_field: &'static str,
+    /// No `schema` field.
+    pub missing_schema: &'static str,
+    /// `schema` names a document this widget does not read; `{a}` found, `{b}` expected.
+    pub wrong_schema: &'static str,
+    /// `schema` names a newer version; `{a}` found, `{b}` expected.
+    pub unsupported_version: &'static str,
+    /// A date that is not `YYYY-MM-DD` or does not exist; `{a}` is the text.
+    pub invalid_date: &'static str,
+    /// An end before its start; `{a}` end, `{b}` start.
+    pub end_before_start: &'static str,
+    /// An id used twice; `{a}` is the id, `{b}` the path of its first use.
+    pub duplicate_id: &'static str,
+    /// A kind the widget does not know; drawn as "other". `{a}` kind.
+    pub unknown_kind: &'static str,
+    /// `src` answered with an HTTP error; `{a}` is the status.
+    pub http_status: &'static str,
+    /// `src` could not be reached.
+    pub network: &'static str,
+    /// The `data` property was something JSON cannot hold.
+    pub not_serialisable: &'static str,
+    /// A `lang` value the widget does not speak; `{a}` is the value.
+    pub unknown_lang: &'static str,
+    /// Anything else, with the parser's detail in `{a}`.
+    pub other: &'static str,
+}
+
+/// Fills `{a}` and `{b}` in a text-table sentence.
+pub fn fill(template: &str, a: &str, b: &str) -> String {
+    template.replace("{a}", a).replace("{b}", b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_and_round() {
+        assert_eq!(Lang::De.number(0.0, 0), "0");
+        assert_eq!(Lang::De.number(999.0, 0), "999");
+        assert_eq!(Lang::De.number(1000.0, 0), "1.000");
+        assert_eq!(Lang::En.number(15654.0, 0), "15,654");
+        assert_eq!(Lang::De.number(0.049, 1), "0,0");
+        assert_eq!(Lang::De.number(-0.04, 1), "0,0");
+        assert_eq!(Lang::De.number(f64::NAN, 1), "–");
+        assert_eq!(Lang::En.number(f64::INFINITY, 0), "–");
+        assert_eq!(Lang::En.number(1234567.891, 2), "1,234,567.89");
+    }
+
+    #[test]
+    fn percentages_follow_each_language() {
+        assert_eq!(Lang::De.percent(1.0), "100,0\u{202f}%");
+        assert_eq!(Lang::En.percent(0.0), "0.0%");
+    }
+
+    #[test]
+    fn dates_are_zero_padded() {
+        let d = NaiveDate::from_ymd_opt(2018, 2, 21).unwrap();
+        assert_eq!(Lang::De.date(d), "21.02.2018");
+        assert_eq!(Lang::En.date(d), "2018-02-21");
+    }
+
+    #[test]
+    fn counts_pick_singular_and_plural() {
+        let t = Lang::De.texts();
+        assert_eq!(Lang::De.count(1, t.participants), "1 Teilnehmende/r");
+        assert_eq!(Lang::De.count(1810, t.participants), "1.810 Teilnehmende");
+        assert_eq!(Lang::En.count(1, Lang::En.texts().slots), "1 slot");
+    }
+
+    #[test]
+    fn both_tables_fill_every_placeholder_they_use() {
+        for lang in [Lang::De, Lang::En] {
+            let d = lang.texts().diag;
+            assert!(d.wrong_type.contains("{a}") && d.wrong_type.contains("{b}"));
+            assert!(d.duplicate_id.contains("{a}") && d.duplicate_id.contains("{b}"));
+            assert!(d.http_status.contains("{a}"));
+            assert!(lang.texts().and_more.contains("{n}"));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! `foerderweg/occupancy@1`: slots, placements and the series of reporting dates.
+
+use super::Day;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// An occupancy document.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OccupancyDoc {
+    /// `"foerderweg/occupancy@1"`.
+    pub schema: String,
+    /// Preferred language of the document.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The programme.
+    pub programme: Programme,
+    /// The reporting date the dashboard is "as of".
+    #[serde(default)]
+    pub as_of: Option<Day>,
+    /// Providers (Träger) and their projects.
+    #[serde(default)]
+    pub providers: Vec<Provider>,
+    /// Figures by reporting date (Stichtag).
+    #[serde(default)]
+    pub series: Vec<SeriesPoint>,
+    /// Funding lines.
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+}
+
+/// The programme the figures are about.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Programme {
+    /// Name.
+    pub label: String,
+    /// Region served.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// First day.
+    #[serde(default)]
+    pub start: Option<Day>,
+    /// Last day.
+    #[serde(default)]
+    pub end: Option<Day>,
+    /// Where the figures were published.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A provider with its projects.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Provider {
+    /// Id, sent in `foerderweg-select`.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Its projects.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+}
+
+/// A project with slots, as of the reporting date.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    /// Id, sent in `foerderweg-select`.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Number of slots (Einsatzstellen).
+    pub slots: u32,
+    /// Filled slots.
+    #[serde(default)]
+    pub filled: Option<u32>,
+    /// Planned placements.
+    #[serde(default)]
+    pub planned: Option<u32>,
+    /// Vacant slots (derived from the others where absent).
+    #[serde(default)]
+    pub vacant: Option<u32>,
+}
+
+/// The figures of one reporting date. Every figure is optional: series have gaps.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeriesPoint {
+    /// The reporting date.
+    pub date: Day,
+    /// Profilings so far.
+    #[serde(default)]
+    pub profilings: Option<u32>,
+    /// Participants admitted so far.
+    #[serde(default)]
+    pub admitted: Option<u32>,
+    /// Follow-up talks so far.
+    #[serde(default)]
+    pub follow_up_talks: Option<u32>,
+    /// Slots filled on that date.
+    #[serde(default)]
+    pub filled: Option<u32>,
+    /// Planned placements on that date.
+    #[serde(default)]
+    pub planned: Option<u32>,
+    /// Early terminations so far.
+    #[serde(default)]
+    pub early_terminations: Option<u32>,
+    /// Early terminations by reason (`health`, `overload`, `qualification`, `jobUptake`, `other`).
+    #[serde(default)]
+    pub early_terminations_by_reason: BTreeMap<String, u32>,
+    /// Exits by outcome.
+    #[serde(default)]
+    pub exits_by_outcome: BTreeMap<String, u32>,
+}
+
+/// A funding line.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Funding {
+    /// `ESF`, `ESF+`, `Land`, `district`, `own`, …
+    pub source: String,
+    /// Amount in euro.
+    pub amount: f64,
+    /// Description.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// First day.
+    #[serde(default)]
+    pub start: Option<Day>,
+    /// Last day.
+    #[serde(default)]
+    pub end: Option<Day>,
+}

@@ -1,0 +1,88 @@
+//! `foerderweg/map@1`: districts grouped into programme regions, figures and markers.
+
+use super::Day;
+use serde::Deserialize;
+
+/// A map document.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MapDoc {
+    /// `"foerderweg/map@1"`.
+    pub schema: String,
+    /// Preferred language of the document.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Keys of the Länder or districts to fit the view to (e.g. `["14", "15"]`).
+    #[serde(default)]
+    pub focus: Vec<String>,
+    /// The day whose region assignment is shown first.
+    #[serde(default)]
+    pub date: Option<Day>,
+    /// Programme regions with their validity.
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    /// Figures per region or district.
+    #[serde(default)]
+    pub values: Vec<Value>,
+    /// What the figures count (legend title).
+    #[serde(default)]
+    pub value_label: Option<String>,
+    /// Offices, providers and Jobcenters.
+    #[serde(default)]
+    pub markers: Vec<Marker>,
+}
+
+/// A programme region: districts served by one office, valid from/to.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Region {
+    /// Id, sent in `foerderweg-select`.
+    pub id: String,
+    /// Name.
+    pub label: String,
+    /// The office serving it.
+    #[serde(default)]
+    pub office: Option<String>,
+    /// District keys (5 digits; 8-digit AGS and 12-digit ARS are accepted too).
+    pub districts: Vec<String>,
+    /// First day of this assignment.
+    #[serde(default)]
+    pub valid_from: Option<Day>,
+    /// Last day of this assignment.
+    #[serde(default)]
+    pub valid_to: Option<Day>,
+}
+
+/// A figure for a region or a district. `value: null` is "no data"; `suppressed: true` is a
+/// figure withheld for privacy: never drawn as 0, never as "no data".
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Value {
+    /// Region id or district key.
+    pub key: String,
+    /// The figure.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Withheld by the statistics office.
+    #[serde(default)]
+    pub suppressed: bool,
+}
+
+/// A point on the map.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Marker {
+    /// Id, sent in `foerderweg-select`.
+    pub id: String,
+    /// `office`, `provider`, `jobcenter`.
+    pub kind: String,
+    /// Name.
+    pub label: String,
+    /// Longitude (WGS 84).
+    pub lon: f64,
+    /// Latitude (WGS 84).
+    pub lat: f64,
+}

@@ -1,0 +1,122 @@
+//! `foerderweg/timeline@1`: one or many participants' paths through a programme.
+
+use super::Day;
+use serde::Deserialize;
+
+/// A timeline document.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineDoc {
+    /// `"foerderweg/timeline@1"`.
+    pub schema: String,
+    /// The day drawn as "today"; the viewer's date when absent (set it for reproducible demos).
+    #[serde(default)]
+    pub today: Option<Day>,
+    /// Preferred language of the document (`de`, `en`); the element's `lang` attribute wins.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Title of the programme or cohort.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The participants, each under a pseudonymous id.
+    pub participants: Vec<Participant>,
+}
+
+/// One participant. The widget never needs a real name: `label` is a display pseudonym.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    /// Pseudonymous id, unique in the document; sent in `foerderweg-select`.
+    pub id: String,
+    /// Display label (e.g. "TN 0042").
+    pub label: String,
+    /// Programme the participant is in.
+    #[serde(default)]
+    pub programme: Option<String>,
+    /// Phases: referral, profiling, placement, …
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// Single-day events: reviews, follow-up profilings, counselling referrals, …
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Goals of the support plan.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// Leaving the programme.
+    #[serde(default)]
+    pub exit: Option<Exit>,
+}
+
+/// A phase with a start, a planned end and an actual end.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    /// `referral`, `profiling`, `recommendation`, `placement`, `workOpportunity`, `internship`,
+    /// `qualification`, `counselling`, `followUp`, `other`.
+    pub kind: String,
+    /// Display label.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Provider (Träger) running it.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// Project at the provider.
+    #[serde(default)]
+    pub project: Option<String>,
+    /// First day.
+    pub start: Day,
+    /// Planned last day.
+    #[serde(default)]
+    pub planned_end: Option<Day>,
+    /// Actual last day; absent while the phase is running.
+    #[serde(default)]
+    pub end: Option<Day>,
+    /// Free status word from the host (`planned`, `active`, `completed`, `terminated`).
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// A dated event on a single day.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// `review`, `followUpProfiling`, `homeVisit`, `debtCounselling`, `addictionCounselling`,
+    /// `counselling`, `other`.
+    pub kind: String,
+    /// The day.
+    pub date: Day,
+    /// Display label.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// A goal of the support plan (Förderplan / Kooperationsplan).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Goal {
+    /// What was agreed.
+    pub label: String,
+    /// When it is due.
+    #[serde(default)]
+    pub due: Option<Day>,
+    /// `open`, `achieved` or `dropped`.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// Leaving the programme.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Exit {
+    /// Day of exit.
+    pub date: Day,
+    /// `employment`, `apprenticeship`, `qualification`, `otherProgramme`, `earlyTermination`,
+    /// `other`.
+    pub outcome: String,
+    /// For early termination: `health`, `overload`, `qualification`, `jobUptake`, `other`.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Follow-up measure agreed with the Jobcenter.
+    #[serde(default)]
+    pub follow_up: Option<String>,
+}

@@ -1,0 +1,111 @@
+//! Leptos components that draw scenes. Thin: no arithmetic, no host element, no events to the
+//! host. Selectable marks carry `data-fw-select` (and `data-fw-kind`); buttons that act on the
+//! widget carry `data-fw-action`; `embed` listens on the container and does the rest.
+
+mod parts;
+mod preview;
+
+use crate::check::Checked;
+use crate::i18n::Lang;
+use crate::model::WidgetKind;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What the widget has to show, set by `embed`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Content {
+    /// The last result of parsing and checking, if any data arrived.
+    pub checked: Option<Arc<Checked>>,
+    /// A fetch of `src` is under way.
+    pub loading: bool,
+    /// The data shown is from an earlier load; the refresh failed. The time of the good load.
+    pub stale_since: Option<String>,
+    /// The current data came from `src`, so "load again" makes sense.
+    pub can_retry: bool,
+}
+
+/// The colour scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    pub fn parse(value: &str) -> Theme {
+        match value.trim() {
+            "dark" => Theme::Dark,
+            "auto" => Theme::Auto,
+            _ => Theme::Light,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// The language the widget speaks: the host's `lang` wins, then the document's, then German.
+pub(crate) fn effective_lang(attr: Option<Lang>, content: &Content) -> Lang {
+    attr.or_else(|| content.checked.as_ref().and_then(|c| c.document_lang())).unwrap_or_default()
+}
+
+fn widget_name(kind: WidgetKind, lang: Lang) -> &'static str {
+    let t = lang.texts();
+    match kind {
+        WidgetKind::Timeline => t.timeline_name,
+        WidgetKind::Occupancy => t.occupancy_name,
+        WidgetKind::Map => t.map_name,
+    }
+}
+
+/// The root of every widget: theme and language on one element, then the body for the state.
+pub(crate) fn widget_root(
+    kind: WidgetKind,
+    content: ArcRwSignal<Content>,
+    lang_attr: ArcRwSignal<Option<Lang>>,
+    theme: ArcRwSignal<Theme>,
+) -> impl IntoView {
+    let lang = {
+        let content = content.clone();
+        Signal::derive(move || effective_lang(lang_attr.get(), &content.read()))
+    };
+    let class = move || format!("fw-root fw-{} fw-theme-{}", kind.as_str(), theme.get().as_str());
+    view! {
+        <section
+            class=class
+            part="root"
+            lang=move || lang.get().as_str()
+            aria-label=move || widget_name(kind, lang.get())
+        >
+            {move || body(content.get(), lang.get())}
+        </section>
+    }
+}
+
+fn body(content: Content, lang: Lang) -> AnyView {
+    let t = lang.texts();
+    let Some(checked) = content.checked.clone() else {
+        let text = if content.loading { t.loading } else { t.waiting };
+        return view! { <p class="fw-status" role="status">{text}</p> }.into_any();
+    };
+    match &checked.document {
+        None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
+        Some(doc) => {
+            let summary = crate::layout::summary::summary(doc, lang);
+            view! {
+                {content.stale_since.map(|at| parts::diagnostics::stale_note(&at, lang))}
+                {preview::preview(summary, lang)}
+                {parts::diagnostics::warning_list(&checked, lang)}
+            }
+            .into_any()
+        }
+    }
+}

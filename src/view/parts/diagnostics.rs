@@ -1,0 +1,70 @@
+//! The error panel and the warning list: every diagnostic with its path and position.
+
+use crate::check::{Checked, Diagnostic};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+fn location(d: &Diagnostic, lang: Lang) -> Option<String> {
+    let t = lang.texts();
+    let mut parts = Vec::new();
+    if !d.path.is_empty() {
+        parts.push(format!("{} {}", t.at_path, d.path));
+    }
+    if let Some((line, column)) = d.position {
+        parts.push(format!("{} {line}, {} {column}", t.line, t.column));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+fn item(d: &Diagnostic, lang: Lang) -> impl IntoView + use<> {
+    let class = format!("fw-diag fw-diag--{}", d.severity.as_str());
+    let code = d.path.clone();
+    view! {
+        <li class=class data-fw-code=d.problem.code()>
+            <span class="fw-diag__message">{d.message(lang)}</span>
+            {location(d, lang).map(|l| view! { " " <code class="fw-diag__path" title=code>{l}</code> })}
+        </li>
+    }
+}
+
+/// The panel shown instead of the widget when the data has errors.
+pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> impl IntoView + use<> {
+    let t = lang.texts();
+    let items: Vec<_> = checked.errors().map(|d| item(d, lang)).collect();
+    view! {
+        <div class="fw-panel fw-panel--error" role="alert" part="error-panel">
+            <h2 class="fw-panel__title">{t.errors_heading}</h2>
+            <ul class="fw-panel__list">{items}</ul>
+            {can_retry.then(|| view! {
+                <button type="button" class="fw-button" data-fw-action="retry">{t.retry}</button>
+            })}
+        </div>
+    }
+}
+
+/// The warnings of a drawn document, folded away under a count.
+pub(crate) fn warning_list(checked: &Checked, lang: Lang) -> Option<impl IntoView + use<>> {
+    let t = lang.texts();
+    let items: Vec<_> = checked.warnings().map(|d| item(d, lang)).collect();
+    if items.is_empty() {
+        return None;
+    }
+    let title = format!("{} ({})", t.warnings_heading, lang.integer(items.len() as i64));
+    Some(view! {
+        <details class="fw-panel fw-panel--warning" part="warnings">
+            <summary class="fw-panel__title">{title}</summary>
+            <ul class="fw-panel__list">{items}</ul>
+        </details>
+    })
+}
+
+/// The note above data that a failed refresh left in place.
+pub(crate) fn stale_note(since: &str, lang: Lang) -> impl IntoView + use<> {
+    let t = lang.texts();
+    view! {
+        <p class="fw-stale" role="status">
+            {format!("{} {since}. ", t.stale_since)}
+            <button type="button" class="fw-button fw-button--small" data-fw-action="retry">{t.retry}</button>
+        </p>
+    }
+}

@@ -1,0 +1,3 @@
+//! Parts every widget shares.
+
+pub(crate) mod diagnostics;
