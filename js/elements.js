@@ -22,6 +22,19 @@ export function defineElement(tag, kind, attributes, create) {
     #scriptText = null;
     #observer = null;
 
+    constructor() {
+      super();
+      // A host may set `data` (or a twin property) before this module loaded; the value then
+      // sits on the instance and hides the accessor. Take it over.
+      for (const name of ["data", ...attributes]) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
+      }
+    }
+
     connectedCallback() {
       if (this.#handle) return;
       this.#handle = create(this, kind);

@@ -138,12 +138,24 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `path`.
     pub fn error(kind: WidgetKind, path: impl Into<String>, problem: Problem) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, path: path.into(), position: None, problem, kind }
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            problem,
+            kind,
+        }
     }
 
     /// A warning at `path`.
     pub fn warning(kind: WidgetKind, path: impl Into<String>, problem: Problem) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, path: path.into(), position: None, problem, kind }
+        Diagnostic {
+            severity: Severity::Warning,
+            path: path.into(),
+            position: None,
+            problem,
+            kind,
+        }
     }
 
     /// The sentence, in `lang`.
@@ -164,12 +176,16 @@ impl Diagnostic {
             Problem::Syntax(detail) => fill(t.syntax, &describe(lang, detail), ""),
             Problem::Eof => t.eof.to_string(),
             Problem::MissingField(f) => fill(t.missing_field, f, ""),
-            Problem::WrongType { found, expected } => {
-                fill(t.wrong_type, &describe(lang, found), &describe(lang, expected))
-            }
-            Problem::InvalidValue { found, expected } => {
-                fill(t.invalid_value, &describe(lang, found), &describe(lang, expected))
-            }
+            Problem::WrongType { found, expected } => fill(
+                t.wrong_type,
+                &describe(lang, found),
+                &describe(lang, expected),
+            ),
+            Problem::InvalidValue { found, expected } => fill(
+                t.invalid_value,
+                &describe(lang, found),
+                &describe(lang, expected),
+            ),
             Problem::InvalidDate(text) => fill(t.invalid_date, text, ""),
             Problem::UnknownField => t.unknown_field.to_string(),
             Problem::MissingSchema => fill(t.missing_schema, self.kind.schema_id(), ""),
@@ -230,17 +246,24 @@ pub struct Checked {
 impl Checked {
     /// A result made of one diagnostic alone (a failed fetch, say).
     pub fn failed(diagnostic: Diagnostic) -> Checked {
-        Checked { document: None, diagnostics: vec![diagnostic] }
+        Checked {
+            document: None,
+            diagnostics: vec![diagnostic],
+        }
     }
 
     /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
     }
 
     /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
     }
 
     /// The document's own preferred language, if it names one.
@@ -297,7 +320,10 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
             } else {
                 Some(doc)
             };
-            Checked { document, diagnostics: diags }
+            Checked {
+                document,
+                diagnostics: diags,
+            }
         }
         Err(d) => Checked::failed(d),
     }
@@ -317,17 +343,29 @@ fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<
                 _ => "map".to_string(),
             };
             let expected = "a string".to_string();
-            return Err(Diagnostic::error(kind, "schema", Problem::WrongType { found, expected }));
+            return Err(Diagnostic::error(
+                kind,
+                "schema",
+                Problem::WrongType { found, expected },
+            ));
         }
     };
     let (name, version) = text.split_once('@').unwrap_or((text, ""));
     if name != kind.schema_name() {
-        return Err(Diagnostic::error(kind, "schema", Problem::WrongSchema(text.to_string())));
+        return Err(Diagnostic::error(
+            kind,
+            "schema",
+            Problem::WrongSchema(text.to_string()),
+        ));
     }
     // Minor versions (`@1.2`) only add optional fields, which this build warns about.
     let major = version.split('.').next().unwrap_or("");
     if major != "1" {
-        return Err(Diagnostic::error(kind, "schema", Problem::UnsupportedVersion(text.to_string())));
+        return Err(Diagnostic::error(
+            kind,
+            "schema",
+            Problem::UnsupportedVersion(text.to_string()),
+        ));
     }
     Ok(())
 }
@@ -341,7 +379,11 @@ fn decode<T: DeserializeOwned>(
     let mut json = serde_json::Deserializer::from_str(text);
     let result = {
         let mut note_unknown = |path: serde_ignored::Path| {
-            unknown.push(Diagnostic::warning(kind, ignored_path(&path), Problem::UnknownField));
+            unknown.push(Diagnostic::warning(
+                kind,
+                ignored_path(&path),
+                Problem::UnknownField,
+            ));
         };
         let ignoring = serde_ignored::Deserializer::new(&mut json, &mut note_unknown);
         serde_path_to_error::deserialize::<_, T>(ignoring)
@@ -404,7 +446,13 @@ fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) ->
     if let Problem::MissingField(field) = &problem {
         push_key(&mut path, field);
     }
-    Diagnostic { severity: Severity::Error, path, position, problem, kind }
+    Diagnostic {
+        severity: Severity::Error,
+        path,
+        position,
+        problem,
+        kind,
+    }
 }
 
 fn data_problem(msg: &str) -> Problem {
@@ -424,7 +472,9 @@ fn data_problem(msg: &str) -> Problem {
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (found, expected) = split(rest);
         if expected == DATE_EXPECTED {
-            let text = found.strip_prefix("string \"").and_then(|s| s.strip_suffix('"'));
+            let text = found
+                .strip_prefix("string \"")
+                .and_then(|s| s.strip_suffix('"'));
             return Problem::InvalidDate(text.unwrap_or(&found).to_string());
         }
         return Problem::InvalidValue { found, expected };
@@ -487,14 +537,23 @@ fn describe(lang: Lang, raw: &str) -> String {
             ("expected `,` or `]`", "„,“ oder „]“ erwartet"),
             ("expected `,` or `}`", "„,“ oder „}“ erwartet"),
             ("expected `:`", "„:“ erwartet"),
-            ("key must be a string", "Schlüssel muss Text in Anführungszeichen sein"),
+            (
+                "key must be a string",
+                "Schlüssel muss Text in Anführungszeichen sein",
+            ),
             ("trailing comma", "überzähliges Komma"),
             ("trailing characters", "Zeichen nach dem Ende des Dokuments"),
             ("EOF while parsing a string", "Text nicht abgeschlossen"),
             ("invalid escape", "ungültige Escape-Sequenz"),
             ("invalid number", "ungültige Zahl"),
-            ("control character (\\u0000-\\u001F) found while parsing a string", "Steuerzeichen in Text"),
-            ("expected ident", "Schlüsselwort erwartet (true, false, null)"),
+            (
+                "control character (\\u0000-\\u001F) found while parsing a string",
+                "Steuerzeichen in Text",
+            ),
+            (
+                "expected ident",
+                "Schlüsselwort erwartet (true, false, null)",
+            ),
             ("recursion limit exceeded", "zu tief verschachtelt"),
             ("number out of range", "Zahl außerhalb des Bereichs"),
         ];
@@ -521,6 +580,7 @@ pub const PHASE_KINDS: &[&str] = &[
 
 /// The event kinds this version draws with their own marker.
 pub const EVENT_KINDS: &[&str] = &[
+    "recommendation",
     "review",
     "followUpProfiling",
     "homeVisit",
@@ -528,6 +588,7 @@ pub const EVENT_KINDS: &[&str] = &[
     "addictionCounselling",
     "healthCounselling",
     "counselling",
+    "earlyTermination",
     "other",
 ];
 
@@ -538,12 +599,17 @@ struct UniqueIds<'a> {
 
 impl<'a> UniqueIds<'a> {
     fn new() -> Self {
-        UniqueIds { seen: HashMap::new() }
+        UniqueIds {
+            seen: HashMap::new(),
+        }
     }
 
     fn note(&mut self, kind: WidgetKind, id: &'a str, path: String, out: &mut Vec<Diagnostic>) {
         if let Some(first) = self.seen.get(id) {
-            let problem = Problem::DuplicateId { id: id.to_string(), first: first.clone() };
+            let problem = Problem::DuplicateId {
+                id: id.to_string(),
+                first: first.clone(),
+            };
             out.push(Diagnostic::error(kind, path, problem));
         } else {
             self.seen.insert(id, path);
@@ -551,9 +617,19 @@ impl<'a> UniqueIds<'a> {
     }
 }
 
-fn end_before_start(kind: WidgetKind, start: Day, end: Option<Day>, path: String, out: &mut Vec<Diagnostic>) {
+fn end_before_start(
+    kind: WidgetKind,
+    start: Day,
+    end: Option<Day>,
+    path: String,
+    out: &mut Vec<Diagnostic>,
+) {
     if let Some(end) = end.filter(|e| *e < start) {
-        out.push(Diagnostic::error(kind, path, Problem::EndBeforeStart { end, start }));
+        out.push(Diagnostic::error(
+            kind,
+            path,
+            Problem::EndBeforeStart { end, start },
+        ));
     }
 }
 
@@ -566,15 +642,29 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
         for (j, ph) in p.phases.iter().enumerate() {
             let ph_at = format!("{at}.phases[{j}]");
             end_before_start(kind, ph.start, ph.end, format!("{ph_at}.end"), out);
-            end_before_start(kind, ph.start, ph.planned_end, format!("{ph_at}.plannedEnd"), out);
+            end_before_start(
+                kind,
+                ph.start,
+                ph.planned_end,
+                format!("{ph_at}.plannedEnd"),
+                out,
+            );
             if !PHASE_KINDS.contains(&ph.kind.as_str()) {
-                out.push(Diagnostic::warning(kind, format!("{ph_at}.kind"), Problem::UnknownKind(ph.kind.clone())));
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("{ph_at}.kind"),
+                    Problem::UnknownKind(ph.kind.clone()),
+                ));
             }
         }
         for (j, ev) in p.events.iter().enumerate() {
             if !EVENT_KINDS.contains(&ev.kind.as_str()) {
                 let path = format!("{at}.events[{j}].kind");
-                out.push(Diagnostic::warning(kind, path, Problem::UnknownKind(ev.kind.clone())));
+                out.push(Diagnostic::warning(
+                    kind,
+                    path,
+                    Problem::UnknownKind(ev.kind.clone()),
+                ));
             }
         }
     }
@@ -622,7 +712,10 @@ mod tests {
     const T: WidgetKind = WidgetKind::Timeline;
 
     fn timeline(body: &str) -> Checked {
-        check(T, &format!(r#"{{"schema":"foerderweg/timeline@1",{body}}}"#))
+        check(
+            T,
+            &format!(r#"{{"schema":"foerderweg/timeline@1",{body}}}"#),
+        )
     }
 
     #[test]
@@ -634,7 +727,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let c = check(T, "{\n \"schema\": \"foerderweg/timeline@1\",\n \"participants\": [}\n}");
+        let c = check(
+            T,
+            "{\n \"schema\": \"foerderweg/timeline@1\",\n \"participants\": [}\n}",
+        );
         let d = &c.diagnostics[0];
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(d.problem.code(), "syntax");
@@ -670,8 +766,14 @@ mod tests {
         let c = timeline(r#""participants":[{"id":"a","label":"A","phases":"none"}]"#);
         let d = &c.diagnostics[0];
         assert_eq!(d.path, "participants[0].phases");
-        assert_eq!(d.message(Lang::De), "Falscher Typ: Text \"none\" gefunden, eine Liste erwartet.");
-        assert_eq!(d.message(Lang::En), "Wrong type: found text \"none\", expected a list.");
+        assert_eq!(
+            d.message(Lang::De),
+            "Falscher Typ: Text \"none\" gefunden, eine Liste erwartet."
+        );
+        assert_eq!(
+            d.message(Lang::En),
+            "Wrong type: found text \"none\", expected a list."
+        );
     }
 
     #[test]
@@ -682,7 +784,10 @@ mod tests {
         let d = &c.diagnostics[0];
         assert_eq!(d.path, "participants[0].phases[0].start");
         assert_eq!(d.problem, Problem::InvalidDate("2018-02-30".into()));
-        assert_eq!(d.message(Lang::De), "„2018-02-30“ ist kein gültiges Datum (erwartet JJJJ-MM-TT).");
+        assert_eq!(
+            d.message(Lang::De),
+            "„2018-02-30“ ist kein gültiges Datum (erwartet JJJJ-MM-TT)."
+        );
     }
 
     #[test]
@@ -690,10 +795,16 @@ mod tests {
         let missing = check(T, r#"{"participants":[]}"#);
         assert_eq!(missing.diagnostics[0].problem, Problem::MissingSchema);
         let other = check(T, r#"{"schema":"foerderweg/map@1","participants":[]}"#);
-        assert_eq!(other.diagnostics[0].problem, Problem::WrongSchema("foerderweg/map@1".into()));
+        assert_eq!(
+            other.diagnostics[0].problem,
+            Problem::WrongSchema("foerderweg/map@1".into())
+        );
         let newer = check(T, r#"{"schema":"foerderweg/timeline@2","participants":[]}"#);
         assert_eq!(newer.diagnostics[0].problem.code(), "unsupported-version");
-        let minor = check(T, r#"{"schema":"foerderweg/timeline@1.3","participants":[]}"#);
+        let minor = check(
+            T,
+            r#"{"schema":"foerderweg/timeline@1.3","participants":[]}"#,
+        );
         assert!(minor.document.is_some());
         let number = check(T, r#"{"schema":1}"#);
         assert_eq!(number.diagnostics[0].path, "schema");
@@ -702,10 +813,19 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_warnings_with_paths() {
-        let c = timeline(r#""participants":[{"id":"a","label":"A","colour":"red","phases":[{"kind":"other","start":"2018-01-01","x":1}]}],"extra":true"#);
+        let c = timeline(
+            r#""participants":[{"id":"a","label":"A","colour":"red","phases":[{"kind":"other","start":"2018-01-01","x":1}]}],"extra":true"#,
+        );
         assert!(c.document.is_some());
         let paths: Vec<_> = c.warnings().map(|d| d.path.as_str()).collect();
-        assert_eq!(paths, ["participants[0].colour", "participants[0].phases[0].x", "extra"]);
+        assert_eq!(
+            paths,
+            [
+                "participants[0].colour",
+                "participants[0].phases[0].x",
+                "extra"
+            ]
+        );
     }
 
     #[test]
@@ -714,10 +834,16 @@ mod tests {
             r#""participants":[{"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-05-02","end":"2018-05-01"}]},{"id":"a","label":"B"}]"#,
         );
         assert!(c.document.is_none());
-        let codes: Vec<_> = c.errors().map(|d| (d.problem.code(), d.path.as_str())).collect();
+        let codes: Vec<_> = c
+            .errors()
+            .map(|d| (d.problem.code(), d.path.as_str()))
+            .collect();
         assert_eq!(
             codes,
-            [("end-before-start", "participants[0].phases[0].end"), ("duplicate-id", "participants[1].id")]
+            [
+                ("end-before-start", "participants[0].phases[0].end"),
+                ("duplicate-id", "participants[1].id")
+            ]
         );
         assert_eq!(
             c.diagnostics[0].message(Lang::De),
@@ -732,7 +858,13 @@ mod tests {
         );
         assert!(c.document.is_some());
         let paths: Vec<_> = c.warnings().map(|d| d.path.as_str()).collect();
-        assert_eq!(paths, ["participants[0].phases[0].kind", "participants[0].events[0].kind"]);
+        assert_eq!(
+            paths,
+            [
+                "participants[0].phases[0].kind",
+                "participants[0].events[0].kind"
+            ]
+        );
     }
 
     #[test]
@@ -743,7 +875,10 @@ mod tests {
         );
         let d = c.errors().next().unwrap();
         assert_eq!(d.path, "providers[0].projects[0].filled");
-        assert_eq!(d.message(Lang::En), "Invalid value: found number 4, expected ≤ 3.");
+        assert_eq!(
+            d.message(Lang::En),
+            "Invalid value: found number 4, expected ≤ 3."
+        );
     }
 
     #[test]
@@ -754,7 +889,10 @@ mod tests {
         );
         let d = &c.diagnostics[0];
         assert_eq!(d.path, "series[0].profilings");
-        assert_eq!(d.message(Lang::De), "Ungültiger Wert: Zahl -3 gefunden, eine ganze Zahl ≥ 0 erwartet.");
+        assert_eq!(
+            d.message(Lang::De),
+            "Ungültiger Wert: Zahl -3 gefunden, eine ganze Zahl ≥ 0 erwartet."
+        );
     }
 
     #[test]

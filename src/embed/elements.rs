@@ -13,7 +13,12 @@ use web_sys::HtmlElement;
 #[wasm_bindgen(module = "/js/elements.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(tag: &str, kind: &str, attributes: &js_sys::Array, create: &js_sys::Function) -> bool;
+    fn define_element(
+        tag: &str,
+        kind: &str,
+        attributes: &js_sys::Array,
+        create: &js_sys::Function,
+    ) -> bool;
 }
 
 thread_local! {
@@ -23,7 +28,9 @@ thread_local! {
 }
 
 fn create(element: HtmlElement, kind: String) -> JsValue {
-    let Some(kind) = WidgetKind::parse(&kind) else { return JsValue::NULL };
+    let Some(kind) = WidgetKind::parse(&kind) else {
+        return JsValue::NULL;
+    };
     match Widget::create(element, kind, Options::default()) {
         Ok(widget) => JsValue::from(Handle { widget }),
         Err(error) => {

@@ -22,5 +22,9 @@ pub(super) async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Resul
         return Err(Problem::HttpStatus(response.status()));
     }
     let text = response.text().map_err(|_| Problem::Network)?;
-    JsFuture::from(text).await.ok().and_then(|t| t.as_string()).ok_or(Problem::Network)
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(Problem::Network)
 }

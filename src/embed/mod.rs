@@ -70,7 +70,9 @@ pub fn mount(
     options: JsValue,
 ) -> Result<Handle, JsError> {
     let kind = WidgetKind::parse(kind).ok_or_else(|| {
-        JsError::new(&format!("foerderweg.mount: unknown kind {kind:?}; use timeline, occupancy or map"))
+        JsError::new(&format!(
+            "foerderweg.mount: unknown kind {kind:?}; use timeline, occupancy or map"
+        ))
     })?;
     let widget = Widget::create(element, kind, Options::from_js(&options))?;
     if !data.is_null() && !data.is_undefined() {

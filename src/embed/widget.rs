@@ -33,8 +33,11 @@ impl Options {
         let mut values = Vec::new();
         if object.is_object() {
             for name in OPTION_NAMES {
-                let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-                let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()));
+                let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+                    .unwrap_or(JsValue::UNDEFINED);
+                let text = value
+                    .as_string()
+                    .or_else(|| value.as_f64().map(|n| n.to_string()));
                 if let Some(text) = text {
                     values.push((name, text));
                 }
@@ -77,14 +80,23 @@ pub(crate) struct Widget {
 
 fn js_error(context: &str, value: JsValue) -> JsError {
     let detail = value.as_string().or_else(|| {
-        value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))
+        value
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
     });
-    JsError::new(&format!("foerderweg: {context}: {}", detail.unwrap_or_default()))
+    JsError::new(&format!(
+        "foerderweg: {context}: {}",
+        detail.unwrap_or_default()
+    ))
 }
 
 impl Widget {
     /// Mounts a widget of `kind` into `host`'s open shadow root (attached when missing).
-    pub(crate) fn create(host: HtmlElement, kind: WidgetKind, options: Options) -> Result<Rc<Widget>, JsError> {
+    pub(crate) fn create(
+        host: HtmlElement,
+        kind: WidgetKind,
+        options: Options,
+    ) -> Result<Rc<Widget>, JsError> {
         install_panic_hook();
         let root = match host.shadow_root() {
             Some(root) => root,
@@ -93,20 +105,25 @@ impl Widget {
                 .map_err(|e| js_error("cannot attach a shadow root to this element", e))?,
         };
         style::adopt(&root);
-        let document = host.owner_document().ok_or_else(|| JsError::new("foerderweg: element has no document"))?;
+        let document = host
+            .owner_document()
+            .ok_or_else(|| JsError::new("foerderweg: element has no document"))?;
         let container: HtmlElement = document
             .create_element("div")
             .map_err(|e| js_error("cannot create the container", e))?
             .unchecked_into();
         container.set_class_name("fw-mount");
-        root.append_child(&container).map_err(|e| js_error("cannot append the container", e))?;
+        root.append_child(&container)
+            .map_err(|e| js_error("cannot append the container", e))?;
 
         let content = ArcRwSignal::new(Content::default());
         let lang_attr = ArcRwSignal::new(None);
         let theme = ArcRwSignal::new(Theme::default());
         let view = {
             let (content, lang_attr, theme) = (content.clone(), lang_attr.clone(), theme.clone());
-            leptos::mount::mount_to(container.clone(), move || view::widget_root(kind, content, lang_attr, theme))
+            leptos::mount::mount_to(container.clone(), move || {
+                view::widget_root(kind, content, lang_attr, theme)
+            })
         };
         let widget = Rc::new(Widget {
             kind,
@@ -143,7 +160,10 @@ impl Widget {
     }
 
     fn lang(&self) -> Lang {
-        view::effective_lang(self.lang_attr.get_untracked(), &self.content.read_untracked())
+        view::effective_lang(
+            self.lang_attr.get_untracked(),
+            &self.content.read_untracked(),
+        )
     }
 
     /// New data from the `data` property, a child script or `update()`: an object or JSON text.
@@ -155,7 +175,9 @@ impl Widget {
         let text = match data.as_string() {
             Some(text) => Some(text),
             // `JSON.stringify` throws for cycles and BigInt and gives `undefined` for functions.
-            None => js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()),
+            None => js_sys::JSON::stringify(data)
+                .ok()
+                .and_then(|s| s.as_string()),
         };
         let checked = match text {
             Some(text) => check(self.kind, &text),
@@ -183,7 +205,10 @@ impl Widget {
             "lang" => self.lang_attr.set(value.and_then(Lang::parse)),
             "theme" => self.theme.set(value.map(Theme::parse).unwrap_or_default()),
             "src" => {
-                let url = value.map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+                let url = value
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(String::from);
                 let has_url = url.is_some();
                 self.state.borrow_mut().src = url;
                 if has_url {
@@ -196,7 +221,9 @@ impl Widget {
     }
 
     fn set_refresh(self: &Rc<Self>, value: Option<&str>) {
-        let seconds = value.and_then(|v| v.trim().parse::<f64>().ok()).filter(|s| s.is_finite() && *s > 0.0);
+        let seconds = value
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s > 0.0);
         let interval = seconds.map(|s| {
             let millis = (s.max(MIN_REFRESH_SECONDS) * 1000.0).min(f64::from(u32::MAX)) as u32;
             let weak = Rc::downgrade(self);
@@ -262,7 +289,9 @@ impl Widget {
         let drawable = checked.document.is_some();
         let keep_old = !drawable
             && is_refresh
-            && self.content.with_untracked(|c| c.checked.as_ref().is_some_and(|old| old.document.is_some()));
+            && self
+                .content
+                .with_untracked(|c| c.checked.as_ref().is_some_and(|old| old.document.is_some()));
         if keep_old {
             let since = self.state.borrow().good_since.clone();
             self.content.update(|c| {
@@ -273,7 +302,12 @@ impl Widget {
             if drawable {
                 self.state.borrow_mut().good_since = Some(clock_time());
             }
-            self.content.set(Content { checked: Some(checked.clone()), loading: false, stale_since: None, can_retry: from_src });
+            self.content.set(Content {
+                checked: Some(checked.clone()),
+                loading: false,
+                stale_since: None,
+                can_retry: from_src,
+            });
         }
         self.announce(checked);
     }
@@ -315,8 +349,12 @@ impl Widget {
 
     /// Clicks inside the widget: selections go to the host, actions to the widget.
     fn on_click(self: &Rc<Self>, event: &Event) {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Ok(Some(mark)) = target.closest("[data-fw-select], [data-fw-action]") else { return };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Ok(Some(mark)) = target.closest("[data-fw-select], [data-fw-action]") else {
+            return;
+        };
         if let Some(action) = mark.get_attribute("data-fw-action") {
             if action == "retry" {
                 self.fetch_src(false);
@@ -357,14 +395,22 @@ impl Widget {
         drop(view);
         self.container.remove();
         let me: *const Widget = self;
-        LIVE.with(|live| live.borrow_mut().retain(|w| !std::ptr::eq(Rc::as_ptr(w), me)));
+        LIVE.with(|live| {
+            live.borrow_mut()
+                .retain(|w| !std::ptr::eq(Rc::as_ptr(w), me))
+        });
     }
 }
 
 /// The local time of day, `14:05:09`, for the stale-data note.
 fn clock_time() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds())
+    format!(
+        "{:02}:{:02}:{:02}",
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    )
 }
 
 /// How many widgets are mounted on this page (for lifecycle tests and hosts' diagnostics).

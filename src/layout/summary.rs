@@ -60,7 +60,12 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
                     lang.count(p.phases.len(), t.phases),
                     lang.count(p.events.len(), t.events)
                 );
-                items.push(Item { id: p.id.clone(), kind: "participant", label: p.label.clone(), detail });
+                items.push(Item {
+                    id: p.id.clone(),
+                    kind: "participant",
+                    label: p.label.clone(),
+                    detail,
+                });
             }
             let facts = vec![
                 lang.count(d.participants.len(), t.participants),
@@ -73,12 +78,30 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
         Document::Occupancy(d) => {
             let projects: Vec<_> = d.providers.iter().flat_map(|p| &p.projects).collect();
             let slots: u64 = projects.iter().map(|p| u64::from(p.slots)).sum();
-            let filled: u64 = projects.iter().filter_map(|p| p.filled).map(u64::from).sum();
+            let filled: u64 = projects
+                .iter()
+                .filter_map(|p| p.filled)
+                .map(u64::from)
+                .sum();
             for p in &d.providers {
                 let s: u64 = p.projects.iter().map(|x| u64::from(x.slots)).sum();
-                let f: u64 = p.projects.iter().filter_map(|x| x.filled).map(u64::from).sum();
-                let detail = format!("{} / {}", lang.integer(f as i64), lang.count(s as usize, t.slots));
-                items.push(Item { id: p.id.clone(), kind: "provider", label: p.label.clone(), detail });
+                let f: u64 = p
+                    .projects
+                    .iter()
+                    .filter_map(|x| x.filled)
+                    .map(u64::from)
+                    .sum();
+                let detail = format!(
+                    "{} / {}",
+                    lang.integer(f as i64),
+                    lang.count(s as usize, t.slots)
+                );
+                items.push(Item {
+                    id: p.id.clone(),
+                    kind: "provider",
+                    label: p.label.clone(),
+                    detail,
+                });
             }
             let mut facts = vec![
                 lang.count(d.providers.len(), t.providers),
@@ -86,7 +109,12 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
                 lang.count(slots as usize, t.slots),
             ];
             if slots > 0 {
-                facts.push(format!("{} / {} ({})", lang.integer(filled as i64), lang.integer(slots as i64), lang.percent(filled as f64 / slots as f64)));
+                facts.push(format!(
+                    "{} / {} ({})",
+                    lang.integer(filled as i64),
+                    lang.integer(slots as i64),
+                    lang.percent(filled as f64 / slots as f64)
+                ));
             }
             facts.push(lang.count(d.series.len(), t.reporting_dates));
             if let Some(day) = d.as_of {
@@ -98,7 +126,12 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
             let districts: usize = d.regions.iter().map(|r| r.districts.len()).sum();
             for r in &d.regions {
                 let detail = lang.count(r.districts.len(), t.districts);
-                items.push(Item { id: r.id.clone(), kind: "region", label: r.label.clone(), detail });
+                items.push(Item {
+                    id: r.id.clone(),
+                    kind: "region",
+                    label: r.label.clone(),
+                    detail,
+                });
             }
             let facts = vec![
                 lang.count(d.regions.len(), t.regions),
@@ -110,7 +143,12 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
     };
     let more = items.len().saturating_sub(MAX_ITEMS);
     items.truncate(MAX_ITEMS);
-    Summary { title, facts, items, more }
+    Summary {
+        title,
+        facts,
+        items,
+        more,
+    }
 }
 
 #[cfg(test)]
@@ -125,16 +163,24 @@ mod tests {
           "providers":[{"id":"a","label":"A","projects":[{"id":"x","label":"X","slots":113,"filled":111}]}]}"#;
         let c = check(WidgetKind::Occupancy, doc);
         let s = summary(c.document.as_ref().unwrap(), Lang::De);
-        assert!(s.facts.contains(&"111 / 113 (98,2\u{202f}%)".to_string()), "{:?}", s.facts);
+        assert!(
+            s.facts.contains(&"111 / 113 (98,2\u{202f}%)".to_string()),
+            "{:?}",
+            s.facts
+        );
         assert!(s.facts.contains(&"Stand 01.12.2018".to_string()));
         assert_eq!(s.items[0].detail, "111 / 113 Einsatzstellen");
     }
 
     #[test]
     fn long_lists_are_cut_and_counted() {
-        let people: Vec<String> =
-            (0..250).map(|i| format!(r#"{{"id":"p{i}","label":"TN {i}"}}"#)).collect();
-        let doc = format!(r#"{{"schema":"foerderweg/timeline@1","participants":[{}]}}"#, people.join(","));
+        let people: Vec<String> = (0..250)
+            .map(|i| format!(r#"{{"id":"p{i}","label":"TN {i}"}}"#))
+            .collect();
+        let doc = format!(
+            r#"{{"schema":"foerderweg/timeline@1","participants":[{}]}}"#,
+            people.join(",")
+        );
         let c = check(WidgetKind::Timeline, &doc);
         let s = summary(c.document.as_ref().unwrap(), Lang::En);
         assert_eq!(s.items.len(), MAX_ITEMS);

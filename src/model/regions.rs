@@ -15,6 +15,9 @@ pub struct MapDoc {
     /// Title.
     #[serde(default)]
     pub title: Option<String>,
+    /// Where the figures come from (shown under the widget).
+    #[serde(default)]
+    pub source: Option<String>,
     /// Keys of the Länder or districts to fit the view to (e.g. `["14", "15"]`).
     #[serde(default)]
     pub focus: Vec<String>,

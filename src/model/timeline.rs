@@ -18,6 +18,9 @@ pub struct TimelineDoc {
     /// Title of the programme or cohort.
     #[serde(default)]
     pub title: Option<String>,
+    /// Where the figures come from (shown under the widget).
+    #[serde(default)]
+    pub source: Option<String>,
     /// The participants, each under a pseudonymous id.
     pub participants: Vec<Participant>,
 }

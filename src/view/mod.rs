@@ -54,7 +54,8 @@ impl Theme {
 
 /// The language the widget speaks: the host's `lang` wins, then the document's, then German.
 pub(crate) fn effective_lang(attr: Option<Lang>, content: &Content) -> Lang {
-    attr.or_else(|| content.checked.as_ref().and_then(|c| c.document_lang())).unwrap_or_default()
+    attr.or_else(|| content.checked.as_ref().and_then(|c| c.document_lang()))
+        .unwrap_or_default()
 }
 
 fn widget_name(kind: WidgetKind, lang: Lang) -> &'static str {
@@ -77,7 +78,13 @@ pub(crate) fn widget_root(
         let content = content.clone();
         Signal::derive(move || effective_lang(lang_attr.get(), &content.read()))
     };
-    let class = move || format!("fw-root fw-{} fw-theme-{}", kind.as_str(), theme.get().as_str());
+    let class = move || {
+        format!(
+            "fw-root fw-{} fw-theme-{}",
+            kind.as_str(),
+            theme.get().as_str()
+        )
+    };
     view! {
         <section
             class=class
@@ -93,7 +100,11 @@ pub(crate) fn widget_root(
 fn body(content: Content, lang: Lang) -> AnyView {
     let t = lang.texts();
     let Some(checked) = content.checked.clone() else {
-        let text = if content.loading { t.loading } else { t.waiting };
+        let text = if content.loading {
+            t.loading
+        } else {
+            t.waiting
+        };
         return view! { <p class="fw-status" role="status">{text}</p> }.into_any();
     };
     match &checked.document {

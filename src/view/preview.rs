@@ -6,7 +6,11 @@ use leptos::prelude::*;
 
 pub(crate) fn preview(summary: Summary, lang: Lang) -> impl IntoView + use<> {
     let t = lang.texts();
-    let facts: Vec<_> = summary.facts.into_iter().map(|f| view! { <li>{f}</li> }).collect();
+    let facts: Vec<_> = summary
+        .facts
+        .into_iter()
+        .map(|f| view! { <li>{f}</li> })
+        .collect();
     let items: Vec<_> = summary
         .items
         .into_iter()
@@ -22,7 +26,9 @@ pub(crate) fn preview(summary: Summary, lang: Lang) -> impl IntoView + use<> {
         })
         .collect();
     let more = (summary.more > 0).then(|| {
-        let text = t.and_more.replace("{n}", &lang.integer(summary.more as i64));
+        let text = t
+            .and_more
+            .replace("{n}", &lang.integer(summary.more as i64));
         view! { <p class="fw-more">{text}</p> }
     });
     view! {

@@ -49,7 +49,11 @@ pub(crate) fn warning_list(checked: &Checked, lang: Lang) -> Option<impl IntoVie
     if items.is_empty() {
         return None;
     }
-    let title = format!("{} ({})", t.warnings_heading, lang.integer(items.len() as i64));
+    let title = format!(
+        "{} ({})",
+        t.warnings_heading,
+        lang.integer(items.len() as i64)
+    );
     Some(view! {
         <details class="fw-panel fw-panel--warning" part="warnings">
             <summary class="fw-panel__title">{title}</summary>

@@ -1,0 +1,74 @@
+// A small static server for the demo and the end-to-end tests: www/ at /, pkg/ at /pkg/.
+// Only GET and HEAD, only files below those two folders, 127.0.0.1 only.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const mounts = [
+  ["/pkg/", join(root, "pkg")],
+  ["/", join(root, "www")],
+];
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".ts": "text/plain; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function locate(pathname) {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = normalize(join(dir, pathname.slice(prefix.length)));
+    if (file !== dir && !file.startsWith(dir + sep)) return null;
+    return file;
+  }
+  return null;
+}
+
+export function startServer(port = 8080, host = "127.0.0.1") {
+  const server = createServer(async (request, response) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405).end();
+      return;
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    let file = locate(pathname);
+    try {
+      if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
+      if (!file) throw new Error("outside");
+      const body = await readFile(file);
+      response.writeHead(200, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-store",
+      });
+      response.end(request.method === "HEAD" ? undefined : body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+    }
+  });
+  return new Promise((ready, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => ready(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf("--port");
+  const port = at > 0 ? Number(process.argv[at + 1]) : 8080;
+  const server = await startServer(port);
+  const { port: bound } = server.address();
+  console.log(`foerderweg demo: http://127.0.0.1:${bound}/  (Ctrl+C stops)`);
+}

@@ -1,0 +1,59 @@
+// Shared set-up of the end-to-end tests: the demo server on a free port and headless Chromium.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { startServer } from "../../scripts/serve.mjs";
+
+export const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const SCREENSHOTS = new URL("./screenshots/", import.meta.url);
+
+/** Starts the server and the browser; `close()` stops both. */
+export async function start() {
+  const server = await startServer(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: FLAGS,
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/**
+ * Opens `path` in a new page and records what the page says: console errors, failed requests,
+ * CSP violations and every request (to check that the widgets fetch nothing unasked).
+ */
+export async function open(env, path, { viewport = { width: 1100, height: 900 } } = {}) {
+  const page = await env.browser.newPage({ viewport });
+  const seen = { errors: [], requests: [], failed: [] };
+  page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
+  page.on("pageerror", (e) => seen.errors.push(String(e)));
+  page.on("request", (r) => seen.requests.push(r.url()));
+  page.on("requestfailed", (r) => seen.failed.push(r.url()));
+  await page.goto(env.base + path);
+  return { page, seen };
+}
+
+/** Text of the first element matching `selector` inside `host`'s shadow root. */
+export function shadowText(page, host, selector) {
+  return page.evaluate(
+    ([h, s]) => document.querySelector(h)?.shadowRoot?.querySelector(s)?.textContent ?? null,
+    [host, selector],
+  );
+}

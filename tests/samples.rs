@@ -1,0 +1,62 @@
+//! The demo's sample documents in `www/data/` are the ones the tests load: each must check
+//! without errors and without warnings, so what the gallery shows is what is tested.
+
+use foerderweg::check::check;
+use foerderweg::model::WidgetKind;
+use std::path::Path;
+
+fn sample(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/data")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn assert_clean(kind: WidgetKind, name: &str) {
+    let checked = check(kind, &sample(name));
+    let messages: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.path, d.message(Default::default())))
+        .collect();
+    assert!(
+        checked.document.is_some(),
+        "{name} does not render: {messages:?}"
+    );
+    assert!(messages.is_empty(), "{name} has diagnostics: {messages:?}");
+}
+
+#[test]
+fn stendal_occupancy_sample_checks_clean() {
+    assert_clean(WidgetKind::Occupancy, "occupancy-stendal.json");
+}
+
+#[test]
+fn timeline_sample_checks_clean() {
+    assert_clean(WidgetKind::Timeline, "timeline-sample.json");
+}
+
+#[test]
+fn sachsen_map_sample_checks_clean() {
+    assert_clean(WidgetKind::Map, "map-sachsen.json");
+}
+
+#[test]
+fn every_sample_file_is_covered() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data");
+    for entry in std::fs::read_dir(dir).expect("www/data exists") {
+        let name = entry
+            .expect("readable entry")
+            .file_name()
+            .into_string()
+            .expect("utf-8 name");
+        let kind = match name.split('-').next() {
+            Some("timeline") => WidgetKind::Timeline,
+            Some("occupancy") => WidgetKind::Occupancy,
+            Some("map") => WidgetKind::Map,
+            _ if name.starts_with("bad-") => continue,
+            _ => panic!("{name}: sample names start with timeline-, occupancy-, map- or bad-"),
+        };
+        assert_clean(kind, &name);
+    }
+}
