@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The demo's sample documents in `www/data/` are the ones the tests load: each must check
 //! without errors and without warnings, so what the gallery shows is what is tested.
 

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use widget::{Options, Widget};
 
 pub use elements::define_elements;
+pub use widget::live_widgets;
 
 /// A mounted widget, returned by [`mount`] (and held by each custom element).
 ///

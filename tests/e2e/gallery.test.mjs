@@ -1,0 +1,125 @@
+// The demo gallery as a visitor gets it: every widget drawn from the sample data under the
+// page's strict Content-Security-Policy, diagnostics for the broken examples, keyboard use,
+// events, no request to anywhere else, and no axe-core violation of WCAG 2.1 A/AA.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { start, open, SCREENSHOTS } from "./helpers.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+/** Opens the gallery with a CSP-violation recorder and waits until every widget settled. */
+async function gallery(options) {
+  const opened = await open(env, "/", options);
+  const { page } = opened;
+  await page.waitForFunction(() => document.querySelectorAll("#log li").length >= 5, null, { timeout: 15000 });
+  return opened;
+}
+
+const shadow = (page, host, selector) =>
+  page.evaluate(
+    ([h, s]) => [...(document.querySelector(h)?.shadowRoot?.querySelectorAll(s) ?? [])].map((e) => e.textContent.trim()),
+    [host, selector],
+  );
+
+test("every widget renders its sample under the strict CSP, asking nothing of other hosts", async () => {
+  const { page, seen } = await open(env, "/");
+  await page.evaluate(() => {
+    window.violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.violations.push(e.violatedDirective));
+  });
+  await page.waitForFunction(() => document.querySelectorAll("#log li").length >= 5, null, { timeout: 15000 });
+
+  assert.deepEqual(await shadow(page, "#timeline foerderweg-timeline", ".fw-title"), [
+    "Kohorte Stendal 2018 (fiktive Beispielpersonen)",
+  ]);
+  assert.deepEqual(await shadow(page, "#occupancy foerderweg-occupancy", ".fw-title"), [
+    "Stabilisierung und Teilhabe am Arbeitsleben",
+  ]);
+  assert.deepEqual(await shadow(page, "#map foerderweg-map", ".fw-title"), ["JobPerspektive Sachsen: Programmregionen"]);
+  // The samples are clean: no warnings folded under the widgets.
+  for (const host of ["#timeline foerderweg-timeline", "#occupancy foerderweg-occupancy", "#map foerderweg-map"]) {
+    assert.deepEqual(await shadow(page, host, ".fw-panel"), [], `${host} shows no diagnostics`);
+  }
+
+  assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violation");
+  const origin = new URL(env.base).origin;
+  assert.deepEqual(seen.requests.filter((u) => new URL(u).origin !== origin), [], "no request elsewhere");
+  // The one expected failure is the demo of a missing source.
+  assert.deepEqual(
+    seen.errors.filter((e) => !e.includes("404")),
+    [],
+    "no console error but the demo's deliberate 404",
+  );
+  assert.equal(seen.errors.length, 1);
+  await page.screenshot({ path: new URL("gallery.png", SCREENSHOTS).pathname, fullPage: true });
+  await page.close();
+});
+
+test("the broken examples explain what is wrong and where", async () => {
+  const { page } = await gallery();
+  const [message] = await shadow(page, "#broken", ".fw-diag");
+  assert.match(message, /„2018-13-01“ ist kein gültiges Datum/);
+  assert.match(message, /participants\[0\]\.phases\[0\]\.start/);
+  const [missing] = await shadow(page, "#errors foerderweg-occupancy", ".fw-diag");
+  assert.match(missing, /HTTP-Status 404/);
+  const log = await page.locator("#log li").allTextContents();
+  assert.ok(log.includes("foerderweg-error von broken (1 Fehler)"), log.join("\n"));
+  await page.close();
+});
+
+test("a keyboard user reaches a participant and selects it", async () => {
+  const { page } = await gallery();
+  // Tab from the top: the nav links (5), then the first widget's items.
+  let focused = "";
+  for (let i = 0; i < 12 && !focused.startsWith("TN-"); i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(
+      () => document.activeElement?.shadowRoot?.activeElement?.getAttribute("data-fw-select") ?? "",
+    );
+  }
+  assert.equal(focused, "TN-0001");
+  const outline = await page.evaluate(() => {
+    const el = document.activeElement.shadowRoot.activeElement;
+    return getComputedStyle(el).outlineStyle;
+  });
+  assert.notEqual(outline, "none", "the focused item shows a focus outline");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => [...document.querySelectorAll("#log li")].some((li) => li.textContent.includes("TN-0001")));
+  await page.close();
+});
+
+test("axe-core finds no WCAG 2.1 A/AA violation on the gallery", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page } = await open(env, "/");
+    await page.emulateMedia({ colorScheme });
+    await page.waitForFunction(() => document.querySelectorAll("#log li").length >= 5, null, { timeout: 15000 });
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" > ")).join(", ")}`);
+    });
+    assert.deepEqual(violations, [], `${colorScheme}: ${violations.join("\n")}`);
+    await page.close();
+  }
+});
+
+test("English and German pages of the same data", async () => {
+  const { page } = await gallery();
+  const facts = await shadow(page, "#occupancy foerderweg-occupancy", ".fw-facts li");
+  assert.ok(facts.includes("6 reporting dates"), facts.join(" | "));
+  assert.ok(facts.includes("as of 2018-12-01"), facts.join(" | "));
+  await page.evaluate(() => document.querySelector("#occupancy foerderweg-occupancy").setAttribute("lang", "de"));
+  await page.waitForFunction(() =>
+    document.querySelector("#occupancy foerderweg-occupancy").shadowRoot.textContent.includes("Stand 01.12.2018"),
+  );
+  await page.close();
+});
