@@ -17,7 +17,9 @@ const OCCUPANCY: &str = include_str!("../www/data/occupancy-stendal.json");
 const MAP: &str = include_str!("../www/data/map-sachsen.json");
 
 fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Waits `ms` milliseconds (lets fetches, microtasks and Leptos' effects run).
@@ -28,7 +30,9 @@ async fn sleep(ms: i32) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .expect("setTimeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer");
 }
 
 /// Polls `probe` until it is true (up to 5 s); returns whether it became true.
@@ -44,12 +48,19 @@ async fn until(mut probe: impl FnMut() -> bool) -> bool {
 
 fn element(tag: &str) -> HtmlElement {
     define_elements();
-    let el: HtmlElement = document().create_element(tag).expect("create").unchecked_into();
+    let el: HtmlElement = document()
+        .create_element(tag)
+        .expect("create")
+        .unchecked_into();
     el
 }
 
 fn attach(el: &HtmlElement) {
-    document().body().expect("body").append_child(el).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(el)
+        .expect("append");
 }
 
 fn shadow_query(host: &Element, selector: &str) -> Option<Element> {
@@ -57,7 +68,9 @@ fn shadow_query(host: &Element, selector: &str) -> Option<Element> {
 }
 
 fn shadow_text(host: &Element, selector: &str) -> String {
-    shadow_query(host, selector).and_then(|e| e.text_content()).unwrap_or_default()
+    shadow_query(host, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 fn set_prop(target: &JsValue, name: &str, value: &JsValue) {
@@ -69,7 +82,10 @@ fn json_object(text: &str) -> JsValue {
 }
 
 fn data_url(text: &str) -> String {
-    format!("data:application/json,{}", String::from(js_sys::encode_uri_component(text)))
+    format!(
+        "data:application/json,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
 }
 
 /// A timeline document whose title is `title`.
@@ -89,22 +105,37 @@ impl Events {
         let mut listeners = Vec::new();
         for name in ["foerderweg-ready", "foerderweg-error", "foerderweg-select"] {
             let seen = seen.clone();
-            let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-                let detail = event
-                    .dyn_ref::<CustomEvent>()
-                    .map(|e| js_sys::JSON::stringify(&e.detail()).ok().and_then(|s| s.as_string()))
-                    .flatten()
-                    .unwrap_or_default();
-                seen.borrow_mut().push((event.type_(), detail));
-            });
-            target.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).expect("listen");
+            let listener =
+                Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                    let detail = event
+                        .dyn_ref::<CustomEvent>()
+                        .map(|e| {
+                            js_sys::JSON::stringify(&e.detail())
+                                .ok()
+                                .and_then(|s| s.as_string())
+                        })
+                        .flatten()
+                        .unwrap_or_default();
+                    seen.borrow_mut().push((event.type_(), detail));
+                });
+            target
+                .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+                .expect("listen");
             listeners.push(listener);
         }
-        Events { seen, _listeners: listeners }
+        Events {
+            seen,
+            _listeners: listeners,
+        }
     }
 
     fn named(&self, name: &str) -> Vec<String> {
-        self.seen.borrow().iter().filter(|(n, _)| n == name).map(|(_, d)| d.clone()).collect()
+        self.seen
+            .borrow()
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+            .collect()
     }
 }
 
@@ -112,22 +143,46 @@ impl Events {
 async fn each_element_registers_and_renders_its_document() {
     define_elements();
     define_elements(); // idempotent: a second call must not throw
-    let registry = js_sys::Reflect::get(&web_sys::window().expect("window"), &"customElements".into())
-        .expect("customElements");
-    let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into()).expect("get").unchecked_into();
+    let registry = js_sys::Reflect::get(
+        &web_sys::window().expect("window"),
+        &"customElements".into(),
+    )
+    .expect("customElements");
+    let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into())
+        .expect("get")
+        .unchecked_into();
     for (tag, doc, title) in [
         ("foerderweg-timeline", TIMELINE, "Kohorte Stendal 2018"),
-        ("foerderweg-occupancy", OCCUPANCY, "Stabilisierung und Teilhabe am Arbeitsleben"),
+        (
+            "foerderweg-occupancy",
+            OCCUPANCY,
+            "Stabilisierung und Teilhabe am Arbeitsleben",
+        ),
         ("foerderweg-map", MAP, "JobPerspektive Sachsen"),
     ] {
-        assert!(!get.call1(&registry, &tag.into()).expect("get").is_undefined(), "{tag} is registered");
+        assert!(
+            !get.call1(&registry, &tag.into())
+                .expect("get")
+                .is_undefined(),
+            "{tag} is registered"
+        );
         let el = element(tag);
         set_prop(&el, "data", &json_object(doc));
         attach(&el);
-        assert!(until(|| shadow_text(&el, ".fw-root").contains(title)).await, "{tag} shows {title}");
+        assert!(
+            until(|| shadow_text(&el, ".fw-root").contains(title)).await,
+            "{tag} shows {title}"
+        );
         let root = shadow_query(&el, ".fw-root").expect("root");
-        assert_eq!(root.get_attribute("lang").as_deref(), Some("de"), "{tag} speaks German by default");
-        assert!(shadow_query(&el, ".fw-panel--error").is_none(), "{tag}: no error panel for the sample");
+        assert_eq!(
+            root.get_attribute("lang").as_deref(),
+            Some("de"),
+            "{tag} speaks German by default"
+        );
+        assert!(
+            shadow_query(&el, ".fw-panel--error").is_none(),
+            "{tag}: no error panel for the sample"
+        );
         el.remove();
     }
 }
@@ -136,24 +191,44 @@ async fn each_element_registers_and_renders_its_document() {
 async fn script_child_then_property_then_src_the_last_one_wins() {
     let el = element("foerderweg-timeline");
     let script = document().create_element("script").expect("script");
-    script.set_attribute("type", "application/json").expect("type");
+    script
+        .set_attribute("type", "application/json")
+        .expect("type");
     script.set_text_content(Some(&titled("Aus dem Skript")));
     el.append_child(&script).expect("append script");
     attach(&el);
-    assert!(until(|| shadow_text(&el, ".fw-title") == "Aus dem Skript").await, "child script is read");
+    assert!(
+        until(|| shadow_text(&el, ".fw-title") == "Aus dem Skript").await,
+        "child script is read"
+    );
 
-    set_prop(&el, "data", &JsValue::from_str(&titled("Aus der Eigenschaft")));
-    assert!(until(|| shadow_text(&el, ".fw-title") == "Aus der Eigenschaft").await, "data property wins");
+    set_prop(
+        &el,
+        "data",
+        &JsValue::from_str(&titled("Aus der Eigenschaft")),
+    );
+    assert!(
+        until(|| shadow_text(&el, ".fw-title") == "Aus der Eigenschaft").await,
+        "data property wins"
+    );
 
-    el.set_attribute("src", &data_url(&titled("Aus der Quelle"))).expect("src");
-    assert!(until(|| shadow_text(&el, ".fw-title") == "Aus der Quelle").await, "src wins");
+    el.set_attribute("src", &data_url(&titled("Aus der Quelle")))
+        .expect("src");
+    assert!(
+        until(|| shadow_text(&el, ".fw-title") == "Aus der Quelle").await,
+        "src wins"
+    );
 
     // The script changes later: it is the newest source now.
     script.set_text_content(Some(&titled("Skript geändert")));
-    assert!(until(|| shadow_text(&el, ".fw-title") == "Skript geändert").await, "changed script wins");
+    assert!(
+        until(|| shadow_text(&el, ".fw-title") == "Skript geändert").await,
+        "changed script wins"
+    );
 
     // A fetch answer that arrives after newer data must not overwrite it.
-    el.set_attribute("src", &data_url(&titled("Verspätete Quelle"))).expect("src");
+    el.set_attribute("src", &data_url(&titled("Verspätete Quelle")))
+        .expect("src");
     set_prop(&el, "data", &json_object(&titled("Neueste Daten")));
     sleep(300).await;
     assert_eq!(shadow_text(&el, ".fw-title"), "Neueste Daten");
@@ -164,15 +239,27 @@ async fn script_child_then_property_then_src_the_last_one_wins() {
 async fn a_src_that_answers_404_or_html_gives_a_diagnostic() {
     let el = element("foerderweg-occupancy");
     let events = Events::on(&el);
-    el.set_attribute("src", "/no-such-file-foerderweg.json").expect("src");
+    el.set_attribute("src", "/no-such-file-foerderweg.json")
+        .expect("src");
     attach(&el);
-    assert!(until(|| shadow_query(&el, ".fw-panel--error").is_some()).await, "404 shows the panel");
-    assert!(shadow_text(&el, ".fw-panel--error").contains("HTTP-Status 404"), "{}", shadow_text(&el, ".fw-panel"));
-    assert!(shadow_query(&el, "[data-fw-action=retry]").is_some(), "a src failure offers to load again");
+    assert!(
+        until(|| shadow_query(&el, ".fw-panel--error").is_some()).await,
+        "404 shows the panel"
+    );
+    assert!(
+        shadow_text(&el, ".fw-panel--error").contains("HTTP-Status 404"),
+        "{}",
+        shadow_text(&el, ".fw-panel")
+    );
+    assert!(
+        shadow_query(&el, "[data-fw-action=retry]").is_some(),
+        "a src failure offers to load again"
+    );
     assert!(until(|| !events.named("foerderweg-error").is_empty()).await);
     assert!(events.named("foerderweg-error")[0].contains("\"code\":\"http-status\""));
 
-    el.set_attribute("src", "data:text/html,<html><body>Anmeldung</body></html>").expect("src");
+    el.set_attribute("src", "data:text/html,<html><body>Anmeldung</body></html>")
+        .expect("src");
     assert!(until(|| shadow_text(&el, ".fw-panel--error").contains("Kein gültiges JSON")).await);
     el.remove();
 }
@@ -182,18 +269,35 @@ async fn bad_json_shows_position_and_path_and_fires_error() {
     let el = element("foerderweg-timeline");
     let events = Events::on(&document());
     attach(&el);
-    set_prop(&el, "data", &JsValue::from_str("{\n  \"schema\": \"foerderweg/timeline@1\",\n  \"participants\": [}"));
+    set_prop(
+        &el,
+        "data",
+        &JsValue::from_str("{\n  \"schema\": \"foerderweg/timeline@1\",\n  \"participants\": [}"),
+    );
     assert!(until(|| shadow_query(&el, ".fw-panel--error").is_some()).await);
     let panel = shadow_query(&el, ".fw-panel--error").expect("panel");
     assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
-    assert!(shadow_text(&el, ".fw-diag__path").contains("Zeile 3, Spalte 20"), "{}", shadow_text(&el, ".fw-panel"));
-    assert!(until(|| !events.named("foerderweg-error").is_empty()).await, "the error reaches the document");
+    assert!(
+        shadow_text(&el, ".fw-diag__path").contains("Zeile 3, Spalte 20"),
+        "{}",
+        shadow_text(&el, ".fw-panel")
+    );
+    assert!(
+        until(|| !events.named("foerderweg-error").is_empty()).await,
+        "the error reaches the document"
+    );
     let detail = events.named("foerderweg-error").remove(0);
-    assert!(detail.contains("\"line\":3") && detail.contains("\"kind\":\"timeline\""), "{detail}");
+    assert!(
+        detail.contains("\"line\":3") && detail.contains("\"kind\":\"timeline\""),
+        "{detail}"
+    );
 
     let wrong = r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"a","label":"A","phases":[{"kind":"profiling","start":20180101}]}]}"#;
     set_prop(&el, "data", &JsValue::from_str(wrong));
-    assert!(until(|| shadow_text(&el, ".fw-diag__path").contains("participants[0].phases[0].start")).await);
+    assert!(
+        until(|| shadow_text(&el, ".fw-diag__path").contains("participants[0].phases[0].start"))
+            .await
+    );
 
     let future = r#"{"schema":"foerderweg/timeline@2","participants":[]}"#;
     set_prop(&el, "data", &json_object(future));
@@ -219,7 +323,11 @@ async fn two_widgets_on_a_page_are_independent() {
     assert!(until(|| shadow_text(&good, ".fw-title").contains("Stabilisierung")).await);
     assert!(shadow_query(&good, ".fw-panel--error").is_none());
     // The good one still takes new data after its neighbour failed.
-    set_prop(&good, "data", &JsValue::from_str(&OCCUPANCY.replace("Stabilisierung und", "Stabil und")));
+    set_prop(
+        &good,
+        "data",
+        &JsValue::from_str(&OCCUPANCY.replace("Stabilisierung und", "Stabil und")),
+    );
     assert!(until(|| shadow_text(&good, ".fw-title").starts_with("Stabil und")).await);
     good.remove();
     bad.remove();
@@ -232,37 +340,64 @@ async fn selecting_a_mark_sends_a_composed_event_to_the_page() {
     set_prop(&el, "data", &json_object(TIMELINE));
     attach(&el);
     assert!(until(|| shadow_query(&el, "[data-fw-select]").is_some()).await);
-    let mark: HtmlElement = shadow_query(&el, "[data-fw-select='TN-0002']").expect("mark").unchecked_into();
+    let mark: HtmlElement = shadow_query(&el, "[data-fw-select='TN-0002']")
+        .expect("mark")
+        .unchecked_into();
     mark.click();
     let selected = events.named("foerderweg-select");
     assert_eq!(selected.len(), 1);
-    assert!(selected[0].contains("\"id\":\"TN-0002\""), "{}", selected[0]);
+    assert!(
+        selected[0].contains("\"id\":\"TN-0002\""),
+        "{}",
+        selected[0]
+    );
     el.remove();
 }
 
 #[wasm_bindgen_test]
 async fn destroy_removes_the_dom_and_the_listeners() {
-    let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
     attach(&host);
     let before = live_widgets();
-    let handle = mount(host.clone(), "timeline", JsValue::from_str(TIMELINE), JsValue::UNDEFINED)
-        .map_err(JsValue::from)
-        .expect("mount");
+    let handle = mount(
+        host.clone(),
+        "timeline",
+        JsValue::from_str(TIMELINE),
+        JsValue::UNDEFINED,
+    )
+    .map_err(JsValue::from)
+    .expect("mount");
     assert_eq!(live_widgets(), before + 1);
     assert!(until(|| shadow_query(&host, "[data-fw-select]").is_some()).await);
-    let mark: HtmlElement = shadow_query(&host, "[data-fw-select]").expect("mark").unchecked_into();
+    let mark: HtmlElement = shadow_query(&host, "[data-fw-select]")
+        .expect("mark")
+        .unchecked_into();
     let events = Events::on(&host);
 
     handle.destroy();
     handle.destroy(); // twice is harmless
     assert_eq!(live_widgets(), before);
     let root = host.shadow_root().expect("shadow root stays");
-    assert_eq!(root.child_element_count(), 0, "nothing of the widget is left");
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "nothing of the widget is left"
+    );
     mark.click();
     handle.update(JsValue::from_str(TIMELINE));
     sleep(100).await;
-    assert!(events.seen.borrow().is_empty(), "a destroyed widget sends nothing");
-    assert_eq!(root.child_element_count(), 0, "update after destroy draws nothing");
+    assert!(
+        events.seen.borrow().is_empty(),
+        "a destroyed widget sends nothing"
+    );
+    assert_eq!(
+        root.child_element_count(),
+        0,
+        "update after destroy draws nothing"
+    );
 
     // Removing an element from the page destroys its widget as well.
     let el = element("foerderweg-map");
@@ -275,7 +410,10 @@ async fn destroy_removes_the_dom_and_the_listeners() {
 
 #[wasm_bindgen_test]
 fn mount_rejects_an_unknown_kind_with_an_exception() {
-    let host: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
     let result = mount(host, "pie", JsValue::NULL, JsValue::UNDEFINED);
     assert!(result.is_err());
 }
@@ -288,8 +426,17 @@ async fn lang_en_switches_the_text_and_back() {
     assert!(until(|| shadow_text(&el, ".fw-status") == "No data yet.").await);
     set_prop(&el, "data", &json_object(OCCUPANCY));
     assert!(until(|| shadow_text(&el, ".fw-facts").contains("reporting dates")).await);
-    assert!(shadow_text(&el, ".fw-facts").contains("as of 2018-12-01"), "{}", shadow_text(&el, ".fw-facts"));
-    assert_eq!(shadow_query(&el, ".fw-root").and_then(|r| r.get_attribute("lang")).as_deref(), Some("en"));
+    assert!(
+        shadow_text(&el, ".fw-facts").contains("as of 2018-12-01"),
+        "{}",
+        shadow_text(&el, ".fw-facts")
+    );
+    assert_eq!(
+        shadow_query(&el, ".fw-root")
+            .and_then(|r| r.get_attribute("lang"))
+            .as_deref(),
+        Some("en")
+    );
 
     el.set_attribute("lang", "de").expect("lang");
     assert!(until(|| shadow_text(&el, ".fw-facts").contains("Stichtage")).await);
@@ -305,8 +452,14 @@ async fn styles_come_from_one_adopted_sheet() {
     attach(&b);
     let sheets = |el: &HtmlElement| el.shadow_root().expect("root").adopted_style_sheets();
     assert_eq!(sheets(&a).length(), 1);
-    assert!(js_sys::Object::is(&sheets(&a).get(0), &sheets(&b).get(0)), "one sheet shared by all widgets");
-    assert!(shadow_query(&a, "style").is_none(), "no <style> element, so a strict CSP works");
+    assert!(
+        js_sys::Object::is(&sheets(&a).get(0), &sheets(&b).get(0)),
+        "one sheet shared by all widgets"
+    );
+    assert!(
+        shadow_query(&a, "style").is_none(),
+        "no <style> element, so a strict CSP works"
+    );
     a.remove();
     b.remove();
 }

@@ -28,6 +28,7 @@ pub(super) static TEXTS: Texts = Texts {
     regions: ("Programmregion", "Programmregionen"),
     districts: ("Landkreis/kreisfreie Stadt", "Landkreise/kreisfreie Städte"),
     markers: ("Standort", "Standorte"),
+    source: "Quelle",
     as_of: "Stand",
     and_more: "… und {n} weitere",
     preview_note: "Übersicht der empfangenen Daten",

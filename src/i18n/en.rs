@@ -28,6 +28,7 @@ pub(super) static TEXTS: Texts = Texts {
     regions: ("programme region", "programme regions"),
     districts: ("district", "districts"),
     markers: ("location", "locations"),
+    source: "Source",
     as_of: "as of",
     and_more: "… and {n} more",
     preview_note: "Overview of the data received",

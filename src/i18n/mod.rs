@@ -195,6 +195,8 @@ pub struct Texts {
     pub districts: (&'static str, &'static str),
     /// Marker, singular and plural.
     pub markers: (&'static str, &'static str),
+    /// "Source" before the document's note on where its figures come from.
+    pub source: &'static str,
     /// "as of" before a reporting date.
     pub as_of: &'static str,
     /// "and N more" after a cut list; `{n}` is replaced.

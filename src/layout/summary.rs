@@ -19,6 +19,8 @@ pub struct Summary {
     pub items: Vec<Item>,
     /// Records not listed because of [`MAX_ITEMS`].
     pub more: usize,
+    /// Where the figures come from, as the document says.
+    pub source: Option<String>,
 }
 
 /// A selectable record.
@@ -49,7 +51,7 @@ pub struct Item {
 pub fn summary(doc: &Document, lang: Lang) -> Summary {
     let t = lang.texts();
     let mut items = Vec::new();
-    let (title, facts) = match doc {
+    let (title, facts, source) = match doc {
         Document::Timeline(d) => {
             let phases: usize = d.participants.iter().map(|p| p.phases.len()).sum();
             let events: usize = d.participants.iter().map(|p| p.events.len()).sum();
@@ -73,7 +75,7 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
                 lang.count(events, t.events),
                 lang.count(goals, t.goals),
             ];
-            (d.title.clone(), facts)
+            (d.title.clone(), facts, d.source.clone())
         }
         Document::Occupancy(d) => {
             let projects: Vec<_> = d.providers.iter().flat_map(|p| &p.projects).collect();
@@ -120,7 +122,11 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
             if let Some(day) = d.as_of {
                 facts.push(format!("{} {}", t.as_of, lang.date(day.0)));
             }
-            (Some(d.programme.label.clone()), facts)
+            (
+                Some(d.programme.label.clone()),
+                facts,
+                d.programme.source.clone(),
+            )
         }
         Document::Map(d) => {
             let districts: usize = d.regions.iter().map(|r| r.districts.len()).sum();
@@ -138,7 +144,7 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
                 lang.count(districts, t.districts),
                 lang.count(d.markers.len(), t.markers),
             ];
-            (d.title.clone(), facts)
+            (d.title.clone(), facts, d.source.clone())
         }
     };
     let more = items.len().saturating_sub(MAX_ITEMS);
@@ -148,6 +154,7 @@ pub fn summary(doc: &Document, lang: Lang) -> Summary {
         facts,
         items,
         more,
+        source,
     }
 }
 

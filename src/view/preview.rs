@@ -38,6 +38,9 @@ pub(crate) fn preview(summary: Summary, lang: Lang) -> impl IntoView + use<> {
             <ul class="fw-facts">{facts}</ul>
             <ul class="fw-items">{items}</ul>
             {more}
+            {summary.source.map(|source| view! {
+                <p class="fw-source">{format!("{}: ", t.source)}{source}</p>
+            })}
         </div>
     }
 }
