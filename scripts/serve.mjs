@@ -68,7 +68,11 @@ export function startServer(port = 8080, host = "127.0.0.1") {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf("--port");
   const port = at > 0 ? Number(process.argv[at + 1]) : 8080;
-  const server = await startServer(port);
+  const server = await startServer(port).catch((error) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(`foerderweg demo: port ${port} is in use; try PORT=${port + 1} ./dev demo`);
+    process.exit(1);
+  });
   const { port: bound } = server.address();
   console.log(`foerderweg demo: http://127.0.0.1:${bound}/  (Ctrl+C stops)`);
 }
