@@ -7,7 +7,7 @@
 
 use crate::i18n::{Lang, fill};
 use crate::model::common::{DATE_EXPECTED, Head};
-use crate::model::occupancy::OccupancyDoc;
+use crate::model::occupancy::{OccupancyDoc, TERMINATION_REASONS};
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
 use crate::model::{Day, WidgetKind};
@@ -82,6 +82,36 @@ pub enum Problem {
     },
     /// A kind word this version does not know (drawn as "other").
     UnknownKind(String),
+    /// More places filled than there are slots.
+    Overfilled {
+        /// Filled places.
+        filled: u64,
+        /// Slots.
+        slots: u64,
+    },
+    /// Filled and planned places together exceed the slots.
+    Overplanned {
+        /// Filled plus planned.
+        taken: u64,
+        /// Slots.
+        slots: u64,
+    },
+    /// A figure disagrees with the sum or difference of the others; the given one is shown.
+    Mismatch {
+        /// The value in the document.
+        given: u64,
+        /// What the other figures give.
+        derived: u64,
+    },
+    /// A reporting date that appears twice; the path of its first use.
+    DuplicateDate {
+        /// The date.
+        date: Day,
+        /// Where it was first used.
+        first: String,
+    },
+    /// `asOf` is before every reporting date, so there are no key figures.
+    NoFiguresAsOf(Day),
     /// `src` answered with an HTTP error status.
     HttpStatus(u16),
     /// `src` could not be fetched at all.
@@ -111,6 +141,11 @@ impl Problem {
             Problem::EndBeforeStart { .. } => "end-before-start",
             Problem::DuplicateId { .. } => "duplicate-id",
             Problem::UnknownKind(_) => "unknown-kind",
+            Problem::Overfilled { .. } => "overfilled",
+            Problem::Overplanned { .. } => "overplanned",
+            Problem::Mismatch { .. } => "mismatch",
+            Problem::DuplicateDate { .. } => "duplicate-date",
+            Problem::NoFiguresAsOf(_) => "no-figures-as-of",
             Problem::HttpStatus(_) => "http-status",
             Problem::Network => "network",
             Problem::NotSerialisable => "not-serialisable",
@@ -198,6 +233,25 @@ impl Diagnostic {
             }
             Problem::DuplicateId { id, first } => fill(t.duplicate_id, id, first),
             Problem::UnknownKind(k) => fill(t.unknown_kind, k, ""),
+            Problem::Overfilled { filled, slots } => fill(
+                t.overfilled,
+                &lang.integer(*filled as i64),
+                &lang.integer(*slots as i64),
+            ),
+            Problem::Overplanned { taken, slots } => fill(
+                t.overplanned,
+                &lang.integer(*taken as i64),
+                &lang.integer(*slots as i64),
+            ),
+            Problem::Mismatch { given, derived } => fill(
+                t.mismatch,
+                &lang.integer(*given as i64),
+                &lang.integer(*derived as i64),
+            ),
+            Problem::DuplicateDate { date, first } => {
+                fill(t.duplicate_date, &lang.date(date.0), first)
+            }
+            Problem::NoFiguresAsOf(day) => fill(t.no_figures_as_of, &lang.date(day.0), ""),
             Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
             Problem::Network => t.network.to_string(),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
@@ -500,6 +554,7 @@ fn describe(lang: Lang, raw: &str) -> String {
         ("i32", "eine ganze Zahl", "a whole number"),
         ("i64", "eine ganze Zahl", "a whole number"),
         ("f64", "eine Zahl", "a number"),
+        (AMOUNT_EXPECTED, "ein Betrag ≥ 0", "an amount ≥ 0"),
         ("null", "null", "null"),
         ("unit value", "null", "null"),
     ];
@@ -670,25 +725,145 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What a funding amount must be.
+const AMOUNT_EXPECTED: &str = "an amount ≥ 0";
+
 fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
     let kind = WidgetKind::Occupancy;
+    let mismatch = |given: u32, derived: u64, path: String, out: &mut Vec<Diagnostic>| {
+        if u64::from(given) != derived {
+            let problem = Problem::Mismatch {
+                given: u64::from(given),
+                derived,
+            };
+            out.push(Diagnostic::warning(kind, path, problem));
+        }
+    };
     let mut ids = UniqueIds::new();
+    let (mut slots_sum, mut filled_sum, mut all_filled, mut project_count) =
+        (0u64, 0u64, true, 0u64);
     for (i, pr) in doc.providers.iter().enumerate() {
         ids.note(kind, &pr.id, format!("providers[{i}].id"), out);
         for (j, pj) in pr.projects.iter().enumerate() {
             let at = format!("providers[{i}].projects[{j}]");
             ids.note(kind, &pj.id, format!("{at}.id"), out);
-            if let Some(filled) = pj.filled.filter(|f| *f > pj.slots) {
-                let problem = Problem::InvalidValue {
-                    found: format!("integer `{filled}`"),
-                    expected: format!("≤ {}", pj.slots),
-                };
-                out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+            project_count += 1;
+            slots_sum += u64::from(pj.slots);
+            filled_sum += u64::from(pj.filled.unwrap_or(0));
+            all_filled &= pj.filled.is_some();
+            let slots = u64::from(pj.slots);
+            match pj.filled.map(u64::from) {
+                Some(filled) if filled > slots => {
+                    let problem = Problem::Overfilled { filled, slots };
+                    out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+                }
+                Some(filled) => {
+                    let taken = filled + u64::from(pj.planned.unwrap_or(0));
+                    if taken > slots {
+                        let problem = Problem::Overplanned { taken, slots };
+                        out.push(Diagnostic::warning(kind, format!("{at}.planned"), problem));
+                    }
+                    if let (Some(given), Some(derived)) = (pj.vacant, pj.derived_vacant()) {
+                        mismatch(given, u64::from(derived), format!("{at}.vacant"), out);
+                    }
+                }
+                None => {}
             }
         }
     }
-    if let (Some(start), end) = (doc.programme.start, doc.programme.end) {
+    let programme = &doc.programme;
+    if project_count > 0 {
+        if let Some(given) = programme.slots {
+            mismatch(given, slots_sum, "programme.slots".into(), out);
+        }
+        if let Some(given) = programme.project_count {
+            mismatch(given, project_count, "programme.projectCount".into(), out);
+        }
+    }
+    if let Some(given) = programme
+        .provider_count
+        .filter(|_| !doc.providers.is_empty())
+    {
+        mismatch(
+            given,
+            doc.providers.len() as u64,
+            "programme.providerCount".into(),
+            out,
+        );
+    }
+    if let (Some(start), end) = (programme.start, programme.end) {
         end_before_start(kind, start, end, "programme.end".to_string(), out);
+    }
+
+    let total_slots = programme
+        .slots
+        .map(u64::from)
+        .or((project_count > 0).then_some(slots_sum));
+    let mut dates: HashMap<Day, String> = HashMap::new();
+    for (i, point) in doc.series.iter().enumerate() {
+        let at = format!("series[{i}]");
+        if let Some(first) = dates.get(&point.date) {
+            let problem = Problem::DuplicateDate {
+                date: point.date,
+                first: first.clone(),
+            };
+            out.push(Diagnostic::error(kind, format!("{at}.date"), problem));
+        } else {
+            dates.insert(point.date, format!("{at}.date"));
+        }
+        if let (Some(filled), Some(slots)) = (point.filled.map(u64::from), total_slots) {
+            if filled > slots {
+                let problem = Problem::Overfilled { filled, slots };
+                out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+            }
+        }
+        let reasons = &point.early_terminations_by_reason;
+        for key in reasons
+            .keys()
+            .filter(|k| !TERMINATION_REASONS.contains(&k.as_str()))
+        {
+            let path = format!("{at}.earlyTerminationsByReason.{key}");
+            out.push(Diagnostic::warning(
+                kind,
+                path,
+                Problem::UnknownKind(key.clone()),
+            ));
+        }
+        if let (Some(total), false) = (point.early_terminations, reasons.is_empty()) {
+            let sum = reasons.values().map(|v| u64::from(*v)).sum();
+            mismatch(total, sum, format!("{at}.earlyTerminations"), out);
+        }
+    }
+    match (doc.as_of_point(), doc.as_of) {
+        (Some(i), _) => {
+            if let (Some(filled), true) = (doc.series[i].filled, all_filled && project_count > 0) {
+                mismatch(filled, filled_sum, format!("series[{i}].filled"), out);
+            }
+        }
+        (None, Some(day)) if !doc.series.is_empty() => {
+            out.push(Diagnostic::warning(
+                kind,
+                "asOf",
+                Problem::NoFiguresAsOf(day),
+            ));
+        }
+        _ => {}
+    }
+    for (i, line) in doc.funding.iter().enumerate() {
+        if !(line.amount.is_finite() && line.amount >= 0.0) {
+            let problem = Problem::InvalidValue {
+                found: line.amount.to_string(),
+                expected: AMOUNT_EXPECTED.into(),
+            };
+            out.push(Diagnostic::error(
+                kind,
+                format!("funding[{i}].amount"),
+                problem,
+            ));
+        }
+        if let Some(start) = line.start {
+            end_before_start(kind, start, line.end, format!("funding[{i}].end"), out);
+        }
     }
 }
 
@@ -877,7 +1052,11 @@ mod tests {
         assert_eq!(d.path, "providers[0].projects[0].filled");
         assert_eq!(
             d.message(Lang::En),
-            "Invalid value: found number 4, expected ≤ 3."
+            "4 filled places are more than the 3 slots there are."
+        );
+        assert_eq!(
+            d.message(Lang::De),
+            "4 besetzte Plätze sind mehr als die 3 vorhandenen Einsatzstellen."
         );
     }
 
@@ -902,5 +1081,91 @@ mod tests {
         assert_eq!(v["severity"], "error");
         assert_eq!(v["code"], "eof");
         assert_eq!(v["line"], 1);
+    }
+
+    fn occupancy(body: &str) -> Checked {
+        check(
+            WidgetKind::Occupancy,
+            &format!(r#"{{"schema":"foerderweg/occupancy@1","programme":{{"label":"P"}},{body}}}"#),
+        )
+    }
+
+    fn codes(c: &Checked) -> Vec<(String, &'static str)> {
+        c.diagnostics
+            .iter()
+            .map(|d| (d.path.clone(), d.problem.code()))
+            .collect()
+    }
+
+    #[test]
+    fn inconsistent_occupancy_figures_are_warnings_with_paths() {
+        let c = occupancy(
+            r#""providers":[{"id":"t","label":"T","projects":[
+                {"id":"a","label":"A","slots":10,"filled":8,"planned":1,"vacant":3},
+                {"id":"b","label":"B","slots":5,"filled":4,"planned":2}]}],
+               "series":[{"date":"2018-12-01","filled":13,"earlyTerminations":5,
+                          "earlyTerminationsByReason":{"health":2,"moonPhase":1}}]"#,
+        );
+        assert!(c.document.is_some(), "warnings do not stop the render");
+        assert_eq!(
+            codes(&c),
+            [
+                ("providers[0].projects[0].vacant".to_string(), "mismatch"),
+                (
+                    "providers[0].projects[1].planned".to_string(),
+                    "overplanned"
+                ),
+                (
+                    "series[0].earlyTerminationsByReason.moonPhase".to_string(),
+                    "unknown-kind"
+                ),
+                ("series[0].earlyTerminations".to_string(), "mismatch"),
+                ("series[0].filled".to_string(), "mismatch"),
+            ]
+        );
+        let vacant = &c.diagnostics[0];
+        assert_eq!(
+            vacant.message(Lang::De),
+            "Angegeben ist 3, aus den übrigen Zahlen ergibt sich 1; angezeigt wird der angegebene Wert."
+        );
+    }
+
+    #[test]
+    fn series_filled_above_the_programme_slots_is_an_error() {
+        let c = check(
+            WidgetKind::Occupancy,
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P","slots":113},
+                "series":[{"date":"2018-12-01","filled":111},{"date":"2019-01-01","filled":114}]}"#,
+        );
+        assert!(c.document.is_none());
+        assert_eq!(codes(&c), [("series[1].filled".to_string(), "overfilled")]);
+    }
+
+    #[test]
+    fn a_reporting_date_twice_is_an_error_naming_both() {
+        let c = occupancy(r#""series":[{"date":"2018-05-08"},{"date":"2018-05-08"}]"#);
+        assert_eq!(
+            codes(&c),
+            [("series[1].date".to_string(), "duplicate-date")]
+        );
+        assert_eq!(
+            c.diagnostics[0].message(Lang::En),
+            "The reporting date 2018-05-08 appears more than once (first at series[0].date)."
+        );
+    }
+
+    #[test]
+    fn as_of_before_every_reporting_date_is_a_warning() {
+        let c = occupancy(r#""asOf":"2017-01-01","series":[{"date":"2018-05-08","filled":3}]"#);
+        assert_eq!(codes(&c), [("asOf".to_string(), "no-figures-as-of")]);
+        let c = occupancy(r#""funding":[{"source":"ESF","amount":-5}]"#);
+        assert_eq!(
+            codes(&c),
+            [("funding[0].amount".to_string(), "invalid-value")]
+        );
+        assert_eq!(
+            c.diagnostics[0].message(Lang::De),
+            "Ungültiger Wert: -5 gefunden, ein Betrag ≥ 0 erwartet."
+        );
     }
 }

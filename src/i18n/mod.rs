@@ -117,6 +117,41 @@ impl Lang {
         }
     }
 
+    /// Euro, without cents: `13.900.000 €` / `€13,900,000`.
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// assert_eq!(Lang::De.euro(570000.0), "570.000\u{a0}€");
+    /// assert_eq!(Lang::En.euro(570000.0), "€570,000");
+    /// ```
+    pub fn euro(self, amount: f64) -> String {
+        let n = self.number(amount, 0);
+        match self {
+            Lang::De => format!("{n}\u{a0}€"),
+            Lang::En => format!("€{n}"),
+        }
+    }
+
+    /// A change with its sign: `+3`, `−2`, `±0`.
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// assert_eq!(Lang::De.signed(1234.0, 0), "+1.234");
+    /// assert_eq!(Lang::En.signed(-0.5, 1), "−0.5");
+    /// assert_eq!(Lang::De.signed(0.0, 0), "±0");
+    /// ```
+    pub fn signed(self, delta: f64, decimals: usize) -> String {
+        let text = self.number(delta.abs(), decimals);
+        let zero = self.number(0.0, decimals);
+        if text == zero {
+            format!("±{zero}")
+        } else if delta > 0.0 {
+            format!("+{text}")
+        } else {
+            format!("−{text}")
+        }
+    }
+
     /// A date: `01.12.2018` in German, ISO `2018-12-01` in English.
     ///
     /// ```
@@ -205,6 +240,113 @@ pub struct Texts {
     pub preview_note: &'static str,
     /// Diagnostic texts.
     pub diag: &'static DiagTexts,
+    /// Texts of the occupancy dashboard.
+    pub occ: &'static OccupancyTexts,
+}
+
+/// Texts of the occupancy dashboard.
+#[derive(Debug)]
+pub struct OccupancyTexts {
+    /// Key figure: slots in total.
+    pub slots: &'static str,
+    /// Key figure and series: filled slots.
+    pub filled: &'static str,
+    /// Key figure: share of slots filled.
+    pub fill_rate: &'static str,
+    /// Key figure and bar segment: neither filled nor planned.
+    pub vacant: &'static str,
+    /// Key figure and series: planned placements.
+    pub planned: &'static str,
+    /// Key figure and series: early terminations.
+    pub early: &'static str,
+    /// Series: profilings.
+    pub profilings: &'static str,
+    /// Series: participants admitted.
+    pub admitted: &'static str,
+    /// Series: follow-up talks.
+    pub follow_up_talks: &'static str,
+    /// Series: slots filled.
+    pub filled_slots: &'static str,
+    /// Reference line; `{a}` is the number of slots.
+    pub capacity: &'static str,
+    /// Change since the previous reporting date; `{a}` is that date.
+    pub since: &'static str,
+    /// No change since the previous reporting date.
+    pub unchanged: &'static str,
+    /// Unit of a change of the fill rate.
+    pub points: &'static str,
+    /// Heading of the key figures.
+    pub key_figures: &'static str,
+    /// Title of the chart of people.
+    pub people_chart: &'static str,
+    /// Title of the chart of slots.
+    pub slots_chart: &'static str,
+    /// How to use a chart by keyboard.
+    pub chart_keys: &'static str,
+    /// A point; `{a}` series, `{b}` date.
+    pub tooltip: &'static str,
+    /// Heading of the table of the series.
+    pub table_title: &'static str,
+    /// Top-left cell of that table.
+    pub table_stub: &'static str,
+    /// Opens the table view of a chart.
+    pub as_table: &'static str,
+    /// Heading of the bars by provider.
+    pub providers_title: &'static str,
+    /// Heading of one provider's projects; `{a}` its name.
+    pub projects_of: &'static str,
+    /// Button back from a provider's projects.
+    pub back: &'static str,
+    /// Label of the sort order.
+    pub sort_by: &'static str,
+    /// Sort by number of slots.
+    pub sort_size: &'static str,
+    /// Sort by fill rate.
+    pub sort_rate: &'static str,
+    /// Keep the order of the data.
+    pub sort_document: &'static str,
+    /// When the data has no providers.
+    pub no_breakdown: &'static str,
+    /// A bar's accessible text; `{a}` label, `{b}` the figures.
+    pub bar_text: &'static str,
+    /// Figures of a bar; `{filled}`, `{slots}`, `{rate}`, `{planned}`, `{vacant}`.
+    pub bar_figures: &'static str,
+    /// Hint on a provider bar.
+    pub open_projects: &'static str,
+    /// Column head: name.
+    pub name: &'static str,
+    /// Heading of the funnel.
+    pub funnel_title: &'static str,
+    /// A stage's share of the one before; `{a}` percent, `{b}` previous stage.
+    pub share_of: &'static str,
+    /// Heading of the reasons for early termination.
+    pub reasons_title: &'static str,
+    /// When the data has no reasons.
+    pub no_reasons: &'static str,
+    /// Heading of exits by outcome.
+    pub exits_title: &'static str,
+    /// Heading of the funding lines.
+    pub funding_title: &'static str,
+    /// Sum of the funding lines.
+    pub funding_total: &'static str,
+    /// Column head: period.
+    pub period: &'static str,
+    /// Column head: amount.
+    pub amount: &'static str,
+    /// Column head: share.
+    pub share: &'static str,
+    /// One-paragraph summary; `{date}`, `{filled}`, `{slots}`, `{rate}`, `{planned}`, `{early}`.
+    pub summary: &'static str,
+    /// When there are no reporting dates.
+    pub no_series: &'static str,
+    /// Names of known reasons by their key.
+    pub reasons: &'static [(&'static str, &'static str)],
+    /// Names of known outcomes by their key.
+    pub outcomes: &'static [(&'static str, &'static str)],
+    /// Names of known funding sources by their key.
+    pub funding_sources: &'static [(&'static str, &'static str)],
+    /// Short month names, January first.
+    pub months: [&'static str; 12],
 }
 
 /// The sentences of diagnostics. `{a}`, `{b}` are replaced by the details.
@@ -236,6 +378,16 @@ pub struct DiagTexts {
     pub duplicate_id: &'static str,
     /// A kind the widget does not know; drawn as "other". `{a}` kind.
     pub unknown_kind: &'static str,
+    /// More filled than slots; `{a}` filled, `{b}` slots.
+    pub overfilled: &'static str,
+    /// Filled plus planned exceed the slots; `{a}` the sum, `{b}` slots.
+    pub overplanned: &'static str,
+    /// A figure disagrees with the others; `{a}` given, `{b}` derived.
+    pub mismatch: &'static str,
+    /// A reporting date twice; `{a}` the date, `{b}` the path of its first use.
+    pub duplicate_date: &'static str,
+    /// `asOf` before all reporting dates; `{a}` the date.
+    pub no_figures_as_of: &'static str,
     /// `src` answered with an HTTP error; `{a}` is the status.
     pub http_status: &'static str,
     /// `src` could not be reached.
@@ -246,6 +398,27 @@ pub struct DiagTexts {
     pub unknown_lang: &'static str,
     /// Anything else, with the parser's detail in `{a}`.
     pub other: &'static str,
+}
+
+/// Fills named placeholders (`{filled}`, …) in a text-table sentence.
+///
+/// ```
+/// assert_eq!(foerderweg::i18n::fill_named("{x} von {y}", &[("x", "1"), ("y", "2")]), "1 von 2");
+/// ```
+pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The display name of `key` in a table of `(key, name)` pairs; the key itself when unknown.
+pub fn name_of<'a>(table: &'a [(&'a str, &'a str)], key: &'a str) -> &'a str {
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, name)| name)
 }
 
 /// Fills `{a}` and `{b}` in a text-table sentence.

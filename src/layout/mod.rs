@@ -1,3 +1,5 @@
 //! Pure layout: from checked documents to plain scenes of numbers and strings.
 
+pub mod occupancy;
+pub mod scale;
 pub mod summary;

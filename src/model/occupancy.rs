@@ -47,6 +47,15 @@ pub struct Programme {
     /// Where the figures were published.
     #[serde(default)]
     pub source: Option<String>,
+    /// Slots in total, when the document gives no breakdown by project (or to state the total).
+    #[serde(default)]
+    pub slots: Option<u32>,
+    /// Number of projects, when they are not listed one by one.
+    #[serde(default)]
+    pub project_count: Option<u32>,
+    /// Number of providers, when they are not listed one by one.
+    #[serde(default)]
+    pub provider_count: Option<u32>,
 }
 
 /// A provider with its projects.
@@ -132,4 +141,44 @@ pub struct Funding {
     /// Last day.
     #[serde(default)]
     pub end: Option<Day>,
+}
+
+/// The reasons for early termination this version names; others are shown under their own key.
+pub const TERMINATION_REASONS: &[&str] =
+    &["health", "overload", "qualification", "jobUptake", "other"];
+
+impl Project {
+    /// Vacant slots: those neither filled nor planned. `None` while `filled` is unknown.
+    ///
+    /// ```
+    /// use foerderweg::model::occupancy::Project;
+    /// let p = Project { id: "p".into(), label: "P".into(), slots: 20, filled: Some(17), planned: Some(1), vacant: None };
+    /// assert_eq!(p.derived_vacant(), Some(2));
+    /// ```
+    pub fn derived_vacant(&self) -> Option<u32> {
+        let filled = self.filled?;
+        Some(
+            self.slots
+                .saturating_sub(filled)
+                .saturating_sub(self.planned.unwrap_or(0)),
+        )
+    }
+}
+
+impl OccupancyDoc {
+    /// Indices of `series` in date order (stable for equal dates).
+    pub fn series_by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.series.len()).collect();
+        order.sort_by_key(|i| self.series[*i].date);
+        order
+    }
+
+    /// Index into `series` of the point the dashboard is "as of": the last on or before `asOf`,
+    /// or the last of all when `asOf` is absent.
+    pub fn as_of_point(&self) -> Option<usize> {
+        self.series_by_date()
+            .into_iter()
+            .rev()
+            .find(|i| self.as_of.is_none_or(|day| self.series[*i].date <= day))
+    }
 }

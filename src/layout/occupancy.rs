@@ -1,0 +1,1183 @@
+//! The occupancy dashboard's scene: key figures with their change, bars by provider and
+//! project, charts of the series on a real date axis, the report table, the funnel, reasons
+//! for early termination, exits and funding. Pure: numbers and strings, no browser.
+
+use super::scale::{Linear, Time};
+use crate::i18n::{Lang, fill, fill_named, name_of};
+use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
+use chrono::{Datelike, NaiveDate};
+
+/// Direction of a change, for the arrow and the class (never colour alone: the text says it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    /// More than before.
+    Up,
+    /// Less than before.
+    Down,
+    /// The same.
+    Same,
+}
+
+impl Trend {
+    fn of(delta: f64) -> Trend {
+        if delta > 0.0 {
+            Trend::Up
+        } else if delta < 0.0 {
+            Trend::Down
+        } else {
+            Trend::Same
+        }
+    }
+
+    /// `up`, `down`, `same` (class names).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trend::Up => "up",
+            Trend::Down => "down",
+            Trend::Same => "same",
+        }
+    }
+
+    /// The arrow shown before the change.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Trend::Up => "▲",
+            Trend::Down => "▼",
+            Trend::Same => "▶",
+        }
+    }
+}
+
+/// The change of a key figure since the previous reporting date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Direction.
+    pub trend: Trend,
+    /// `+3 seit 23.10.2018`, `unverändert seit …`.
+    pub text: String,
+}
+
+/// One key figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Stable key (`slots`, `filled`, `rate`, `vacant`, `planned`, `early`).
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// The value, formatted (`111`, `98,2 %`); `–` when unknown.
+    pub value: String,
+    /// The change since the previous reporting date, when both are known.
+    pub change: Option<Change>,
+}
+
+/// Sort order of the bars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BarSort {
+    /// Most slots first.
+    #[default]
+    Size,
+    /// Highest fill rate first.
+    FillRate,
+    /// As in the document.
+    Document,
+}
+
+impl BarSort {
+    /// Every order, in the order of the menu.
+    pub const ALL: [BarSort; 3] = [BarSort::Size, BarSort::FillRate, BarSort::Document];
+
+    /// `size`, `rate`, `document`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BarSort::Size => "size",
+            BarSort::FillRate => "rate",
+            BarSort::Document => "document",
+        }
+    }
+
+    /// The inverse of [`BarSort::as_str`]; `Size` for anything else.
+    pub fn parse(value: &str) -> BarSort {
+        BarSort::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+            .unwrap_or_default()
+    }
+
+    /// The menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts().occ;
+        match self {
+            BarSort::Size => t.sort_size,
+            BarSort::FillRate => t.sort_rate,
+            BarSort::Document => t.sort_document,
+        }
+    }
+}
+
+/// One part of a stacked bar, as a share of the longest bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// `filled`, `planned`, `vacant`.
+    pub class: &'static str,
+    /// Width in percent of the bar track (0–100).
+    pub percent: f64,
+    /// The count.
+    pub value: u64,
+}
+
+/// A provider or project bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Id for `foerderweg-select`.
+    pub id: String,
+    /// `provider` or `project`.
+    pub kind: &'static str,
+    /// Name.
+    pub label: String,
+    /// Filled, planned, vacant.
+    pub segments: Vec<Segment>,
+    /// `17 / 20 · 85,0 %`.
+    pub short: String,
+    /// The whole sentence for screen readers and the table.
+    pub text: String,
+    /// Figures for the table view: slots, filled, planned, vacant, rate.
+    pub cells: [String; 5],
+    /// Activating it opens the provider's projects.
+    pub drills: bool,
+}
+
+/// The bars of all providers, or of one provider's projects.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bars {
+    /// Heading.
+    pub title: String,
+    /// The provider drilled into, if any.
+    pub provider: Option<String>,
+    /// Bars in the chosen order.
+    pub bars: Vec<Bar>,
+}
+
+/// A tick on an axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position in pixels.
+    pub at: f64,
+    /// Label.
+    pub label: String,
+}
+
+/// A point of a series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Index of the reporting date (column of the table).
+    pub date_index: usize,
+    /// Position in pixels.
+    pub x: f64,
+    /// Position in pixels.
+    pub y: f64,
+    /// `Profilings am 01.12.2018: 302 (+6 seit 23.10.2018)`.
+    pub text: String,
+}
+
+/// One series of a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// `profilings`, `admitted`, … (class and legend key).
+    pub key: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// SVG path, with a gap (a new `M`) where a reporting date has no value.
+    pub d: String,
+    /// The points that have values.
+    pub points: Vec<Point>,
+}
+
+/// A chart of series over reporting dates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// `people` or `slots`.
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// Width and height in pixels.
+    pub width: f64,
+    /// Height in pixels.
+    pub height: f64,
+    /// Left, right, top, bottom edges of the plot area.
+    pub plot: (f64, f64, f64, f64),
+    /// Date axis.
+    pub x_ticks: Vec<Tick>,
+    /// Count axis.
+    pub y_ticks: Vec<Tick>,
+    /// The series.
+    pub lines: Vec<Line>,
+    /// Capacity line: y and its label.
+    pub reference: Option<(f64, String)>,
+}
+
+/// The series as a published report lays it out: a row per figure, a column per date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Column heads: the reporting dates.
+    pub dates: Vec<String>,
+    /// Rows: label and one cell per date (`–` where missing).
+    pub rows: Vec<(&'static str, Vec<String>)>,
+}
+
+/// A stage of the funnel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    /// Label.
+    pub label: &'static str,
+    /// Count, formatted.
+    pub value: String,
+    /// Width in percent of the first stage.
+    pub percent: f64,
+    /// `59,9 % von „Profilings“`, for all but the first stage.
+    pub share: Option<String>,
+}
+
+/// A ranked list of counts by key (reasons, outcomes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    /// Label, count formatted, bar width in percent of the largest.
+    pub rows: Vec<(String, String, f64)>,
+}
+
+/// A funding line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FundingRow {
+    /// Source name and description.
+    pub label: String,
+    /// Amount, formatted.
+    pub amount: String,
+    /// Share of the total, formatted, and as a bar width.
+    pub share: (String, f64),
+    /// `2015–2022`, or empty.
+    pub period: String,
+}
+
+/// Everything the dashboard shows except the charts (which depend on the width) and the bars
+/// (which depend on the drill-down and sort order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// Programme name.
+    pub title: String,
+    /// Region and period.
+    pub subtitle: Option<String>,
+    /// `Stand 01.12.2018`.
+    pub as_of: Option<String>,
+    /// One paragraph saying the essentials, for everyone.
+    pub summary: Option<String>,
+    /// Key figures.
+    pub figures: Vec<Figure>,
+    /// The providers are listed (so there are bars).
+    pub has_bars: bool,
+    /// The report table.
+    pub table: Table,
+    /// Funnel stages (those with a value).
+    pub funnel: Vec<Stage>,
+    /// Reasons for early termination, or `None` when not broken down.
+    pub reasons: Option<Ranked>,
+    /// Exits by outcome.
+    pub exits: Option<Ranked>,
+    /// Funding lines and their total.
+    pub funding: Option<(Vec<FundingRow>, String)>,
+    /// Where the figures come from.
+    pub source: Option<String>,
+}
+
+/// Slots, filled and planned of the programme as of the reporting date, from the series where
+/// it has them and from the projects otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Totals {
+    /// Slots in total.
+    pub slots: Option<u64>,
+    /// Filled.
+    pub filled: Option<u64>,
+    /// Planned placements.
+    pub planned: Option<u64>,
+}
+
+impl Totals {
+    /// Vacant: neither filled nor planned.
+    pub fn vacant(&self) -> Option<u64> {
+        Some(
+            self.slots?
+                .saturating_sub(self.filled?)
+                .saturating_sub(self.planned.unwrap_or(0)),
+        )
+    }
+
+    /// Filled as a share of slots; `None` without slots.
+    pub fn rate(&self) -> Option<f64> {
+        let slots = self.slots.filter(|s| *s > 0)?;
+        Some(self.filled? as f64 / slots as f64)
+    }
+}
+
+fn sum_projects(projects: &[&Project], field: impl Fn(&Project) -> Option<u32>) -> Option<u64> {
+    let values: Vec<u64> = projects
+        .iter()
+        .filter_map(|p| field(p))
+        .map(u64::from)
+        .collect();
+    (!values.is_empty()).then(|| values.iter().sum())
+}
+
+/// The programme totals at a series point (or from the projects alone with `None`).
+///
+/// ```
+/// use foerderweg::check::{check, Document};
+/// use foerderweg::layout::occupancy::totals;
+/// use foerderweg::model::WidgetKind;
+/// let text = r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P","slots":113},
+///               "series":[{"date":"2018-12-01","filled":111,"planned":2}]}"#;
+/// let Some(Document::Occupancy(doc)) = check(WidgetKind::Occupancy, text).document else { panic!() };
+/// let t = totals(&doc, doc.as_of_point());
+/// assert_eq!((t.slots, t.filled, t.vacant()), (Some(113), Some(111), Some(0)));
+/// ```
+pub fn totals(doc: &OccupancyDoc, point: Option<usize>) -> Totals {
+    let projects: Vec<&Project> = doc.providers.iter().flat_map(|p| &p.projects).collect();
+    let point = point.and_then(|i| doc.series.get(i));
+    let from_projects = |f: fn(&Project) -> Option<u32>| sum_projects(&projects, f);
+    Totals {
+        slots: doc
+            .programme
+            .slots
+            .map(u64::from)
+            .or_else(|| from_projects(|p| Some(p.slots))),
+        filled: point
+            .and_then(|p| p.filled)
+            .map(u64::from)
+            .or_else(|| from_projects(|p| p.filled)),
+        planned: point
+            .and_then(|p| p.planned)
+            .map(u64::from)
+            .or_else(|| from_projects(|p| p.planned)),
+    }
+}
+
+fn or_dash(lang: Lang, value: Option<u64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| lang.integer(v as i64))
+}
+
+/// The change text: `▲ +3 seit 23.10.2018`.
+fn change(lang: Lang, delta: f64, decimals: usize, unit: Option<&str>, since: NaiveDate) -> Change {
+    let t = lang.texts().occ;
+    let since = fill(t.since, &lang.date(since), "");
+    let trend = Trend::of(delta);
+    let amount = match (trend, unit) {
+        (Trend::Same, _) => t.unchanged.to_string(),
+        (_, Some(unit)) => format!("{} {unit}", lang.signed(delta, decimals)),
+        (_, None) => lang.signed(delta, decimals),
+    };
+    Change {
+        trend,
+        text: format!("{amount} {since}"),
+    }
+}
+
+/// The scene of `doc` in `lang` (without charts and bars, see [`charts`] and [`bars`]).
+pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
+    let t = lang.texts();
+    let o = t.occ;
+    let order = doc.series_by_date();
+    let now_at = doc.as_of_point();
+    let before_at = now_at.and_then(|i| {
+        let pos = order.iter().position(|j| *j == i)?;
+        pos.checked_sub(1).map(|p| order[p])
+    });
+    let now = totals(doc, now_at);
+    let before = before_at.map(|i| totals(doc, Some(i)));
+    let point = |i: Option<usize>| i.and_then(|i| doc.series.get(i));
+    let early_now = point(now_at)
+        .and_then(|p| p.early_terminations)
+        .map(u64::from);
+    let since = before_at.map(|i| doc.series[i].date.0);
+
+    let delta = |a: Option<u64>, b: Option<u64>| -> Option<Change> {
+        let (a, b, since) = (a?, b?, since?);
+        Some(change(lang, a as f64 - b as f64, 0, None, since))
+    };
+    let before_early = point(before_at)
+        .and_then(|p| p.early_terminations)
+        .map(u64::from);
+    let rate_change = (|| {
+        let (a, b, since) = (now.rate()?, before?.rate()?, since?);
+        Some(change(lang, (a - b) * 100.0, 1, Some(o.points), since))
+    })();
+    let figures = vec![
+        Figure {
+            key: "slots",
+            label: o.slots,
+            value: or_dash(lang, now.slots),
+            change: None,
+        },
+        Figure {
+            key: "filled",
+            label: o.filled,
+            value: or_dash(lang, now.filled),
+            change: delta(now.filled, before.and_then(|b| b.filled)),
+        },
+        Figure {
+            key: "rate",
+            label: o.fill_rate,
+            value: now
+                .rate()
+                .map_or_else(|| "–".to_string(), |r| lang.percent(r)),
+            change: rate_change,
+        },
+        Figure {
+            key: "vacant",
+            label: o.vacant,
+            value: or_dash(lang, now.vacant()),
+            change: delta(now.vacant(), before.and_then(|b| b.vacant())),
+        },
+        Figure {
+            key: "planned",
+            label: o.planned,
+            value: or_dash(lang, now.planned),
+            change: delta(now.planned, before.and_then(|b| b.planned)),
+        },
+        Figure {
+            key: "early",
+            label: o.early,
+            value: or_dash(lang, early_now),
+            change: delta(early_now, before_early),
+        },
+    ];
+
+    let as_of_day = doc
+        .as_of
+        .map(|d| d.0)
+        .or_else(|| point(now_at).map(|p| p.date.0));
+    let summary = (|| {
+        let date = lang.date(as_of_day?);
+        let values = [
+            ("date", date.as_str()),
+            ("filled", &or_dash(lang, now.filled)),
+            ("slots", &or_dash(lang, now.slots)),
+            ("rate", &now.rate().map(|r| lang.percent(r))?),
+            ("planned", &or_dash(lang, now.planned.or(Some(0)))),
+            ("early", &or_dash(lang, early_now.or(Some(0)))),
+        ];
+        Some(fill_named(o.summary, &values))
+    })();
+
+    let mut subtitle: Vec<String> = doc.programme.region.iter().cloned().collect();
+    match (doc.programme.start, doc.programme.end) {
+        (Some(a), Some(b)) => subtitle.push(format!("{}–{}", lang.date(a.0), lang.date(b.0))),
+        (Some(a), None) => subtitle.push(format!("{} {}", lang.date(a.0), "–")),
+        _ => {}
+    }
+
+    Scene {
+        title: doc.programme.label.clone(),
+        subtitle: (!subtitle.is_empty()).then(|| subtitle.join(" · ")),
+        as_of: as_of_day.map(|d| format!("{} {}", t.as_of, lang.date(d))),
+        summary,
+        figures,
+        has_bars: doc.providers.iter().any(|p| !p.projects.is_empty()),
+        table: table(doc, &order, lang),
+        funnel: funnel(point(now_at), now.filled, lang),
+        reasons: point(now_at)
+            .filter(|p| !p.early_terminations_by_reason.is_empty())
+            .map(|p| ranked(p.early_terminations_by_reason.iter(), o.reasons, lang)),
+        exits: point(now_at)
+            .filter(|p| !p.exits_by_outcome.is_empty())
+            .map(|p| ranked(p.exits_by_outcome.iter(), o.outcomes, lang)),
+        funding: funding(doc, lang),
+        source: doc.programme.source.clone(),
+    }
+}
+
+/// What a series row reads from a point.
+type Field = fn(&SeriesPoint) -> Option<u32>;
+
+/// The series figures: key, label, field, in the order of a published report.
+fn fields(lang: Lang) -> [(&'static str, &'static str, Field); 6] {
+    let o = lang.texts().occ;
+    [
+        ("profilings", o.profilings, |p| p.profilings),
+        ("admitted", o.admitted, |p| p.admitted),
+        ("followUpTalks", o.follow_up_talks, |p| p.follow_up_talks),
+        ("filled", o.filled_slots, |p| p.filled),
+        ("planned", o.planned, |p| p.planned),
+        ("early", o.early, |p| p.early_terminations),
+    ]
+}
+
+fn table(doc: &OccupancyDoc, order: &[usize], lang: Lang) -> Table {
+    let dates = order
+        .iter()
+        .map(|i| lang.date(doc.series[*i].date.0))
+        .collect();
+    let rows = fields(lang)
+        .into_iter()
+        .filter(|(_, _, f)| order.iter().any(|i| f(&doc.series[*i]).is_some()))
+        .map(|(_, label, f)| {
+            let cells = order
+                .iter()
+                .map(|i| or_dash(lang, f(&doc.series[*i]).map(u64::from)))
+                .collect();
+            (label, cells)
+        })
+        .collect();
+    Table { dates, rows }
+}
+
+fn funnel(point: Option<&SeriesPoint>, filled: Option<u64>, lang: Lang) -> Vec<Stage> {
+    let o = lang.texts().occ;
+    let Some(point) = point else {
+        return Vec::new();
+    };
+    let stages: Vec<(&'static str, u64)> = [
+        (o.profilings, point.profilings.map(u64::from)),
+        (o.admitted, point.admitted.map(u64::from)),
+        (o.filled_slots, filled),
+        (o.early, point.early_terminations.map(u64::from)),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| Some((label, v?)))
+    .collect();
+    let first = stages.first().map_or(0, |s| s.1).max(1) as f64;
+    let mut out = Vec::new();
+    for (i, (label, value)) in stages.iter().enumerate() {
+        let share = i
+            .checked_sub(1)
+            .and_then(|p| stages.get(p))
+            .filter(|p| p.1 > 0)
+            .map(|p| {
+                let rate = lang.percent(*value as f64 / p.1 as f64);
+                fill(o.share_of, &rate, p.0)
+            });
+        out.push(Stage {
+            label,
+            value: lang.integer(*value as i64),
+            percent: (*value as f64 / first * 100.0).min(100.0),
+            share,
+        });
+    }
+    out
+}
+
+fn ranked<'a>(
+    counts: impl Iterator<Item = (&'a String, &'a u32)>,
+    names: &[(&str, &str)],
+    lang: Lang,
+) -> Ranked {
+    let mut rows: Vec<(&String, u32)> = counts.map(|(k, v)| (k, *v)).collect();
+    // Largest first; equal counts in the order of the known keys, then by key.
+    let rank = |k: &str| {
+        names
+            .iter()
+            .position(|(n, _)| *n == k)
+            .unwrap_or(names.len())
+    };
+    rows.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(rank(a.0).cmp(&rank(b.0)))
+            .then(a.0.cmp(b.0))
+    });
+    let max = rows.first().map_or(0, |r| r.1).max(1) as f64;
+    Ranked {
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| {
+                (
+                    name_of(names, k).to_string(),
+                    lang.integer(i64::from(v)),
+                    f64::from(v) / max * 100.0,
+                )
+            })
+            .collect(),
+    }
+}
+
+fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<(Vec<FundingRow>, String)> {
+    if doc.funding.is_empty() {
+        return None;
+    }
+    let o = lang.texts().occ;
+    let total: f64 = doc
+        .funding
+        .iter()
+        .map(|f| f.amount)
+        .filter(|a| a.is_finite())
+        .sum();
+    let rows = doc
+        .funding
+        .iter()
+        .map(|f| {
+            let source = name_of(o.funding_sources, &f.source);
+            let label = match &f.label {
+                Some(label) => format!("{source}: {label}"),
+                None => source.to_string(),
+            };
+            let share = if total > 0.0 { f.amount / total } else { 0.0 };
+            let period = match (f.start, f.end) {
+                (Some(a), Some(b)) if a.0.year() != b.0.year() => {
+                    format!("{}–{}", a.0.year(), b.0.year())
+                }
+                (Some(a), Some(_)) => a.0.year().to_string(),
+                (Some(a), None) => format!("{} –", lang.date(a.0)),
+                (None, Some(b)) => format!("– {}", lang.date(b.0)),
+                (None, None) => String::new(),
+            };
+            FundingRow {
+                label,
+                amount: lang.euro(f.amount),
+                share: (lang.percent(share), share * 100.0),
+                period,
+            }
+        })
+        .collect();
+    Some((rows, lang.euro(total)))
+}
+
+/// Sorts and shapes the bars: all providers, or the projects of `provider`.
+pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lang) -> Bars {
+    let o = lang.texts().occ;
+    struct Row<'a> {
+        id: &'a str,
+        kind: &'static str,
+        label: &'a str,
+        slots: u64,
+        filled: Option<u64>,
+        planned: u64,
+        drills: bool,
+    }
+    let chosen = provider.and_then(|id| doc.providers.iter().find(|p| p.id == id));
+    let mut rows: Vec<Row> = match chosen {
+        Some(p) => p
+            .projects
+            .iter()
+            .map(|pj| Row {
+                id: &pj.id,
+                kind: "project",
+                label: &pj.label,
+                slots: u64::from(pj.slots),
+                filled: pj.filled.map(u64::from),
+                planned: u64::from(pj.planned.unwrap_or(0)),
+                drills: false,
+            })
+            .collect(),
+        None => doc
+            .providers
+            .iter()
+            .map(|p| {
+                let projects: Vec<&Project> = p.projects.iter().collect();
+                Row {
+                    id: &p.id,
+                    kind: "provider",
+                    label: &p.label,
+                    slots: sum_projects(&projects, |x| Some(x.slots)).unwrap_or(0),
+                    filled: sum_projects(&projects, |x| x.filled),
+                    planned: sum_projects(&projects, |x| x.planned).unwrap_or(0),
+                    drills: !p.projects.is_empty(),
+                }
+            })
+            .collect(),
+    };
+    let rate = |r: &Row| {
+        if r.slots == 0 {
+            0.0
+        } else {
+            r.filled.unwrap_or(0) as f64 / r.slots as f64
+        }
+    };
+    match sort {
+        BarSort::Size => rows.sort_by(|a, b| b.slots.cmp(&a.slots)),
+        BarSort::FillRate => {
+            rows.sort_by(|a, b| rate(b).total_cmp(&rate(a)).then(b.slots.cmp(&a.slots)))
+        }
+        BarSort::Document => {}
+    }
+    let longest = rows
+        .iter()
+        .map(|r| r.slots.max(r.filled.unwrap_or(0)))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let bars = rows
+        .iter()
+        .map(|r| {
+            let filled = r.filled.unwrap_or(0);
+            let planned = r.planned.min(r.slots.saturating_sub(filled));
+            let vacant = r.slots.saturating_sub(filled).saturating_sub(planned);
+            let pct = |v: u64| v as f64 / longest * 100.0;
+            let rate_text = if r.slots == 0 {
+                "–".to_string()
+            } else {
+                lang.percent(rate(r))
+            };
+            let figures = fill_named(
+                o.bar_figures,
+                &[
+                    ("filled", &or_dash(lang, r.filled)),
+                    ("slots", &lang.integer(r.slots as i64)),
+                    ("rate", &rate_text),
+                    ("planned", &lang.integer(r.planned as i64)),
+                    ("vacant", &lang.integer(vacant as i64)),
+                ],
+            );
+            Bar {
+                id: r.id.to_string(),
+                kind: r.kind,
+                label: r.label.to_string(),
+                segments: vec![
+                    Segment {
+                        class: "filled",
+                        percent: pct(filled),
+                        value: filled,
+                    },
+                    Segment {
+                        class: "planned",
+                        percent: pct(planned),
+                        value: planned,
+                    },
+                    Segment {
+                        class: "vacant",
+                        percent: pct(vacant),
+                        value: vacant,
+                    },
+                ],
+                short: format!(
+                    "{} / {} · {}",
+                    or_dash(lang, r.filled),
+                    lang.integer(r.slots as i64),
+                    rate_text
+                ),
+                text: fill(o.bar_text, r.label, &figures),
+                cells: [
+                    lang.integer(r.slots as i64),
+                    or_dash(lang, r.filled),
+                    lang.integer(r.planned as i64),
+                    lang.integer(vacant as i64),
+                    rate_text,
+                ],
+                drills: r.drills,
+            }
+        })
+        .collect();
+    Bars {
+        title: chosen.map_or_else(
+            || o.providers_title.to_string(),
+            |p| fill(o.projects_of, &p.label, ""),
+        ),
+        provider: chosen.map(|p| p.id.clone()),
+        bars,
+    }
+}
+
+/// Height of a chart in pixels.
+const CHART_HEIGHT: f64 = 240.0;
+
+/// The two charts of the series at `width` pixels: people (profilings, admitted, follow-up
+/// talks) and slots (filled, planned, early terminations, with the capacity line).
+pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
+    let order = doc.series_by_date();
+    let (Some(first), Some(last)) = (order.first(), order.last()) else {
+        return Vec::new();
+    };
+    let o = lang.texts().occ;
+    let width = if width.is_finite() {
+        width.clamp(240.0, 4000.0)
+    } else {
+        640.0
+    };
+    let (left, right, top, bottom) = (48.0, width - 16.0, 12.0, CHART_HEIGHT - 30.0);
+    let time = Time::new(
+        doc.series[*first].date.0,
+        doc.series[*last].date.0,
+        (left + 8.0, right - 8.0),
+    );
+    let x_ticks: Vec<Tick> = {
+        let ticks = time.month_ticks(((right - left) / 64.0).floor().max(2.0) as usize);
+        let mut year = None;
+        ticks
+            .into_iter()
+            .map(|d| {
+                let month = o.months[d.month0() as usize];
+                let label = if year != Some(d.year()) {
+                    year = Some(d.year());
+                    format!("{month} {}", d.year())
+                } else {
+                    month.to_string()
+                };
+                Tick {
+                    at: time.apply(d),
+                    label,
+                }
+            })
+            .collect()
+    };
+    let capacity = totals(doc, None).slots;
+    let all = fields(lang);
+    let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
+        (
+            "people",
+            o.people_chart,
+            &["profilings", "admitted", "followUpTalks"],
+            None,
+        ),
+        (
+            "slots",
+            o.slots_chart,
+            &["filled", "planned", "early"],
+            capacity,
+        ),
+    ];
+    groups
+        .into_iter()
+        .filter_map(|(id, title, keys, reference)| {
+            let chosen: Vec<_> = all.iter().filter(|(k, _, _)| keys.contains(k)).collect();
+            let max = order
+                .iter()
+                .flat_map(|i| chosen.iter().filter_map(|(_, _, f)| f(&doc.series[*i])))
+                .map(u64::from)
+                .chain(reference)
+                .max()?;
+            let (scale, ticks) = Linear::nice_from_zero(max as f64, (bottom, top), 5);
+            let y_ticks = ticks
+                .into_iter()
+                .map(|v| Tick {
+                    at: scale.apply(v),
+                    label: lang.integer(v as i64),
+                })
+                .collect();
+            let lines = chosen
+                .iter()
+                .map(|(key, label, field)| {
+                    line(doc, &order, key, label, *field, (&time, &scale), lang)
+                })
+                .filter(|l| !l.points.is_empty())
+                .collect();
+            Some(Chart {
+                id,
+                title,
+                width,
+                height: CHART_HEIGHT,
+                plot: (left, right, top, bottom),
+                x_ticks: x_ticks.clone(),
+                y_ticks,
+                lines,
+                reference: reference.map(|r| {
+                    (
+                        scale.apply(r as f64),
+                        fill(o.capacity, &lang.integer(r as i64), ""),
+                    )
+                }),
+            })
+        })
+        .collect()
+}
+
+fn line(
+    doc: &OccupancyDoc,
+    order: &[usize],
+    key: &'static str,
+    label: &'static str,
+    field: Field,
+    (time, scale): (&Time, &Linear),
+    lang: Lang,
+) -> Line {
+    let o = lang.texts().occ;
+    let mut d = String::new();
+    let mut points = Vec::new();
+    let mut previous: Option<(u32, NaiveDate)> = None;
+    let mut pen_down = false;
+    for (column, i) in order.iter().enumerate() {
+        let p = &doc.series[*i];
+        let Some(value) = field(p) else {
+            pen_down = false; // a gap: the line breaks instead of dropping to zero
+            continue;
+        };
+        let (x, y) = (time.apply(p.date.0), scale.apply(f64::from(value)));
+        d.push_str(&format!(
+            "{}{x:.1},{y:.1}",
+            if pen_down { "L" } else { "M" }
+        ));
+        pen_down = true;
+        let mut text = format!(
+            "{}: {}",
+            fill(o.tooltip, label, &lang.date(p.date.0)),
+            lang.integer(i64::from(value))
+        );
+        if let Some((before, since)) = previous {
+            let c = change(lang, f64::from(value) - f64::from(before), 0, None, since);
+            text.push_str(&format!(" ({})", c.text));
+        }
+        previous = Some((value, p.date.0));
+        points.push(Point {
+            date_index: column,
+            x,
+            y,
+            text,
+        });
+    }
+    Line {
+        key,
+        label,
+        d,
+        points,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    fn doc(text: &str) -> OccupancyDoc {
+        match check(WidgetKind::Occupancy, text).document {
+            Some(Document::Occupancy(d)) => d,
+            other => panic!("not an occupancy document: {other:?}"),
+        }
+    }
+
+    fn stendal() -> OccupancyDoc {
+        doc(include_str!("../../www/data/occupancy-stendal.json"))
+    }
+
+    #[test]
+    fn stendal_key_figures_are_the_published_ones() {
+        let s = scene(&stendal(), Lang::De);
+        let value = |k: &str| {
+            s.figures
+                .iter()
+                .find(|f| f.key == k)
+                .map(|f| f.value.clone())
+        };
+        assert_eq!(value("slots").as_deref(), Some("113"));
+        assert_eq!(value("filled").as_deref(), Some("111"));
+        assert_eq!(value("rate").as_deref(), Some("98,2\u{202f}%"));
+        assert_eq!(value("vacant").as_deref(), Some("0"));
+        assert_eq!(value("planned").as_deref(), Some("2"));
+        assert_eq!(value("early").as_deref(), Some("17"));
+        let filled = s
+            .figures
+            .iter()
+            .find(|f| f.key == "filled")
+            .and_then(|f| f.change.clone());
+        assert_eq!(
+            filled,
+            Some(Change {
+                trend: Trend::Up,
+                text: "+3 seit 23.10.2018".into()
+            })
+        );
+        let rate = s
+            .figures
+            .iter()
+            .find(|f| f.key == "rate")
+            .and_then(|f| f.change.clone());
+        assert_eq!(
+            rate.map(|c| c.text),
+            Some("+2,7 Prozentpunkte seit 23.10.2018".into())
+        );
+        let planned = s
+            .figures
+            .iter()
+            .find(|f| f.key == "planned")
+            .and_then(|f| f.change.clone());
+        assert_eq!(planned.map(|c| c.trend), Some(Trend::Same));
+        assert_eq!(s.as_of.as_deref(), Some("Stand 01.12.2018"));
+        assert_eq!(
+            s.summary.as_deref(),
+            Some(
+                "Stand 01.12.2018: 111 von 113 Einsatzstellen besetzt (98,2\u{202f}%), 2 Besetzungen geplant, 17 vorzeitige Beendigungen."
+            )
+        );
+    }
+
+    #[test]
+    fn report_table_has_every_published_figure_and_dashes_for_gaps() {
+        let s = scene(&stendal(), Lang::De);
+        assert_eq!(s.table.dates[0], "21.02.2018");
+        assert_eq!(s.table.dates.len(), 6);
+        let row = |label: &str| {
+            s.table
+                .rows
+                .iter()
+                .find(|r| r.0 == label)
+                .map(|r| r.1.join(" "))
+        };
+        assert_eq!(
+            row("Profilings").as_deref(),
+            Some("179 241 267 287 296 302")
+        );
+        assert_eq!(
+            row("Folgegespräche").as_deref(),
+            Some("39 102 237 368 498 605")
+        );
+        assert_eq!(
+            row("Besetzte Einsatzstellen").as_deref(),
+            Some("– 85 94 99 108 111")
+        );
+        assert_eq!(
+            row("Vorzeitige Beendigungen").as_deref(),
+            Some("– 4 11 16 16 17")
+        );
+    }
+
+    #[test]
+    fn a_series_with_gaps_breaks_its_line() {
+        let d = doc(
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[
+            {"date":"2018-01-01","profilings":10},{"date":"2018-02-01"},
+            {"date":"2018-03-01","profilings":30},{"date":"2018-04-01","profilings":35}]}"#,
+        );
+        let charts = charts(&d, 600.0, Lang::En);
+        assert_eq!(charts.len(), 1, "no slot figures, no slot chart");
+        let line = &charts[0].lines[0];
+        assert_eq!(line.points.len(), 3);
+        assert_eq!(line.d.matches('M').count(), 2, "{}", line.d);
+        assert_eq!(line.points[1].date_index, 2);
+        assert_eq!(
+            line.points[1].text,
+            "Profilings on 2018-03-01: 30 (+20 since 2018-01-01)"
+        );
+    }
+
+    #[test]
+    fn points_keep_the_uneven_spacing_of_reporting_dates() {
+        let charts = charts(&stendal(), 800.0, Lang::De);
+        let people = &charts[0];
+        let xs: Vec<f64> = people.lines[0].points.iter().map(|p| p.x).collect();
+        let gaps: Vec<f64> = xs.windows(2).map(|w| w[1] - w[0]).collect();
+        // 76, 57, 55, 56 and 39 days apart.
+        let per_day = gaps[0] / 76.0;
+        for (gap, days) in gaps.iter().zip([76.0, 57.0, 55.0, 56.0, 39.0]) {
+            assert!((gap - days * per_day).abs() < 1e-6, "{gaps:?}");
+        }
+        let slots = &charts[1];
+        let (y, label) = slots.reference.clone().expect("capacity line");
+        assert_eq!(label, "113 Einsatzstellen");
+        assert!(y > slots.plot.2 && y < slots.plot.3);
+        assert_eq!(slots.y_ticks.last().map(|t| t.label.as_str()), Some("120"));
+    }
+
+    #[test]
+    fn vacant_is_derived_and_bars_sort_by_rate() {
+        let d = doc(
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"providers":[
+            {"id":"a","label":"A","projects":[{"id":"a1","label":"A1","slots":10,"filled":5,"planned":2}]},
+            {"id":"b","label":"B","projects":[{"id":"b1","label":"B1","slots":4,"filled":4},
+                                              {"id":"b2","label":"B2","slots":2,"filled":1}]}]}"#,
+        );
+        let t = totals(&d, None);
+        assert_eq!(
+            (t.slots, t.filled, t.planned, t.vacant()),
+            (Some(16), Some(10), Some(2), Some(4))
+        );
+        let by_size = bars(&d, None, BarSort::Size, Lang::De);
+        assert_eq!(
+            by_size
+                .bars
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        let by_rate = bars(&d, None, BarSort::FillRate, Lang::De);
+        assert_eq!(by_rate.bars[0].id, "b");
+        assert_eq!(
+            by_rate.bars[0].text,
+            "B: 5 von 6 besetzt (83,3\u{202f}%), 0 geplant, 1 frei"
+        );
+        let a = &by_size.bars[0];
+        assert_eq!(
+            a.segments.iter().map(|s| s.value).collect::<Vec<_>>(),
+            [5, 2, 3]
+        );
+        assert_eq!(a.segments[0].percent, 50.0);
+        let projects = bars(&d, Some("b"), BarSort::Document, Lang::En);
+        assert_eq!(projects.title, "Projects of B");
+        assert_eq!(
+            projects.bars.iter().map(|b| b.kind).collect::<Vec<_>>(),
+            ["project", "project"]
+        );
+    }
+
+    #[test]
+    fn fill_rate_rounds_half_up_to_one_decimal() {
+        let t = Totals {
+            slots: Some(8),
+            filled: Some(7),
+            planned: None,
+        };
+        assert_eq!(
+            Lang::De.percent(t.rate().unwrap_or(f64::NAN)),
+            "87,5\u{202f}%"
+        );
+        let t = Totals {
+            slots: Some(3),
+            filled: Some(2),
+            planned: None,
+        };
+        assert_eq!(Lang::En.percent(t.rate().unwrap_or(f64::NAN)), "66.7%");
+        assert_eq!(
+            Totals {
+                slots: Some(0),
+                filled: Some(0),
+                planned: None
+            }
+            .rate(),
+            None
+        );
+    }
+
+    #[test]
+    fn funnel_reasons_and_funding() {
+        let d = doc(
+            r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P","slots":20},
+            "series":[{"date":"2019-01-01","profilings":40,"admitted":30,"filled":18,"earlyTerminations":5,
+              "earlyTerminationsByReason":{"other":1,"health":2,"jobUptake":2}}],
+            "funding":[{"source":"ESF","amount":13900000,"start":"2015-01-01","end":"2022-12-31"},
+                       {"source":"district","amount":570000}]}"#,
+        );
+        let s = scene(&d, Lang::De);
+        let labels: Vec<_> = s
+            .funnel
+            .iter()
+            .map(|f| (f.value.as_str(), f.share.clone()))
+            .collect();
+        assert_eq!(
+            labels[1],
+            ("30", Some("75,0\u{202f}% von „Profilings“".to_string()))
+        );
+        assert_eq!(s.funnel[3].percent, 12.5);
+        let reasons = s.reasons.expect("reasons");
+        let names: Vec<_> = reasons.rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Gesundheitliche Gründe",
+                "Arbeitsaufnahme",
+                "Sonstige Gründe"
+            ]
+        );
+        let (rows, total) = s.funding.expect("funding");
+        assert_eq!(total, "14.470.000\u{a0}€");
+        assert_eq!(rows[0].period, "2015–2022");
+        assert_eq!(rows[1].label, "Landkreis");
+        assert_eq!(rows[0].share.0, "96,1\u{202f}%");
+    }
+
+    #[test]
+    fn a_document_without_series_still_has_a_scene() {
+        let d = doc(r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"}}"#);
+        let s = scene(&d, Lang::De);
+        assert!(s.figures.iter().all(|f| f.value == "–"));
+        assert!(s.summary.is_none() && s.funnel.is_empty());
+        assert!(charts(&d, 320.0, Lang::De).is_empty());
+        assert!(
+            charts(&stendal(), f64::NAN, Lang::De)
+                .iter()
+                .all(|c| c.width == 640.0)
+        );
+    }
+}
