@@ -13,7 +13,10 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, Element, Event, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    AbortController, Element, Event, HtmlElement, ResizeObserver, ResizeObserverEntry,
+    ShadowRootInit, ShadowRootMode,
+};
 
 /// The shortest refresh interval a host can ask for, so a typo cannot flood its backend.
 const MIN_REFRESH_SECONDS: f64 = 5.0;
@@ -73,6 +76,8 @@ pub(crate) struct Widget {
     content: ArcRwSignal<Content>,
     lang_attr: ArcRwSignal<Option<Lang>>,
     theme: ArcRwSignal<Theme>,
+    /// Keeps the view's width signal equal to the container's width.
+    resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     state: RefCell<State>,
     view: RefCell<Option<Box<dyn Any>>>,
     listener: RefCell<Option<Closure<dyn FnMut(Event)>>>,
@@ -119,12 +124,24 @@ impl Widget {
         let content = ArcRwSignal::new(Content::default());
         let lang_attr = ArcRwSignal::new(None);
         let theme = ArcRwSignal::new(Theme::default());
+        let measured = f64::from(host.client_width());
+        let width = ArcRwSignal::new(if measured > 0.0 {
+            measured
+        } else {
+            DEFAULT_WIDTH
+        });
         let view = {
-            let (content, lang_attr, theme) = (content.clone(), lang_attr.clone(), theme.clone());
+            let (content, lang_attr, theme, width) = (
+                content.clone(),
+                lang_attr.clone(),
+                theme.clone(),
+                width.clone(),
+            );
             leptos::mount::mount_to(container.clone(), move || {
-                view::widget_root(kind, content, lang_attr, theme)
+                view::widget_root(kind, content, lang_attr, theme, width)
             })
         };
+        let resize = observe_width(&container, width.clone());
         let widget = Rc::new(Widget {
             kind,
             host,
@@ -132,6 +149,7 @@ impl Widget {
             content,
             lang_attr,
             theme,
+            resize: RefCell::new(resize),
             state: RefCell::new(State::default()),
             view: RefCell::new(Some(Box::new(view))),
             listener: RefCell::new(None),
@@ -390,6 +408,9 @@ impl Widget {
                 .container
                 .remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
         }
+        if let Some((observer, _callback)) = self.resize.borrow_mut().take() {
+            observer.disconnect();
+        }
         // Dropping the mount handle unmounts the view and disposes its reactive owner.
         let view = self.view.borrow_mut().take();
         drop(view);
@@ -400,6 +421,30 @@ impl Widget {
                 .retain(|w| !std::ptr::eq(Rc::as_ptr(w), me))
         });
     }
+}
+
+/// The width charts are laid out for before the container has been measured (or when it is
+/// hidden and measures 0).
+const DEFAULT_WIDTH: f64 = 640.0;
+
+/// Keeps `width` equal to the container's content width, in whole pixels, so charts reflow with
+/// the container (not the window). Hidden containers (width 0) keep the last width.
+fn observe_width(
+    container: &HtmlElement,
+    width: ArcRwSignal<f64>,
+) -> Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else {
+            return;
+        };
+        let measured = entry.content_rect().width().floor();
+        if measured >= 1.0 && (measured - width.get_untracked()).abs() >= 1.0 {
+            width.set(measured);
+        }
+    });
+    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(container);
+    Some((observer, callback))
 }
 
 /// The local time of day, `14:05:09`, for the stale-data note.

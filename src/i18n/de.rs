@@ -93,7 +93,6 @@ static OCC: OccupancyTexts = OccupancyTexts {
     sort_rate: "Besetzungsquote",
     sort_document: "Reihenfolge der Daten",
     no_breakdown: "Die Daten enthalten keine Aufteilung nach Trägern und Projekten.",
-    bar_text: "{a}: {b}",
     bar_figures: "{filled} von {slots} besetzt ({rate}), {planned} geplant, {vacant} frei",
     open_projects: "Projekte anzeigen",
     name: "Name",

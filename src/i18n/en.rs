@@ -93,7 +93,6 @@ static OCC: OccupancyTexts = OccupancyTexts {
     sort_rate: "Fill rate",
     sort_document: "Order in the data",
     no_breakdown: "The data holds no breakdown by provider and project.",
-    bar_text: "{a}: {b}",
     bar_figures: "{filled} of {slots} filled ({rate}), {planned} planned, {vacant} vacant",
     open_projects: "Show projects",
     name: "Name",

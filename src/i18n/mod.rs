@@ -307,8 +307,6 @@ pub struct OccupancyTexts {
     pub sort_document: &'static str,
     /// When the data has no providers.
     pub no_breakdown: &'static str,
-    /// A bar's accessible text; `{a}` label, `{b}` the figures.
-    pub bar_text: &'static str,
     /// Figures of a bar; `{filled}`, `{slots}`, `{rate}`, `{planned}`, `{vacant}`.
     pub bar_figures: &'static str,
     /// Hint on a provider bar.

@@ -138,8 +138,8 @@ pub struct Bar {
     pub segments: Vec<Segment>,
     /// `17 / 20 · 85,0 %`.
     pub short: String,
-    /// The whole sentence for screen readers and the table.
-    pub text: String,
+    /// The figures as a sentence, read after the label by screen readers.
+    pub figures: String,
     /// Figures for the table view: slots, filled, planned, vacant, rate.
     pub cells: [String; 5],
     /// Activating it opens the provider's projects.
@@ -532,34 +532,35 @@ fn funnel(point: Option<&SeriesPoint>, filled: Option<u64>, lang: Lang) -> Vec<S
     let Some(point) = point else {
         return Vec::new();
     };
-    let stages: Vec<(&'static str, u64)> = [
-        (o.profilings, point.profilings.map(u64::from)),
-        (o.admitted, point.admitted.map(u64::from)),
-        (o.filled_slots, filled),
-        (o.early, point.early_terminations.map(u64::from)),
-    ]
-    .into_iter()
-    .filter_map(|(label, v)| Some((label, v?)))
-    .collect();
-    let first = stages.first().map_or(0, |s| s.1).max(1) as f64;
-    let mut out = Vec::new();
-    for (i, (label, value)) in stages.iter().enumerate() {
-        let share = i
-            .checked_sub(1)
-            .and_then(|p| stages.get(p))
-            .filter(|p| p.1 > 0)
-            .map(|p| {
-                let rate = lang.percent(*value as f64 / p.1 as f64);
-                fill(o.share_of, &rate, p.0)
+    // Each stage with the index of the stage its share is taken of: early terminations are a
+    // share of the people admitted, not of the slots filled today.
+    let all: [(&'static str, Option<u64>, Option<usize>); 4] = [
+        (o.profilings, point.profilings.map(u64::from), None),
+        (o.admitted, point.admitted.map(u64::from), Some(0)),
+        (o.filled_slots, filled, Some(1)),
+        (o.early, point.early_terminations.map(u64::from), Some(1)),
+    ];
+    let first = all.iter().find_map(|s| s.1).unwrap_or(0).max(1) as f64;
+    all.iter()
+        .filter_map(|(label, value, base)| {
+            let value = (*value)?;
+            let share = base.and_then(|b| {
+                let (base_label, base_value, _) = all[b];
+                let base_value = base_value.filter(|v| *v > 0)?;
+                Some(fill(
+                    o.share_of,
+                    &lang.percent(value as f64 / base_value as f64),
+                    base_label,
+                ))
             });
-        out.push(Stage {
-            label,
-            value: lang.integer(*value as i64),
-            percent: (*value as f64 / first * 100.0).min(100.0),
-            share,
-        });
-    }
-    out
+            Some(Stage {
+                label,
+                value: lang.integer(value as i64),
+                percent: (value as f64 / first * 100.0).min(100.0),
+                share,
+            })
+        })
+        .collect()
 }
 
 fn ranked<'a>(
@@ -749,7 +750,7 @@ pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lan
                     lang.integer(r.slots as i64),
                     rate_text
                 ),
-                text: fill(o.bar_text, r.label, &figures),
+                figures,
                 cells: [
                     lang.integer(r.slots as i64),
                     or_dash(lang, r.filled),
@@ -925,6 +926,42 @@ fn line(
     }
 }
 
+/// Where the focus goes from point `at` (line, point) on `key`: left/right along a line,
+/// Home/End to its ends, up/down to the nearest reporting date of the line above or below.
+///
+/// ```
+/// use foerderweg::layout::occupancy::next_point;
+/// assert_eq!(next_point(&[], (0, 0), "ArrowRight"), None);
+/// ```
+pub fn next_point(lines: &[Line], at: (usize, usize), key: &str) -> Option<(usize, usize)> {
+    let (l, p) = at;
+    let line = lines.get(l)?;
+    let last = line.points.len().checked_sub(1)?;
+    match key {
+        "ArrowRight" => Some((l, (p + 1).min(last))),
+        "ArrowLeft" => Some((l, p.saturating_sub(1))),
+        "Home" => Some((l, 0)),
+        "End" => Some((l, last)),
+        "ArrowUp" | "ArrowDown" => {
+            let target = if key == "ArrowUp" {
+                l.checked_sub(1)?
+            } else {
+                l + 1
+            };
+            let column = line.points.get(p)?.date_index;
+            let nearest = lines
+                .get(target)?
+                .points
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, q)| q.date_index.abs_diff(column))
+                .map(|(i, _)| i)?;
+            Some((target, nearest))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1085,8 +1122,8 @@ mod tests {
         let by_rate = bars(&d, None, BarSort::FillRate, Lang::De);
         assert_eq!(by_rate.bars[0].id, "b");
         assert_eq!(
-            by_rate.bars[0].text,
-            "B: 5 von 6 besetzt (83,3\u{202f}%), 0 geplant, 1 frei"
+            by_rate.bars[0].figures,
+            "5 von 6 besetzt (83,3\u{202f}%), 0 geplant, 1 frei"
         );
         let a = &by_size.bars[0];
         assert_eq!(
@@ -1150,6 +1187,10 @@ mod tests {
             ("30", Some("75,0\u{202f}% von „Profilings“".to_string()))
         );
         assert_eq!(s.funnel[3].percent, 12.5);
+        assert_eq!(
+            s.funnel[3].share.as_deref(),
+            Some("16,7\u{202f}% von „Aufgenommene Teilnehmende“")
+        );
         let reasons = s.reasons.expect("reasons");
         let names: Vec<_> = reasons.rows.iter().map(|r| r.0.as_str()).collect();
         assert_eq!(
@@ -1179,5 +1220,35 @@ mod tests {
                 .iter()
                 .all(|c| c.width == 640.0)
         );
+    }
+
+    fn dated(dates: &[usize]) -> Line {
+        let points = dates
+            .iter()
+            .map(|d| Point {
+                date_index: *d,
+                x: 0.0,
+                y: 0.0,
+                text: String::new(),
+            })
+            .collect();
+        Line {
+            key: "k",
+            label: "L",
+            d: String::new(),
+            points,
+        }
+    }
+
+    #[test]
+    fn arrow_keys_move_along_and_across_lines() {
+        let lines = [dated(&[0, 1, 2, 3]), dated(&[1, 3])];
+        assert_eq!(next_point(&lines, (0, 3), "ArrowRight"), Some((0, 3)));
+        assert_eq!(next_point(&lines, (0, 0), "ArrowLeft"), Some((0, 0)));
+        assert_eq!(next_point(&lines, (0, 3), "ArrowDown"), Some((1, 1)));
+        assert_eq!(next_point(&lines, (1, 0), "ArrowUp"), Some((0, 1)));
+        assert_eq!(next_point(&lines, (1, 0), "ArrowDown"), None);
+        assert_eq!(next_point(&lines, (0, 1), "End"), Some((0, 3)));
+        assert_eq!(next_point(&lines, (0, 1), "a"), None);
     }
 }

@@ -2,10 +2,11 @@
 //! host. Selectable marks carry `data-fw-select` (and `data-fw-kind`); buttons that act on the
 //! widget carry `data-fw-action`; `embed` listens on the container and does the rest.
 
+mod occupancy;
 mod parts;
 mod preview;
 
-use crate::check::Checked;
+use crate::check::{Checked, Document};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use leptos::prelude::*;
@@ -73,6 +74,7 @@ pub(crate) fn widget_root(
     content: ArcRwSignal<Content>,
     lang_attr: ArcRwSignal<Option<Lang>>,
     theme: ArcRwSignal<Theme>,
+    width: ArcRwSignal<f64>,
 ) -> impl IntoView {
     let lang = {
         let content = content.clone();
@@ -92,12 +94,12 @@ pub(crate) fn widget_root(
             lang=move || lang.get().as_str()
             aria-label=move || widget_name(kind, lang.get())
         >
-            {move || body(content.get(), lang.get())}
+            {move || body(content.get(), lang.get(), width.clone().into())}
         </section>
     }
 }
 
-fn body(content: Content, lang: Lang) -> AnyView {
+fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
     let t = lang.texts();
     let Some(checked) = content.checked.clone() else {
         let text = if content.loading {
@@ -110,10 +112,17 @@ fn body(content: Content, lang: Lang) -> AnyView {
     match &checked.document {
         None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
         Some(doc) => {
-            let summary = crate::layout::summary::summary(doc, lang);
+            let drawn = match doc {
+                Document::Occupancy(d) => {
+                    occupancy::occupancy(Arc::new(d.clone()), lang, width).into_any()
+                }
+                other => {
+                    preview::preview(crate::layout::summary::summary(other, lang), lang).into_any()
+                }
+            };
             view! {
                 {content.stale_since.map(|at| parts::diagnostics::stale_note(&at, lang))}
-                {preview::preview(summary, lang)}
+                {drawn}
                 {parts::diagnostics::warning_list(&checked, lang)}
             }
             .into_any()

@@ -1,3 +1,4 @@
 //! Parts every widget shares.
 
+pub(crate) mod chart;
 pub(crate) mod diagnostics;
