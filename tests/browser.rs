@@ -3,141 +3,15 @@
 //! widgets on one page, `destroy()` and the `lang` attribute.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::*;
 use foerderweg::{define_elements, live_widgets, mount};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use web_sys::{CustomEvent, Document, Element, HtmlElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const TIMELINE: &str = include_str!("../www/data/timeline-sample.json");
-const OCCUPANCY: &str = include_str!("../www/data/occupancy-stendal.json");
-const MAP: &str = include_str!("../www/data/map-sachsen.json");
-
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-/// Waits `ms` milliseconds (lets fetches, microtasks and Leptos' effects run).
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer");
-}
-
-/// Polls `probe` until it is true (up to 5 s); returns whether it became true.
-async fn until(mut probe: impl FnMut() -> bool) -> bool {
-    for _ in 0..250 {
-        if probe() {
-            return true;
-        }
-        sleep(20).await;
-    }
-    probe()
-}
-
-fn element(tag: &str) -> HtmlElement {
-    define_elements();
-    let el: HtmlElement = document()
-        .create_element(tag)
-        .expect("create")
-        .unchecked_into();
-    el
-}
-
-fn attach(el: &HtmlElement) {
-    document()
-        .body()
-        .expect("body")
-        .append_child(el)
-        .expect("append");
-}
-
-fn shadow_query(host: &Element, selector: &str) -> Option<Element> {
-    host.shadow_root()?.query_selector(selector).ok().flatten()
-}
-
-fn shadow_text(host: &Element, selector: &str) -> String {
-    shadow_query(host, selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn set_prop(target: &JsValue, name: &str, value: &JsValue) {
-    js_sys::Reflect::set(target, &JsValue::from_str(name), value).expect("set property");
-}
-
-fn json_object(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).expect("valid JSON")
-}
-
-fn data_url(text: &str) -> String {
-    format!(
-        "data:application/json,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
-}
-
-/// A timeline document whose title is `title`.
-fn titled(title: &str) -> String {
-    format!(r#"{{"schema":"foerderweg/timeline@1","title":"{title}","participants":[]}}"#)
-}
-
-/// Records the foerderweg events that reach `target` (as `(name, detail as JSON text)`).
-struct Events {
-    seen: Rc<RefCell<Vec<(String, String)>>>,
-    _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
-}
-
-impl Events {
-    fn on(target: &web_sys::EventTarget) -> Events {
-        let seen = Rc::new(RefCell::new(Vec::new()));
-        let mut listeners = Vec::new();
-        for name in ["foerderweg-ready", "foerderweg-error", "foerderweg-select"] {
-            let seen = seen.clone();
-            let listener =
-                Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-                    let detail = event
-                        .dyn_ref::<CustomEvent>()
-                        .map(|e| {
-                            js_sys::JSON::stringify(&e.detail())
-                                .ok()
-                                .and_then(|s| s.as_string())
-                        })
-                        .flatten()
-                        .unwrap_or_default();
-                    seen.borrow_mut().push((event.type_(), detail));
-                });
-            target
-                .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-                .expect("listen");
-            listeners.push(listener);
-        }
-        Events {
-            seen,
-            _listeners: listeners,
-        }
-    }
-
-    fn named(&self, name: &str) -> Vec<String> {
-        self.seen
-            .borrow()
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, d)| d.clone())
-            .collect()
-    }
-}
 
 #[wasm_bindgen_test]
 async fn each_element_registers_and_renders_its_document() {
@@ -425,11 +299,11 @@ async fn lang_en_switches_the_text_and_back() {
     attach(&el);
     assert!(until(|| shadow_text(&el, ".fw-status") == "No data yet.").await);
     set_prop(&el, "data", &json_object(OCCUPANCY));
-    assert!(until(|| shadow_text(&el, ".fw-facts").contains("reporting dates")).await);
+    assert!(until(|| shadow_text(&el, ".fw-asof") == "as of 2018-12-01").await);
     assert!(
-        shadow_text(&el, ".fw-facts").contains("as of 2018-12-01"),
+        shadow_text(&el, ".fw-figures").contains("Fill rate98.2%"),
         "{}",
-        shadow_text(&el, ".fw-facts")
+        shadow_text(&el, ".fw-figures")
     );
     assert_eq!(
         shadow_query(&el, ".fw-root")
@@ -439,8 +313,8 @@ async fn lang_en_switches_the_text_and_back() {
     );
 
     el.set_attribute("lang", "de").expect("lang");
-    assert!(until(|| shadow_text(&el, ".fw-facts").contains("Stichtage")).await);
-    assert!(shadow_text(&el, ".fw-facts").contains("01.12.2018"));
+    assert!(until(|| shadow_text(&el, ".fw-asof") == "Stand 01.12.2018").await);
+    assert!(shadow_text(&el, ".fw-figures").contains("Besetzungsquote98,2\u{202f}%"));
     el.remove();
 }
 

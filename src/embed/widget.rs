@@ -141,7 +141,12 @@ impl Widget {
                 view::widget_root(kind, content, lang_attr, theme, width)
             })
         };
-        let resize = observe_width(&container, width.clone());
+        // The root section is the box charts must fit (its padding excluded); it exists as soon
+        // as `mount_to` returns.
+        let measured_box = container
+            .first_element_child()
+            .unwrap_or_else(|| container.clone().into());
+        let resize = observe_width(&measured_box, width.clone());
         let widget = Rc::new(Widget {
             kind,
             host,
@@ -427,10 +432,10 @@ impl Widget {
 /// hidden and measures 0).
 const DEFAULT_WIDTH: f64 = 640.0;
 
-/// Keeps `width` equal to the container's content width, in whole pixels, so charts reflow with
+/// Keeps `width` equal to `target`'s content width, in whole pixels, so charts reflow with
 /// the container (not the window). Hidden containers (width 0) keep the last width.
 fn observe_width(
-    container: &HtmlElement,
+    target: &Element,
     width: ArcRwSignal<f64>,
 ) -> Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -443,7 +448,7 @@ fn observe_width(
         }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(container);
+    observer.observe(target);
     Some((observer, callback))
 }
 

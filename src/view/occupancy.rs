@@ -94,6 +94,7 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
             {funding.map(|(rows, total)| view! {
                 <section class="fw-section">
                     <h3 class="fw-heading">{o.funding_title}</h3>
+                    <div class="fw-table-wrap">
                     <table class="fw-table fw-table--funding">
                         <thead><tr>
                             <th scope="col">{o.name}</th>
@@ -123,6 +124,7 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
                             <td></td>
                         </tr></tfoot>
                     </table>
+                    </div>
                 </section>
             })}
         </div>
@@ -276,6 +278,7 @@ fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
     let o = lang.texts().occ;
     let heads = [o.slots, o.filled, o.planned, o.vacant, o.fill_rate];
     view! {
+        <div class="fw-table-wrap">
         <table class="fw-table">
             <caption>{bars.title.clone()}</caption>
             <thead><tr>
@@ -291,5 +294,6 @@ fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
