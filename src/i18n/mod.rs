@@ -157,7 +157,7 @@ impl Lang {
     /// ```
     /// use chrono::NaiveDate;
     /// use foerderweg::i18n::Lang;
-    /// let d = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap();
+    /// let d = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
     /// assert_eq!(Lang::De.date(d), "01.12.2018");
     /// assert_eq!(Lang::En.date(d), "2018-12-01");
     /// ```

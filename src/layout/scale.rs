@@ -102,7 +102,7 @@ impl Time {
     /// ```
     /// use chrono::NaiveDate;
     /// use foerderweg::layout::scale::Time;
-    /// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap_or_default();
     /// let t = Time::new(d(1, 1), d(1, 11), (0.0, 100.0));
     /// assert_eq!(t.apply(d(1, 3)), 20.0);
     /// assert_eq!(Time::new(d(1, 1), d(1, 1), (0.0, 100.0)).apply(d(1, 1)), 50.0);

@@ -44,7 +44,8 @@ pub struct Item {
 /// use foerderweg::layout::summary::summary;
 /// use foerderweg::model::WidgetKind;
 /// let doc = r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"p1","label":"TN 1"}]}"#;
-/// let s = summary(check(WidgetKind::Timeline, doc).document.as_ref().unwrap(), Lang::De);
+/// let Some(checked) = check(WidgetKind::Timeline, doc).document else { panic!("renders") };
+/// let s = summary(&checked, Lang::De);
 /// assert_eq!(s.facts[0], "1 Teilnehmende/r");
 /// assert_eq!(s.items[0].id, "p1");
 /// ```

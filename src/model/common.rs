@@ -7,7 +7,7 @@ use std::fmt;
 /// A calendar day, written `YYYY-MM-DD` on the wire.
 ///
 /// ```
-/// let d: foerderweg::model::Day = serde_json::from_str("\"2018-12-01\"").unwrap();
+/// let Ok(d) = serde_json::from_str::<foerderweg::model::Day>("\"2018-12-01\"") else { panic!("a date") };
 /// assert_eq!(d.0.to_string(), "2018-12-01");
 /// assert!(serde_json::from_str::<foerderweg::model::Day>("\"2018-02-30\"").is_err());
 /// ```
