@@ -242,6 +242,115 @@ pub struct Texts {
     pub diag: &'static DiagTexts,
     /// Texts of the occupancy dashboard.
     pub occ: &'static OccupancyTexts,
+    /// Texts of the timeline.
+    pub tl: &'static TimelineTexts,
+}
+
+/// Texts of the support-plan timeline.
+#[derive(Debug)]
+pub struct TimelineTexts {
+    /// An open phase.
+    pub ongoing: &'static str,
+    /// The today line.
+    pub today: &'static str,
+    /// Duration in days; `{a}` the number.
+    pub days: &'static str,
+    /// Duration of one day.
+    pub one_day: &'static str,
+    /// Duration in weeks; `{a}` the number.
+    pub weeks: &'static str,
+    /// Planned end; `{a}` the date.
+    pub planned_until: &'static str,
+    /// An end after the planned end; `{a}` days.
+    pub ended_late: &'static str,
+    /// Lane of single-day events.
+    pub events_lane: &'static str,
+    /// Lane of goals.
+    pub goals_lane: &'static str,
+    /// Lane of the exit.
+    pub exit_lane: &'static str,
+    /// Exit marker; `{a}` the outcome.
+    pub exit: &'static str,
+    /// Reason; `{a}`.
+    pub reason: &'static str,
+    /// Follow-up; `{a}`.
+    pub follow_up: &'static str,
+    /// A goal's due date; `{a}`.
+    pub due: &'static str,
+    /// Button.
+    pub zoom_in: &'static str,
+    /// Button.
+    pub zoom_out: &'static str,
+    /// Button: pan left.
+    pub earlier: &'static str,
+    /// Button: pan right.
+    pub later: &'static str,
+    /// Button: show everything (Home).
+    pub fit: &'static str,
+    /// Preset.
+    pub three_months: &'static str,
+    /// Preset.
+    pub one_year: &'static str,
+    /// Keyboard help.
+    pub keys: &'static str,
+    /// Toggle to the table view.
+    pub show_table: &'static str,
+    /// Toggle back to the chart.
+    pub show_chart: &'static str,
+    /// Column head: what.
+    pub what: &'static str,
+    /// Column head: kind.
+    pub kind: &'static str,
+    /// Column head: from.
+    pub from: &'static str,
+    /// Column head: to.
+    pub to: &'static str,
+    /// Column head: planned end.
+    pub planned_end: &'static str,
+    /// Column head: provider.
+    pub provider: &'static str,
+    /// Column head: status.
+    pub status: &'static str,
+    /// Column head: participant.
+    pub participant: &'static str,
+    /// Sort menu label.
+    pub sort_by: &'static str,
+    /// Sort key.
+    pub sort_start: &'static str,
+    /// Sort key.
+    pub sort_status: &'static str,
+    /// Sort key.
+    pub sort_provider: &'static str,
+    /// Sort key.
+    pub sort_exit: &'static str,
+    /// Filter label.
+    pub filter_status: &'static str,
+    /// Filter label.
+    pub filter_provider: &'static str,
+    /// Filter label.
+    pub filter_programme: &'static str,
+    /// Filter label.
+    pub filter_kind: &'static str,
+    /// Filter value: no filter.
+    pub all: &'static str,
+    /// How many rows are shown; `{a}` of `{b}`.
+    pub shown: &'static str,
+    /// Button back to the cohort.
+    pub back: &'static str,
+    /// Accessible name of the cohort list.
+    pub cohort: &'static str,
+    /// No participants match.
+    pub none: &'static str,
+    /// A hidden sensitive event.
+    pub hidden: &'static str,
+    /// Names of phase kinds by key.
+    pub phase_kinds: &'static [(&'static str, &'static str)],
+    /// Names of event kinds by key.
+    pub event_kinds: &'static [(&'static str, &'static str)],
+    /// Names of statuses by key.
+    pub statuses: &'static [(&'static str, &'static str)],
+    /// Names of outcomes by key.
+    pub outcomes: &'static [(&'static str, &'static str)],
 }
 
 /// Texts of the occupancy dashboard.

@@ -3,3 +3,4 @@
 pub mod occupancy;
 pub mod scale;
 pub mod summary;
+pub mod timeline;

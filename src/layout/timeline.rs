@@ -1,0 +1,965 @@
+//! The timeline's scenes: the visible time window (zoom, pan, presets), axis ticks that fit the
+//! width, one participant's lanes of phases, events, goals and exit, and the cohort's rows,
+//! laid out only for the rows on screen. Pure: no browser.
+
+use super::scale::Time;
+use crate::i18n::{Lang, fill, name_of};
+use crate::model::timeline::{Participant, Phase, TimelineDoc};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// The shortest and longest window, in days.
+const MIN_DAYS: i64 = 7;
+const MAX_DAYS: i64 = 366 * 60;
+
+/// The dates on screen, `from` to `to`, at least [`MIN_DAYS`] apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// First day shown.
+    pub from: NaiveDate,
+    /// Last day shown.
+    pub to: NaiveDate,
+}
+
+fn add_days(day: NaiveDate, days: i64) -> NaiveDate {
+    let moved = if days >= 0 {
+        day.checked_add_days(Days::new(days as u64))
+    } else {
+        day.checked_sub_days(Days::new(days.unsigned_abs()))
+    };
+    moved.unwrap_or(day)
+}
+
+impl Window {
+    /// A window around `from..=to`, widened to [`MIN_DAYS`] around its middle when shorter.
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Window {
+        let (from, to) = if to < from { (to, from) } else { (from, to) };
+        let days = (to - from).num_days();
+        if days >= MIN_DAYS {
+            return Window {
+                from,
+                to: add_days(from, days.min(MAX_DAYS)),
+            };
+        }
+        let middle = add_days(from, days / 2);
+        Window {
+            from: add_days(middle, -MIN_DAYS / 2),
+            to: add_days(middle, MIN_DAYS - MIN_DAYS / 2),
+        }
+    }
+
+    /// Everything in `participants` and `today`, with a margin of 3 % each side.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use foerderweg::layout::timeline::Window;
+    /// let day = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
+    /// let w = Window::fit(&[], day);
+    /// assert_eq!((w.to - w.from).num_days(), 7);
+    /// ```
+    pub fn fit(participants: &[&Participant], today: NaiveDate) -> Window {
+        let mut first = today;
+        let mut last = today;
+        for p in participants {
+            for day in dates_of(p) {
+                first = first.min(day);
+                last = last.max(day);
+            }
+        }
+        let margin = ((last - first).num_days() as f64 * 0.03).ceil() as i64;
+        Window::new(
+            add_days(first, -margin.max(1)),
+            add_days(last, margin.max(1)),
+        )
+    }
+
+    /// The number of days shown.
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days()
+    }
+
+    /// Zooms by `factor` (below 1 zooms in) keeping the day at `anchor` (0 = left edge, 1 = right
+    /// edge) in place.
+    pub fn zoom(self, factor: f64, anchor: f64) -> Window {
+        let days = self.days() as f64;
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let anchor = if anchor.is_finite() {
+            anchor.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        let new_days = (days * factor)
+            .round()
+            .clamp(MIN_DAYS as f64, MAX_DAYS as f64);
+        let pivot = add_days(self.from, (days * anchor).round() as i64);
+        let from = add_days(pivot, -(new_days * anchor).round() as i64);
+        Window::new(from, add_days(from, new_days as i64))
+    }
+
+    /// Moves by `fraction` of the window (negative is earlier).
+    pub fn pan(self, fraction: f64) -> Window {
+        let fraction = if fraction.is_finite() { fraction } else { 0.0 };
+        let shift = (self.days() as f64 * fraction).round() as i64;
+        Window::new(add_days(self.from, shift), add_days(self.to, shift))
+    }
+
+    /// `months` months ending a little after `today`.
+    pub fn around_today(today: NaiveDate, months: u32) -> Window {
+        let from = today
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(today);
+        let span = (today - from).num_days();
+        Window::new(add_days(from, span / 6), add_days(today, span / 6))
+    }
+}
+
+/// Every date a participant's record mentions.
+fn dates_of(p: &Participant) -> impl Iterator<Item = NaiveDate> + '_ {
+    let phases = p
+        .phases
+        .iter()
+        .flat_map(|ph| [Some(ph.start), ph.planned_end, ph.end])
+        .flatten();
+    let events = p.events.iter().map(|e| e.date);
+    let goals = p.goals.iter().filter_map(|g| g.due);
+    let exit = p.exit.iter().map(|e| e.date);
+    phases.chain(events).chain(goals).chain(exit).map(|d| d.0)
+}
+
+/// A tick of the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position in pixels.
+    pub x: f64,
+    /// Label.
+    pub label: String,
+    /// A year boundary (drawn stronger).
+    pub major: bool,
+}
+
+/// Ticks for `window` drawn from `left` to `right`: months, quarters, years or several years,
+/// whichever is the finest that leaves about 56 px a label.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::timeline::{ticks, Window};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+/// let t = ticks(Window::new(d(2017, 11, 15), d(2018, 2, 15)), (0.0, 600.0), Lang::De);
+/// let labels: Vec<_> = t.iter().map(|t| t.label.as_str()).collect();
+/// assert_eq!(labels, ["Dez 2017", "Jan 2018", "Feb"]);
+/// ```
+pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick> {
+    let scale = Time::new(window.from, window.to, (left, right));
+    let per_day = (right - left) / window.days().max(1) as f64;
+    let months = lang.texts().occ.months;
+    let step_months = [1, 3, 12, 24, 60, 120]
+        .into_iter()
+        .find(|m| *m as f64 * 30.44 * per_day >= 56.0)
+        .unwrap_or(120);
+    let mut ticks = Vec::new();
+    let Some(mut at) = NaiveDate::from_ymd_opt(window.from.year(), 1, 1) else {
+        return ticks;
+    };
+    let mut labelled_year = None;
+    while at <= window.to && ticks.len() < 400 {
+        if at >= window.from {
+            let major = at.month() == 1;
+            let label = match step_months {
+                1 => {
+                    let month = months[at.month0() as usize];
+                    if labelled_year == Some(at.year()) {
+                        month.to_string()
+                    } else {
+                        format!("{month} {}", at.year())
+                    }
+                }
+                3 => format!("Q{} {}", at.month0() / 3 + 1, at.year()),
+                _ => at.year().to_string(),
+            };
+            labelled_year = Some(at.year());
+            ticks.push(Tick {
+                x: scale.apply(at),
+                label,
+                major,
+            });
+        }
+        let Some(next) = at.checked_add_months(Months::new(step_months)) else {
+            break;
+        };
+        at = next;
+        // Multi-year steps start on years divisible by the step.
+        if step_months > 12 {
+            let years = step_months as i32 / 12;
+            let aligned = at.year() - at.year().rem_euclid(years);
+            at = NaiveDate::from_ymd_opt(aligned.max(at.year() - years + 1), 1, 1).unwrap_or(at);
+        }
+    }
+    ticks
+}
+
+/// Status of a phase, for its class, pattern and words.
+fn phase_status(ph: &Phase, today: NaiveDate) -> &str {
+    match ph.status.as_deref() {
+        Some(s) if !s.is_empty() => s,
+        _ if ph.start.0 > today => "planned",
+        _ if ph.end.is_none() => "active",
+        _ => "completed",
+    }
+}
+
+/// A phase bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// JSON path of the phase (`participants[0].phases[2]`), its identity in the view.
+    pub path: String,
+    /// Lane index.
+    pub lane: usize,
+    /// Actual part: start to end (or today while open), in pixels, clipped to the plot.
+    pub x0: f64,
+    /// End of the actual part.
+    pub x1: f64,
+    /// The planned rest not yet reached (hatched), from the actual end to the planned end.
+    pub planned: Option<(f64, f64)>,
+    /// `active`, `completed`, `terminated`, `planned`, or the host's word.
+    pub status: String,
+    /// Still running.
+    pub open: bool,
+    /// Label drawn on or next to the bar.
+    pub label: String,
+    /// Tooltip and accessible text.
+    pub text: String,
+}
+
+/// A one-day marker (event, goal due date, exit).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// JSON path of the record.
+    pub path: String,
+    /// `event`, `goal`, `exit`.
+    pub class: &'static str,
+    /// The event kind, goal status or exit outcome.
+    pub kind: String,
+    /// Position in pixels.
+    pub x: f64,
+    /// Lane index.
+    pub lane: usize,
+    /// Tooltip and accessible text.
+    pub text: String,
+}
+
+/// One participant drawn in lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Single {
+    /// Lane titles, top to bottom.
+    pub lanes: Vec<String>,
+    /// Phase bars.
+    pub bars: Vec<Bar>,
+    /// Events, goals, exit.
+    pub markers: Vec<Marker>,
+    /// Axis ticks.
+    pub ticks: Vec<Tick>,
+    /// The today line, when inside the window.
+    pub today: Option<f64>,
+    /// Left and right edges of the plot.
+    pub plot: (f64, f64),
+}
+
+/// `12.02.2018–09.03.2018 (26 Tage)` or `seit 19.03.2018, laufend (…)`.
+fn span_text(lang: Lang, start: NaiveDate, end: Option<NaiveDate>, today: NaiveDate) -> String {
+    let t = lang.texts().tl;
+    let last = end.unwrap_or(today);
+    let days = (last - start).num_days() + 1;
+    let duration = if days == 1 {
+        t.one_day.to_string()
+    } else if days >= 70 {
+        fill(t.weeks, &lang.integer(days / 7), "")
+    } else {
+        fill(t.days, &lang.integer(days.max(0)), "")
+    };
+    match end {
+        Some(end) => format!("{}–{} ({duration})", lang.date(start), lang.date(end)),
+        None => format!("{}–, {} ({duration})", lang.date(start), t.ongoing),
+    }
+}
+
+fn phase_kind(kind: &str) -> &str {
+    if crate::check::PHASE_KINDS.contains(&kind) {
+        kind
+    } else {
+        "other"
+    }
+}
+
+/// The tooltip text of a phase.
+pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
+    let t = lang.texts().tl;
+    let kind = name_of(t.phase_kinds, phase_kind(&ph.kind));
+    let mut parts = vec![match &ph.label {
+        Some(label) if label != kind => format!("{kind}: {label}"),
+        _ => kind.to_string(),
+    }];
+    parts.push(span_text(lang, ph.start.0, ph.end.map(|d| d.0), today));
+    if let Some(planned) = ph.planned_end {
+        match ph.end {
+            Some(end) if end > planned => {
+                parts.push(fill(
+                    t.ended_late,
+                    &lang.integer((end.0 - planned.0).num_days()),
+                    "",
+                ));
+            }
+            Some(end) if end == planned => {}
+            _ => parts.push(fill(t.planned_until, &lang.date(planned.0), "")),
+        }
+    }
+    let who: Vec<&str> = [ph.provider.as_deref(), ph.project.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !who.is_empty() {
+        parts.push(who.join(", "));
+    }
+    parts.push(name_of(t.statuses, phase_status(ph, today)).to_string());
+    parts.join(" · ")
+}
+
+/// Lays out participant `index` of `doc` for `window` between `plot.0` and `plot.1` pixels.
+pub fn single(
+    doc: &TimelineDoc,
+    index: usize,
+    window: Window,
+    plot: (f64, f64),
+    today: NaiveDate,
+    lang: Lang,
+) -> Option<Single> {
+    let t = lang.texts().tl;
+    let p = doc.participants.get(index)?;
+    let scale = Time::new(window.from, window.to, plot);
+    let x = |d: NaiveDate| scale.apply(d).clamp(plot.0 - 2.0, plot.1 + 2.0);
+    let visible = |a: NaiveDate, b: NaiveDate| b >= window.from && a <= window.to;
+
+    // Lanes: the phase kinds present, in the order of a programme, then events, goals, exit.
+    let mut kinds: Vec<&str> = crate::check::PHASE_KINDS
+        .iter()
+        .copied()
+        .filter(|k| p.phases.iter().any(|ph| phase_kind(&ph.kind) == *k))
+        .collect();
+    kinds.dedup();
+    let mut lanes: Vec<String> = kinds
+        .iter()
+        .map(|k| name_of(t.phase_kinds, k).to_string())
+        .collect();
+    let lane_of = |kind: &str| {
+        kinds
+            .iter()
+            .position(|k| *k == phase_kind(kind))
+            .unwrap_or(0)
+    };
+
+    let mut bars = Vec::new();
+    for (j, ph) in p.phases.iter().enumerate() {
+        let open = ph.end.is_none();
+        let actual_end = ph.end.map(|d| d.0).unwrap_or(today.max(ph.start.0));
+        let planned_end = ph.planned_end.map(|d| d.0);
+        let last = planned_end.map_or(actual_end, |pe| pe.max(actual_end));
+        if !visible(ph.start.0, last) {
+            continue;
+        }
+        let planned = planned_end
+            .filter(|pe| *pe > actual_end)
+            .map(|pe| (x(actual_end), x(pe)));
+        // A one-day phase still gets a visible bar.
+        let (x0, x1) = (x(ph.start.0), x(actual_end).max(x(ph.start.0) + 2.0));
+        bars.push(Bar {
+            path: format!("participants[{index}].phases[{j}]"),
+            lane: lane_of(&ph.kind),
+            x0,
+            x1,
+            planned,
+            status: phase_status(ph, today).to_string(),
+            open,
+            label: ph
+                .label
+                .clone()
+                .unwrap_or_else(|| name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string()),
+            text: phase_text(ph, today, lang),
+        });
+    }
+
+    let mut markers = Vec::new();
+    if !p.events.is_empty() {
+        let lane = lanes.len();
+        lanes.push(t.events_lane.to_string());
+        for (j, e) in p.events.iter().enumerate() {
+            if !visible(e.date.0, e.date.0) {
+                continue;
+            }
+            let kind = if crate::check::EVENT_KINDS.contains(&e.kind.as_str()) {
+                e.kind.as_str()
+            } else {
+                "other"
+            };
+            let name = name_of(t.event_kinds, kind);
+            let text = match &e.label {
+                Some(label) if label != name => {
+                    format!("{name}: {label} · {}", lang.date(e.date.0))
+                }
+                _ => format!("{name} · {}", lang.date(e.date.0)),
+            };
+            markers.push(Marker {
+                path: format!("participants[{index}].events[{j}]"),
+                class: "event",
+                kind: kind.to_string(),
+                x: x(e.date.0),
+                lane,
+                text,
+            });
+        }
+    }
+    if p.goals.iter().any(|g| g.due.is_some()) {
+        let lane = lanes.len();
+        lanes.push(t.goals_lane.to_string());
+        for (j, g) in p.goals.iter().enumerate() {
+            let Some(due) = g.due else { continue };
+            if !visible(due.0, due.0) {
+                continue;
+            }
+            let status = g.status.clone().unwrap_or_else(|| "open".into());
+            let text = format!(
+                "{} · {} · {}",
+                g.label,
+                fill(t.due, &lang.date(due.0), ""),
+                name_of(t.statuses, &status)
+            );
+            markers.push(Marker {
+                path: format!("participants[{index}].goals[{j}]"),
+                class: "goal",
+                kind: status,
+                x: x(due.0),
+                lane,
+                text,
+            });
+        }
+    }
+    if let Some(exit) = &p.exit {
+        let lane = lanes.len();
+        lanes.push(t.exit_lane.to_string());
+        if visible(exit.date.0, exit.date.0) {
+            let mut text = format!(
+                "{} · {}",
+                fill(t.exit, name_of(t.outcomes, &exit.outcome), ""),
+                lang.date(exit.date.0)
+            );
+            if let Some(reason) = &exit.reason {
+                text.push_str(&format!(
+                    " · {}",
+                    fill(t.reason, name_of(lang.texts().occ.reasons, reason), "")
+                ));
+            }
+            if let Some(next) = &exit.follow_up {
+                text.push_str(&format!(" · {}", fill(t.follow_up, next, "")));
+            }
+            markers.push(Marker {
+                path: format!("participants[{index}].exit"),
+                class: "exit",
+                kind: exit.outcome.clone(),
+                x: x(exit.date.0),
+                lane,
+                text,
+            });
+        }
+    }
+    let today_x = (window.from..=window.to)
+        .contains(&today)
+        .then(|| scale.apply(today));
+    Some(Single {
+        lanes,
+        bars,
+        markers,
+        ticks: ticks(window, plot, lang),
+        today: today_x,
+        plot,
+    })
+}
+
+/// How a participant stands today.
+pub fn participant_status(p: &Participant, today: NaiveDate) -> &'static str {
+    match &p.exit {
+        Some(exit) if exit.date.0 <= today && exit.outcome == "earlyTermination" => "terminated",
+        Some(exit) if exit.date.0 <= today => "exited",
+        _ if p
+            .phases
+            .iter()
+            .any(|ph| ph.start.0 <= today && ph.end.is_none_or(|e| e.0 >= today)) =>
+        {
+            "active"
+        }
+        _ => "waiting",
+    }
+}
+
+/// Order of the cohort rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CohortSort {
+    /// First phase start, earliest first.
+    #[default]
+    Start,
+    /// Status, then start.
+    Status,
+    /// Provider of the latest phase, then start.
+    Provider,
+    /// Exit date, those still in last.
+    Exit,
+}
+
+impl CohortSort {
+    /// Every order, as in the menu.
+    pub const ALL: [CohortSort; 4] = [
+        CohortSort::Start,
+        CohortSort::Status,
+        CohortSort::Provider,
+        CohortSort::Exit,
+    ];
+
+    /// Menu value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CohortSort::Start => "start",
+            CohortSort::Status => "status",
+            CohortSort::Provider => "provider",
+            CohortSort::Exit => "exit",
+        }
+    }
+
+    /// From a menu value; `Start` otherwise.
+    pub fn parse(value: &str) -> CohortSort {
+        CohortSort::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+            .unwrap_or_default()
+    }
+
+    /// Menu label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts().tl;
+        match self {
+            CohortSort::Start => t.sort_start,
+            CohortSort::Status => t.sort_status,
+            CohortSort::Provider => t.sort_provider,
+            CohortSort::Exit => t.sort_exit,
+        }
+    }
+}
+
+/// Filters of the cohort; `None` lets everything through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Participant status (`active`, `exited`, `terminated`, `waiting`).
+    pub status: Option<String>,
+    /// Provider of any phase.
+    pub provider: Option<String>,
+    /// Programme.
+    pub programme: Option<String>,
+    /// Has a phase of this kind.
+    pub kind: Option<String>,
+}
+
+fn first_start(p: &Participant) -> Option<NaiveDate> {
+    p.phases.iter().map(|ph| ph.start.0).min()
+}
+
+fn latest_provider(p: &Participant) -> Option<&str> {
+    p.phases
+        .iter()
+        .filter(|ph| ph.provider.is_some())
+        .max_by_key(|ph| ph.start)
+        .and_then(|ph| ph.provider.as_deref())
+}
+
+/// Indices of the participants that pass `filter`, in `sort` order. O(n log n); run once per
+/// change of sort or filter, not per scroll.
+pub fn cohort_order(
+    doc: &TimelineDoc,
+    sort: CohortSort,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Vec<usize> {
+    let keep = |p: &Participant| {
+        filter
+            .status
+            .as_deref()
+            .is_none_or(|s| participant_status(p, today) == s)
+            && filter
+                .provider
+                .as_deref()
+                .is_none_or(|s| p.phases.iter().any(|ph| ph.provider.as_deref() == Some(s)))
+            && filter
+                .programme
+                .as_deref()
+                .is_none_or(|s| p.programme.as_deref() == Some(s))
+            && filter
+                .kind
+                .as_deref()
+                .is_none_or(|s| p.phases.iter().any(|ph| phase_kind(&ph.kind) == s))
+    };
+    let mut order: Vec<usize> = (0..doc.participants.len())
+        .filter(|i| keep(&doc.participants[*i]))
+        .collect();
+    let ps = &doc.participants;
+    match sort {
+        CohortSort::Start => {
+            order.sort_by_key(|i| (first_start(&ps[*i]).is_none(), first_start(&ps[*i])))
+        }
+        CohortSort::Status => {
+            order.sort_by_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i])))
+        }
+        CohortSort::Provider => order.sort_by(|a, b| {
+            let key = |i: usize| {
+                (
+                    latest_provider(&ps[i]).is_none(),
+                    latest_provider(&ps[i]),
+                    first_start(&ps[i]),
+                )
+            };
+            key(*a).cmp(&key(*b))
+        }),
+        CohortSort::Exit => order.sort_by_key(|i| {
+            let exit = ps[*i].exit.as_ref().map(|e| e.date);
+            (exit.is_none(), exit, first_start(&ps[*i]))
+        }),
+    }
+    order
+}
+
+/// The distinct values of a cohort field, sorted, for the filter menus.
+pub fn choices(doc: &TimelineDoc) -> (Vec<String>, Vec<String>, Vec<&'static str>) {
+    let mut providers: Vec<String> = doc
+        .participants
+        .iter()
+        .flat_map(|p| p.phases.iter().filter_map(|ph| ph.provider.clone()))
+        .collect();
+    providers.sort();
+    providers.dedup();
+    let mut programmes: Vec<String> = doc
+        .participants
+        .iter()
+        .filter_map(|p| p.programme.clone())
+        .collect();
+    programmes.sort();
+    programmes.dedup();
+    let kinds = crate::check::PHASE_KINDS
+        .iter()
+        .copied()
+        .filter(|k| {
+            doc.participants
+                .iter()
+                .any(|p| p.phases.iter().any(|ph| phase_kind(&ph.kind) == *k))
+        })
+        .collect();
+    (providers, programmes, kinds)
+}
+
+/// One compact cohort row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// Position in the sorted, filtered list.
+    pub position: usize,
+    /// Index into `participants`.
+    pub index: usize,
+    /// Participant id.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Status key.
+    pub status: &'static str,
+    /// Phases: x0, x1, kind, status.
+    pub bars: Vec<(f64, f64, String, String)>,
+    /// Exit marker position and outcome.
+    pub exit: Option<(f64, String)>,
+    /// Accessible text: label, status, first start, exit.
+    pub text: String,
+}
+
+/// Rows `first..first + count` of `order` (only those are laid out: cost is per visible row).
+pub fn cohort_rows(
+    doc: &TimelineDoc,
+    order: &[usize],
+    first: usize,
+    count: usize,
+    window: Window,
+    plot: (f64, f64),
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<Row> {
+    let t = lang.texts().tl;
+    let scale = Time::new(window.from, window.to, plot);
+    let x = |d: NaiveDate| scale.apply(d).clamp(plot.0, plot.1);
+    let end = first.saturating_add(count).min(order.len());
+    order
+        .get(first.min(end)..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &index)| {
+            let p = doc.participants.get(index)?;
+            let bars = p
+                .phases
+                .iter()
+                .filter_map(|ph| {
+                    let last = ph.end.map(|d| d.0).unwrap_or(today.max(ph.start.0));
+                    (last >= window.from && ph.start.0 <= window.to).then(|| {
+                        let x0 = x(ph.start.0);
+                        (
+                            x0,
+                            x(last).max(x0 + 2.0),
+                            phase_kind(&ph.kind).to_string(),
+                            phase_status(ph, today).to_string(),
+                        )
+                    })
+                })
+                .collect();
+            let status = participant_status(p, today);
+            let exit = p
+                .exit
+                .as_ref()
+                .filter(|e| (window.from..=window.to).contains(&e.date.0))
+                .map(|e| (x(e.date.0), e.outcome.clone()));
+            let mut text = format!("{}: {}", p.label, name_of(t.statuses, status));
+            if let Some(start) = first_start(p) {
+                text.push_str(&format!(" · {} {}", t.sort_start, lang.date(start)));
+            }
+            if let Some(e) = &p.exit {
+                text.push_str(&format!(
+                    " · {} {} ({})",
+                    t.exit_lane,
+                    lang.date(e.date.0),
+                    name_of(t.outcomes, &e.outcome)
+                ));
+            }
+            Some(Row {
+                position: first + k,
+                index,
+                id: p.id.clone(),
+                label: p.label.clone(),
+                status,
+                bars,
+                exit,
+                text,
+            })
+        })
+        .collect()
+}
+
+/// The timeline's "today": the document's, else the viewer's.
+pub fn today(doc: &TimelineDoc, viewer: NaiveDate) -> NaiveDate {
+    doc.today.map_or(viewer, |d| d.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn doc(text: &str) -> TimelineDoc {
+        match check(WidgetKind::Timeline, text).document {
+            Some(Document::Timeline(doc)) => doc,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn sample() -> TimelineDoc {
+        doc(include_str!("../../www/data/timeline-sample.json"))
+    }
+
+    #[test]
+    fn ticks_cross_year_ends_and_leap_days() {
+        let w = Window::new(d(2019, 12, 20), d(2020, 3, 10));
+        let t = ticks(w, (0.0, 800.0), Lang::En);
+        let labels: Vec<_> = t.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Jan 2020", "Feb", "Mar"]);
+        assert!(t[0].major && !t[1].major);
+        // February 2020 has 29 days: March 1 is 29 days after February 1.
+        let per_day = 800.0 / w.days() as f64;
+        assert!(((t[2].x - t[1].x) - 29.0 * per_day).abs() < 1e-9);
+        // Narrow: quarters, then years.
+        let long = Window::new(d(2016, 1, 1), d(2019, 12, 31));
+        let quarters = ticks(long, (0.0, 1000.0), Lang::De);
+        assert!(
+            quarters
+                .iter()
+                .all(|t| t.label.starts_with('Q') || t.label.len() == 4),
+            "{quarters:?}"
+        );
+        let years = ticks(long, (0.0, 300.0), Lang::De);
+        assert_eq!(
+            years.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["2016", "2017", "2018", "2019"]
+        );
+    }
+
+    #[test]
+    fn a_zero_length_window_is_widened() {
+        let w = Window::new(d(2018, 3, 1), d(2018, 3, 1));
+        assert_eq!(w.days(), 7);
+        assert!(w.from < d(2018, 3, 1) && w.to > d(2018, 3, 1));
+        let z = w.zoom(0.1, 0.5);
+        assert_eq!(z.days(), 7, "zoom stops at a week");
+        let all = Window::new(d(1900, 1, 1), d(2100, 1, 1));
+        assert!(all.days() <= MAX_DAYS);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_pan_moves() {
+        let w = Window::new(d(2018, 1, 1), d(2018, 12, 31));
+        let z = w.zoom(0.5, 0.0);
+        assert_eq!(z.from, w.from);
+        assert_eq!(z.days(), 182);
+        let p = w.pan(0.5);
+        assert_eq!(p.from, d(2018, 7, 2));
+        assert_eq!(p.days(), w.days());
+        let q = Window::around_today(d(2018, 12, 1), 3);
+        assert!(q.from < d(2018, 9, 1) + Days::new(20) && q.to > d(2018, 12, 1));
+    }
+
+    #[test]
+    fn one_day_open_and_planned_phases() {
+        let tl = sample();
+        let today = today(&tl, d(2030, 1, 1));
+        assert_eq!(today, d(2018, 12, 1));
+        let w = Window::fit(&tl.participants.iter().collect::<Vec<_>>(), today);
+        let s = single(&tl, 0, w, (100.0, 900.0), today, Lang::De).expect("participant 0");
+        // The referral is one day: still a visible bar.
+        let referral = &s.bars[0];
+        assert!(referral.x1 - referral.x0 >= 2.0);
+        assert!(referral.text.contains("1 Tag"), "{}", referral.text);
+        // The work opportunity is open: it runs to today and its planned rest is hatched.
+        let work = s
+            .bars
+            .iter()
+            .find(|b| b.path.ends_with("phases[2]"))
+            .expect("work opportunity");
+        assert!(work.open);
+        let today_x = s.today.expect("today inside");
+        assert!((work.x1 - today_x).abs() < 1e-9);
+        let (a, b) = work.planned.expect("planned rest");
+        assert!((a - today_x).abs() < 1e-9 && b > a);
+        assert!(
+            work.text.contains("laufend") && work.text.contains("geplant bis 31.12.2018"),
+            "{}",
+            work.text
+        );
+        // Profiling ended a week late.
+        let profiling = s
+            .bars
+            .iter()
+            .find(|b| b.path.ends_with("phases[1]"))
+            .expect("profiling");
+        assert!(
+            profiling.text.contains("7 Tage länger als geplant"),
+            "{}",
+            profiling.text
+        );
+        assert_eq!(
+            s.lanes[..3],
+            [
+                "Zuweisung".to_string(),
+                "Profiling".into(),
+                "Arbeitsgelegenheit".into()
+            ]
+        );
+        assert!(
+            s.markers
+                .iter()
+                .any(|m| m.class == "goal" && m.kind == "achieved")
+        );
+    }
+
+    #[test]
+    fn exit_with_reason_and_status() {
+        let tl = sample();
+        let today = d(2018, 12, 1);
+        let w = Window::fit(&tl.participants.iter().collect::<Vec<_>>(), today);
+        let s = single(&tl, 1, w, (0.0, 800.0), today, Lang::En).expect("participant 1");
+        let exit = s.markers.iter().find(|m| m.class == "exit").expect("exit");
+        assert_eq!(
+            exit.text,
+            "Exit: Early termination · 2018-07-20 · Reason: Health · Follow-up: Erneutes Profiling nach Genesung"
+        );
+        assert_eq!(participant_status(&tl.participants[1], today), "terminated");
+        assert_eq!(participant_status(&tl.participants[0], today), "active");
+        assert_eq!(participant_status(&tl.participants[2], today), "exited");
+    }
+
+    #[test]
+    fn cohort_sorts_filters_and_lays_out_only_visible_rows() {
+        let mut text = String::from(
+            r#"{"schema":"foerderweg/timeline@1","today":"2020-01-01","participants":["#,
+        );
+        for i in 0..10_000 {
+            if i > 0 {
+                text.push(',');
+            }
+            let start = d(2018, 1, 1) + Days::new((i * 7 % 700) as u64);
+            let provider = ["A", "B", "C"][i % 3];
+            let exit = if i % 5 == 0 {
+                format!(
+                    r#","exit":{{"date":"{}","outcome":"employment"}}"#,
+                    start + Days::new(200)
+                )
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                r#"{{"id":"p{i}","label":"TN {i}","phases":[{{"kind":"workOpportunity","provider":"{provider}","start":"{start}","plannedEnd":"{}"}}]{exit}}}"#,
+                start + Days::new(180)
+            ));
+        }
+        text.push_str("]}");
+        let tl = doc(&text);
+        let today = d(2020, 1, 1);
+        let order = cohort_order(&tl, CohortSort::Start, &Filter::default(), today);
+        assert_eq!(order.len(), 10_000);
+        let starts: Vec<_> = order
+            .iter()
+            .map(|i| first_start(&tl.participants[*i]))
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+        let filter = Filter {
+            provider: Some("B".into()),
+            ..Filter::default()
+        };
+        assert_eq!(
+            cohort_order(&tl, CohortSort::Start, &filter, today).len(),
+            3_333
+        );
+        let exited = Filter {
+            status: Some("exited".into()),
+            ..Filter::default()
+        };
+        // Every fifth has an exit 200 days after its start; those after "today" are still in.
+        let gone = tl
+            .participants
+            .iter()
+            .filter(|p| p.exit.as_ref().is_some_and(|e| e.date.0 <= today))
+            .count();
+        assert!(gone > 1_000 && gone < 2_000);
+        assert_eq!(
+            cohort_order(&tl, CohortSort::Exit, &exited, today).len(),
+            gone
+        );
+        let w = Window::new(d(2018, 1, 1), d(2020, 1, 1));
+        let rows = cohort_rows(&tl, &order, 9_990, 40, w, (0.0, 600.0), today, Lang::De);
+        assert_eq!(rows.len(), 10, "only the rows that exist past 9,990");
+        assert_eq!(rows[0].position, 9_990);
+        assert!(cohort_rows(&tl, &order, 20_000, 40, w, (0.0, 600.0), today, Lang::De).is_empty());
+    }
+}
