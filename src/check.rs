@@ -112,6 +112,15 @@ pub enum Problem {
     },
     /// `asOf` is before every reporting date, so there are no key figures.
     NoFiguresAsOf(Day),
+    /// A dated record outside the participant's known range (first phase to exit).
+    OutsideRange {
+        /// The date.
+        date: Day,
+        /// First day of the range.
+        from: Day,
+        /// Last day of the range.
+        to: Day,
+    },
     /// `src` answered with an HTTP error status.
     HttpStatus(u16),
     /// `src` could not be fetched at all.
@@ -146,6 +155,7 @@ impl Problem {
             Problem::Mismatch { .. } => "mismatch",
             Problem::DuplicateDate { .. } => "duplicate-date",
             Problem::NoFiguresAsOf(_) => "no-figures-as-of",
+            Problem::OutsideRange { .. } => "outside-range",
             Problem::HttpStatus(_) => "http-status",
             Problem::Network => "network",
             Problem::NotSerialisable => "not-serialisable",
@@ -252,6 +262,11 @@ impl Diagnostic {
                 fill(t.duplicate_date, &lang.date(date.0), first)
             }
             Problem::NoFiguresAsOf(day) => fill(t.no_figures_as_of, &lang.date(day.0), ""),
+            Problem::OutsideRange { date, from, to } => fill(
+                t.outside_range,
+                &lang.date(date.0),
+                &format!("{}–{}", lang.date(from.0), lang.date(to.0)),
+            ),
             Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
             Problem::Network => t.network.to_string(),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
@@ -712,7 +727,19 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
+        // The known range: first phase start to the exit (or the last phase end while in).
+        let from = p.phases.iter().map(|ph| ph.start).min();
+        let to = p.exit.as_ref().map(|e| e.date).or_else(|| {
+            let ends = p.phases.iter().flat_map(|ph| [Some(ph.start), ph.end, ph.planned_end]).flatten();
+            // An open phase runs on: no upper bound.
+            if p.phases.iter().any(|ph| ph.end.is_none()) { None } else { ends.max() }
+        });
         for (j, ev) in p.events.iter().enumerate() {
+            let outside = from.is_some_and(|f| ev.date < f) || to.is_some_and(|t| ev.date > t);
+            if let (true, Some(f)) = (outside, from) {
+                let problem = Problem::OutsideRange { date: ev.date, from: f, to: to.unwrap_or(ev.date) };
+                out.push(Diagnostic::warning(kind, format!("{at}.events[{j}].date"), problem));
+            }
             if !EVENT_KINDS.contains(&ev.kind.as_str()) {
                 let path = format!("{at}.events[{j}].kind");
                 out.push(Diagnostic::warning(
@@ -1166,6 +1193,23 @@ mod tests {
         assert_eq!(
             c.diagnostics[0].message(Lang::De),
             "Ungültiger Wert: -5 gefunden, ein Betrag ≥ 0 erwartet."
+        );
+    }
+
+    #[test]
+    fn an_event_outside_the_path_is_a_warning_with_its_path() {
+        let c = check(
+            WidgetKind::Timeline,
+            r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"a","label":"A",
+                "phases":[{"kind":"profiling","start":"2018-02-01","end":"2018-03-01"}],
+                "events":[{"kind":"review","date":"2018-02-10"},{"kind":"review","date":"2017-12-24"}],
+                "exit":{"date":"2018-06-30","outcome":"employment"}}]}"#,
+        );
+        assert!(c.document.is_some());
+        assert_eq!(codes(&c), [("participants[0].events[1].date".to_string(), "outside-range")]);
+        assert_eq!(
+            c.diagnostics[0].message(Lang::De),
+            "Der Termin am 24.12.2017 liegt außerhalb des Verlaufs (01.02.2018–30.06.2018); er wird trotzdem gezeigt."
         );
     }
 }

@@ -56,6 +56,7 @@ static DIAG: DiagTexts = DiagTexts {
     mismatch: "Angegeben ist {a}, aus den übrigen Zahlen ergibt sich {b}; angezeigt wird der angegebene Wert.",
     duplicate_date: "Der Stichtag {a} kommt mehrfach vor (zuerst bei {b}).",
     no_figures_as_of: "Es gibt keinen Stichtag am oder vor dem Stand {a}; Kennzahlen fehlen daher.",
+    outside_range: "Der Termin am {a} liegt außerhalb des Verlaufs ({b}); er wird trotzdem gezeigt.",
     http_status: "Die Datenquelle antwortete mit HTTP-Status {a}.",
     network: "Die Datenquelle ist nicht erreichbar.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",

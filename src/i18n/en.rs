@@ -56,6 +56,7 @@ static DIAG: DiagTexts = DiagTexts {
     mismatch: "Given as {a}, but the other figures give {b}; the given value is shown.",
     duplicate_date: "The reporting date {a} appears more than once (first at {b}).",
     no_figures_as_of: "No reporting date on or before {a}, so there are no key figures.",
+    outside_range: "The event on {a} lies outside the path ({b}); it is shown anyway.",
     http_status: "The data source answered with HTTP status {a}.",
     network: "The data source cannot be reached.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",

@@ -495,6 +495,8 @@ pub struct DiagTexts {
     pub duplicate_date: &'static str,
     /// `asOf` before all reporting dates; `{a}` the date.
     pub no_figures_as_of: &'static str,
+    /// An event outside the participant's path; `{a}` its date, `{b}` the range.
+    pub outside_range: &'static str,
     /// `src` answered with an HTTP error; `{a}` is the status.
     pub http_status: &'static str,
     /// `src` could not be reached.
