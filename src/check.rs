@@ -727,18 +727,23 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        // The known range: first phase start to the exit (or the last phase end while in).
+        // The known range: the first phase start to the exit; without an exit the
+        // participant is still in the programme and later events are expected.
         let from = p.phases.iter().map(|ph| ph.start).min();
-        let to = p.exit.as_ref().map(|e| e.date).or_else(|| {
-            let ends = p.phases.iter().flat_map(|ph| [Some(ph.start), ph.end, ph.planned_end]).flatten();
-            // An open phase runs on: no upper bound.
-            if p.phases.iter().any(|ph| ph.end.is_none()) { None } else { ends.max() }
-        });
+        let to = p.exit.as_ref().map(|e| e.date);
         for (j, ev) in p.events.iter().enumerate() {
             let outside = from.is_some_and(|f| ev.date < f) || to.is_some_and(|t| ev.date > t);
             if let (true, Some(f)) = (outside, from) {
-                let problem = Problem::OutsideRange { date: ev.date, from: f, to: to.unwrap_or(ev.date) };
-                out.push(Diagnostic::warning(kind, format!("{at}.events[{j}].date"), problem));
+                let problem = Problem::OutsideRange {
+                    date: ev.date,
+                    from: f,
+                    to: to.unwrap_or(ev.date),
+                };
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("{at}.events[{j}].date"),
+                    problem,
+                ));
             }
             if !EVENT_KINDS.contains(&ev.kind.as_str()) {
                 let path = format!("{at}.events[{j}].kind");
@@ -1206,7 +1211,13 @@ mod tests {
                 "exit":{"date":"2018-06-30","outcome":"employment"}}]}"#,
         );
         assert!(c.document.is_some());
-        assert_eq!(codes(&c), [("participants[0].events[1].date".to_string(), "outside-range")]);
+        assert_eq!(
+            codes(&c),
+            [(
+                "participants[0].events[1].date".to_string(),
+                "outside-range"
+            )]
+        );
         assert_eq!(
             c.diagnostics[0].message(Lang::De),
             "Der Termin am 24.12.2017 liegt außerhalb des Verlaufs (01.02.2018–30.06.2018); er wird trotzdem gezeigt."

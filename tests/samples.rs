@@ -61,3 +61,57 @@ fn every_sample_file_is_covered() {
         assert_clean(kind, &name);
     }
 }
+
+#[test]
+fn the_generated_stendal_cohort_matches_the_published_counts() {
+    use foerderweg::check::Document;
+    use foerderweg::layout::timeline::participant_status;
+    let Some(Document::Timeline(doc)) = check(
+        WidgetKind::Timeline,
+        &sample("timeline-stendal-cohort.json"),
+    )
+    .document
+    else {
+        panic!("the cohort renders");
+    };
+    let today = doc.today.expect("a fixed today").0;
+    let in_work = |p: &&foerderweg::model::timeline::Participant| {
+        p.phases
+            .iter()
+            .any(|ph| ph.kind == "workOpportunity" && ph.start.0 <= today && ph.end.is_none())
+    };
+    let planned = |p: &&foerderweg::model::timeline::Participant| {
+        p.phases
+            .iter()
+            .any(|ph| ph.kind == "workOpportunity" && ph.start.0 > today)
+    };
+    let talks: usize = doc
+        .participants
+        .iter()
+        .map(|p| {
+            p.events
+                .iter()
+                .filter(|e| e.kind == "followUpProfiling")
+                .count()
+        })
+        .sum();
+    assert_eq!(doc.participants.len(), 181, "admitted by 01.12.2018");
+    assert_eq!(
+        doc.participants.iter().filter(in_work).count(),
+        111,
+        "slots filled"
+    );
+    assert_eq!(
+        doc.participants
+            .iter()
+            .filter(|p| participant_status(p, today) == "terminated")
+            .count(),
+        17
+    );
+    assert_eq!(
+        doc.participants.iter().filter(planned).count(),
+        2,
+        "planned placements"
+    );
+    assert_eq!(talks, 605, "follow-up talks");
+}

@@ -226,6 +226,8 @@ pub struct Bar {
     pub planned: Option<(f64, f64)>,
     /// `active`, `completed`, `terminated`, `planned`, or the host's word.
     pub status: String,
+    /// The phase kind (`other` for unknown kinds).
+    pub kind: String,
     /// Still running.
     pub open: bool,
     /// Label drawn on or next to the bar.
@@ -381,6 +383,7 @@ pub fn single(
             x1,
             planned,
             status: phase_status(ph, today).to_string(),
+            kind: phase_kind(&ph.kind).to_string(),
             open,
             label: ph
                 .label

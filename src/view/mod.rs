@@ -5,6 +5,7 @@
 mod occupancy;
 mod parts;
 mod preview;
+mod timeline;
 
 use crate::check::{Checked, Document};
 use crate::i18n::Lang;
@@ -115,6 +116,9 @@ fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
             let drawn = match doc {
                 Document::Occupancy(d) => {
                     occupancy::occupancy(Arc::new(d.clone()), lang, width).into_any()
+                }
+                Document::Timeline(d) => {
+                    timeline::timeline(Arc::new(d.clone()), lang, width).into_any()
                 }
                 other => {
                     preview::preview(crate::layout::summary::summary(other, lang), lang).into_any()

@@ -1,0 +1,727 @@
+//! The support-plan timeline: one participant in lanes, or a cohort of many in virtualised
+//! rows that open the single view. View state only: window, selection, sort, filters, focus.
+
+use crate::i18n::{Lang, name_of};
+use crate::layout::timeline::{
+    self as layout, CohortSort, Filter, Marker, Single, Window, cohort_order, cohort_rows,
+};
+use crate::model::timeline::TimelineDoc;
+use chrono::NaiveDate;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Height of a lane of the single view and of a cohort row, in pixels.
+const LANE: f64 = 30.0;
+const ROW: f64 = 32.0;
+/// Rows drawn beyond the visible ones, above and below.
+const OVERSCAN: usize = 6;
+/// Rows of the cohort table view (the chart view has them all).
+const TABLE_ROWS: usize = 200;
+
+fn viewer_today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Left gutter (lane titles, row labels) and right margin for a widget `width` wide.
+fn plot_for(width: f64) -> (f64, f64) {
+    let gutter = if width < 480.0 { 96.0 } else { 150.0 };
+    (gutter, (width - 12.0).max(gutter + 60.0))
+}
+
+pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) -> impl IntoView {
+    let t = lang.texts().tl;
+    let today = layout::today(&doc, viewer_today());
+    let single_only = doc.participants.len() == 1;
+    let selected = RwSignal::new(single_only.then_some(0usize));
+    let all: Vec<_> = doc.participants.iter().collect();
+    let fit_all = Window::fit(&all, today);
+    let window = RwSignal::new(fit_all);
+    let table = RwSignal::new(false);
+    let fit = {
+        let doc = doc.clone();
+        move || match selected
+            .get_untracked()
+            .and_then(|i| doc.participants.get(i))
+        {
+            Some(p) => Window::fit(&[p], today),
+            None => Window::fit(&doc.participants.iter().collect::<Vec<_>>(), today),
+        }
+    };
+    let open = {
+        let fit = fit.clone();
+        move |index: usize| {
+            selected.set(Some(index));
+            window.set(fit());
+        }
+    };
+    let title = doc.title.clone();
+    let source = doc.source.clone();
+    let body = {
+        let doc = doc.clone();
+        move || {
+            let doc = doc.clone();
+            match (selected.get(), table.get()) {
+                (Some(i), false) => single_view(doc, i, window, today, lang, width).into_any(),
+                (Some(i), true) => single_table(&doc, i, lang).into_any(),
+                (None, as_table) => {
+                    cohort_view(doc, window, today, lang, width, as_table, open.clone()).into_any()
+                }
+            }
+        }
+    };
+    view! {
+        <header class="fw-head">
+            {title.map(|s| view! { <h2 class="fw-title">{s}</h2> })}
+            <p class="fw-asof">{format!("{} {}", t.today, lang.date(today))}</p>
+        </header>
+        <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
+            {(!single_only).then(|| view! {
+                <button type="button" class="fw-button fw-button--quiet" hidden=move || selected.get().is_none()
+                    on:click=move |_| { selected.set(None); window.set(fit_all); }>
+                    <span aria-hidden="true">"← "</span>{t.back}
+                </button>
+            })}
+            {zoom_buttons(window, fit, today, lang)}
+            <button type="button" class="fw-button fw-button--quiet" aria-pressed=move || table.get().to_string()
+                on:click=move |_| table.update(|v| *v = !*v)>
+                {move || if table.get() { t.show_chart } else { t.show_table }}
+            </button>
+        </div>
+        {body}
+        <p class="fw-hint">{t.keys}</p>
+        {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+    }
+}
+
+fn zoom_buttons(
+    window: RwSignal<Window>,
+    fit: impl Fn() -> Window + Clone + Send + Sync + 'static,
+    today: NaiveDate,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    let fit2 = fit.clone();
+    view! {
+        <span class="fw-zoom">
+            <button type="button" class="fw-button fw-button--small" aria-label=t.zoom_out title=t.zoom_out
+                on:click=move |_| window.update(|w| *w = w.zoom(1.5, 0.5))>"−"</button>
+            <button type="button" class="fw-button fw-button--small" aria-label=t.zoom_in title=t.zoom_in
+                on:click=move |_| window.update(|w| *w = w.zoom(1.0 / 1.5, 0.5))>"+"</button>
+            <button type="button" class="fw-button fw-button--small" aria-label=t.earlier title=t.earlier
+                on:click=move |_| window.update(|w| *w = w.pan(-0.25))>"←"</button>
+            <button type="button" class="fw-button fw-button--small" aria-label=t.later title=t.later
+                on:click=move |_| window.update(|w| *w = w.pan(0.25))>"→"</button>
+            <button type="button" class="fw-button fw-button--small"
+                on:click=move |_| window.set(Window::around_today(today, 3))>{t.three_months}</button>
+            <button type="button" class="fw-button fw-button--small"
+                on:click=move |_| window.set(Window::around_today(today, 12))>{t.one_year}</button>
+            <button type="button" class="fw-button fw-button--small" on:click=move |_| window.set(fit2())>{t.fit}</button>
+        </span>
+    }
+}
+
+/// Keys that move the window: `+`/`-` zoom, arrows pan, Home fits. Returns whether it acted.
+fn window_key(key: &str, window: RwSignal<Window>, fit: &dyn Fn() -> Window) -> bool {
+    match key {
+        "+" | "=" => window.update(|w| *w = w.zoom(1.0 / 1.5, 0.5)),
+        "-" | "_" => window.update(|w| *w = w.zoom(1.5, 0.5)),
+        "ArrowLeft" => window.update(|w| *w = w.pan(-0.1)),
+        "ArrowRight" => window.update(|w| *w = w.pan(0.1)),
+        "Home" => window.set(fit()),
+        _ => return false,
+    }
+    true
+}
+
+/// Wheel zooms and dragging pans the window of `target` (a non-passive native listener, so
+/// the page does not scroll while zooming).
+fn wheel_and_drag(target: NodeRef<html::Div>, window: RwSignal<Window>) {
+    Effect::new(move |_| {
+        let Some(el) = target.get() else { return };
+        let el: web_sys::HtmlElement = el.into();
+        let element = el.clone();
+        let wheel = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
+            move |ev: web_sys::WheelEvent| {
+                if ev.delta_y() == 0.0 {
+                    return;
+                }
+                ev.prevent_default();
+                let rect = element.get_bounding_client_rect();
+                let anchor = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0);
+                let factor = if ev.delta_y() > 0.0 { 1.2 } else { 1.0 / 1.2 };
+                window.update(|w| *w = w.zoom(factor, anchor));
+            },
+        );
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            wheel.as_ref().unchecked_ref(),
+            &options,
+        );
+        // The listener lives as long as the element; the element goes with the widget.
+        wheel.forget();
+    });
+}
+
+fn single_view(
+    doc: Arc<TimelineDoc>,
+    index: usize,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+    width: Signal<f64>,
+) -> impl IntoView {
+    let active = RwSignal::new(None::<(f64, f64, String)>);
+    let plot_ref = NodeRef::<html::Div>::new();
+    wheel_and_drag(plot_ref, window);
+    let drag = StoredValue::new(None::<(f64, Window)>);
+    let fit = {
+        let doc = doc.clone();
+        move || {
+            doc.participants
+                .get(index)
+                .map_or(window.get_untracked(), |p| Window::fit(&[p], today))
+        }
+    };
+    let scene = {
+        let doc = doc.clone();
+        move || {
+            layout::single(
+                &doc,
+                index,
+                window.get(),
+                plot_for(width.get()),
+                today,
+                lang,
+            )
+        }
+    };
+    let label = doc
+        .participants
+        .get(index)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    let programme = doc
+        .participants
+        .get(index)
+        .and_then(|p| p.programme.clone());
+    view! {
+        <section class="fw-single" aria-label=label.clone()>
+            <h3 class="fw-heading">{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
+            <div
+                class="fw-plot"
+                node_ref=plot_ref
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        active.set(None);
+                    } else if window_key(&ev.key(), window, &fit) {
+                        ev.prevent_default();
+                    }
+                }
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    drag.set_value(Some((f64::from(ev.client_x()), window.get_untracked())));
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    if let Some((x0, start)) = drag.get_value() {
+                        let dx = f64::from(ev.client_x()) - x0;
+                        let (left, right) = plot_for(width.get_untracked());
+                        if dx.abs() > 3.0 {
+                            window.set(start.pan(-dx / (right - left).max(1.0)));
+                        }
+                    }
+                }
+                on:pointerup=move |_| drag.set_value(None)
+                on:pointerleave=move |_| drag.set_value(None)
+            >
+                {move || scene().map(|s| draw_single(s, active, width.get(), lang))}
+                {move || active.get().map(|(x, y, text)| view! {
+                    <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
+                        style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")>{text}</div>
+                })}
+            </div>
+        </section>
+    }
+}
+
+fn marker_shape(m: &Marker, y: f64) -> String {
+    let x = m.x;
+    match m.class {
+        "goal" => format!(
+            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}Z",
+            y - 7.0,
+            x + 7.0,
+            y + 7.0,
+            x - 7.0
+        ),
+        "exit" => format!(
+            "M{x:.1},{:.1}V{:.1}M{x:.1},{:.1}L{:.1},{:.1}L{x:.1},{:.1}Z",
+            y - 9.0,
+            y + 9.0,
+            y - 9.0,
+            x + 11.0,
+            y - 5.0,
+            y - 1.0
+        ),
+        _ => format!("M{:.1},{y:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z", x - 5.0),
+    }
+}
+
+fn goal_icon(kind: &str) -> &'static str {
+    match kind {
+        "achieved" => "✓",
+        "dropped" => "✕",
+        _ => "",
+    }
+}
+
+fn draw_single(
+    s: Single,
+    active: RwSignal<Option<(f64, f64, String)>>,
+    width: f64,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    let left = s.plot.0;
+    let axis = 22.0;
+    let height = axis + s.lanes.len() as f64 * LANE + 8.0;
+    let lane_y = move |lane: usize| axis + lane as f64 * LANE;
+    let show = move |x: f64, y: f64, text: String| active.set(Some((x, y, text)));
+    view! {
+        <svg class="fw-svg fw-timeline" width=format!("{width:.0}") height=format!("{height:.0}")
+            viewBox=format!("0 0 {width:.0} {height:.0}") role="group" aria-roledescription="timeline">
+            <defs>
+                <pattern id="fw-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <line x1="0" y1="0" x2="0" y2="6" class="fw-hatch-line"></line>
+                </pattern>
+                <pattern id="fw-cross" width="6" height="6" patternUnits="userSpaceOnUse">
+                    <path d="M0,0L6,6M6,0L0,6" class="fw-cross-line"></path>
+                </pattern>
+            </defs>
+            <g aria-hidden="true">
+                {s.lanes.iter().enumerate().map(|(i, name)| view! {
+                    <rect class=if i % 2 == 0 { "fw-lane fw-lane--even" } else { "fw-lane" } x="0" y=format!("{:.1}", lane_y(i))
+                        width=format!("{width:.0}") height=format!("{LANE:.0}")></rect>
+                    <text class="fw-lane__title" x="4" y=format!("{:.1}", lane_y(i) + LANE / 2.0) dominant-baseline="middle">{name.clone()}</text>
+                }).collect_view()}
+                {s.ticks.iter().map(|tk| view! {
+                    <line class=if tk.major { "fw-tick-line fw-tick-line--major" } else { "fw-tick-line" }
+                        x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="16" y2=format!("{height:.0}")></line>
+                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="12">{tk.label.clone()}</text>
+                }).collect_view()}
+                <line class="fw-axis-line" x1=format!("{left:.1}") x2=format!("{left:.1}") y1="16" y2=format!("{height:.0}")></line>
+            </g>
+            {s.today.map(|x| view! {
+                <g class="fw-today" aria-hidden="true">
+                    <line x1=format!("{x:.1}") x2=format!("{x:.1}") y1="16" y2=format!("{height:.0}")></line>
+                    <text x=format!("{:.1}", x + 3.0) y=format!("{:.1}", height - 4.0)>{t.today}</text>
+                </g>
+            })}
+            {s.bars.into_iter().map(|b| {
+                let y = lane_y(b.lane) + 6.0;
+                let h = LANE - 12.0;
+                let text = b.text.clone();
+                let (tx, ty) = ((b.x0 + b.x1) / 2.0, y);
+                let text2 = text.clone();
+                let fits = (b.x1 - b.x0) > b.label.chars().count() as f64 * 6.6 + 8.0;
+                view! {
+                    <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status, b.kind) tabindex="0" role="img" aria-label=text.clone()
+                        data-fw-path=b.path.clone()
+                        on:focus=move |_| show(tx, ty, text.clone())
+                        on:blur=move |_| active.set(None)
+                        on:mouseenter=move |_| show(tx, ty, text2.clone())
+                        on:mouseleave=move |_| active.set(None)>
+                        {b.planned.map(|(a, z)| view! {
+                            <rect class="fw-phase__planned" x=format!("{a:.1}") y=format!("{y:.1}")
+                                width=format!("{:.1}", (z - a).max(1.0)) height=format!("{h:.1}")></rect>
+                        })}
+                        <rect class="fw-phase__bar" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
+                            width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}") rx="3"></rect>
+                        {(b.status == "terminated").then(|| view! {
+                            <rect class="fw-phase__cross" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
+                                width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}")></rect>
+                        })}
+                        {b.open.then(|| view! {
+                            <path class="fw-phase__open" d=format!("M{:.1},{:.1}l7,{:.1}l-7,{:.1}Z", b.x1, y, h / 2.0, h / 2.0)></path>
+                        })}
+                        <text class=if fits { "fw-phase__label fw-phase__label--in" } else { "fw-phase__label" }
+                            x=format!("{:.1}", if fits { b.x0 + 4.0 } else { b.x1 + 10.0 }) y=format!("{:.1}", y + h / 2.0)
+                            dominant-baseline="middle" aria-hidden="true">{b.label}</text>
+                    </g>
+                }
+            }).collect_view()}
+            {s.markers.into_iter().map(|m| {
+                let y = lane_y(m.lane) + LANE / 2.0;
+                let text = m.text.clone();
+                let text2 = text.clone();
+                let (mx, my) = (m.x, y - 6.0);
+                let icon = if m.class == "goal" { goal_icon(&m.kind) } else { "" };
+                view! {
+                    <g class=format!("fw-mark fw-mark--{} fw-mark--{}", m.class, m.kind) tabindex="0" role="img"
+                        aria-label=text.clone() data-fw-path=m.path.clone()
+                        on:focus=move |_| show(mx, my, text.clone())
+                        on:blur=move |_| active.set(None)
+                        on:mouseenter=move |_| show(mx, my, text2.clone())
+                        on:mouseleave=move |_| active.set(None)>
+                        <path d=marker_shape(&m, y)></path>
+                        <text class="fw-mark__icon" x=format!("{:.1}", m.x) y=format!("{:.1}", y + 1.0)
+                            text-anchor="middle" dominant-baseline="middle" aria-hidden="true">{icon}</text>
+                    </g>
+                }
+            }).collect_view()}
+        </svg>
+    }
+}
+
+fn single_table(doc: &TimelineDoc, index: usize, lang: Lang) -> impl IntoView + use<> {
+    let t = lang.texts().tl;
+    let Some(p) = doc.participants.get(index) else {
+        return ().into_any();
+    };
+    let date = |d: Option<NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
+    let mut rows: Vec<[String; 7]> = Vec::new();
+    for ph in &p.phases {
+        let kind = name_of(t.phase_kinds, &ph.kind).to_string();
+        let to = match ph.end {
+            Some(e) => lang.date(e.0),
+            None => t.ongoing.to_string(),
+        };
+        let status = name_of(
+            t.statuses,
+            ph.status.as_deref().unwrap_or(if ph.end.is_none() {
+                "active"
+            } else {
+                "completed"
+            }),
+        );
+        let who = [ph.provider.as_deref(), ph.project.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        rows.push([
+            kind,
+            ph.label.clone().unwrap_or_default(),
+            lang.date(ph.start.0),
+            to,
+            date(ph.planned_end.map(|d| d.0)),
+            who,
+            status.to_string(),
+        ]);
+    }
+    for e in &p.events {
+        rows.push([
+            name_of(t.event_kinds, &e.kind).into(),
+            e.label.clone().unwrap_or_default(),
+            lang.date(e.date.0),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    for g in &p.goals {
+        let status = name_of(t.statuses, g.status.as_deref().unwrap_or("open")).to_string();
+        rows.push([
+            t.goals_lane.into(),
+            g.label.clone(),
+            String::new(),
+            date(g.due.map(|d| d.0)),
+            String::new(),
+            String::new(),
+            status,
+        ]);
+    }
+    if let Some(x) = &p.exit {
+        let mut what = name_of(t.outcomes, &x.outcome).to_string();
+        if let Some(r) = &x.reason {
+            what.push_str(&format!(" ({})", name_of(lang.texts().occ.reasons, r)));
+        }
+        rows.push([
+            t.exit_lane.into(),
+            what,
+            lang.date(x.date.0),
+            String::new(),
+            String::new(),
+            x.follow_up.clone().unwrap_or_default(),
+            String::new(),
+        ]);
+    }
+    let heads = [
+        t.kind,
+        t.what,
+        t.from,
+        t.to,
+        t.planned_end,
+        t.provider,
+        t.status,
+    ];
+    view! {
+        <div class="fw-table-wrap" role="region" tabindex="0" aria-label=p.label.clone()>
+            <table class="fw-table fw-table--timeline">
+                <caption>{p.label.clone()}</caption>
+                <thead><tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr>{r.into_iter().enumerate().map(|(i, c)| if i == 0 {
+                            view! { <th scope="row">{c}</th> }.into_any()
+                        } else {
+                            view! { <td>{c}</td> }.into_any()
+                        }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn select_menu(
+    label: &'static str,
+    options: Vec<(String, String)>,
+    set: impl Fn(Option<String>) + 'static,
+    lang: Lang,
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    view! {
+        <label class="fw-field">
+            <span>{label}" "</span>
+            <select class="fw-select" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                set((!v.is_empty()).then_some(v));
+            }>
+                <option value="">{t.all}</option>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn cohort_view(
+    doc: Arc<TimelineDoc>,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+    width: Signal<f64>,
+    as_table: bool,
+    open: impl Fn(usize) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    let sort = RwSignal::new(CohortSort::Start);
+    let filter = RwSignal::new(Filter::default());
+    let order = {
+        let doc = doc.clone();
+        Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
+    };
+    let first = RwSignal::new(0usize);
+    let list_ref = NodeRef::<html::Div>::new();
+    let (providers, programmes, kinds) = layout::choices(&doc);
+    let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
+        .into_iter()
+        .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
+        .collect();
+    let pairs = |v: Vec<String>| v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
+    let kind_pairs = kinds
+        .into_iter()
+        .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
+        .collect();
+    let total = doc.participants.len();
+    let visible_rows = 14usize;
+    let fit = {
+        let doc = doc.clone();
+        move || Window::fit(&doc.participants.iter().collect::<Vec<_>>(), today)
+    };
+    let rows = {
+        let doc = doc.clone();
+        move || {
+            let (left, right) = plot_for(width.get());
+            let order = order.get();
+            let start = first.get().saturating_sub(OVERSCAN);
+            cohort_rows(
+                &doc,
+                &order,
+                start,
+                visible_rows + 2 * OVERSCAN,
+                window.get(),
+                (left, right),
+                today,
+                lang,
+            )
+        }
+    };
+    let focus_row = move |position: usize| {
+        let Some(list) = list_ref.get_untracked() else {
+            return;
+        };
+        let list: web_sys::HtmlElement = list.into();
+        let top = position as f64 * ROW;
+        let (scroll, height) = (
+            f64::from(list.scroll_top()),
+            f64::from(list.client_height()),
+        );
+        if top < scroll {
+            list.set_scroll_top(top as i32);
+        } else if top + ROW > scroll + height {
+            list.set_scroll_top((top + ROW - height) as i32);
+        }
+        first.set((f64::from(list.scroll_top()) / ROW) as usize);
+        let list2 = list.clone();
+        gloo_timers::callback::Timeout::new(0, move || {
+            if let Ok(Some(el)) = list2.query_selector(&format!("[data-fw-row='{position}']")) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+        .forget();
+    };
+    let table_view = {
+        let doc = doc.clone();
+        move || {
+            let order = order.get();
+            let rows = cohort_rows(
+                &doc,
+                &order,
+                0,
+                TABLE_ROWS,
+                window.get(),
+                (0.0, 1.0),
+                today,
+                lang,
+            );
+            let more = order.len().saturating_sub(TABLE_ROWS);
+            view! {
+                <div class="fw-table-wrap" role="region" tabindex="0" aria-label=t.cohort>
+                    <table class="fw-table">
+                        <caption>{t.cohort}</caption>
+                        <thead><tr><th scope="col">{t.participant}</th><th scope="col">{t.status}</th></tr></thead>
+                        <tbody>{rows.into_iter().map(|r| view! {
+                            <tr><th scope="row">{r.label}</th><td>{r.text}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                </div>
+                {(more > 0).then(|| view! { <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p> })}
+            }
+        }
+    };
+    let open_row = open.clone();
+    view! {
+        <div class="fw-toolbar fw-filters">
+            <label class="fw-field">
+                <span>{t.sort_by}" "</span>
+                <select class="fw-select" on:change=move |ev| sort.set(CohortSort::parse(&event_target_value(&ev)))>
+                    {CohortSort::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label(lang)}</option> }).collect_view()}
+                </select>
+            </label>
+            {select_menu(t.filter_status, statuses, move |v| filter.update(|f| f.status = v), lang)}
+            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), move |v| filter.update(|f| f.provider = v), lang))}
+            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), move |v| filter.update(|f| f.programme = v), lang))}
+            {select_menu(t.filter_kind, kind_pairs, move |v| filter.update(|f| f.kind = v), lang)}
+            <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
+        </div>
+        {if as_table {
+            table_view.into_any()
+        } else {
+            view! {
+                <div class="fw-cohort-axis" aria-hidden="true">
+                    {move || {
+                        let w = width.get();
+                        let (left, right) = plot_for(w);
+                        view! {
+                            <svg class="fw-svg" width=format!("{w:.0}") height="18" viewBox=format!("0 0 {w:.0} 18")>
+                                {layout::ticks(window.get(), (left, right), lang).into_iter().map(|tk| view! {
+                                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="13">{tk.label}</text>
+                                    <line class="fw-tick-line" x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="0" y2="18"></line>
+                                }).collect_view()}
+                            </svg>
+                        }
+                    }}
+                </div>
+                <div
+                    class="fw-cohort"
+                    node_ref=list_ref
+                    role="list"
+                    aria-label=t.cohort
+                    on:scroll=move |ev| {
+                        let target: web_sys::HtmlElement = event_target(&ev);
+                        let now = (f64::from(target.scroll_top()) / ROW) as usize;
+                        if now != first.get_untracked() {
+                            first.set(now);
+                        }
+                    }
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        let Some(row) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.get_attribute("data-fw-row")).and_then(|r| r.parse::<usize>().ok()) else {
+                            let _ = window_key(&ev.key(), window, &fit);
+                            return;
+                        };
+                        let last = order.get_untracked().len().saturating_sub(1);
+                        let next = match ev.key().as_str() {
+                            "ArrowDown" => (row + 1).min(last),
+                            "ArrowUp" => row.saturating_sub(1),
+                            "PageDown" => (row + visible_rows).min(last),
+                            "PageUp" => row.saturating_sub(visible_rows),
+                            "End" => last,
+                            "Home" if ev.ctrl_key() => 0,
+                            key => {
+                                if window_key(key, window, &fit) {
+                                    ev.prevent_default();
+                                }
+                                return;
+                            }
+                        };
+                        ev.prevent_default();
+                        focus_row(next);
+                    }
+                >
+                    <div class="fw-cohort__space" style:height=move || format!("{:.0}px", order.get().len() as f64 * ROW)>
+                        {move || {
+                            let open_row = open_row.clone();
+                            let w = width.get();
+                            let rows = rows();
+                            let offset = rows.first().map_or(0.0, |r| r.position as f64 * ROW);
+                            let focusable = first.get();
+                            view! {
+                                <div class="fw-cohort__slice" style:transform=format!("translateY({offset:.0}px)")>
+                                    {rows.into_iter().map(|r| {
+                                        let index = r.index;
+                                        let open_row = open_row.clone();
+                                        view! {
+                                            <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
+                                                data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
+                                                tabindex=if r.position == focusable { "0" } else { "-1" }
+                                                aria-label=r.text.clone()
+                                                on:click=move |_| open_row(index)>
+                                                <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
+                                                <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
+                                                    {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
+                                                        <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}") y="9"
+                                                            width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
+                                                    }).collect_view()}
+                                                    {r.exit.map(|(x, outcome)| view! {
+                                                        <path class=format!("fw-row__exit fw-mark--{outcome}")
+                                                            d=format!("M{x:.1},6V26M{x:.1},6L{:.1},10L{x:.1},14Z", x + 8.0)></path>
+                                                    })}
+                                                </svg>
+                                            </button>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            }
+                        }}
+                    </div>
+                </div>
+                {move || order.get().is_empty().then(|| view! { <p class="fw-note">{t.none}</p> })}
+            }
+            .into_any()
+        }}
+    }
+}
