@@ -302,8 +302,8 @@ fn draw_single(
                 <pattern id="fw-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                     <line x1="0" y1="0" x2="0" y2="6" class="fw-hatch-line"></line>
                 </pattern>
-                <pattern id="fw-cross" width="6" height="6" patternUnits="userSpaceOnUse">
-                    <path d="M0,0L6,6M6,0L0,6" class="fw-cross-line"></path>
+                <pattern id="fw-cross" width="9" height="9" patternUnits="userSpaceOnUse">
+                    <path d="M0,0L9,9M9,0L0,9" class="fw-cross-line"></path>
                 </pattern>
             </defs>
             <g aria-hidden="true">
@@ -331,7 +331,18 @@ fn draw_single(
                 let text = b.text.clone();
                 let (tx, ty) = ((b.x0 + b.x1) / 2.0, y);
                 let text2 = text.clone();
-                let fits = (b.x1 - b.x0) > b.label.chars().count() as f64 * 6.6 + 8.0;
+                // The label goes inside the bar when it fits (not over a pattern), else after the
+                // bar (or its planned rest), else before it.
+                let label_width = b.label.chars().count() as f64 * 6.6 + 8.0;
+                let fits = (b.x1 - b.x0) > label_width && b.status != "terminated";
+                let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
+                let (label_x, anchor) = if fits {
+                    (b.x0 + 4.0, "start")
+                } else if after + label_width < width {
+                    (after, "start")
+                } else {
+                    (b.x0 - 6.0, "end")
+                };
                 view! {
                     <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status, b.kind) tabindex="0" role="img" aria-label=text.clone()
                         data-fw-path=b.path.clone()
@@ -352,8 +363,12 @@ fn draw_single(
                         {b.open.then(|| view! {
                             <path class="fw-phase__open" d=format!("M{:.1},{:.1}l7,{:.1}l-7,{:.1}Z", b.x1, y, h / 2.0, h / 2.0)></path>
                         })}
+                        {(b.status == "terminated").then(|| view! {
+                            <text class="fw-phase__end" x=format!("{:.1}", b.x1 + 1.0) y=format!("{:.1}", y + h / 2.0)
+                                dominant-baseline="middle" aria-hidden="true">"✕"</text>
+                        })}
                         <text class=if fits { "fw-phase__label fw-phase__label--in" } else { "fw-phase__label" }
-                            x=format!("{:.1}", if fits { b.x0 + 4.0 } else { b.x1 + 10.0 }) y=format!("{:.1}", y + h / 2.0)
+                            x=format!("{label_x:.1}") y=format!("{:.1}", y + h / 2.0) text-anchor=anchor
                             dominant-baseline="middle" aria-hidden="true">{b.label}</text>
                     </g>
                 }

@@ -10,6 +10,9 @@ use web_sys::{CustomEvent, Document, Element, HtmlElement};
 pub const TIMELINE: &str = include_str!("../../www/data/timeline-sample.json");
 pub const OCCUPANCY: &str = include_str!("../../www/data/occupancy-stendal.json");
 pub const OCCUPANCY_EXAMPLE: &str = include_str!("../../www/data/occupancy-example.json");
+pub const TIMELINE_JPS: &str = include_str!("../../www/data/timeline-jobperspektive.json");
+pub const TIMELINE_PATH: &str = include_str!("../../www/data/timeline-stendal-path.json");
+pub const TIMELINE_COHORT: &str = include_str!("../../www/data/timeline-stendal-cohort.json");
 pub const MAP: &str = include_str!("../../www/data/map-sachsen.json");
 
 pub fn document() -> Document {

@@ -19,7 +19,9 @@ const settled = (page) =>
   page.waitForFunction(
     () =>
       document.querySelectorAll("#log li").length >=
-      document.querySelectorAll("foerderweg-timeline, foerderweg-occupancy, foerderweg-map").length,
+      [...document.querySelectorAll("foerderweg-timeline, foerderweg-occupancy, foerderweg-map")].filter(
+        (e) => e.hasAttribute("src") || e.querySelector("script"),
+      ).length,
     null,
     { timeout: 15000 },
   );
@@ -46,16 +48,15 @@ test("every widget renders its sample under the strict CSP, asking nothing of ot
   });
   await settled(page);
 
-  assert.deepEqual(await shadow(page, "#timeline foerderweg-timeline", ".fw-title"), [
-    "Kohorte Stendal 2018 (fiktive Beispielpersonen)",
-  ]);
+  assert.deepEqual(await shadow(page, "#jps", ".fw-title"), ["JobPerspektive Sachsen: ein Verlauf (fiktive Person)"]);
+  assert.deepEqual(await shadow(page, "#cohort", ".fw-count"), ["181 von 181 Teilnehmenden"]);
   assert.deepEqual(await shadow(page, "#stendal", ".fw-title"), ["Stabilisierung und Teilhabe am Arbeitsleben"]);
   assert.deepEqual(await shadow(page, "#saalekreis", ".fw-title"), [
     "ESF-Projekte des Regionalen Arbeitskreises Saalekreis",
   ]);
   assert.deepEqual(await shadow(page, "#map foerderweg-map", ".fw-title"), ["JobPerspektive Sachsen: Programmregionen"]);
   // The samples are clean: no warnings folded under the widgets.
-  for (const host of ["#timeline foerderweg-timeline", "#stendal", "#example", "#saalekreis", "#map foerderweg-map"]) {
+  for (const host of ["#jps", "#cohort", "#path", "#stendal", "#example", "#saalekreis", "#map foerderweg-map"]) {
     assert.deepEqual(await shadow(page, host, ".fw-panel"), [], `${host} shows no diagnostics`);
   }
 
@@ -87,22 +88,29 @@ test("the broken examples explain what is wrong and where", async () => {
 
 test("a keyboard user reaches a participant and selects it", async () => {
   const { page } = await gallery();
-  // Tab from the top: the nav links (5), then the first widget's items.
+  // Tab through the page until a row of the cohort has focus.
   let focused = "";
-  for (let i = 0; i < 12 && !focused.startsWith("TN-"); i++) {
+  for (let i = 0; i < 80 && !focused.startsWith("SDL-"); i++) {
     await page.keyboard.press("Tab");
-    focused = await page.evaluate(
-      () => document.activeElement?.shadowRoot?.activeElement?.getAttribute("data-fw-select") ?? "",
+    focused = await page.evaluate(() =>
+      document.activeElement?.id === "cohort"
+        ? document.activeElement.shadowRoot.activeElement?.getAttribute("data-fw-select") ?? ""
+        : "",
     );
   }
-  assert.equal(focused, "TN-0001");
+  assert.match(focused, /^SDL-\d{4}$/);
   const outline = await page.evaluate(() => {
     const el = document.activeElement.shadowRoot.activeElement;
     return getComputedStyle(el).outlineStyle;
   });
-  assert.notEqual(outline, "none", "the focused item shows a focus outline");
+  assert.notEqual(outline, "none", "the focused row shows a focus outline");
+  // Arrow down moves to the next row, Enter selects it and opens its path.
+  await page.keyboard.press("ArrowDown");
+  const next = await page.evaluate(() => document.getElementById("cohort").shadowRoot.activeElement?.getAttribute("data-fw-select"));
+  assert.notEqual(next, focused);
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => [...document.querySelectorAll("#log li")].some((li) => li.textContent.includes("TN-0001")));
+  await page.waitForFunction((id) => [...document.querySelectorAll("#log li")].some((li) => li.textContent.includes(id)), next);
+  await page.waitForFunction(() => document.getElementById("cohort").shadowRoot.querySelector(".fw-single"));
   await page.close();
 });
 

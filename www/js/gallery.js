@@ -1,5 +1,6 @@
 // The gallery: load the module, register the elements, and log what the widgets report.
 import init, { defineElements } from "/pkg/foerderweg.js";
+import { largeCohort } from "./cohort.mjs";
 
 const log = document.getElementById("log");
 for (const name of ["foerderweg-ready", "foerderweg-error", "foerderweg-select"]) {
@@ -17,3 +18,14 @@ for (const name of ["foerderweg-ready", "foerderweg-error", "foerderweg-select"]
 
 await init();
 defineElements();
+
+document.getElementById("make-large").addEventListener("click", () => {
+  const started = performance.now();
+  const widget = document.getElementById("large");
+  widget.addEventListener(
+    "foerderweg-ready",
+    () => requestAnimationFrame(() => console.info(`10,000 participants drawn in ${Math.round(performance.now() - started)} ms`)),
+    { once: true },
+  );
+  widget.data = largeCohort(10000);
+});

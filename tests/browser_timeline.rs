@@ -1,0 +1,230 @@
+//! `<foerderweg-timeline>` in headless Chromium: the samples render in lanes and rows; every
+//! phase and marker is in the tab order with a tooltip; sort and filter change the rows; a
+//! cohort of 10,000 keeps the DOM bounded; rows select and open; `lang` switches labels.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The most elements a cohort may put into its shadow root, whatever its size: the rows on
+/// screen plus overscan, times the nodes of a row, plus the toolbar.
+const NODE_BOUND: u32 = 600;
+
+async fn widget(doc: &str, lang: Option<&str>, ready: &str) -> HtmlElement {
+    let el = element("foerderweg-timeline");
+    el.style().set_property("width", "900px").expect("width");
+    if let Some(lang) = lang {
+        el.set_attribute("lang", lang).expect("lang");
+    }
+    set_prop(&el, "data", &JsValue::from_str(doc));
+    attach(&el);
+    assert!(
+        until(|| shadow_query(&el, ready).is_some()).await,
+        "{ready} appears"
+    );
+    el
+}
+
+fn nodes(el: &Element) -> u32 {
+    el.shadow_root()
+        .and_then(|r| r.query_selector_all("*").ok())
+        .map_or(0, |l| l.length())
+}
+
+#[wasm_bindgen_test]
+async fn a_single_path_shows_lanes_phases_and_markers() {
+    let el = widget(TIMELINE_JPS, None, ".fw-single").await;
+    let lanes = texts(&el, ".fw-lane__title");
+    assert_eq!(
+        lanes,
+        [
+            "Zuweisung",
+            "Profiling",
+            "Qualifizierungsempfehlung",
+            "Praktikum",
+            "Qualifizierung",
+            "Anschlussmaßnahme",
+            "Termine",
+            "Ziele",
+            "Austritt"
+        ]
+    );
+    assert_eq!(shadow_all(&el, ".fw-phase").len(), 6);
+    assert_eq!(shadow_all(&el, ".fw-mark").len(), 4 + 3 + 1);
+    // The follow-up measure is open on "today" (30.06.2018) and planned until October.
+    let open = shadow_query(&el, "[data-fw-path='participants[0].phases[5]']").expect("follow-up");
+    let label = open.get_attribute("aria-label").unwrap_or_default();
+    assert!(
+        label.contains("laufend") && label.contains("geplant bis 31.10.2018"),
+        "{label}"
+    );
+    assert!(
+        shadow_query(
+            &el,
+            "[data-fw-path='participants[0].phases[5]'] .fw-phase__planned"
+        )
+        .is_some()
+    );
+    let exit = shadow_query(&el, ".fw-mark--exit")
+        .and_then(|e| e.get_attribute("aria-label"))
+        .unwrap_or_default();
+    assert_eq!(
+        exit,
+        "Austritt: Beschäftigung · 20.04.2018 · Anschluss: Eingliederungszuschuss, mit dem Jobcenter abgestimmt"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_phase_and_marker_is_in_the_tab_order_with_a_tooltip() {
+    let el = widget(TIMELINE_PATH, None, ".fw-single").await;
+    let items = shadow_all(&el, ".fw-phase, .fw-mark");
+    assert_eq!(items.len(), 4 + 5 + 2 + 1);
+    for item in &items {
+        assert_eq!(item.get_attribute("tabindex").as_deref(), Some("0"));
+        focus(item);
+        let expected = item.get_attribute("aria-label").unwrap_or_default();
+        assert!(
+            until(|| shadow_text(&el, ".fw-tooltip") == expected).await,
+            "tooltip of {expected}"
+        );
+    }
+    let plot = shadow_query(&el, ".fw-plot").expect("plot");
+    press(&items[0], "Escape");
+    assert!(
+        until(|| shadow_query(&el, ".fw-tooltip").is_none()).await,
+        "Escape closes it"
+    );
+    // Zoom in with "+": fewer days, so finer ticks.
+    let before = texts(&el, ".fw-tick");
+    press(&plot, "+");
+    press(&plot, "+");
+    assert!(
+        until(|| texts(&el, ".fw-tick") != before).await,
+        "the axis re-fits"
+    );
+    press(&plot, "Home");
+    assert!(
+        until(|| texts(&el, ".fw-tick") == before).await,
+        "Home fits everything again"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn sort_and_filter_change_the_rows_and_a_row_opens_its_path() {
+    let el = widget(TIMELINE_COHORT, None, ".fw-row").await;
+    let events = Events::on(&document());
+    assert_eq!(shadow_text(&el, ".fw-count"), "181 von 181 Teilnehmenden");
+    let status =
+        shadow_query(&el, ".fw-filters label:nth-of-type(2) select").expect("status filter");
+    js_sys::Reflect::set(&status, &"value".into(), &"terminated".into()).expect("value");
+    status
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("change");
+    assert!(until(|| shadow_text(&el, ".fw-count") == "17 von 181 Teilnehmenden").await);
+    assert_eq!(shadow_all(&el, ".fw-row").len(), 17);
+    assert!(
+        shadow_all(&el, ".fw-row")
+            .iter()
+            .all(|r| r.class_name().contains("fw-row--terminated"))
+    );
+
+    // Exit dates of the rows, as sortable text (YYYYMMDD).
+    let exits = || -> Vec<String> {
+        shadow_all(&el, ".fw-row")
+            .iter()
+            .filter_map(|r| r.get_attribute("aria-label"))
+            .filter_map(|l| {
+                l.split("Austritt ")
+                    .nth(1)
+                    .map(|d| d[6..10].to_string() + &d[3..5] + &d[0..2])
+            })
+            .collect()
+    };
+    let by_start = exits();
+    let sort = shadow_query(&el, ".fw-filters label:nth-of-type(1) select").expect("sort");
+    js_sys::Reflect::set(&sort, &"value".into(), &"exit".into()).expect("value");
+    sort.dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("change");
+    assert!(
+        until(|| exits() != by_start).await,
+        "sorting by exit reorders the rows"
+    );
+    let by_exit = exits();
+    let mut sorted = by_exit.clone();
+    sorted.sort();
+    assert_eq!(by_exit, sorted);
+    assert_eq!(by_exit.len(), 17);
+
+    let row: HtmlElement = shadow_query(&el, ".fw-row").expect("row").unchecked_into();
+    let id = row.get_attribute("data-fw-select").expect("id");
+    row.click();
+    let selected = events.named("foerderweg-select");
+    assert_eq!(selected.len(), 1);
+    assert!(
+        selected[0].contains(&format!("\"id\":\"{id}\""))
+            && selected[0].contains("\"type\":\"participant\"")
+    );
+    assert!(
+        until(|| shadow_query(&el, ".fw-single").is_some()).await,
+        "the row opens the single view"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_participants_keep_the_dom_bounded() {
+    let mut doc =
+        String::from(r#"{"schema":"foerderweg/timeline@1","today":"2020-01-01","participants":["#);
+    for i in 0..10_000u32 {
+        if i > 0 {
+            doc.push(',');
+        }
+        let month = 1 + i % 12;
+        doc.push_str(&format!(
+            r#"{{"id":"p{i}","label":"TN {i:05}","phases":[{{"kind":"profiling","start":"2018-{month:02}-01","end":"2018-{month:02}-20"}},{{"kind":"workOpportunity","start":"2018-{month:02}-25","plannedEnd":"2019-{month:02}-25"}}]}}"#
+        ));
+    }
+    doc.push_str("]}");
+    let el = widget(&doc, None, ".fw-row").await;
+    assert_eq!(
+        shadow_text(&el, ".fw-count"),
+        "10.000 von 10.000 Teilnehmenden"
+    );
+    let at_top = nodes(&el);
+    assert!(at_top < NODE_BOUND, "{at_top} nodes at the top");
+    let list = shadow_query(&el, ".fw-cohort").expect("list");
+    list.set_scroll_top(32 * 5_000);
+    list.dispatch_event(&web_sys::Event::new("scroll").expect("event"))
+        .expect("scroll");
+    assert!(
+        until(|| shadow_query(&el, ".fw-row")
+            .and_then(|r| r.get_attribute("data-fw-row"))
+            .is_some_and(|r| r.parse::<usize>().unwrap_or(0) > 4_900))
+        .await,
+        "rows follow the scroll position"
+    );
+    let scrolled = nodes(&el);
+    assert!(scrolled < NODE_BOUND, "{scrolled} nodes after scrolling");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn lang_switches_the_labels() {
+    let el = widget(TIMELINE_PATH, Some("en"), ".fw-single").await;
+    assert!(texts(&el, ".fw-lane__title").contains(&"Work opportunity".to_string()));
+    assert_eq!(shadow_text(&el, ".fw-asof"), "Today 2018-12-01");
+    el.set_attribute("lang", "de").expect("lang");
+    assert!(
+        until(|| texts(&el, ".fw-lane__title").contains(&"Arbeitsgelegenheit".to_string())).await
+    );
+    assert_eq!(shadow_text(&el, ".fw-asof"), "Heute 01.12.2018");
+    el.remove();
+}
