@@ -5,6 +5,8 @@ const env = await start();
 const cases = [
   "/bench/occupancy.html?projects=500&dates=100&runs=10",
   "/bench/occupancy.html?projects=42&dates=6&runs=10",
+  "/bench/timeline.html?cohort=stendal&runs=10",
+  "/bench/timeline.html?cohort=large&runs=10",
 ];
 for (const path of cases) {
   const { page } = await open(env, path);

@@ -220,11 +220,19 @@ fn single_view(
             <div
                 class="fw-plot"
                 node_ref=plot_ref
+                tabindex="-1"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
                         active.set(None);
                     } else if window_key(&ev.key(), window, &fit) {
                         ev.prevent_default();
+                        // The scene is drawn anew: give the focus back to the same record (or
+                        // to the plot when it left the window), so the keys keep working.
+                        let path = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|t| t.get_attribute("data-fw-path"));
+                        refocus(plot_ref, path);
                     }
                 }
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
@@ -250,6 +258,36 @@ fn single_view(
             </div>
         </section>
     }
+}
+
+/// After a redraw, focuses the record at `path` inside `plot`, or the plot itself.
+fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(plot) = plot.get_untracked() else {
+            return;
+        };
+        let plot: web_sys::HtmlElement = plot.into();
+        let found = path
+            .and_then(|p| {
+                plot.query_selector(&format!("[data-fw-path='{p}']"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| {
+                js_sys::Reflect::get(&el, &"focus".into())
+                    .ok()
+                    .map(|f| (el, f))
+            });
+        match found {
+            Some((el, focus)) => {
+                let _ = focus.unchecked_into::<js_sys::Function>().call0(&el);
+            }
+            None => {
+                let _ = plot.focus();
+            }
+        }
+    })
+    .forget();
 }
 
 fn marker_shape(m: &Marker, y: f64) -> String {
