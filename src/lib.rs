@@ -15,6 +15,8 @@ pub mod check;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

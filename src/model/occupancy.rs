@@ -6,9 +6,14 @@ use std::collections::BTreeMap;
 
 /// An occupancy document.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OccupancyDoc {
     /// `"foerderweg/occupancy@1"`.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("pattern" = "^foerderweg/occupancy@1(\\.[0-9]+)?$"))
+    )]
     pub schema: String,
     /// Preferred language of the document.
     #[serde(default)]
@@ -31,6 +36,7 @@ pub struct OccupancyDoc {
 
 /// The programme the figures are about.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Programme {
     /// Name.
@@ -60,6 +66,7 @@ pub struct Programme {
 
 /// A provider with its projects.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Provider {
     /// Id, sent in `foerderweg-select`.
@@ -73,6 +80,7 @@ pub struct Provider {
 
 /// A project with slots, as of the reporting date.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Project {
     /// Id, sent in `foerderweg-select`.
@@ -94,6 +102,7 @@ pub struct Project {
 
 /// The figures of one reporting date. Every figure is optional: series have gaps.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesPoint {
     /// The reporting date.
@@ -126,6 +135,7 @@ pub struct SeriesPoint {
 
 /// A funding line.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Funding {
     /// `ESF`, `ESF+`, `Land`, `district`, `own`, …

@@ -5,9 +5,14 @@ use serde::Deserialize;
 
 /// A map document.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MapDoc {
     /// `"foerderweg/map@1"`.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("pattern" = "^foerderweg/map@1(\\.[0-9]+)?$"))
+    )]
     pub schema: String,
     /// Preferred language of the document.
     #[serde(default)]
@@ -40,6 +45,7 @@ pub struct MapDoc {
 
 /// A programme region: districts served by one office, valid from/to.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Region {
     /// Id, sent in `foerderweg-select`.
@@ -62,6 +68,7 @@ pub struct Region {
 /// A figure for a region or a district. `value: null` is "no data"; `suppressed: true` is a
 /// figure withheld for privacy: never drawn as 0, never as "no data".
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Value {
     /// Region id or district key.
@@ -76,6 +83,7 @@ pub struct Value {
 
 /// A point on the map.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Marker {
     /// Id, sent in `foerderweg-select`.

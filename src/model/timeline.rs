@@ -5,9 +5,14 @@ use serde::Deserialize;
 
 /// A timeline document.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TimelineDoc {
     /// `"foerderweg/timeline@1"`.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("pattern" = "^foerderweg/timeline@1(\\.[0-9]+)?$"))
+    )]
     pub schema: String,
     /// The day drawn as "today"; the viewer's date when absent (set it for reproducible demos).
     #[serde(default)]
@@ -27,6 +32,7 @@ pub struct TimelineDoc {
 
 /// One participant. The widget never needs a real name: `label` is a display pseudonym.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     /// Pseudonymous id, unique in the document; sent in `foerderweg-select`.
@@ -52,6 +58,7 @@ pub struct Participant {
 
 /// A phase with a start, a planned end and an actual end.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     /// `referral`, `profiling`, `recommendation`, `placement`, `workOpportunity`, `internship`,
@@ -81,6 +88,7 @@ pub struct Phase {
 
 /// A dated event on a single day.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     /// `review`, `followUpProfiling`, `homeVisit`, `debtCounselling`, `addictionCounselling`,
@@ -95,6 +103,7 @@ pub struct Event {
 
 /// A goal of the support plan (Förderplan / Kooperationsplan).
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Goal {
     /// What was agreed.
@@ -109,6 +118,7 @@ pub struct Goal {
 
 /// Leaving the programme.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Exit {
     /// Day of exit.
