@@ -28,7 +28,7 @@ pub(crate) struct Options {
 }
 
 /// The options every widget reads; each is an attribute of the elements and a property.
-pub(crate) const OPTION_NAMES: [&str; 4] = ["lang", "theme", "src", "refresh"];
+pub(crate) const OPTION_NAMES: [&str; 4] = crate::model::ATTRIBUTES;
 
 impl Options {
     /// Reads the known option names from a JS object; other keys are ignored.

@@ -1,0 +1,94 @@
+// Writes js/custom-elements.json, the Custom Elements Manifest (schema 2.1) of the three
+// elements, which scripts/package.mjs ships in pkg/. tests/manifest.rs compares it with the code.
+import { writeFileSync } from "node:fs";
+
+const attributes = [
+  ["lang", '"de" | "en"', "Language of the widget; German by default, the document's `lang` when absent."],
+  ["theme", '"light" | "dark" | "auto"', "Colour scheme; `auto` follows prefers-color-scheme."],
+  ["src", "string", "URL of the document, fetched with the page's same-origin credentials."],
+  ["refresh", "number", "Seconds between fetches of `src` (at least 5)."],
+];
+const events = [
+  ["foerderweg-ready", "Data was drawn. detail: {kind, warnings}."],
+  ["foerderweg-error", "Data could not be drawn. detail: {kind, diagnostics}."],
+  ["foerderweg-select", "A participant, provider, project or region was activated. detail: {kind, type, id}."],
+];
+const cssProperties = {
+  "--fw-font": "Font family.",
+  "--fw-font-size": "Base font size.",
+  "--fw-accent": "Buttons and links.",
+  "--fw-accent-text": "Text on the accent colour.",
+  "--fw-background": "Background.",
+  "--fw-surface": "Background of cards and stripes.",
+  "--fw-text": "Text colour.",
+  "--fw-muted": "Secondary text.",
+  "--fw-line": "Lines and borders.",
+  "--fw-focus": "Focus outline.",
+  "--fw-error": "Error border and text.",
+  "--fw-error-background": "Error panel background.",
+  "--fw-warning": "Warning border.",
+  "--fw-warning-background": "Warning background.",
+  "--fw-radius": "Corner radius.",
+  "--fw-padding": "Padding of the widget.",
+  "--fw-filled": "Filled slots (bars, funnel).",
+  "--fw-planned": "Planned placements.",
+  "--fw-series-1": "First series of a chart.",
+  "--fw-series-2": "Second series of a chart.",
+  "--fw-series-3": "Third series of a chart.",
+  "--fw-kind-referral": "Timeline: referral and recommendation phases.",
+  "--fw-kind-profiling": "Timeline: profiling phases.",
+  "--fw-kind-work": "Timeline: placements, work opportunities, internships.",
+  "--fw-kind-qualification": "Timeline: qualification and follow-up measures.",
+  "--fw-kind-counselling": "Timeline: counselling phases and events.",
+  "--fw-kind-other": "Timeline: other phases.",
+};
+const cssParts = {
+  root: "The widget's outer box.",
+  "error-panel": "The panel listing errors in the data.",
+  warnings: "The folded list of warnings.",
+};
+const elements = [
+  ["foerderweg-timeline", "FoerderwegTimeline", "Support-plan timeline of one participant or a cohort (foerderweg/timeline@1)."],
+  ["foerderweg-occupancy", "FoerderwegOccupancy", "Slot-occupancy dashboard (foerderweg/occupancy@1)."],
+  ["foerderweg-map", "FoerderwegMap", "Programme regions, figures and markers on a district map (foerderweg/map@1)."],
+];
+
+const declaration = ([tag, name, description]) => ({
+  kind: "class",
+  name,
+  tagName: tag,
+  customElement: true,
+  description,
+  superclass: { name: "HTMLElement" },
+  attributes: attributes.map(([attr, type, desc]) => ({ name: attr, type: { text: type }, description: desc, fieldName: attr })),
+  members: [
+    ...attributes.map(([attr, type, desc]) => ({ kind: "field", name: attr, type: { text: `${type} | null` }, description: desc, attribute: attr })),
+    { kind: "field", name: "data", type: { text: "object | string | undefined" }, description: "The document, as an object or JSON text." },
+    { kind: "method", name: "reload", description: "Fetches `src` again." },
+  ],
+  events: events.map(([ev, desc]) => ({ name: ev, type: { text: "CustomEvent" }, description: desc })),
+  cssProperties: Object.entries(cssProperties).map(([n, d]) => ({ name: n, description: d })),
+  cssParts: Object.entries(cssParts).map(([n, d]) => ({ name: n, description: d })),
+});
+
+const manifest = {
+  schemaVersion: "2.1.0",
+  readme: "README.md",
+  modules: [
+    {
+      kind: "javascript-module",
+      path: "foerderweg.js",
+      declarations: [
+        ...elements.map(declaration),
+        { kind: "function", name: "defineElements", description: "Registers the three elements (idempotent)." },
+        { kind: "function", name: "mount", description: "Mounts a widget without custom elements; returns a handle with update(), setOption(), reload(), destroy()." },
+      ],
+      exports: [
+        ...elements.map(([tag, name]) => ({ kind: "custom-element-definition", name: tag, declaration: { name, module: "foerderweg.js" } })),
+        { kind: "js", name: "defineElements", declaration: { name: "defineElements", module: "foerderweg.js" } },
+        { kind: "js", name: "mount", declaration: { name: "mount", module: "foerderweg.js" } },
+      ],
+    },
+  ],
+};
+writeFileSync(new URL("../js/custom-elements.json", import.meta.url), JSON.stringify(manifest, null, 2) + "\n");

@@ -1,0 +1,66 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! `js/custom-elements.json` (shipped in pkg/) describes what the code really has: every
+//! attribute the elements observe, the events they send, the `--fw-*` properties the stylesheet
+//! reads and the parts the views expose.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn names(list: &Value) -> BTreeSet<String> {
+    list.as_array().into_iter().flatten().filter_map(|v| v["name"].as_str().map(String::from)).collect()
+}
+
+/// Every `"prefix…"` token in `text`, up to a closing quote, space or other delimiter.
+fn tokens(text: &str, prefix: &str, stop: &[char]) -> BTreeSet<String> {
+    text.match_indices(prefix)
+        .map(|(at, _)| {
+            let rest = &text[at..];
+            let tail = &rest[prefix.len()..];
+            rest[..prefix.len() + tail.find(|c: char| stop.contains(&c)).unwrap_or(tail.len())].to_string()
+        })
+        .filter(|t| t.len() > prefix.len())
+        .collect()
+}
+
+#[test]
+fn the_manifest_lists_what_the_code_reads_and_sends() {
+    let manifest: Value = serde_json::from_str(&read("js/custom-elements.json")).expect("JSON");
+    let declarations = manifest["modules"][0]["declarations"].as_array().expect("declarations").clone();
+    let elements: Vec<&Value> = declarations.iter().filter(|d| d["customElement"] == true).collect();
+    let tags: BTreeSet<String> = elements.iter().filter_map(|d| d["tagName"].as_str().map(String::from)).collect();
+    let expected_tags: BTreeSet<String> = foerderweg::model::WidgetKind::ALL.iter().map(|k| k.tag().to_string()).collect();
+    assert_eq!(tags, expected_tags);
+
+    let attributes: BTreeSet<String> = foerderweg::model::ATTRIBUTES.iter().map(|a| a.to_string()).collect();
+    let events = tokens(&read("src/embed/events.rs"), "\"foerderweg-", &['"']);
+    let events: BTreeSet<String> = events.into_iter().map(|e| e.trim_start_matches('"').to_string()).collect();
+    let css: BTreeSet<String> = tokens(&read("src/view/style.css"), "--fw-", &[',', ')', ' ', ':', ';'])
+        .into_iter()
+        .filter(|t| t[5..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .collect();
+    let mut parts = BTreeSet::new();
+    for file in ["src/view/mod.rs", "src/view/parts/diagnostics.rs", "src/view/occupancy.rs", "src/view/timeline.rs"] {
+        for t in tokens(&read(file), "part=\"", &['"']) {
+            parts.insert(t.trim_start_matches("part=\"").trim_end_matches('"').to_string());
+        }
+    }
+    assert_eq!(events.len(), 3, "{events:?}");
+    for element in elements {
+        let tag = element["tagName"].as_str().unwrap_or_default();
+        assert_eq!(names(&element["attributes"]), attributes, "{tag}: attributes");
+        assert_eq!(names(&element["events"]), events, "{tag}: events");
+        assert_eq!(names(&element["cssProperties"]), css, "{tag}: custom properties");
+        assert_eq!(names(&element["cssParts"]), parts, "{tag}: parts");
+        let fields = names(&element["members"]);
+        assert!(attributes.iter().all(|a| fields.contains(a)) && fields.contains("data"), "{tag}: property twins");
+    }
+}
