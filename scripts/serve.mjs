@@ -22,6 +22,42 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+// JSON endpoints for the host examples, built from the samples: what a Jobcenter backend
+// would answer. `/api/occupancy/live` moves on one reporting date every 5 seconds, so a widget
+// with `refresh` shows live updates.
+const data = (name) => readFile(join(root, "www/data", name), "utf8").then(JSON.parse);
+const LIVE_STEP_MS = 5000;
+const api = {
+  "/api/timeline/cohort": () => data("timeline-stendal-cohort.json"),
+  "/api/timeline/path": () => data("timeline-jobperspektive.json"),
+  "/api/occupancy/programme": () => data("occupancy-stendal.json"),
+  "/api/occupancy/providers": () => data("occupancy-example.json"),
+  "/api/map/regions": () => data("map-sachsen.json"),
+  "/api/occupancy/live": async () => {
+    const doc = await data("occupancy-stendal.json");
+    const step = Math.floor(Date.now() / LIVE_STEP_MS) % doc.series.length;
+    doc.series = doc.series.slice(0, step + 1);
+    doc.asOf = doc.series[step].date;
+    return doc;
+  },
+};
+
+async function answerApi(pathname, response) {
+  const participant = pathname.match(/^\/api\/timeline\/participants\/([A-Za-z0-9-]+)$/);
+  let body;
+  if (participant) {
+    const cohort = await data("timeline-stendal-cohort.json");
+    const one = cohort.participants.find((p) => p.id === participant[1]);
+    if (one) body = { ...cohort, title: one.label, participants: [one] };
+  } else if (api[pathname]) {
+    body = await api[pathname]();
+  }
+  if (!body) return false;
+  response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.end(JSON.stringify(body));
+  return true;
+}
+
 function locate(pathname) {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
@@ -45,6 +81,7 @@ export function startServer(port = 8080, host = "127.0.0.1") {
       response.writeHead(400).end();
       return;
     }
+    if (pathname.startsWith("/api/") && (await answerApi(pathname, response).catch(() => false))) return;
     let file = locate(pathname);
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
