@@ -7,9 +7,10 @@ use crate::i18n::{Lang, fill, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// The shortest and longest window, in days.
-const MIN_DAYS: i64 = 7;
-const MAX_DAYS: i64 = 366 * 60;
+/// The shortest window, in days.
+pub const MIN_DAYS: i64 = 7;
+/// The longest window, in days (60 years).
+pub const MAX_DAYS: i64 = 366 * 60;
 
 /// The dates on screen, `from` to `to`, at least [`MIN_DAYS`] apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
