@@ -16,7 +16,11 @@ fn read(path: &str) -> String {
 }
 
 fn names(list: &Value) -> BTreeSet<String> {
-    list.as_array().into_iter().flatten().filter_map(|v| v["name"].as_str().map(String::from)).collect()
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v["name"].as_str().map(String::from))
+        .collect()
 }
 
 /// Every `"prefix…"` token in `text`, up to a closing quote, space or other delimiter.
@@ -25,7 +29,8 @@ fn tokens(text: &str, prefix: &str, stop: &[char]) -> BTreeSet<String> {
         .map(|(at, _)| {
             let rest = &text[at..];
             let tail = &rest[prefix.len()..];
-            rest[..prefix.len() + tail.find(|c: char| stop.contains(&c)).unwrap_or(tail.len())].to_string()
+            rest[..prefix.len() + tail.find(|c: char| stop.contains(&c)).unwrap_or(tail.len())]
+                .to_string()
         })
         .filter(|t| t.len() > prefix.len())
         .collect()
@@ -34,33 +39,79 @@ fn tokens(text: &str, prefix: &str, stop: &[char]) -> BTreeSet<String> {
 #[test]
 fn the_manifest_lists_what_the_code_reads_and_sends() {
     let manifest: Value = serde_json::from_str(&read("js/custom-elements.json")).expect("JSON");
-    let declarations = manifest["modules"][0]["declarations"].as_array().expect("declarations").clone();
-    let elements: Vec<&Value> = declarations.iter().filter(|d| d["customElement"] == true).collect();
-    let tags: BTreeSet<String> = elements.iter().filter_map(|d| d["tagName"].as_str().map(String::from)).collect();
-    let expected_tags: BTreeSet<String> = foerderweg::model::WidgetKind::ALL.iter().map(|k| k.tag().to_string()).collect();
+    let declarations = manifest["modules"][0]["declarations"]
+        .as_array()
+        .expect("declarations")
+        .clone();
+    let elements: Vec<&Value> = declarations
+        .iter()
+        .filter(|d| d["customElement"] == true)
+        .collect();
+    let tags: BTreeSet<String> = elements
+        .iter()
+        .filter_map(|d| d["tagName"].as_str().map(String::from))
+        .collect();
+    let expected_tags: BTreeSet<String> = foerderweg::model::WidgetKind::ALL
+        .iter()
+        .map(|k| k.tag().to_string())
+        .collect();
     assert_eq!(tags, expected_tags);
 
-    let attributes: BTreeSet<String> = foerderweg::model::ATTRIBUTES.iter().map(|a| a.to_string()).collect();
-    let events = tokens(&read("src/embed/events.rs"), "\"foerderweg-", &['"']);
-    let events: BTreeSet<String> = events.into_iter().map(|e| e.trim_start_matches('"').to_string()).collect();
-    let css: BTreeSet<String> = tokens(&read("src/view/style.css"), "--fw-", &[',', ')', ' ', ':', ';'])
-        .into_iter()
-        .filter(|t| t[5..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    let attributes: BTreeSet<String> = foerderweg::model::ATTRIBUTES
+        .iter()
+        .map(|a| a.to_string())
         .collect();
+    let events = tokens(&read("src/embed/events.rs"), "\"foerderweg-", &['"']);
+    let events: BTreeSet<String> = events
+        .into_iter()
+        .map(|e| e.trim_start_matches('"').to_string())
+        .collect();
+    let css: BTreeSet<String> = tokens(
+        &read("src/view/style.css"),
+        "--fw-",
+        &[',', ')', ' ', ':', ';'],
+    )
+    .into_iter()
+    .filter(|t| {
+        t[5..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+    .collect();
     let mut parts = BTreeSet::new();
-    for file in ["src/view/mod.rs", "src/view/parts/diagnostics.rs", "src/view/occupancy.rs", "src/view/timeline.rs"] {
+    for file in [
+        "src/view/mod.rs",
+        "src/view/parts/diagnostics.rs",
+        "src/view/occupancy.rs",
+        "src/view/timeline.rs",
+    ] {
         for t in tokens(&read(file), "part=\"", &['"']) {
-            parts.insert(t.trim_start_matches("part=\"").trim_end_matches('"').to_string());
+            parts.insert(
+                t.trim_start_matches("part=\"")
+                    .trim_end_matches('"')
+                    .to_string(),
+            );
         }
     }
     assert_eq!(events.len(), 3, "{events:?}");
     for element in elements {
         let tag = element["tagName"].as_str().unwrap_or_default();
-        assert_eq!(names(&element["attributes"]), attributes, "{tag}: attributes");
+        assert_eq!(
+            names(&element["attributes"]),
+            attributes,
+            "{tag}: attributes"
+        );
         assert_eq!(names(&element["events"]), events, "{tag}: events");
-        assert_eq!(names(&element["cssProperties"]), css, "{tag}: custom properties");
+        assert_eq!(
+            names(&element["cssProperties"]),
+            css,
+            "{tag}: custom properties"
+        );
         assert_eq!(names(&element["cssParts"]), parts, "{tag}: parts");
         let fields = names(&element["members"]);
-        assert!(attributes.iter().all(|a| fields.contains(a)) && fields.contains("data"), "{tag}: property twins");
+        assert!(
+            attributes.iter().all(|a| fields.contains(a)) && fields.contains("data"),
+            "{tag}: property twins"
+        );
     }
 }

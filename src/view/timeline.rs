@@ -167,7 +167,8 @@ fn wheel_and_drag(target: NodeRef<html::Div>, window: RwSignal<Window>) {
             wheel.as_ref().unchecked_ref(),
             &options,
         );
-        // The listener lives as long as the element; the element goes with the widget.
+        // Leaked on purpose, once per single view drawn: `on_cleanup` needs `Send`, which a JS
+        // closure is not. Small (one closure), and only when a participant is opened.
         wheel.forget();
     });
 }
@@ -262,7 +263,7 @@ fn single_view(
 
 /// After a redraw, focuses the record at `path` inside `plot`, or the plot itself.
 fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
-    gloo_timers::callback::Timeout::new(0, move || {
+    after_redraw(move || {
         let Some(plot) = plot.get_untracked() else {
             return;
         };
@@ -286,8 +287,15 @@ fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
                 let _ = plot.focus();
             }
         }
-    })
-    .forget();
+    });
+}
+
+/// Runs `f` after the current redraw (a zero-delay timer, freed once it ran).
+fn after_redraw(f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        f();
+    });
 }
 
 fn marker_shape(m: &Marker, y: f64) -> String {
@@ -627,14 +635,13 @@ fn cohort_view(
         }
         first.set((f64::from(list.scroll_top()) / ROW) as usize);
         let list2 = list.clone();
-        gloo_timers::callback::Timeout::new(0, move || {
+        after_redraw(move || {
             if let Ok(Some(el)) = list2.query_selector(&format!("[data-fw-row='{position}']")) {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
             }
-        })
-        .forget();
+        });
     };
     let table_view = {
         let doc = doc.clone();
