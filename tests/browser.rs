@@ -337,3 +337,79 @@ async fn styles_come_from_one_adopted_sheet() {
     a.remove();
     b.remove();
 }
+
+#[wasm_bindgen_test]
+async fn markup_in_the_data_stays_text() {
+    let evil = r#"<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"#;
+    let escaped = serde_json::to_string(evil).expect("json string");
+    let timeline = format!(
+        r#"{{"schema":"foerderweg/timeline@1","title":{escaped},"participants":[{{"id":"a","label":{escaped},
+            "phases":[{{"kind":"profiling","label":{escaped},"provider":{escaped},"start":"2018-01-01"}}]}}]}}"#
+    );
+    let occupancy = format!(
+        r#"{{"schema":"foerderweg/occupancy@1","programme":{{"label":{escaped},"source":{escaped}}},
+            "providers":[{{"id":"t","label":{escaped},"projects":[{{"id":"p","label":{escaped},"slots":3,"filled":1}}]}}]}}"#
+    );
+    for (tag, doc) in [
+        ("foerderweg-timeline", timeline),
+        ("foerderweg-occupancy", occupancy),
+    ] {
+        let el = element(tag);
+        attach(&el);
+        set_prop(&el, "data", &JsValue::from_str(&doc));
+        assert!(
+            until(|| shadow_text(&el, ".fw-root").contains("<img src=x")).await,
+            "{tag} shows the text"
+        );
+        assert!(
+            shadow_query(&el, "img").is_none() && shadow_query(&el, ".fw-root script").is_none(),
+            "{tag}: no element"
+        );
+        sleep(50).await;
+        let pwned = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__pwned".into())
+            .expect("get");
+        assert!(pwned.is_undefined(), "{tag}: nothing ran");
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn odd_documents_give_diagnostics_and_the_module_keeps_working() {
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let odd = [
+        deep.as_str(),
+        "",
+        "null",
+        "[]",
+        r#"{"schema":null}"#,
+        r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"providers":[{"id":"t","label":"T","projects":[{"id":"p","label":"P","slots":4294967296}]}]}"#,
+        r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[{"date":"2018-01-01","filled":1e400}]}"#,
+        r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"a","label":"A","phases":[{"kind":"profiling","start":"0001-01-01","end":"9999-12-31"}]}]}"#,
+        r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[{"date":"0001-01-01","profilings":1},{"date":"9999-12-31","profilings":4294967295}]}"#,
+    ];
+    for (i, text) in odd.iter().enumerate() {
+        for tag in [
+            "foerderweg-timeline",
+            "foerderweg-occupancy",
+            "foerderweg-map",
+        ] {
+            let el = element(tag);
+            attach(&el);
+            set_prop(&el, "data", &JsValue::from_str(text));
+            // Either drawn or explained; never a blank box.
+            let settled = until(|| {
+                shadow_query(&el, ".fw-panel--error").is_some()
+                    || shadow_query(&el, ".fw-title, .fw-figures, .fw-single, .fw-row").is_some()
+            })
+            .await;
+            assert!(settled, "document {i} in {tag} neither drawn nor explained");
+            el.remove();
+        }
+    }
+    // The module still works: a fresh widget renders.
+    let el = element("foerderweg-occupancy");
+    attach(&el);
+    set_prop(&el, "data", &json_object(OCCUPANCY));
+    assert!(until(|| shadow_query(&el, ".fw-figures").is_some()).await);
+    el.remove();
+}
