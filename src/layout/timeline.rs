@@ -182,11 +182,11 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
                 _ => at.year().to_string(),
             };
             labelled_year = Some(at.year());
-            ticks.push(Tick {
-                x: scale.apply(at),
-                label,
-                major,
-            });
+            let x = scale.apply(at);
+            // A label that would run past the right edge is left off (the line stays).
+            let too_wide = x + 3.0 + label.chars().count() as f64 * 6.6 > right + 8.0;
+            let label = if too_wide { String::new() } else { label };
+            ticks.push(Tick { x, label, major });
         }
         let Some(next) = at.checked_add_months(Months::new(step_months)) else {
             break;
@@ -808,6 +808,13 @@ mod tests {
             years.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
             ["2016", "2017", "2018", "2019"]
         );
+        // A label too close to the right edge is dropped, its line kept.
+        let edge = ticks(
+            Window::new(d(2018, 1, 10), d(2018, 4, 2)),
+            (0.0, 300.0),
+            Lang::De,
+        );
+        assert_eq!(edge.last().map(|t| t.label.as_str()), Some(""));
     }
 
     #[test]
