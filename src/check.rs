@@ -13,6 +13,7 @@ use crate::model::timeline::TimelineDoc;
 use crate::model::{Day, WidgetKind};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -293,14 +294,17 @@ impl Diagnostic {
 }
 
 /// A checked document of one of the three kinds.
+///
+/// Shared (`Arc`), so a view that is drawn again (a language switch, a resize) takes the
+/// document without copying it.
 #[derive(Clone, Debug)]
 pub enum Document {
     /// A timeline document.
-    Timeline(TimelineDoc),
+    Timeline(Arc<TimelineDoc>),
     /// An occupancy document.
-    Occupancy(OccupancyDoc),
+    Occupancy(Arc<OccupancyDoc>),
     /// A map document.
-    Map(MapDoc),
+    Map(Arc<MapDoc>),
 }
 
 /// The outcome of [`check`]: the document when it can be drawn, and every finding.
@@ -368,17 +372,17 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
         WidgetKind::Timeline => decode::<TimelineDoc>(kind, text).map(|(doc, diags)| {
             let mut diags = diags;
             semantic_timeline(&doc, &mut diags);
-            (Document::Timeline(doc), diags)
+            (Document::Timeline(Arc::new(doc)), diags)
         }),
         WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text).map(|(doc, diags)| {
             let mut diags = diags;
             semantic_occupancy(&doc, &mut diags);
-            (Document::Occupancy(doc), diags)
+            (Document::Occupancy(Arc::new(doc)), diags)
         }),
         WidgetKind::Map => decode::<MapDoc>(kind, text).map(|(doc, diags)| {
             let mut diags = diags;
             semantic_map(&doc, &mut diags);
-            (Document::Map(doc), diags)
+            (Document::Map(Arc::new(doc)), diags)
         }),
     };
     match checked {

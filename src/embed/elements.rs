@@ -5,7 +5,8 @@
 //! [`Handle`] made here. Every decision is taken on the Rust side.
 
 use super::Handle;
-use super::widget::{OPTION_NAMES, Options, Widget};
+use super::widget::{Options, Widget};
+use crate::model::ATTRIBUTES;
 use crate::model::WidgetKind;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -44,7 +45,7 @@ fn create(element: HtmlElement, kind: String) -> JsValue {
 /// (by an earlier call, or by another copy of the module) are left alone.
 #[wasm_bindgen(js_name = defineElements)]
 pub fn define_elements() {
-    let attributes: js_sys::Array = OPTION_NAMES.iter().map(|n| JsValue::from_str(n)).collect();
+    let attributes: js_sys::Array = ATTRIBUTES.iter().map(|n| JsValue::from_str(n)).collect();
     CREATE.with(|create| {
         for kind in WidgetKind::ALL {
             define_element(kind.tag(), kind.as_str(), &attributes, create);

@@ -27,15 +27,12 @@ pub(crate) struct Options {
     pub(crate) values: Vec<(&'static str, String)>,
 }
 
-/// The options every widget reads; each is an attribute of the elements and a property.
-pub(crate) const OPTION_NAMES: [&str; 4] = crate::model::ATTRIBUTES;
-
 impl Options {
     /// Reads the known option names from a JS object; other keys are ignored.
     pub(crate) fn from_js(object: &JsValue) -> Options {
         let mut values = Vec::new();
         if object.is_object() {
-            for name in OPTION_NAMES {
+            for name in crate::model::ATTRIBUTES {
                 let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
                     .unwrap_or(JsValue::UNDEFINED);
                 let text = value

@@ -970,7 +970,7 @@ mod tests {
 
     fn doc(text: &str) -> OccupancyDoc {
         match check(WidgetKind::Occupancy, text).document {
-            Some(Document::Occupancy(d)) => d,
+            Some(Document::Occupancy(d)) => std::sync::Arc::unwrap_or_clone(d),
             other => panic!("not an occupancy document: {other:?}"),
         }
     }

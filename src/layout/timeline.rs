@@ -775,7 +775,7 @@ mod tests {
 
     fn doc(text: &str) -> TimelineDoc {
         match check(WidgetKind::Timeline, text).document {
-            Some(Document::Timeline(doc)) => doc,
+            Some(Document::Timeline(doc)) => std::sync::Arc::unwrap_or_clone(doc),
             other => panic!("{other:?}"),
         }
     }

@@ -114,12 +114,8 @@ fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
         None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
         Some(doc) => {
             let drawn = match doc {
-                Document::Occupancy(d) => {
-                    occupancy::occupancy(Arc::new(d.clone()), lang, width).into_any()
-                }
-                Document::Timeline(d) => {
-                    timeline::timeline(Arc::new(d.clone()), lang, width).into_any()
-                }
+                Document::Occupancy(d) => occupancy::occupancy(d.clone(), lang, width).into_any(),
+                Document::Timeline(d) => timeline::timeline(d.clone(), lang, width).into_any(),
                 other => {
                     preview::preview(crate::layout::summary::summary(other, lang), lang).into_any()
                 }

@@ -52,7 +52,7 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
             .and_then(|i| doc.participants.get(i))
         {
             Some(p) => Window::fit(&[p], today),
-            None => Window::fit(&doc.participants.iter().collect::<Vec<_>>(), today),
+            None => fit_all,
         }
     };
     let open = {
@@ -71,9 +71,17 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
             match (selected.get(), table.get()) {
                 (Some(i), false) => single_view(doc, i, window, today, lang, width).into_any(),
                 (Some(i), true) => single_table(&doc, i, lang).into_any(),
-                (None, as_table) => {
-                    cohort_view(doc, window, today, lang, width, as_table, open.clone()).into_any()
-                }
+                (None, as_table) => cohort_view(
+                    doc,
+                    window,
+                    fit_all,
+                    today,
+                    lang,
+                    width,
+                    as_table,
+                    open.clone(),
+                )
+                .into_any(),
             }
         }
     };
@@ -569,6 +577,7 @@ fn select_menu(
 fn cohort_view(
     doc: Arc<TimelineDoc>,
     window: RwSignal<Window>,
+    fit_all: Window,
     today: NaiveDate,
     lang: Lang,
     width: Signal<f64>,
@@ -596,10 +605,8 @@ fn cohort_view(
         .collect();
     let total = doc.participants.len();
     let visible_rows = 14usize;
-    let fit = {
-        let doc = doc.clone();
-        move || Window::fit(&doc.participants.iter().collect::<Vec<_>>(), today)
-    };
+    // Home shows the whole cohort: the window computed once when the widget was drawn.
+    let fit = move || fit_all;
     let rows = {
         let doc = doc.clone();
         move || {

@@ -23,21 +23,23 @@ test("the README quick start gives a working page", async () => {
   lines[0] = `FOERDERWEG=${JSON.stringify(repo)}`;
   const folder = mkdtempSync(join(tmpdir(), "foerderweg-quickstart-"));
   execFileSync("bash", ["-euo", "pipefail", "-c", lines.join("\n")], { cwd: folder, stdio: "inherit" });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1"], { cwd: folder, stdio: "ignore" });
+  // Port 0: the system picks a free port, which the server prints.
+  const server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1"], { cwd: folder });
+  const port = await new Promise((found, fail) => {
+    let out = "";
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/port (\d+)/);
+      if (match) found(Number(match[1]));
+    });
+    server.once("exit", (code) => fail(new Error(`http.server exited with ${code}: ${out}`)));
+  });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
   try {
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    for (let i = 0; i < 50; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => document.querySelector("foerderweg-occupancy")?.shadowRoot?.querySelector(".fw-figures"), null, { timeout: 15000 });
     const rate = await page.evaluate(
       () => document.querySelector("foerderweg-occupancy").shadowRoot.querySelector(".fw-figure--rate .fw-figure__value").textContent,
