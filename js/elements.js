@@ -110,3 +110,16 @@ export function defineElement(tag, kind, attributes, create) {
   customElements.define(tag, FoerderwegElement);
   return true;
 }
+
+// Where the built-in geometry files lie: `geo/` in the package, next to the module. Written as
+// literal `new URL(…, import.meta.url)` so that bundlers copy the files and rewrite the URLs.
+export function geometryUrl(name) {
+  switch (name) {
+    case "districts":
+      return new URL("../../../geo/districts.fwg", import.meta.url).href;
+    case "municipalities":
+      return new URL("../../../geo/municipalities-14-15.fwg", import.meta.url).href;
+    default:
+      return null;
+  }
+}

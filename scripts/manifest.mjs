@@ -41,6 +41,18 @@ const cssProperties = {
   "--fw-kind-qualification": "Timeline: qualification and follow-up measures.",
   "--fw-kind-counselling": "Timeline: counselling phases and events.",
   "--fw-kind-other": "Timeline: other phases.",
+  "--fw-map-0": "Lightest class of the map's colour scale.",
+  "--fw-map-1": "Map class 2.",
+  "--fw-map-2": "Map class 3.",
+  "--fw-map-3": "Map class 4.",
+  "--fw-map-4": "Map class 5.",
+  "--fw-map-5": "Map class 6.",
+  "--fw-map-6": "Darkest class of the map's colour scale.",
+  "--fw-map-region": "Areas in a region, when there are no figures.",
+  "--fw-map-none": "Areas in no region.",
+  "--fw-map-context": "Neighbouring areas outside the map's focus.",
+  "--fw-map-border": "Borders between areas.",
+  "--fw-map-outline": "Outlines of programme regions.",
 };
 const cssParts = {
   root: "The widget's outer box.",

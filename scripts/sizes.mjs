@@ -1,4 +1,5 @@
-// Prints the shipped sizes of pkg/: raw, gzip -9 and brotli of the .wasm and the JS glue.
+// Prints the shipped sizes of pkg/: raw, gzip -9 and brotli of the .wasm, the JS glue and the
+// map geometry (geo/*.fwg, loaded only by pages with a map).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -9,7 +10,7 @@ const files = [];
   for (const name of readdirSync(d)) {
     const path = join(d, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/\.(wasm|js)$/.test(name)) files.push(path);
+    else if (/\.(wasm|js|fwg)$/.test(name)) files.push(path);
   }
 })(dir);
 

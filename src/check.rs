@@ -130,6 +130,20 @@ pub enum Problem {
     NotSerialisable,
     /// A language the widget does not speak.
     UnknownLang(String),
+    /// A key that names no known area (district, municipality, Land or host area).
+    UnknownArea(String),
+    /// An area in two regions in force at the same time; the area's name and the first
+    /// region's path.
+    TwoRegions {
+        /// Name of the area.
+        area: String,
+        /// Path of the region it is first in.
+        first: String,
+    },
+    /// A feature of the host's geometry that cannot be drawn; what is wrong.
+    BadGeometry(String),
+    /// The built-in geometry could not be loaded; why.
+    GeometryUnavailable(String),
     /// Any other parser message.
     Other(String),
 }
@@ -161,6 +175,10 @@ impl Problem {
             Problem::Network => "network",
             Problem::NotSerialisable => "not-serialisable",
             Problem::UnknownLang(_) => "unknown-lang",
+            Problem::UnknownArea(_) => "unknown-area",
+            Problem::TwoRegions { .. } => "two-regions",
+            Problem::BadGeometry(_) => "bad-geometry",
+            Problem::GeometryUnavailable(_) => "geometry-unavailable",
             Problem::Other(_) => "other",
         }
     }
@@ -272,6 +290,10 @@ impl Diagnostic {
             Problem::Network => t.network.to_string(),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
+            Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),
+            Problem::TwoRegions { area, first } => fill(t.two_regions, area, first),
+            Problem::BadGeometry(what) => fill(t.bad_geometry, what, ""),
+            Problem::GeometryUnavailable(why) => fill(t.geometry_unavailable, why, ""),
             Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
         }
     }
@@ -381,7 +403,8 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
         }),
         WidgetKind::Map => decode::<MapDoc>(kind, text).map(|(doc, diags)| {
             let mut diags = diags;
-            semantic_map(&doc, &mut diags);
+            let mut doc = doc;
+            semantic_map(&mut doc, &mut diags);
             (Document::Map(Arc::new(doc)), diags)
         }),
     };
@@ -903,8 +926,49 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn semantic_map(doc: &MapDoc, out: &mut Vec<Diagnostic>) {
+fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     let kind = WidgetKind::Map;
+    if let Some(g) = &doc.geometry {
+        let (atlas, issues) = crate::geo::geojson::read(
+            &g.data,
+            &g.id_property,
+            g.name_property.as_deref(),
+            "geometry.data",
+        );
+        for (path, issue) in issues {
+            use crate::geo::geojson::Issue;
+            let what = match issue {
+                Issue::NotACollection => "not a GeoJSON FeatureCollection".to_string(),
+                Issue::NoId => format!("no value in the id property \"{}\"", g.id_property),
+                Issue::NotAPolygon(t) => {
+                    format!("geometry type \"{t}\" is not Polygon or MultiPolygon")
+                }
+                Issue::BadRing => {
+                    "a ring with fewer than four positions or a position out of range".to_string()
+                }
+                Issue::DuplicateId(first) => format!("the same id as {first}"),
+            };
+            out.push(Diagnostic::warning(kind, path, Problem::BadGeometry(what)));
+        }
+        doc.host_atlas = Some(Arc::new(atlas));
+    }
+    let mut region_ids = UniqueIds::new();
+    for (i, r) in doc.regions.iter().enumerate() {
+        region_ids.note(kind, &r.id, format!("regions[{i}].id"), out);
+    }
+    if let Some(s) = &doc.scale {
+        if let Some(k) = s
+            .kind
+            .as_deref()
+            .filter(|k| !matches!(*k, "quantile" | "equal" | "breaks"))
+        {
+            out.push(Diagnostic::warning(
+                kind,
+                "scale.kind",
+                Problem::UnknownKind(k.to_string()),
+            ));
+        }
+    }
     for (i, r) in doc.regions.iter().enumerate() {
         if let Some(from) = r.valid_from {
             end_before_start(kind, from, r.valid_to, format!("regions[{i}].validTo"), out);

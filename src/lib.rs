@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod geo;
 pub mod i18n;
 pub mod layout;
 pub mod model;

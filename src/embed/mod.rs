@@ -5,6 +5,7 @@
 mod elements;
 mod events;
 mod fetch;
+mod geometry;
 mod style;
 mod widget;
 
@@ -14,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use widget::{Options, Widget};
 
 pub use elements::define_elements;
+pub use geometry::{load_geometry, set_geometry_base};
 pub use widget::live_widgets;
 
 /// A mounted widget, returned by [`mount`] (and held by each custom element).

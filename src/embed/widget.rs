@@ -2,7 +2,7 @@
 //! given wins), fetching and refreshing `src`, and the events it sends to its host.
 
 use super::{events, fetch::fetch_text, install_panic_hook, style};
-use crate::check::{Checked, Diagnostic, Problem, check};
+use crate::check::{Checked, Diagnostic, Document, Problem, check};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use crate::view::{self, Content, Theme};
@@ -306,6 +306,9 @@ impl Widget {
     /// Puts a check result on screen and tells the host.
     fn show(self: &Rc<Self>, checked: Checked, from_src: bool, is_refresh: bool) {
         let checked = Arc::new(checked);
+        if let Some(needs) = builtin_geometry(&checked) {
+            super::geometry::ensure(needs);
+        }
         let drawable = checked.document.is_some();
         let keep_old = !drawable
             && is_refresh
@@ -340,6 +343,15 @@ impl Widget {
         let generation = self.state.borrow().generation;
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
+            // A map is ready once its geometry is drawn too (at most a minute of waiting).
+            if let Some(needs) = builtin_geometry(&checked) {
+                for _ in 0..1200 {
+                    if super::geometry::settled(needs) {
+                        break;
+                    }
+                    gloo_timers::future::TimeoutFuture::new(50).await;
+                }
+            }
             leptos::task::tick().await;
             let Some(widget) = weak.upgrade() else { return };
             {
@@ -352,9 +364,11 @@ impl Widget {
                 items.into_iter().map(|d| d.to_json(lang)).collect()
             };
             if checked.document.is_some() {
+                let mut warnings = list(checked.warnings().collect());
+                warnings.extend(geometry_warnings(&checked).iter().map(|d| d.to_json(lang)));
                 let detail = serde_json::json!({
                     "kind": kind.as_str(),
-                    "warnings": list(checked.warnings().collect()),
+                    "warnings": warnings,
                 });
                 events::dispatch(&host, events::READY, &detail);
             } else {
@@ -423,6 +437,49 @@ impl Widget {
                 .retain(|w| !std::ptr::eq(Rc::as_ptr(w), me))
         });
     }
+}
+
+/// For a map drawn on the built-in geometry: whether it needs the municipalities too.
+fn builtin_geometry(checked: &Checked) -> Option<bool> {
+    match &checked.document {
+        Some(Document::Map(doc)) if doc.host_atlas.is_none() => {
+            Some(crate::layout::map::needs_municipalities(doc))
+        }
+        _ => None,
+    }
+}
+
+/// What a map's keys give against its geometry (unknown keys, overlapping regions).
+fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
+    use crate::layout::map::{Geometry, prepare};
+    let Some(Document::Map(doc)) = &checked.document else {
+        return Vec::new();
+    };
+    if let Some(atlas) = &doc.host_atlas {
+        return prepare(
+            doc,
+            Geometry {
+                areas: atlas,
+                municipalities: None,
+                host: true,
+            },
+        )
+        .diagnostics;
+    }
+    view::geometry().with_untracked(|g| match &g.districts {
+        Some(districts) => {
+            prepare(
+                doc,
+                Geometry {
+                    areas: districts,
+                    municipalities: g.municipalities.as_deref(),
+                    host: false,
+                },
+            )
+            .diagnostics
+        }
+        None => Vec::new(),
+    })
 }
 
 /// The width charts are laid out for before the container has been measured (or when it is

@@ -1,6 +1,6 @@
 //! German texts (the default).
 
-use super::{DiagTexts, OccupancyTexts, Texts, TimelineTexts};
+use super::{DiagTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
 
 pub(super) static TEXTS: Texts = Texts {
     timeline_name: "Förderverlauf",
@@ -35,6 +35,7 @@ pub(super) static TEXTS: Texts = Texts {
     diag: &DIAG,
     occ: &OCC,
     tl: &TL,
+    map: &MAP,
 };
 
 static DIAG: DiagTexts = DiagTexts {
@@ -61,6 +62,10 @@ static DIAG: DiagTexts = DiagTexts {
     network: "Die Datenquelle ist nicht erreichbar.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",
     unknown_lang: "Sprache „{a}“ wird nicht unterstützt; es wird Deutsch verwendet.",
+    unknown_area: "Kein Gebiet mit dem Schlüssel „{a}“ bekannt; es wird nicht gezeichnet.",
+    two_regions: "„{a}“ gehört zur selben Zeit auch zu {b}; gezeichnet wird die erste Zuordnung.",
+    bad_geometry: "Diese Fläche kann nicht gezeichnet werden: {a}.",
+    geometry_unavailable: "Die Kartengrundlage konnte nicht geladen werden ({a}).",
     other: "Ungültige Daten: {a}",
 };
 
@@ -227,5 +232,52 @@ static TL: TimelineTexts = TimelineTexts {
         ("otherProgramme", "Anderes Programm"),
         ("earlyTermination", "Vorzeitige Beendigung"),
         ("other", "Sonstiges"),
+    ],
+};
+
+static MAP: MapTexts = MapTexts {
+    area_forms: ("Gebiet", "Gebiete"),
+    region: "Programmregion",
+    regions_title: "Programmregionen",
+    areas_title: "Gebiete",
+    office: "Regionalbüro",
+    valid: "Gültig",
+    area: "Gebiet",
+    key: "Schlüssel",
+    value: "Wert",
+    areas: "Gebiete",
+    in_force: "Am gewählten Tag gültig",
+    yes: "ja",
+    no: "nein",
+    open: "offen",
+    always: "unbefristet",
+    no_data: "keine Daten",
+    suppressed: "unterdrückt",
+    suppressed_long: "Wert unterdrückt (Geheimhaltung)",
+    no_region: "keiner Programmregion zugeordnet",
+    date_label: "Stand der Zuordnung",
+    earlier: "Frühere Zuordnung",
+    later: "Spätere Zuordnung",
+    zoom_label: "Ausschnitt",
+    whole: "Gesamtansicht",
+    show_table: "Als Tabelle",
+    show_map: "Als Karte",
+    keys: "Tastatur: Tab in die Karte, Pfeiltasten wechseln das Gebiet, Eingabe wählt es aus, Pos1/Ende springen zum ersten/letzten, Escape schließt den Hinweis.",
+    up_to: "bis {a}",
+    over_up_to: "über {a} bis {b}",
+    over: "über {a}",
+    summary: "Karte mit {areas} in {regions}.",
+    summary_dated: "Karte mit {areas}; am {date} gelten {regions}.",
+    summary_markers: "Eingezeichnet sind {a}.",
+    summary_values: "{what}: von {lo} bis {hi}.",
+    loading_geometry: "Kartengrundlage wird geladen …",
+    markers_title: "Standorte",
+    kind: "Art",
+    geometry_note: "Kartengrundlage",
+    marker_kinds: &[
+        ("office", "Regionalbüro"),
+        ("provider", "Träger"),
+        ("jobcenter", "Jobcenter"),
+        ("other", "Standort"),
     ],
 };

@@ -1,6 +1,6 @@
 //! English texts.
 
-use super::{DiagTexts, OccupancyTexts, Texts, TimelineTexts};
+use super::{DiagTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
 
 pub(super) static TEXTS: Texts = Texts {
     timeline_name: "Support-plan timeline",
@@ -35,6 +35,7 @@ pub(super) static TEXTS: Texts = Texts {
     diag: &DIAG,
     occ: &OCC,
     tl: &TL,
+    map: &MAP,
 };
 
 static DIAG: DiagTexts = DiagTexts {
@@ -61,6 +62,10 @@ static DIAG: DiagTexts = DiagTexts {
     network: "The data source cannot be reached.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",
     unknown_lang: "Language “{a}” is not supported; German is used.",
+    unknown_area: "No area with the key “{a}” is known; it is not drawn.",
+    two_regions: "“{a}” also belongs to {b} at the same time; the first assignment is drawn.",
+    bad_geometry: "This area cannot be drawn: {a}.",
+    geometry_unavailable: "The map geometry could not be loaded ({a}).",
     other: "Invalid data: {a}",
 };
 
@@ -227,5 +232,52 @@ static TL: TimelineTexts = TimelineTexts {
         ("otherProgramme", "Other programme"),
         ("earlyTermination", "Early termination"),
         ("other", "Other"),
+    ],
+};
+
+static MAP: MapTexts = MapTexts {
+    area_forms: ("area", "areas"),
+    region: "Programme region",
+    regions_title: "Programme regions",
+    areas_title: "Areas",
+    office: "Office",
+    valid: "Valid",
+    area: "Area",
+    key: "Key",
+    value: "Value",
+    areas: "Areas",
+    in_force: "In force on the day shown",
+    yes: "yes",
+    no: "no",
+    open: "open",
+    always: "no end date",
+    no_data: "no data",
+    suppressed: "suppressed",
+    suppressed_long: "value suppressed (confidentiality)",
+    no_region: "not in a programme region",
+    date_label: "Assignment as of",
+    earlier: "Earlier assignment",
+    later: "Later assignment",
+    zoom_label: "View",
+    whole: "Whole map",
+    show_table: "As a table",
+    show_map: "As a map",
+    keys: "Keyboard: Tab into the map, arrow keys move between areas, Enter selects, Home/End jump to the first/last, Escape closes the tooltip.",
+    up_to: "up to {a}",
+    over_up_to: "over {a} up to {b}",
+    over: "over {a}",
+    summary: "Map of {areas} in {regions}.",
+    summary_dated: "Map of {areas}; on {date}, {regions} are in force.",
+    summary_markers: "It shows {a}.",
+    summary_values: "{what}: from {lo} to {hi}.",
+    loading_geometry: "Loading the map geometry …",
+    markers_title: "Locations",
+    kind: "Kind",
+    geometry_note: "Map data",
+    marker_kinds: &[
+        ("office", "Regional office"),
+        ("provider", "Provider"),
+        ("jobcenter", "Jobcenter"),
+        ("other", "Location"),
     ],
 };

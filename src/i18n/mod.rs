@@ -244,6 +244,8 @@ pub struct Texts {
     pub occ: &'static OccupancyTexts,
     /// Texts of the timeline.
     pub tl: &'static TimelineTexts,
+    /// The region map's texts.
+    pub map: &'static MapTexts,
 }
 
 /// Texts of the support-plan timeline.
@@ -351,6 +353,89 @@ pub struct TimelineTexts {
     pub statuses: &'static [(&'static str, &'static str)],
     /// Names of outcomes by key.
     pub outcomes: &'static [(&'static str, &'static str)],
+}
+
+/// Texts of the region map.
+#[derive(Debug)]
+pub struct MapTexts {
+    /// Singular and plural of "area" (district or municipality).
+    pub area_forms: (&'static str, &'static str),
+    /// A programme region (tooltip, table).
+    pub region: &'static str,
+    /// Heading of the region table.
+    pub regions_title: &'static str,
+    /// Heading of the area table.
+    pub areas_title: &'static str,
+    /// Column: office.
+    pub office: &'static str,
+    /// Column: validity.
+    pub valid: &'static str,
+    /// Column: area name.
+    pub area: &'static str,
+    /// Column: official key.
+    pub key: &'static str,
+    /// Default legend title and column of the figure.
+    pub value: &'static str,
+    /// Column: areas of a region.
+    pub areas: &'static str,
+    /// Column: in force on the day shown.
+    pub in_force: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// An open validity end.
+    pub open: &'static str,
+    /// Valid without dates.
+    pub always: &'static str,
+    /// No figure.
+    pub no_data: &'static str,
+    /// A withheld figure, short.
+    pub suppressed: &'static str,
+    /// A withheld figure, legend.
+    pub suppressed_long: &'static str,
+    /// Not in a region on the day shown.
+    pub no_region: &'static str,
+    /// Label of the date control.
+    pub date_label: &'static str,
+    /// Button: previous change of the assignment.
+    pub earlier: &'static str,
+    /// Button: next change.
+    pub later: &'static str,
+    /// Label of the zoom control.
+    pub zoom_label: &'static str,
+    /// Zoom option: the whole view.
+    pub whole: &'static str,
+    /// Button: show the tables.
+    pub show_table: &'static str,
+    /// Button: show the map.
+    pub show_map: &'static str,
+    /// Keyboard hint under the map.
+    pub keys: &'static str,
+    /// Legend: up to `{a}`.
+    pub up_to: &'static str,
+    /// Legend: over `{a}` up to `{b}`.
+    pub over_up_to: &'static str,
+    /// Legend: over `{a}`.
+    pub over: &'static str,
+    /// Summary: `{areas}`, `{regions}`.
+    pub summary: &'static str,
+    /// Summary on a day: `{areas}`, `{regions}`, `{date}`.
+    pub summary_dated: &'static str,
+    /// Summary: `{a}` markers.
+    pub summary_markers: &'static str,
+    /// Summary: `{what}` is counted, from `{lo}` to `{hi}`.
+    pub summary_values: &'static str,
+    /// While the geometry loads.
+    pub loading_geometry: &'static str,
+    /// Heading of the marker list.
+    pub markers_title: &'static str,
+    /// Column: kind of marker.
+    pub kind: &'static str,
+    /// Attribution prefix.
+    pub geometry_note: &'static str,
+    /// Names of marker kinds (`office`, `provider`, `jobcenter`, `other`).
+    pub marker_kinds: &'static [(&'static str, &'static str)],
 }
 
 /// Texts of the occupancy dashboard.
@@ -505,6 +590,14 @@ pub struct DiagTexts {
     pub not_serialisable: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.
     pub unknown_lang: &'static str,
+    /// A key names no known area; `{a}` the key.
+    pub unknown_area: &'static str,
+    /// An area in two regions at once; `{a}` its name, `{b}` the first region's path.
+    pub two_regions: &'static str,
+    /// A host feature cannot be drawn; `{a}` what is wrong.
+    pub bad_geometry: &'static str,
+    /// The built-in geometry did not load; `{a}` why.
+    pub geometry_unavailable: &'static str,
     /// Anything else, with the parser's detail in `{a}`.
     pub other: &'static str,
 }

@@ -1,5 +1,6 @@
 //! Pure layout: from checked documents to plain scenes of numbers and strings.
 
+pub mod map;
 pub mod occupancy;
 pub mod scale;
 pub mod summary;

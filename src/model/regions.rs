@@ -38,9 +38,54 @@ pub struct MapDoc {
     /// What the figures count (legend title).
     #[serde(default)]
     pub value_label: Option<String>,
+    /// How figures are put into colour classes.
+    #[serde(default)]
+    pub scale: Option<Scale>,
     /// Offices, providers and Jobcenters.
     #[serde(default)]
     pub markers: Vec<Marker>,
+    /// The host's own geometry instead of the built-in districts.
+    #[serde(default)]
+    pub geometry: Option<HostGeometry>,
+    /// `geometry` read into shapes by `check` (not part of the document).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub host_atlas: Option<std::sync::Arc<crate::geo::Atlas>>,
+}
+
+/// Colour classes of the choropleth.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Scale {
+    /// `quantile` (default: about as many areas in each class), `equal` (equal intervals) or
+    /// `breaks` (the upper bounds given in `breaks`).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Number of classes, 2 to 7 (default 5; fewer when there are fewer distinct figures).
+    #[serde(default)]
+    pub classes: Option<u8>,
+    /// Upper bounds of the classes but the last, ascending (for `breaks`).
+    #[serde(default)]
+    pub breaks: Vec<f64>,
+}
+
+/// A host's own areas: a GeoJSON FeatureCollection (WGS 84) whose features carry their key in
+/// `idProperty`; regions, figures and focus then refer to those keys.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct HostGeometry {
+    /// The feature property holding each area's key.
+    pub id_property: String,
+    /// The feature property holding each area's name (the key when missing).
+    #[serde(default)]
+    pub name_property: Option<String>,
+    /// The FeatureCollection.
+    pub data: serde_json::Value,
+    /// Copyright notice of the geometry, shown under the map.
+    #[serde(default)]
+    pub attribution: Option<String>,
 }
 
 /// A programme region: districts served by one office, valid from/to.
@@ -55,7 +100,8 @@ pub struct Region {
     /// The office serving it.
     #[serde(default)]
     pub office: Option<String>,
-    /// District keys (5 digits; 8-digit AGS and 12-digit ARS are accepted too).
+    /// District keys (5 digits), municipality keys (8-digit AGS, for Sachsen and Sachsen-Anhalt
+    /// built in) or 12-digit regional keys (ARS); with host geometry, the host's keys.
     pub districts: Vec<String>,
     /// First day of this assignment.
     #[serde(default)]

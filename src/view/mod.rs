@@ -2,9 +2,9 @@
 //! host. Selectable marks carry `data-fw-select` (and `data-fw-kind`); buttons that act on the
 //! widget carry `data-fw-action`; `embed` listens on the container and does the rest.
 
+mod map;
 mod occupancy;
 mod parts;
-mod preview;
 mod timeline;
 
 use crate::check::{Checked, Document};
@@ -12,6 +12,8 @@ use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+pub(crate) use map::{GeoSet, geometry};
 
 /// What the widget has to show, set by `embed`.
 #[derive(Clone, Debug, Default)]
@@ -116,9 +118,7 @@ fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
             let drawn = match doc {
                 Document::Occupancy(d) => occupancy::occupancy(d.clone(), lang, width).into_any(),
                 Document::Timeline(d) => timeline::timeline(d.clone(), lang, width).into_any(),
-                other => {
-                    preview::preview(crate::layout::summary::summary(other, lang), lang).into_any()
-                }
+                Document::Map(d) => map::region_map(d.clone(), lang, width).into_any(),
             };
             view! {
                 {content.stale_since.map(|at| parts::diagnostics::stale_note(&at, lang))}

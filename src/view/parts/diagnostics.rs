@@ -44,22 +44,25 @@ pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> imp
 
 /// The warnings of a drawn document, folded away under a count.
 pub(crate) fn warning_list(checked: &Checked, lang: Lang) -> Option<impl IntoView + use<>> {
+    let warnings: Vec<&Diagnostic> = checked.warnings().collect();
+    (!warnings.is_empty()).then(|| list(&warnings, lang))
+}
+
+/// A folded list of warnings.
+pub(crate) fn list(warnings: &[&Diagnostic], lang: Lang) -> impl IntoView + use<> {
     let t = lang.texts();
-    let items: Vec<_> = checked.warnings().map(|d| item(d, lang)).collect();
-    if items.is_empty() {
-        return None;
-    }
+    let items: Vec<_> = warnings.iter().map(|d| item(d, lang)).collect();
     let title = format!(
         "{} ({})",
         t.warnings_heading,
         lang.integer(items.len() as i64)
     );
-    Some(view! {
+    view! {
         <details class="fw-panel fw-panel--warning" part="warnings">
             <summary class="fw-panel__title">{title}</summary>
             <ul class="fw-panel__list">{items}</ul>
         </details>
-    })
+    }
 }
 
 /// The note above data that a failed refresh left in place.

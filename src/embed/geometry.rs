@@ -1,0 +1,171 @@
+//! Loading the built-in geometry: fetched from the package's `geo/` folder the first time a
+//! map needs it (pages without a map never load it), decoded once, shared by every map on the
+//! page through [`view::geometry`]. Hosts whose bundler moves files can point at another
+//! folder with `setGeometryBase()`, or hand over the bytes with `loadGeometry()`.
+
+use crate::geo::codec;
+use crate::view::{self, GeoSet};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCredentials, RequestInit, Response};
+
+#[wasm_bindgen(module = "/js/elements.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = geometryUrl)]
+    fn geometry_url(name: &str) -> Option<String>;
+}
+
+/// The two assets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asset {
+    Districts,
+    Municipalities,
+}
+
+impl Asset {
+    fn name(self) -> &'static str {
+        match self {
+            Asset::Districts => "districts",
+            Asset::Municipalities => "municipalities",
+        }
+    }
+
+    fn file(self) -> &'static str {
+        match self {
+            Asset::Districts => "districts.fwg",
+            Asset::Municipalities => "municipalities-14-15.fwg",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Asset> {
+        match name {
+            "districts" => Some(Asset::Districts),
+            "municipalities" => Some(Asset::Municipalities),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    /// Set by `setGeometryBase`.
+    base: Option<String>,
+    /// Assets asked for (a fetch is under way or done).
+    requested: Vec<&'static str>,
+}
+
+thread_local! {
+    static LOADER: RefCell<Loader> = RefCell::new(Loader::default());
+}
+
+/// Starts loading what a map needs, unless it is loaded or loading.
+pub(crate) fn ensure(municipalities: bool) {
+    start(Asset::Districts);
+    if municipalities {
+        start(Asset::Municipalities);
+    }
+}
+
+fn start(asset: Asset) {
+    let first = LOADER.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.requested.contains(&asset.name()) {
+            false
+        } else {
+            l.requested.push(asset.name());
+            true
+        }
+    });
+    if !first {
+        return;
+    }
+    let base = LOADER.with(|l| l.borrow().base.clone());
+    let url = match base {
+        Some(base) => format!("{}/{}", base.trim_end_matches('/'), asset.file()),
+        None => geometry_url(asset.name()).unwrap_or_default(),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_bytes(&url).await {
+            Ok(bytes) => {
+                let _ = install(asset, &bytes);
+            }
+            Err(why) => fail(format!("{url}: {why}")),
+        }
+    });
+}
+
+fn install(asset: Asset, bytes: &[u8]) -> Result<(), String> {
+    let atlas = codec::decode(bytes).map_err(|e| e.to_string());
+    match atlas {
+        Ok(atlas) => {
+            let atlas = Some(Arc::new(atlas));
+            view::geometry().update(|g: &mut GeoSet| match asset {
+                Asset::Districts => g.districts = atlas,
+                Asset::Municipalities => g.municipalities = atlas,
+            });
+            Ok(())
+        }
+        Err(why) => {
+            fail(why.clone());
+            Err(why)
+        }
+    }
+}
+
+fn fail(why: String) {
+    view::geometry().update(|g| g.failed = Some(why));
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::SameOrigin);
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or("network error")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = response.array_buffer().map_err(|_| "unreadable")?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable")?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Whether the geometry a map needs has arrived (or failed, so waiting is over).
+pub(crate) fn settled(municipalities: bool) -> bool {
+    view::geometry().with_untracked(|g| {
+        g.failed.is_some()
+            || (g.districts.is_some() && (!municipalities || g.municipalities.is_some()))
+    })
+}
+
+/// Sets the folder the geometry files are fetched from (default: `geo/` next to the module).
+/// Call it before the first map is shown.
+#[wasm_bindgen(js_name = setGeometryBase)]
+pub fn set_geometry_base(url: &str) {
+    LOADER.with(|l| l.borrow_mut().base = Some(url.to_string()));
+}
+
+/// Hands over a geometry file's bytes (`"districts"` or `"municipalities"`), so no fetch is
+/// made for it. Throws when the bytes are not a geometry file.
+#[wasm_bindgen(js_name = loadGeometry)]
+pub fn load_geometry(name: &str, bytes: &[u8]) -> Result<(), JsError> {
+    let asset = Asset::parse(name).ok_or_else(|| {
+        JsError::new(&format!(
+            "foerderweg.loadGeometry: unknown name {name:?}; use districts or municipalities"
+        ))
+    })?;
+    LOADER.with(|l| {
+        let mut l = l.borrow_mut();
+        if !l.requested.contains(&asset.name()) {
+            l.requested.push(asset.name());
+        }
+    });
+    install(asset, bytes).map_err(|why| JsError::new(&format!("foerderweg.loadGeometry: {why}")))
+}
