@@ -92,8 +92,9 @@ impl Fit {
     /// use foerderweg::geo::projection::Fit;
     /// let fit = Fit::new([0.0, 0.0, 2.0, 1.0], 220.0, 1000.0, 10.0);
     /// assert_eq!((fit.width, fit.height), (220.0, 120.0));
-    /// assert_eq!(fit.apply((0.0, 1.0)), (10.0, 10.0));
-    /// assert_eq!(fit.apply((2.0, 0.0)), (210.0, 110.0));
+    /// let round = |(x, y): (f64, f64)| (x.round(), y.round());
+    /// assert_eq!(round(fit.apply((0.0, 1.0))), (10.0, 10.0));
+    /// assert_eq!(round(fit.apply((2.0, 0.0))), (210.0, 110.0));
     /// ```
     pub fn new(b: [f64; 4], width: f64, max_height: f64, pad: f64) -> Fit {
         let width = if width.is_finite() {

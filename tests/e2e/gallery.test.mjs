@@ -56,10 +56,20 @@ test("every widget renders its sample under the strict CSP, asking nothing of ot
   ]);
   assert.deepEqual(await shadow(page, "#map foerderweg-map", ".fw-title"), ["JobPerspektive Sachsen: Programmregionen"]);
   // The samples are clean: no warnings folded under the widgets.
-  for (const host of ["#jps", "#cohort", "#path", "#stendal", "#example", "#saalekreis", "#map foerderweg-map"]) {
+  for (const host of ["#jps", "#cohort", "#path", "#stendal", "#example", "#saalekreis", "#map-sachsen", "#map-mentoren", "#map-regio"]) {
     assert.deepEqual(await shadow(page, host, ".fw-panel"), [], `${host} shows no diagnostics`);
   }
 
+  // Three maps share one load of the geometry; the municipalities are fetched because the
+  // Sachsen sample names some.
+  const geo = seen.requests.filter((u) => u.includes("/geo/")).map((u) => new URL(u).pathname);
+  assert.deepEqual(geo.sort(), ["/pkg/geo/districts.fwg", "/pkg/geo/municipalities-14-15.fwg"]);
+  assert.equal(
+    (await shadow(page, "#map-regio", ".fw-units .fw-unit")).length,
+    14,
+    "REGIO AKTIV: the 14 districts of Sachsen-Anhalt",
+  );
+  assert.match((await shadow(page, "#map-sachsen", ".fw-attribution"))[0], /© GeoBasis-DE \/ BKG 2016, Daten verändert/);
   assert.deepEqual(await page.evaluate(() => window.violations), [], "no CSP violation");
   const origin = new URL(env.base).origin;
   assert.deepEqual(seen.requests.filter((u) => new URL(u).origin !== origin), [], "no request elsewhere");

@@ -57,6 +57,7 @@ test("provider page: mount() and the brand's colours through custom properties a
     };
   });
   assert.equal(styles.filled, "rgb(0, 105, 107)", "--fw-filled");
+  assert.deepEqual(seen.requests.filter((u) => u.includes("/geo/")), [], "a page without a map loads no geometry");
   assert.equal(styles.border, "rgb(0, 105, 107)", "::part(root)");
   assert.equal(styles.radius, "12px", "--fw-radius");
   assert.match(styles.font, /Trebuchet MS/);
