@@ -187,13 +187,6 @@ impl Key {
             _ => Key::Other(key.to_string()),
         }
     }
-
-    /// The key as drawn (5 or 8 digits for official keys).
-    pub fn as_str(&self) -> &str {
-        match self {
-            Key::Land(k) | Key::District(k) | Key::Municipality(k) | Key::Other(k) => k,
-        }
-    }
 }
 
 /// A set of shapes with their source notice.
@@ -236,11 +229,6 @@ impl Atlas {
     /// The shape with `key`.
     pub fn get(&self, key: &str) -> Option<&Shape> {
         self.index.get(key).and_then(|&i| self.shapes.get(i))
-    }
-
-    /// The index of the shape with `key` in [`Atlas::shapes`].
-    pub fn position(&self, key: &str) -> Option<usize> {
-        self.index.get(key).copied()
     }
 
     /// The shapes whose key starts with `prefix` (a Land's or district's key).

@@ -54,19 +54,6 @@ impl Conic {
     pub fn point(&self, p: Point) -> (f64, f64) {
         self.project(f64::from(p[0]) / MICRO, f64::from(p[1]) / MICRO)
     }
-
-    /// The projected box around the points of `points`.
-    pub fn bbox<'a>(&self, points: impl IntoIterator<Item = &'a Point>) -> Option<[f64; 4]> {
-        let mut b: Option<[f64; 4]> = None;
-        for &p in points {
-            let (x, y) = self.point(p);
-            b = Some(match b {
-                None => [x, y, x, y],
-                Some([a, c, d, e]) => [a.min(x), c.min(y), d.max(x), e.max(y)],
-            });
-        }
-        b
-    }
 }
 
 /// Maps projected coordinates into a view box: `x` right, `y` down.

@@ -640,6 +640,7 @@ pub fn scene(
     let mut special = BTreeSet::new();
     let mut units = Vec::with_capacity(prepared.units.len());
     let mut unit_anchor = Vec::with_capacity(prepared.units.len());
+    let mut unit_figure = Vec::with_capacity(prepared.units.len());
     for (i, shape) in prepared.units.iter().enumerate() {
         let region = region_of[i].and_then(|r| doc.regions.get(r));
         let figure = figures
@@ -648,9 +649,9 @@ pub fn scene(
             .copied();
         let class = match figure {
             Some(Figure::Value(x)) => {
-                let c = step(class_of(x, &breaks), n_classes);
-                used_classes.insert(class_of(x, &breaks));
-                format!("fw-c{c}")
+                let class = class_of(x, &breaks);
+                used_classes.insert(class);
+                format!("fw-c{}", step(class, n_classes))
             }
             Some(Figure::Suppressed) => {
                 special.insert(1);
@@ -672,6 +673,7 @@ pub fn scene(
         };
         let anchor = label_point(shape, &conic, &fit);
         unit_anchor.push(anchor);
+        unit_figure.push(figure);
         let value = figure.map(format).unwrap_or_default();
         let mut text = format!("{} ({})", shape.name, shape.key);
         if !shape.kind.is_empty() {
@@ -718,29 +720,23 @@ pub fn scene(
     });
     for i in by_size {
         let unit = &units[i];
+        // Only figures are written; "no data" and "suppressed" are patterns with a legend.
+        if !matches!(unit_figure[i], Some(Figure::Value(_))) {
+            continue;
+        }
         let own = figures.contains_key(unit.key.as_str());
-        if unit.value.is_empty()
-            || (!own
-                && unit
-                    .region
-                    .as_ref()
-                    .is_some_and(|r| !labelled_regions.insert(r.clone())))
+        if !own
+            && unit
+                .region
+                .as_ref()
+                .is_some_and(|r| !labelled_regions.insert(r.clone()))
         {
             continue;
         }
         let Some((x, y, room)) = unit_anchor[i] else {
             continue;
         };
-        let text = if matches!(
-            figures
-                .get(unit.key.as_str())
-                .or_else(|| unit.region.as_deref().and_then(|r| figures.get(r))),
-            Some(Figure::Value(_))
-        ) {
-            unit.value.clone()
-        } else {
-            continue;
-        };
+        let text = unit.value.clone();
         if text.chars().count() as f64 * 7.5 + 6.0 <= room && inside(view, x, y) {
             labels.push(Label {
                 x,

@@ -136,19 +136,12 @@ fn drawn(
         let options = dates.clone();
         let position = {
             let dates = dates.clone();
-            move || {
-                let d = day.get();
-                dates.iter().rposition(|x| Some(*x) <= d)
-            }
+            move || shown_step(&dates, day.get())
         };
         let step = {
             let dates = dates.clone();
             move |by: isize| {
-                let at = {
-                    let d = day.get_untracked();
-                    dates.iter().rposition(|x| Some(*x) <= d)
-                };
-                let next = match at {
+                let next = match shown_step(&dates, day.get_untracked()) {
                     Some(i) => i.checked_add_signed(by),
                     None if by > 0 => Some(0),
                     None => None,
@@ -312,11 +305,7 @@ fn drawn(
         let title = title.clone();
         move || {
             let s = scene.get();
-            let fill_for = |class: &str| match class {
-                "fw-nodata" => Some(nodata_fill.clone()),
-                "fw-suppressed" => Some(suppressed_fill.clone()),
-                _ => None,
-            };
+            let fill_for = |class: &str| pattern_fill(class, &nodata_fill, &suppressed_fill);
             let units = s
                 .units
                 .iter()
@@ -408,11 +397,7 @@ fn drawn(
                 <p class="fw-legend__title">{s.legend_title.clone()}</p>
                 <ul class="fw-legend">
                     {s.legend.iter().map(|e| {
-                        let fill = match e.class.as_str() {
-                            "fw-nodata" => Some(nodata_fill.clone()),
-                            "fw-suppressed" => Some(suppressed_fill.clone()),
-                            _ => None,
-                        };
+                        let fill = pattern_fill(&e.class, &nodata_fill, &suppressed_fill);
                         view! {
                             <li>
                                 <svg class="fw-swatch-area" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
@@ -459,6 +444,20 @@ fn drawn(
         {attribution.map(|a| view! { <p class="fw-attribution">{a}</p> })}
         {doc.source.clone().map(|s| view! { <p class="fw-source">{format!("{}: ", t.source)}{s}</p> })}
         {warnings}
+    }
+}
+
+/// The change day in force on `day`: the last one on or before it.
+fn shown_step(dates: &[Day], day: Option<Day>) -> Option<usize> {
+    dates.iter().rposition(|x| Some(*x) <= day)
+}
+
+/// The `fill` of an area whose class is drawn with a pattern (no data, suppressed).
+fn pattern_fill(class: &str, nodata: &str, suppressed: &str) -> Option<String> {
+    match class {
+        "fw-nodata" => Some(nodata.to_string()),
+        "fw-suppressed" => Some(suppressed.to_string()),
+        _ => None,
     }
 }
 
