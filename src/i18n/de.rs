@@ -1,6 +1,6 @@
 //! German texts (the default).
 
-use super::{DiagTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
+use super::{DiagTexts, ExportTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
 
 pub(super) static TEXTS: Texts = Texts {
     timeline_name: "Förderverlauf",
@@ -36,6 +36,7 @@ pub(super) static TEXTS: Texts = Texts {
     occ: &OCC,
     tl: &TL,
     map: &MAP,
+    export: &EXPORT,
 };
 
 static DIAG: DiagTexts = DiagTexts {
@@ -280,4 +281,16 @@ static MAP: MapTexts = MapTexts {
         ("jobcenter", "Jobcenter"),
         ("other", "Standort"),
     ],
+};
+
+static EXPORT: ExportTexts = ExportTexts {
+    menu: "Exportieren",
+    csv: "{a} als CSV-Tabelle",
+    svg: "{a} als SVG-Grafik",
+    png: "{a} als PNG-Bild",
+    print: "Drucken (mit Tabellen)",
+    done: "Die Datei „{a}“ wird heruntergeladen.",
+    png_failed: "Das PNG-Bild konnte nicht erzeugt werden; vermutlich erlaubt die Content-Security-Policy der Seite weder data:- noch blob:-Bilder (img-src). Die SVG-Grafik lässt sich trotzdem speichern.",
+    path_of: "Verlauf {a}",
+    map: "Karte",
 };

@@ -1,6 +1,6 @@
 //! English texts.
 
-use super::{DiagTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
+use super::{DiagTexts, ExportTexts, MapTexts, OccupancyTexts, Texts, TimelineTexts};
 
 pub(super) static TEXTS: Texts = Texts {
     timeline_name: "Support-plan timeline",
@@ -36,6 +36,7 @@ pub(super) static TEXTS: Texts = Texts {
     occ: &OCC,
     tl: &TL,
     map: &MAP,
+    export: &EXPORT,
 };
 
 static DIAG: DiagTexts = DiagTexts {
@@ -280,4 +281,16 @@ static MAP: MapTexts = MapTexts {
         ("jobcenter", "Jobcenter"),
         ("other", "Location"),
     ],
+};
+
+static EXPORT: ExportTexts = ExportTexts {
+    menu: "Export",
+    csv: "{a} as CSV table",
+    svg: "{a} as SVG graphic",
+    png: "{a} as PNG image",
+    print: "Print (with tables)",
+    done: "Downloading the file “{a}”.",
+    png_failed: "The PNG image could not be made; the page's Content-Security-Policy probably allows neither data: nor blob: images (img-src). The SVG graphic can still be saved.",
+    path_of: "Path of {a}",
+    map: "Map",
 };

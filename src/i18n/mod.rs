@@ -246,6 +246,31 @@ pub struct Texts {
     pub tl: &'static TimelineTexts,
     /// The region map's texts.
     pub map: &'static MapTexts,
+    /// Texts of the export menu.
+    pub export: &'static ExportTexts,
+}
+
+/// Texts of the export menu (files and print).
+#[derive(Debug)]
+pub struct ExportTexts {
+    /// The menu button.
+    pub menu: &'static str,
+    /// A table as a CSV file; `{a}` the table's title.
+    pub csv: &'static str,
+    /// A chart as an SVG file; `{a}` the chart's title.
+    pub svg: &'static str,
+    /// A chart as a PNG image; `{a}` the chart's title.
+    pub png: &'static str,
+    /// Print the widget with its tables.
+    pub print: &'static str,
+    /// Said after a file was offered; `{a}` the file name.
+    pub done: &'static str,
+    /// The PNG could not be made (the page's Content-Security-Policy blocks `data:` and `blob:` images).
+    pub png_failed: &'static str,
+    /// Title of the timeline chart of one participant; `{a}` the participant.
+    pub path_of: &'static str,
+    /// Title of the map image.
+    pub map: &'static str,
 }
 
 /// Texts of the support-plan timeline.

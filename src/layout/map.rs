@@ -6,6 +6,7 @@
 //! Two steps: [`prepare`] resolves a document against the geometry once (and finds unknown
 //! keys and overlapping regions); [`scene`] lays it out for a day, a zoom and a width.
 
+use super::table::{Cell, Column, DataTable, Row};
 use crate::check::{Diagnostic, Problem};
 use crate::geo::projection::{Conic, Fit, projected};
 use crate::geo::{Atlas, BBox, Key, Shape, dissolve, land_name, path, ring_area2};
@@ -372,6 +373,8 @@ pub struct Unit {
     pub region_label: Option<String>,
     /// The figure shown for it (its own or its region's), formatted.
     pub value: String,
+    /// The same figure for the table view and the CSV.
+    pub figure: Cell,
     /// Tooltip and accessible name.
     pub text: String,
     /// Where the tooltip points (view units).
@@ -437,7 +440,7 @@ pub struct RegionRow {
     /// Names of its areas.
     pub areas: String,
     /// Its figure.
-    pub value: String,
+    pub value: Cell,
 }
 
 /// Everything the map draws.
@@ -469,6 +472,77 @@ pub struct MapScene {
     pub summary: String,
     /// The day shown, formatted.
     pub date: Option<String>,
+}
+
+impl MapScene {
+    /// The table views: regions (if any), areas, markers (if any).
+    pub fn tables(&self, lang: Lang) -> Vec<DataTable> {
+        let m = lang.texts().map;
+        let mut tables = Vec::new();
+        if !self.regions.is_empty() {
+            let mut t = DataTable::new(
+                m.regions_title,
+                vec![
+                    Column::text(m.region),
+                    Column::text(m.office),
+                    Column::text(m.valid),
+                    Column::text(m.in_force),
+                    Column::text(m.areas),
+                    Column::figure(m.value),
+                ],
+            );
+            for r in &self.regions {
+                t.rows.push(Row {
+                    cells: vec![
+                        Cell::text(r.label.clone()),
+                        Cell::text(r.office.clone()),
+                        Cell::text(r.valid.clone()),
+                        Cell::text(if r.active { m.yes } else { m.no }),
+                        Cell::text(r.areas.clone()),
+                        r.value.clone(),
+                    ],
+                    dimmed: !r.active,
+                });
+            }
+            tables.push(t);
+        }
+        let mut t = DataTable::new(
+            m.areas_title,
+            vec![
+                Column::text(m.area),
+                Column::text(m.key),
+                Column::text(m.region),
+                Column::figure(self.legend_title.clone()),
+            ],
+        );
+        for u in &self.units {
+            t.push(vec![
+                Cell::text(u.name.clone()),
+                Cell::text(u.key.clone()),
+                Cell::text(
+                    u.region_label
+                        .clone()
+                        .unwrap_or_else(|| m.no_region.to_string()),
+                ),
+                u.figure.clone(),
+            ]);
+        }
+        tables.push(t);
+        if !self.markers.is_empty() {
+            let mut t = DataTable::new(
+                m.markers_title,
+                vec![Column::text(m.area), Column::text(m.kind)],
+            );
+            for mk in &self.markers {
+                t.push(vec![
+                    Cell::text(mk.label.clone()),
+                    Cell::text(crate::i18n::name_of(m.marker_kinds, mk.kind)),
+                ]);
+            }
+            tables.push(t);
+        }
+        tables
+    }
 }
 
 /// What a figure is.
@@ -630,6 +704,12 @@ pub fn scene(
         Figure::Suppressed => m.suppressed.to_string(),
         Figure::NoData => m.no_data.to_string(),
     };
+    let cell = |f: Option<Figure>| match f {
+        Some(Figure::Value(x)) => Cell::Number(x, decimals),
+        Some(Figure::Suppressed) => Cell::Suppressed,
+        Some(Figure::NoData) => Cell::text(m.no_data),
+        None => Cell::empty(),
+    };
     let value_label = doc
         .value_label
         .clone()
@@ -703,6 +783,7 @@ pub fn scene(
             region: region.map(|r| r.id.clone()),
             region_label: region.map(|r| r.label.clone()),
             value,
+            figure: cell(figure),
             text,
             anchor: anchor
                 .map(|(x, y, _)| (x, y))
@@ -888,10 +969,7 @@ pub fn scene(
                 valid,
                 active: active.get(r).copied().unwrap_or(false),
                 areas: names.join(", "),
-                value: figures
-                    .get(region.id.as_str())
-                    .map(|f| format(*f))
-                    .unwrap_or_default(),
+                value: cell(figures.get(region.id.as_str()).copied()),
             }
         })
         .collect();

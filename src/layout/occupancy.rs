@@ -3,6 +3,7 @@
 //! for early termination, exits and funding. Pure: numbers and strings, no browser.
 
 use super::scale::{Linear, Time};
+use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, fill_named, name_of};
 use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
 use chrono::{Datelike, NaiveDate};
@@ -141,7 +142,7 @@ pub struct Bar {
     /// The figures as a sentence, read after the label by screen readers.
     pub figures: String,
     /// Figures for the table view: slots, filled, planned, vacant, rate.
-    pub cells: [String; 5],
+    pub cells: [Cell; 5],
     /// Activating it opens the provider's projects.
     pub drills: bool,
 }
@@ -155,6 +156,26 @@ pub struct Bars {
     pub provider: Option<String>,
     /// Bars in the chosen order.
     pub bars: Vec<Bar>,
+}
+
+impl Bars {
+    /// The table view of the bars: name, slots, filled, planned, vacant, rate.
+    pub fn table(&self, lang: Lang) -> DataTable {
+        let o = lang.texts().occ;
+        let mut columns = vec![Column::text(o.name)];
+        columns.extend(
+            [o.slots, o.filled, o.planned, o.vacant, o.fill_rate]
+                .into_iter()
+                .map(Column::figure),
+        );
+        let mut table = DataTable::new(self.title.clone(), columns);
+        for bar in &self.bars {
+            let mut cells = vec![Cell::text(bar.label.clone())];
+            cells.extend(bar.cells.iter().cloned());
+            table.push(cells);
+        }
+        table
+    }
 }
 
 /// A tick on an axis.
@@ -215,15 +236,6 @@ pub struct Chart {
     pub reference: Option<(f64, String)>,
 }
 
-/// The series as a published report lays it out: a row per figure, a column per date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    /// Column heads: the reporting dates.
-    pub dates: Vec<String>,
-    /// Rows: label and one cell per date (`–` where missing).
-    pub rows: Vec<(&'static str, Vec<String>)>,
-}
-
 /// A stage of the funnel.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stage {
@@ -244,19 +256,6 @@ pub struct Ranked {
     pub rows: Vec<(String, String, f64)>,
 }
 
-/// A funding line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FundingRow {
-    /// Source name and description.
-    pub label: String,
-    /// Amount, formatted.
-    pub amount: String,
-    /// Share of the total, formatted, and as a bar width.
-    pub share: (String, f64),
-    /// `2015–2022`, or empty.
-    pub period: String,
-}
-
 /// Everything the dashboard shows except the charts (which depend on the width) and the bars
 /// (which depend on the drill-down and sort order).
 #[derive(Clone, Debug, PartialEq)]
@@ -273,8 +272,8 @@ pub struct Scene {
     pub figures: Vec<Figure>,
     /// The providers are listed (so there are bars).
     pub has_bars: bool,
-    /// The report table.
-    pub table: Table,
+    /// The report table: one row per series, one column per reporting date.
+    pub table: DataTable,
     /// Funnel stages (those with a value).
     pub funnel: Vec<Stage>,
     /// Reasons for early termination, or `None` when not broken down.
@@ -282,7 +281,7 @@ pub struct Scene {
     /// Exits by outcome.
     pub exits: Option<Ranked>,
     /// Funding lines and their total.
-    pub funding: Option<(Vec<FundingRow>, String)>,
+    pub funding: Option<DataTable>,
     /// Where the figures come from.
     pub source: Option<String>,
 }
@@ -508,23 +507,28 @@ fn fields(lang: Lang) -> [(&'static str, &'static str, Field); 6] {
     ]
 }
 
-fn table(doc: &OccupancyDoc, order: &[usize], lang: Lang) -> Table {
-    let dates = order
-        .iter()
-        .map(|i| lang.date(doc.series[*i].date.0))
-        .collect();
-    let rows = fields(lang)
-        .into_iter()
-        .filter(|(_, _, f)| order.iter().any(|i| f(&doc.series[*i]).is_some()))
-        .map(|(_, label, f)| {
-            let cells = order
+fn table(doc: &OccupancyDoc, order: &[usize], lang: Lang) -> DataTable {
+    let o = lang.texts().occ;
+    let mut columns = vec![Column::text(o.table_stub)];
+    columns.extend(
+        order
+            .iter()
+            .map(|i| Column::figure(lang.date(doc.series[*i].date.0))),
+    );
+    let mut table = DataTable::new(o.table_title, columns);
+    for (_, label, f) in fields(lang) {
+        if !order.iter().any(|i| f(&doc.series[*i]).is_some()) {
+            continue;
+        }
+        let mut cells = vec![Cell::text(label)];
+        cells.extend(
+            order
                 .iter()
-                .map(|i| or_dash(lang, f(&doc.series[*i]).map(u64::from)))
-                .collect();
-            (label, cells)
-        })
-        .collect();
-    Table { dates, rows }
+                .map(|i| f(&doc.series[*i]).map_or(Cell::Missing, |v| Cell::count(f64::from(v)))),
+        );
+        table.push(cells);
+    }
+    table
 }
 
 fn funnel(point: Option<&SeriesPoint>, filled: Option<u64>, lang: Lang) -> Vec<Stage> {
@@ -596,7 +600,7 @@ fn ranked<'a>(
     }
 }
 
-fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<(Vec<FundingRow>, String)> {
+fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
     if doc.funding.is_empty() {
         return None;
     }
@@ -607,34 +611,45 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<(Vec<FundingRow>, String)> 
         .map(|f| f.amount)
         .filter(|a| a.is_finite())
         .sum();
-    let rows = doc
-        .funding
-        .iter()
-        .map(|f| {
-            let source = name_of(o.funding_sources, &f.source);
-            let label = match &f.label {
-                Some(label) => format!("{source}: {label}"),
-                None => source.to_string(),
-            };
-            let share = if total > 0.0 { f.amount / total } else { 0.0 };
-            let period = match (f.start, f.end) {
-                (Some(a), Some(b)) if a.0.year() != b.0.year() => {
-                    format!("{}–{}", a.0.year(), b.0.year())
-                }
-                (Some(a), Some(_)) => a.0.year().to_string(),
-                (Some(a), None) => format!("{} –", lang.date(a.0)),
-                (None, Some(b)) => format!("– {}", lang.date(b.0)),
-                (None, None) => String::new(),
-            };
-            FundingRow {
-                label,
-                amount: lang.euro(f.amount),
-                share: (lang.percent(share), share * 100.0),
-                period,
+    let mut table = DataTable::new(
+        o.funding_title,
+        vec![
+            Column::text(o.name),
+            Column::text(o.period),
+            Column::figure(o.amount),
+            Column::figure(o.share),
+        ],
+    );
+    for f in &doc.funding {
+        let source = name_of(o.funding_sources, &f.source);
+        let label = match &f.label {
+            Some(label) => format!("{source}: {label}"),
+            None => source.to_string(),
+        };
+        let share = if total > 0.0 { f.amount / total } else { 0.0 };
+        let period = match (f.start, f.end) {
+            (Some(a), Some(b)) if a.0.year() != b.0.year() => {
+                format!("{}–{}", a.0.year(), b.0.year())
             }
-        })
-        .collect();
-    Some((rows, lang.euro(total)))
+            (Some(a), Some(_)) => a.0.year().to_string(),
+            (Some(a), None) => format!("{} –", lang.date(a.0)),
+            (None, Some(b)) => format!("– {}", lang.date(b.0)),
+            (None, None) => String::new(),
+        };
+        table.push(vec![
+            Cell::Text(label),
+            Cell::Text(period),
+            Cell::Euro(f.amount),
+            Cell::Share(share),
+        ]);
+    }
+    table.foot = Some(vec![
+        Cell::text(o.funding_total),
+        Cell::text(""),
+        Cell::Euro(total),
+        Cell::text(""),
+    ]);
+    Some(table)
 }
 
 /// Sorts and shapes the bars: all providers, or the projects of `provider`.
@@ -752,11 +767,15 @@ pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lan
                 ),
                 figures,
                 cells: [
-                    lang.integer(r.slots as i64),
-                    or_dash(lang, r.filled),
-                    lang.integer(r.planned as i64),
-                    lang.integer(vacant as i64),
-                    rate_text,
+                    Cell::count(r.slots as f64),
+                    r.filled.map_or(Cell::Missing, |f| Cell::count(f as f64)),
+                    Cell::count(r.planned as f64),
+                    Cell::count(vacant as f64),
+                    if r.slots == 0 {
+                        Cell::Missing
+                    } else {
+                        Cell::Percent(rate(r))
+                    },
                 ],
                 drills: r.drills,
             }
@@ -1033,14 +1052,14 @@ mod tests {
     #[test]
     fn report_table_has_every_published_figure_and_dashes_for_gaps() {
         let s = scene(&stendal(), Lang::De);
-        assert_eq!(s.table.dates[0], "21.02.2018");
-        assert_eq!(s.table.dates.len(), 6);
+        assert_eq!(s.table.columns[1].label, "21.02.2018");
+        assert_eq!(s.table.columns.len(), 7);
+        let shown = s.table.shown(Lang::De);
         let row = |label: &str| {
-            s.table
-                .rows
+            shown
                 .iter()
-                .find(|r| r.0 == label)
-                .map(|r| r.1.join(" "))
+                .find(|r| r[0] == label)
+                .map(|r| r[1..].join(" "))
         };
         assert_eq!(
             row("Profilings").as_deref(),
@@ -1201,11 +1220,12 @@ mod tests {
                 "Sonstige Gründe"
             ]
         );
-        let (rows, total) = s.funding.expect("funding");
-        assert_eq!(total, "14.470.000\u{a0}€");
-        assert_eq!(rows[0].period, "2015–2022");
-        assert_eq!(rows[1].label, "Landkreis");
-        assert_eq!(rows[0].share.0, "96,1\u{202f}%");
+        let rows = s.funding.expect("funding").shown(Lang::De);
+        assert_eq!(rows[2][0], "Gesamt");
+        assert_eq!(rows[2][2], "14.470.000\u{a0}€");
+        assert_eq!(rows[0][1], "2015–2022");
+        assert_eq!(rows[1][0], "Landkreis");
+        assert_eq!(rows[0][3], "96,1\u{202f}%");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! laid out only for the rows on screen. Pure: no browser.
 
 use super::scale::Time;
+use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -686,6 +687,106 @@ pub struct Row {
     pub exit: Option<(f64, String)>,
     /// Accessible text: label, status, first start, exit.
     pub text: String,
+}
+
+/// The table view of one participant: phases, events, goals and the exit, one row each.
+pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
+    let t = lang.texts().tl;
+    let mut table = DataTable::new(
+        p.label.clone(),
+        [
+            t.kind,
+            t.what,
+            t.from,
+            t.to,
+            t.planned_end,
+            t.provider,
+            t.status,
+        ]
+        .into_iter()
+        .map(Column::text)
+        .collect(),
+    );
+    for ph in &p.phases {
+        let status = ph.status.as_deref().unwrap_or(if ph.end.is_none() {
+            "active"
+        } else {
+            "completed"
+        });
+        let who = [ph.provider.as_deref(), ph.project.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        table.push(vec![
+            Cell::text(name_of(t.phase_kinds, &ph.kind)),
+            Cell::text(ph.label.clone().unwrap_or_default()),
+            Cell::Date(ph.start.0),
+            ph.end
+                .map_or_else(|| Cell::text(t.ongoing), |e| Cell::Date(e.0)),
+            Cell::date(ph.planned_end.map(|d| d.0)),
+            Cell::Text(who),
+            Cell::text(name_of(t.statuses, status)),
+        ]);
+    }
+    for e in &p.events {
+        table.push(vec![
+            Cell::text(name_of(t.event_kinds, &e.kind)),
+            Cell::text(e.label.clone().unwrap_or_default()),
+            Cell::Date(e.date.0),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+        ]);
+    }
+    for g in &p.goals {
+        table.push(vec![
+            Cell::text(t.goals_lane),
+            Cell::text(g.label.clone()),
+            Cell::empty(),
+            Cell::date(g.due.map(|d| d.0)),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::text(name_of(t.statuses, g.status.as_deref().unwrap_or("open"))),
+        ]);
+    }
+    if let Some(x) = &p.exit {
+        let mut what = name_of(t.outcomes, &x.outcome).to_string();
+        if let Some(r) = &x.reason {
+            what.push_str(&format!(" ({})", name_of(lang.texts().occ.reasons, r)));
+        }
+        table.push(vec![
+            Cell::text(t.exit_lane),
+            Cell::Text(what),
+            Cell::Date(x.date.0),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::text(x.follow_up.clone().unwrap_or_default()),
+            Cell::empty(),
+        ]);
+    }
+    table
+}
+
+/// The table view of the cohort in `order`: each participant with the sentence a screen reader
+/// hears on the row (status, first start, exit).
+pub fn cohort_table(
+    doc: &TimelineDoc,
+    order: &[usize],
+    window: Window,
+    today: NaiveDate,
+    lang: Lang,
+) -> DataTable {
+    let t = lang.texts().tl;
+    let mut table = DataTable::new(
+        t.cohort,
+        vec![Column::text(t.participant), Column::text(t.status)],
+    );
+    for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
+        table.push(vec![Cell::Text(r.label), Cell::Text(r.text)]);
+    }
+    table
 }
 
 /// Rows `first..first + count` of `order` (only those are laid out: cost is per visible row).

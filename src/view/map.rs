@@ -2,10 +2,13 @@
 //! the focused area or marker, the table toggle. The geometry arrives through [`geometry`],
 //! which `embed` fills when a map needs it.
 
+use super::parts::export::{Item, menu, printing};
+use super::parts::table::data_table;
 use crate::check::Diagnostic;
 use crate::geo::Atlas;
 use crate::i18n::Lang;
 use crate::layout::map::{self as layout, Geometry, MapScene};
+use crate::layout::table::DataTable;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
 use leptos::prelude::*;
@@ -412,7 +415,38 @@ fn drawn(
         })
     };
 
-    let tables = move || show_table.get().then(|| tables(&scene.get(), lang));
+    let print = printing();
+    let tables = move || (show_table.get() || print.get()).then(|| tables(&scene.get(), lang));
+    let export = {
+        let e = t.export;
+        let mut items: Vec<Item> = Vec::new();
+        // Which tables there are does not change with the day or the zoom.
+        let first = scene.get_untracked().tables(lang);
+        for (i, table) in first.iter().enumerate() {
+            items.push(Item::csv(
+                &table.title,
+                Arc::new(move || {
+                    scene
+                        .get_untracked()
+                        .tables(lang)
+                        .into_iter()
+                        .nth(i)
+                        .unwrap_or_else(|| DataTable::new(String::new(), Vec::new()))
+                }),
+                lang,
+            ));
+        }
+        items.extend(Item::images(
+            ".fw-map__svg",
+            Some(".fw-map-legend"),
+            &title,
+            e.map,
+            None,
+            lang,
+        ));
+        items.push(Item::print(lang));
+        menu(items, lang)
+    };
     let attribution = (!prepared.attribution.is_empty())
         .then(|| format!("{}: {}", m.geometry_note, prepared.attribution));
 
@@ -429,8 +463,9 @@ fn drawn(
                 on:click=move |_| show_table.update(|v| *v = !*v)>
                 {move || if show_table.get() { m.show_map } else { m.show_table }}
             </button>
+            {export}
         </div>
-        <figure class="fw-map" hidden=move || show_table.get()>
+        <figure class="fw-map" hidden=move || show_table.get() && !print.get()>
             <div class="fw-map__plot">
                 {svg}
                 {tooltip}
@@ -462,82 +497,15 @@ fn pattern_fill(class: &str, nodata: &str, suppressed: &str) -> Option<String> {
 }
 
 fn tables(s: &MapScene, lang: Lang) -> impl IntoView + use<> {
-    let m = lang.texts().map;
-    let regions = (!s.regions.is_empty()).then(|| {
-        view! {
-            <div class="fw-table-wrap" role="region" aria-label=m.regions_title tabindex="0">
-                <table class="fw-table fw-table--regions">
-                    <caption>{m.regions_title}</caption>
-                    <thead><tr>
-                        <th scope="col">{m.region}</th>
-                        <th scope="col">{m.office}</th>
-                        <th scope="col">{m.valid}</th>
-                        <th scope="col">{m.in_force}</th>
-                        <th scope="col">{m.areas}</th>
-                        <th scope="col" class="fw-num">{m.value}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.regions.iter().map(|r| view! {
-                            <tr class:fw-inactive=!r.active>
-                                <th scope="row">{r.label.clone()}</th>
-                                <td>{r.office.clone()}</td>
-                                <td>{r.valid.clone()}</td>
-                                <td>{if r.active { m.yes } else { m.no }}</td>
-                                <td>{r.areas.clone()}</td>
-                                <td class="fw-num">{r.value.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-    });
-    let markers = (!s.markers.is_empty()).then(|| {
-        view! {
-            <div class="fw-table-wrap" role="region" aria-label=m.markers_title tabindex="0">
-                <table class="fw-table fw-table--markers">
-                    <caption>{m.markers_title}</caption>
-                    <thead><tr>
-                        <th scope="col">{m.area}</th>
-                        <th scope="col">{m.kind}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.markers.iter().map(|mk| view! {
-                            <tr>
-                                <th scope="row">{mk.label.clone()}</th>
-                                <td>{crate::i18n::name_of(m.marker_kinds, mk.kind)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-    });
+    let classes = ["fw-table--regions", "fw-table--areas", "fw-table--markers"];
+    let tables = s.tables(lang);
+    let has_regions = !s.regions.is_empty();
     view! {
         <div class="fw-map-tables">
-            {regions}
-            <div class="fw-table-wrap" role="region" aria-label=m.areas_title tabindex="0">
-                <table class="fw-table fw-table--areas">
-                    <caption>{m.areas_title}</caption>
-                    <thead><tr>
-                        <th scope="col">{m.area}</th>
-                        <th scope="col">{m.key}</th>
-                        <th scope="col">{m.region}</th>
-                        <th scope="col" class="fw-num">{s.legend_title.clone()}</th>
-                    </tr></thead>
-                    <tbody>
-                        {s.units.iter().map(|u| view! {
-                            <tr>
-                                <th scope="row">{u.name.clone()}</th>
-                                <td>{u.key.clone()}</td>
-                                <td>{u.region_label.clone().unwrap_or_else(|| m.no_region.to_string())}</td>
-                                <td class="fw-num">{u.value.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {markers}
+            {tables.iter().enumerate().map(|(i, t)| {
+                let class = classes[(i + usize::from(!has_regions)).min(2)];
+                data_table(t, lang, class, None)
+            }).collect_view()}
         </div>
     }
 }

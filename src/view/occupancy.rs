@@ -2,8 +2,11 @@
 //! (which provider is open, the sort order, the focused chart point).
 
 use super::parts::chart::series_chart;
+use super::parts::export::{Item, menu, printing};
+use super::parts::table::data_table;
 use crate::i18n::Lang;
-use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Scene, Table};
+use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Scene};
+use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,6 +39,55 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
         }
     };
     let has_series = !doc.series.is_empty();
+    let (open, sort) = (RwSignal::new(None::<String>), RwSignal::new(BarSort::Size));
+    let export = {
+        let mut items = Vec::new();
+        if table.columns.len() > 1 {
+            let table = table.clone();
+            items.push(Item::csv(
+                &table.title.clone(),
+                Arc::new(move || table.clone()),
+                lang,
+            ));
+        }
+        if has_bars {
+            let doc = doc.clone();
+            let title = layout::bars(&doc, None, BarSort::Size, lang).title;
+            items.push(Item::csv(
+                &title,
+                Arc::new(move || {
+                    layout::bars(
+                        &doc,
+                        open.get_untracked().as_deref(),
+                        sort.get_untracked(),
+                        lang,
+                    )
+                    .table(lang)
+                }),
+                lang,
+            ));
+        }
+        if let Some(f) = &funding {
+            let f = f.clone();
+            items.push(Item::csv(
+                &f.title.clone(),
+                Arc::new(move || f.clone()),
+                lang,
+            ));
+        }
+        for chart in layout::charts(&doc, 640.0, lang) {
+            items.extend(Item::images(
+                &format!(".fw-chart--{} .fw-chart__plot svg", chart.id),
+                Some(&format!(".fw-chart--{} .fw-legend", chart.id)),
+                chart.title,
+                "",
+                None,
+                lang,
+            ));
+        }
+        items.push(Item::print(lang));
+        menu(items, lang)
+    };
     let any_figure = figures.iter().any(|f| f.value != "–");
     let no_series = (!has_series).then(|| view! { <p class="fw-note">{o.no_series}</p> });
     view! {
@@ -43,6 +95,7 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
             <h2 class="fw-title">{title}</h2>
             {subtitle.map(|s| view! { <p class="fw-subtitle">{s}</p> })}
             {as_of.map(|s| view! { <p class="fw-asof">{s}</p> })}
+            <div class="fw-toolbar fw-head__tools">{export}</div>
         </header>
         {summary.map(|s| view! { <p class="fw-summary">{s}</p> })}
         {any_figure.then(|| key_figures(figures, lang))}
@@ -50,9 +103,9 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
             <section class="fw-section fw-section--wide" aria-label=o.table_title>
                 {charts}
                 {no_series}
-                {report_table(table, lang)}
+                {report_table(&table, lang)}
             </section>
-            {has_bars.then(|| provider_bars(doc.clone(), lang))}
+            {has_bars.then(|| provider_bars(doc.clone(), lang, (open, sort)))}
             {(!has_bars).then(|| view! {
                 <section class="fw-section">
                     <h3 class="fw-heading">{o.providers_title}</h3>
@@ -91,40 +144,10 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
                     {ranked(r)}
                 </section>
             })}
-            {funding.map(|(rows, total)| view! {
+            {funding.clone().map(|table| view! {
                 <section class="fw-section">
                     <h3 class="fw-heading">{o.funding_title}</h3>
-                    <div class="fw-table-wrap">
-                    <table class="fw-table fw-table--funding">
-                        <thead><tr>
-                            <th scope="col">{o.name}</th>
-                            <th scope="col">{o.period}</th>
-                            <th scope="col" class="fw-num">{o.amount}</th>
-                            <th scope="col" class="fw-num">{o.share}</th>
-                        </tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr>
-                                    <th scope="row">{r.label}</th>
-                                    <td>{r.period}</td>
-                                    <td class="fw-num">{r.amount}</td>
-                                    <td class="fw-num">
-                                        <span class="fw-share">
-                                            <span class="fw-share__bar" style:width=format!("{:.2}%", r.share.1)></span>
-                                        </span>
-                                        {r.share.0}
-                                    </td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                        <tfoot><tr>
-                            <th scope="row">{o.funding_total}</th>
-                            <td></td>
-                            <td class="fw-num">{total}</td>
-                            <td></td>
-                        </tr></tfoot>
-                    </table>
-                    </div>
+                    {data_table(&table, lang, "fw-table--funding", None)}
                 </section>
             })}
         </div>
@@ -153,29 +176,8 @@ fn key_figures(figures: Vec<Figure>, lang: Lang) -> impl IntoView {
     }
 }
 
-fn report_table(table: Table, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
-    (!table.dates.is_empty()).then(|| {
-        view! {
-            <div class="fw-table-wrap" role="region" aria-label=o.table_title tabindex="0">
-                <table class="fw-table fw-table--report">
-                    <caption>{o.table_title}</caption>
-                    <thead><tr>
-                        <th scope="col">{o.table_stub}</th>
-                        {table.dates.into_iter().map(|d| view! { <th scope="col" class="fw-num">{d}</th> }).collect_view()}
-                    </tr></thead>
-                    <tbody>
-                        {table.rows.into_iter().map(|(label, cells)| view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                {cells.into_iter().map(|c| view! { <td class="fw-num">{c}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-    })
+fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
+    (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report", None))
 }
 
 fn ranked(r: Ranked) -> impl IntoView {
@@ -195,10 +197,20 @@ fn ranked(r: Ranked) -> impl IntoView {
 }
 
 /// Bars by provider; activating a provider opens its projects.
-fn provider_bars(doc: Arc<OccupancyDoc>, lang: Lang) -> impl IntoView {
+fn provider_bars(
+    doc: Arc<OccupancyDoc>,
+    lang: Lang,
+    (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
+) -> impl IntoView {
     let o = lang.texts().occ;
-    let open = RwSignal::new(None::<String>);
-    let sort = RwSignal::new(BarSort::Size);
+    // Open while the page prints, so the printout has the figures.
+    let table_open = RwSignal::new(false);
+    let print = printing();
+    Effect::new(move |_| {
+        if print.get() {
+            table_open.set(true);
+        }
+    });
     let bars = Memo::new(move |_| layout::bars(&doc, open.get().as_deref(), sort.get(), lang));
     let legend = [
         ("filled", o.filled),
@@ -234,7 +246,8 @@ fn provider_bars(doc: Arc<OccupancyDoc>, lang: Lang) -> impl IntoView {
             <ul class="fw-bar-list">
                 {move || bars.with(|b| bar_rows(b, open, lang))}
             </ul>
-            <details class="fw-table-view">
+            <details class="fw-table-view" prop:open=move || table_open.get()
+                on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{o.as_table}</summary>
                 {move || bars.with(|b| bar_table(b, lang))}
             </details>
@@ -275,25 +288,5 @@ fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl Int
 }
 
 fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
-    let o = lang.texts().occ;
-    let heads = [o.slots, o.filled, o.planned, o.vacant, o.fill_rate];
-    view! {
-        <div class="fw-table-wrap">
-        <table class="fw-table">
-            <caption>{bars.title.clone()}</caption>
-            <thead><tr>
-                <th scope="col">{o.name}</th>
-                {heads.into_iter().map(|h| view! { <th scope="col" class="fw-num">{h}</th> }).collect_view()}
-            </tr></thead>
-            <tbody>
-                {bars.bars.iter().map(|b| view! {
-                    <tr>
-                        <th scope="row">{b.label.clone()}</th>
-                        {b.cells.clone().into_iter().map(|c| view! { <td class="fw-num">{c}</td> }).collect_view()}
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        </div>
-    }
+    data_table(&bars.table(lang), lang, "fw-table--bars", None)
 }

@@ -1,7 +1,10 @@
 //! The support-plan timeline: one participant in lanes, or a cohort of many in virtualised
 //! rows that open the single view. View state only: window, selection, sort, filters, focus.
 
-use crate::i18n::{Lang, name_of};
+use super::parts::export::{Item, menu, printing};
+use super::parts::table::data_table;
+use crate::i18n::{Lang, fill, name_of};
+use crate::layout::table::DataTable;
 use crate::layout::timeline::{
     self as layout, CohortSort, Filter, Marker, Single, Window, cohort_order, cohort_rows,
 };
@@ -64,13 +67,94 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
     };
     let title = doc.title.clone();
     let source = doc.source.clone();
+    let printing = printing();
+    let exporting = RwSignal::new(false);
+    let sort = RwSignal::new(CohortSort::Start);
+    let filter = RwSignal::new(Filter::default());
+    let export = {
+        let doc = doc.clone();
+        move || {
+            let e = lang.texts().export;
+            let items = match selected
+                .get()
+                .and_then(|i| doc.participants.get(i).map(|p| (i, p)))
+            {
+                Some((i, p)) => {
+                    let doc = doc.clone();
+                    let label = p.label.clone();
+                    let mut items = vec![Item::csv(
+                        &label,
+                        Arc::new(move || {
+                            doc.participants
+                                .get(i)
+                                .map(|p| layout::single_table(p, lang))
+                                .unwrap_or_else(|| DataTable::new(String::new(), Vec::new()))
+                        }),
+                        lang,
+                    )];
+                    items.extend(Item::images(
+                        "svg.fw-timeline",
+                        None,
+                        &fill(e.path_of, &label, ""),
+                        "",
+                        None,
+                        lang,
+                    ));
+                    items
+                }
+                None => {
+                    let doc = doc.clone();
+                    let mut items = vec![Item::csv(
+                        t.cohort,
+                        Arc::new(move || {
+                            let order = cohort_order(
+                                &doc,
+                                sort.get_untracked(),
+                                &filter.get_untracked(),
+                                today,
+                            );
+                            layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
+                        }),
+                        lang,
+                    )];
+                    items.extend(Item::images(
+                        "svg.fw-cohort-figure",
+                        None,
+                        t.cohort,
+                        "",
+                        Some(exporting),
+                        lang,
+                    ));
+                    items
+                }
+            };
+            let mut items = items;
+            items.push(Item::print(lang));
+            menu(items, lang)
+        }
+    };
     let body = {
         let doc = doc.clone();
         move || {
             let doc = doc.clone();
+            // In print, the chart and its table.
+            let printing = printing.get();
             match (selected.get(), table.get()) {
-                (Some(i), false) => single_view(doc, i, window, today, lang, width).into_any(),
-                (Some(i), true) => single_table(&doc, i, lang).into_any(),
+                (Some(i), as_table) => {
+                    let table = doc.participants.get(i).map(|p| {
+                        data_table(
+                            &layout::single_table(p, lang),
+                            lang,
+                            "fw-table--timeline",
+                            None,
+                        )
+                    });
+                    view! {
+                        {(!as_table || printing).then(|| single_view(doc, i, window, today, lang, width))}
+                        {(as_table || printing).then_some(table)}
+                    }
+                    .into_any()
+                }
                 (None, as_table) => cohort_view(
                     doc,
                     window,
@@ -79,6 +163,8 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
                     lang,
                     width,
                     as_table,
+                    printing,
+                    (sort, filter, exporting),
                     open.clone(),
                 )
                 .into_any(),
@@ -102,6 +188,7 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
                 on:click=move |_| table.update(|v| *v = !*v)>
                 {move || if table.get() { t.show_chart } else { t.show_table }}
             </button>
+            {export}
         </div>
         {body}
         <p class="fw-hint">{t.keys}</p>
@@ -450,109 +537,6 @@ fn draw_single(
     }
 }
 
-fn single_table(doc: &TimelineDoc, index: usize, lang: Lang) -> impl IntoView + use<> {
-    let t = lang.texts().tl;
-    let Some(p) = doc.participants.get(index) else {
-        return ().into_any();
-    };
-    let date = |d: Option<NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
-    let mut rows: Vec<[String; 7]> = Vec::new();
-    for ph in &p.phases {
-        let kind = name_of(t.phase_kinds, &ph.kind).to_string();
-        let to = match ph.end {
-            Some(e) => lang.date(e.0),
-            None => t.ongoing.to_string(),
-        };
-        let status = name_of(
-            t.statuses,
-            ph.status.as_deref().unwrap_or(if ph.end.is_none() {
-                "active"
-            } else {
-                "completed"
-            }),
-        );
-        let who = [ph.provider.as_deref(), ph.project.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
-        rows.push([
-            kind,
-            ph.label.clone().unwrap_or_default(),
-            lang.date(ph.start.0),
-            to,
-            date(ph.planned_end.map(|d| d.0)),
-            who,
-            status.to_string(),
-        ]);
-    }
-    for e in &p.events {
-        rows.push([
-            name_of(t.event_kinds, &e.kind).into(),
-            e.label.clone().unwrap_or_default(),
-            lang.date(e.date.0),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]);
-    }
-    for g in &p.goals {
-        let status = name_of(t.statuses, g.status.as_deref().unwrap_or("open")).to_string();
-        rows.push([
-            t.goals_lane.into(),
-            g.label.clone(),
-            String::new(),
-            date(g.due.map(|d| d.0)),
-            String::new(),
-            String::new(),
-            status,
-        ]);
-    }
-    if let Some(x) = &p.exit {
-        let mut what = name_of(t.outcomes, &x.outcome).to_string();
-        if let Some(r) = &x.reason {
-            what.push_str(&format!(" ({})", name_of(lang.texts().occ.reasons, r)));
-        }
-        rows.push([
-            t.exit_lane.into(),
-            what,
-            lang.date(x.date.0),
-            String::new(),
-            String::new(),
-            x.follow_up.clone().unwrap_or_default(),
-            String::new(),
-        ]);
-    }
-    let heads = [
-        t.kind,
-        t.what,
-        t.from,
-        t.to,
-        t.planned_end,
-        t.provider,
-        t.status,
-    ];
-    view! {
-        <div class="fw-table-wrap" role="region" tabindex="0" aria-label=p.label.clone()>
-            <table class="fw-table fw-table--timeline">
-                <caption>{p.label.clone()}</caption>
-                <thead><tr>{heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>{r.into_iter().enumerate().map(|(i, c)| if i == 0 {
-                            view! { <th scope="row">{c}</th> }.into_any()
-                        } else {
-                            view! { <td>{c}</td> }.into_any()
-                        }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
-
 fn select_menu(
     label: &'static str,
     options: Vec<(String, String)>,
@@ -582,11 +566,11 @@ fn cohort_view(
     lang: Lang,
     width: Signal<f64>,
     as_table: bool,
+    printing: bool,
+    (sort, filter, exporting): (RwSignal<CohortSort>, RwSignal<Filter>, RwSignal<bool>),
     open: impl Fn(usize) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = lang.texts().tl;
-    let sort = RwSignal::new(CohortSort::Start);
-    let filter = RwSignal::new(Filter::default());
     let order = {
         let doc = doc.clone();
         Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
@@ -654,29 +638,31 @@ fn cohort_view(
         let doc = doc.clone();
         move || {
             let order = order.get();
-            let rows = cohort_rows(
-                &doc,
-                &order,
-                0,
-                TABLE_ROWS,
-                window.get(),
-                (0.0, 1.0),
-                today,
-                lang,
-            );
-            let more = order.len().saturating_sub(TABLE_ROWS);
+            let shown = order.len().min(TABLE_ROWS);
+            let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
+            let more = order.len() - shown;
             view! {
-                <div class="fw-table-wrap" role="region" tabindex="0" aria-label=t.cohort>
-                    <table class="fw-table">
-                        <caption>{t.cohort}</caption>
-                        <thead><tr><th scope="col">{t.participant}</th><th scope="col">{t.status}</th></tr></thead>
-                        <tbody>{rows.into_iter().map(|r| view! {
-                            <tr><th scope="row">{r.label}</th><td>{r.text}</td></tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                </div>
+                {data_table(&table, lang, "fw-table--cohort", None)}
                 {(more > 0).then(|| view! { <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p> })}
             }
+        }
+    };
+    // All rows (up to the table's limit) in one chart, drawn only while an image is exported.
+    let figure = {
+        let doc = doc.clone();
+        move || {
+            exporting.get().then(|| {
+                let order = order.get_untracked();
+                let shown = order.len().min(TABLE_ROWS);
+                cohort_figure(
+                    &doc,
+                    &order[..shown],
+                    window.get_untracked(),
+                    today,
+                    lang,
+                    width.get_untracked(),
+                )
+            })
         }
     };
     let open_row = open.clone();
@@ -695,7 +681,7 @@ fn cohort_view(
             <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
         </div>
         {if as_table {
-            table_view.into_any()
+            ().into_any()
         } else {
             view! {
                 <div class="fw-cohort-axis" aria-hidden="true">
@@ -790,5 +776,63 @@ fn cohort_view(
             }
             .into_any()
         }}
+        {(as_table || printing).then_some(table_view)}
+        {figure}
+    }
+}
+
+/// The cohort as one chart: an axis, then a row per participant with its label, for the image
+/// export (the chart view draws only the rows in view).
+fn cohort_figure(
+    doc: &TimelineDoc,
+    order: &[usize],
+    window: Window,
+    today: NaiveDate,
+    lang: Lang,
+    width: f64,
+) -> impl IntoView + use<> {
+    let w = if width.is_finite() {
+        width.max(320.0)
+    } else {
+        640.0
+    };
+    let (left, right) = plot_for(w);
+    let rows = cohort_rows(
+        doc,
+        order,
+        0,
+        order.len(),
+        window,
+        (left, right),
+        today,
+        lang,
+    );
+    let height = 18.0 + rows.len() as f64 * ROW;
+    view! {
+        <div class="fw-export-figure" aria-hidden="true">
+            <svg class="fw-svg fw-cohort-figure" width=format!("{w:.0}") height=format!("{height:.0}")
+                viewBox=format!("0 0 {w:.0} {height:.0}")>
+                {layout::ticks(window, (left, right), lang).into_iter().map(|tk| view! {
+                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="13">{tk.label}</text>
+                    <line class="fw-tick-line" x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="0" y2=format!("{height:.0}")></line>
+                }).collect_view()}
+                {rows.into_iter().enumerate().map(|(k, r)| {
+                    let y = 18.0 + k as f64 * ROW;
+                    view! {
+                        <g class=format!("fw-row--{}", r.status)>
+                            <text class="fw-row__label" x="4" y=format!("{:.1}", y + 20.0)>{r.label}</text>
+                            {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
+                                <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}")
+                                    y=format!("{:.1}", y + 9.0) width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
+                            }).collect_view()}
+                            {r.exit.map(|(x, outcome)| view! {
+                                <path class=format!("fw-row__exit fw-mark--{outcome}")
+                                    d=format!("M{x:.1},{:.1}V{:.1}M{x:.1},{:.1}L{:.1},{:.1}L{x:.1},{:.1}Z", y + 6.0, y + 26.0, y + 6.0, x + 8.0, y + 10.0, y + 14.0)></path>
+                            })}
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </div>
     }
 }

@@ -2,3 +2,5 @@
 
 pub(crate) mod chart;
 pub(crate) mod diagnostics;
+pub(crate) mod export;
+pub(crate) mod table;

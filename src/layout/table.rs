@@ -1,0 +1,328 @@
+//! Data tables: one model per table view, drawn as an HTML table by the view and written as CSV
+//! by the export, so the file holds exactly the figures the table shows. Pure Rust.
+
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+
+/// One cell. Figures keep their value, so the CSV can write them as numbers a spreadsheet reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text from the data or the text tables.
+    Text(String),
+    /// A figure with this many decimals.
+    Number(f64, usize),
+    /// A ratio (0.982), shown as a percentage.
+    Percent(f64),
+    /// A ratio shown as a percentage with a small bar.
+    Share(f64),
+    /// An amount in euro.
+    Euro(f64),
+    /// A day.
+    Date(NaiveDate),
+    /// A figure the source withholds (small counts): never 0, never "no data".
+    Suppressed,
+    /// No figure.
+    Missing,
+}
+
+impl Cell {
+    /// A text cell.
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    /// A count.
+    pub fn count(n: impl Into<f64>) -> Cell {
+        Cell::Number(n.into(), 0)
+    }
+
+    /// A text cell that is empty: the column does not apply to the row.
+    pub fn empty() -> Cell {
+        Cell::Text(String::new())
+    }
+
+    /// A day, or an empty cell.
+    pub fn date(d: Option<NaiveDate>) -> Cell {
+        d.map_or_else(Cell::empty, Cell::Date)
+    }
+
+    /// The text the table view shows.
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(v, d) => lang.number(*v, *d),
+            Cell::Percent(r) | Cell::Share(r) => lang.percent(*r),
+            Cell::Euro(v) => lang.euro(*v),
+            Cell::Date(d) => lang.date(*d),
+            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Missing => "–".to_string(),
+        }
+    }
+
+    /// The field of a CSV file: numbers without grouping and with the language's decimal
+    /// separator, percentages as `98,2%` (which German and English spreadsheets read as a
+    /// percentage), days as `01.12.2018` in German and ISO in English, nothing for a missing
+    /// figure. Text that a spreadsheet would take for a formula gets a leading apostrophe.
+    pub fn csv(&self, lang: Lang) -> String {
+        let plain = |v: f64, decimals: usize| {
+            if !v.is_finite() {
+                return String::new();
+            }
+            let s = format!("{v:.decimals$}");
+            let s = if s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.')) {
+                s[1..].to_string()
+            } else {
+                s
+            };
+            match lang {
+                Lang::De => s.replace('.', ","),
+                Lang::En => s,
+            }
+        };
+        match self {
+            Cell::Text(s) => defuse(s),
+            Cell::Number(v, d) => plain(*v, *d),
+            Cell::Percent(r) | Cell::Share(r) => {
+                let p = plain(r * 100.0, 1);
+                if p.is_empty() { p } else { format!("{p}%") }
+            }
+            Cell::Euro(v) => plain(*v, 2),
+            Cell::Date(d) => match lang {
+                Lang::De => lang.date(*d),
+                Lang::En => d.format("%Y-%m-%d").to_string(),
+            },
+            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Missing => String::new(),
+        }
+    }
+
+    /// Whether the cell holds a figure (right-aligned).
+    pub fn is_figure(&self) -> bool {
+        !matches!(self, Cell::Text(_) | Cell::Date(_))
+    }
+}
+
+/// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with
+/// an apostrophe, so a spreadsheet shows it instead of evaluating it (CSV injection).
+fn defuse(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+/// A column head.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The head's text.
+    pub label: String,
+    /// Figures: right-aligned.
+    pub numeric: bool,
+}
+
+impl Column {
+    /// A column of text.
+    pub fn text(label: impl Into<String>) -> Column {
+        Column {
+            label: label.into(),
+            numeric: false,
+        }
+    }
+
+    /// A column of figures.
+    pub fn figure(label: impl Into<String>) -> Column {
+        Column {
+            label: label.into(),
+            numeric: true,
+        }
+    }
+}
+
+/// A row; the first cell heads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+    /// Shown dimmed (e.g. a region not in force on the day shown).
+    pub dimmed: bool,
+}
+
+impl From<Vec<Cell>> for Row {
+    fn from(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            dimmed: false,
+        }
+    }
+}
+
+/// A table view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    /// Caption, also the name of the exported file.
+    pub title: String,
+    /// Column heads.
+    pub columns: Vec<Column>,
+    /// Rows.
+    pub rows: Vec<Row>,
+    /// A closing row (totals), if any.
+    pub foot: Option<Vec<Cell>>,
+}
+
+impl DataTable {
+    /// An empty table with these heads.
+    pub fn new(title: impl Into<String>, columns: Vec<Column>) -> DataTable {
+        DataTable {
+            title: title.into(),
+            columns,
+            rows: Vec::new(),
+            foot: None,
+        }
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, cells: Vec<Cell>) {
+        self.rows.push(cells.into());
+    }
+
+    /// The rows as the table view writes them (foot included).
+    pub fn shown(&self, lang: Lang) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .map(|r| &r.cells)
+            .chain(&self.foot)
+            .map(|cells| cells.iter().map(|c| c.display(lang)).collect())
+            .collect()
+    }
+
+    /// The table as CSV: UTF-8 with a byte-order mark (so Excel reads the umlauts), `;` between
+    /// fields in German (Excel's list separator there, as the decimal separator is the comma) and
+    /// `,` in English, CRLF line ends, fields quoted where needed (RFC 4180).
+    ///
+    /// ```
+    /// use foerderweg::i18n::Lang;
+    /// use foerderweg::layout::table::{Cell, Column, DataTable};
+    /// let mut t = DataTable::new("Stand", vec![Column::text("Träger"), Column::figure("Quote")]);
+    /// t.push(vec![Cell::text("SBH Nord; Stendal"), Cell::Percent(0.982)]);
+    /// assert_eq!(t.csv(Lang::De), "\u{feff}Träger;Quote\r\n\"SBH Nord; Stendal\";98,2%\r\n");
+    /// assert_eq!(t.csv(Lang::En), "\u{feff}Träger,Quote\r\nSBH Nord; Stendal,98.2%\r\n");
+    /// ```
+    pub fn csv(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::De => ';',
+            Lang::En => ',',
+        };
+        let mut out = String::from('\u{feff}');
+        let mut line = |fields: &mut dyn Iterator<Item = String>| {
+            for (i, f) in fields.enumerate() {
+                if i > 0 {
+                    out.push(sep);
+                }
+                if f.contains([sep, '"', '\n', '\r']) {
+                    out.push('"');
+                    out.push_str(&f.replace('"', "\"\""));
+                    out.push('"');
+                } else {
+                    out.push_str(&f);
+                }
+            }
+            out.push_str("\r\n");
+        };
+        line(&mut self.columns.iter().map(|c| defuse(&c.label)));
+        for row in &self.rows {
+            line(&mut row.cells.iter().map(|c| c.csv(lang)));
+        }
+        if let Some(foot) = &self.foot {
+            line(&mut foot.iter().map(|c| c.csv(lang)));
+        }
+        out
+    }
+}
+
+/// A file name from a title: lower case ASCII, umlauts spelled out, words joined by `-`.
+///
+/// ```
+/// use foerderweg::layout::table::file_name;
+/// assert_eq!(file_name("Stichtage: Profilings & Einmündungen", "csv"), "stichtage-profilings-einmuendungen.csv");
+/// assert_eq!(file_name("<<>>", "svg"), "foerderweg.svg");
+/// ```
+pub fn file_name(title: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for ch in title.chars().flat_map(char::to_lowercase) {
+        let spelled = match ch {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                stem.push(c);
+                continue;
+            }
+            _ => {
+                if !stem.is_empty() && !stem.ends_with('-') {
+                    stem.push('-');
+                }
+                continue;
+            }
+        };
+        stem.push_str(spelled);
+    }
+    let mut stem = stem.trim_end_matches('-').to_string();
+    if stem.len() > 60 {
+        stem.truncate(60);
+        stem = stem.trim_end_matches('-').to_string();
+    }
+    if stem.is_empty() {
+        stem = "foerderweg".to_string();
+    }
+    format!("{stem}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn figures_are_numbers_a_spreadsheet_reads() {
+        let de = Lang::De;
+        assert_eq!(Cell::Number(1234.5, 1).csv(de), "1234,5");
+        assert_eq!(Cell::Number(1234.5, 1).display(de), "1.234,5");
+        assert_eq!(Cell::Number(-0.04, 1).csv(de), "0,0");
+        assert_eq!(Cell::Number(f64::NAN, 0).csv(de), "");
+        assert_eq!(Cell::Euro(9_250_000.0).csv(de), "9250000,00");
+        assert_eq!(Cell::Euro(9_250_000.0).csv(Lang::En), "9250000.00");
+        assert_eq!(Cell::Date(day("2018-12-01")).csv(de), "01.12.2018");
+        assert_eq!(Cell::Date(day("2018-12-01")).csv(Lang::En), "2018-12-01");
+        assert_eq!(Cell::Missing.csv(de), "");
+        assert_eq!(Cell::Missing.display(de), "–");
+        assert_eq!(Cell::Suppressed.csv(de), "unterdrückt");
+        assert_eq!(Cell::Suppressed.csv(Lang::En), "suppressed");
+    }
+
+    #[test]
+    fn formulas_and_separators_stay_text() {
+        let mut t = DataTable::new("x", vec![Column::text("=Name"), Column::text("b")]);
+        t.push(vec![
+            Cell::text("=HYPERLINK(\"http://x\")"),
+            Cell::text("zwei\nZeilen"),
+        ]);
+        t.push(vec![Cell::text("-1"), Cell::text("@a")]);
+        let csv = t.csv(Lang::De);
+        assert_eq!(
+            csv,
+            "\u{feff}'=Name;b\r\n\"'=HYPERLINK(\"\"http://x\"\")\";\"zwei\nZeilen\"\r\n'-1;'@a\r\n"
+        );
+    }
+
+    #[test]
+    fn the_foot_is_the_last_line() {
+        let mut t = DataTable::new("x", vec![Column::text("a"), Column::figure("b")]);
+        t.push(vec![Cell::text("eins"), Cell::count(1)]);
+        t.foot = Some(vec![Cell::text("Summe"), Cell::count(1)]);
+        assert!(t.csv(Lang::En).ends_with("eins,1\r\nSumme,1\r\n"));
+    }
+}

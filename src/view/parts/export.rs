@@ -1,0 +1,297 @@
+//! The export menu: each table as CSV, each chart as SVG and PNG, and print. A disclosure
+//! (`<details>`) of buttons: Escape or leaving it closes it. The files are made from the same
+//! models the widget draws (`DataTable`) or from the drawn chart itself (`js/export.js`).
+
+use crate::i18n::{Lang, fill};
+use crate::layout::table::{DataTable, file_name};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/js/export.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = svgMarkup, catch)]
+    fn svg_markup(
+        svg: &web_sys::Element,
+        title: &str,
+        desc: &str,
+        legend: Option<web_sys::Element>,
+    ) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_name = svgToPng)]
+    fn svg_to_png(markup: &str, width: f64, height: f64, scale: f64) -> js_sys::Promise;
+    #[wasm_bindgen(catch)]
+    fn download(name: &str, content: &JsValue, kind: &str) -> Result<(), JsValue>;
+}
+
+/// A table made when asked, so it holds what the view shows at that moment.
+pub(crate) type MakeTable = Arc<dyn Fn() -> DataTable + Send + Sync>;
+
+/// What a menu entry does.
+#[derive(Clone)]
+pub(crate) enum Action {
+    /// The table as a CSV file.
+    Csv(MakeTable),
+    /// The chart found by this selector inside the widget, as SVG (`false`) or PNG (`true`).
+    /// `prepare`, if given, is set while the file is made: for a chart drawn only for the
+    /// export (all rows of a cohort rather than those scrolled into view).
+    Image {
+        selector: String,
+        legend: Option<String>,
+        title: String,
+        desc: String,
+        png: bool,
+        prepare: Option<RwSignal<bool>>,
+    },
+    /// The browser's print dialog; the widget prints its tables too (see [`printing`]).
+    Print,
+}
+
+/// An entry of the menu.
+#[derive(Clone)]
+pub(crate) struct Item {
+    pub label: String,
+    pub action: Action,
+}
+
+impl Item {
+    /// The CSV entry of a table, labelled with its title.
+    pub fn csv(title: &str, make: MakeTable, lang: Lang) -> Item {
+        Item {
+            label: fill(lang.texts().export.csv, title, ""),
+            action: Action::Csv(make),
+        }
+    }
+
+    /// The SVG and PNG entries of the chart at `selector`.
+    pub fn images(
+        selector: &str,
+        legend: Option<&str>,
+        title: &str,
+        desc: &str,
+        prepare: Option<RwSignal<bool>>,
+        lang: Lang,
+    ) -> [Item; 2] {
+        let e = lang.texts().export;
+        [(e.svg, false), (e.png, true)].map(|(label, png)| Item {
+            label: fill(label, title, ""),
+            action: Action::Image {
+                selector: selector.to_string(),
+                legend: legend.map(str::to_string),
+                title: title.to_string(),
+                desc: desc.to_string(),
+                png,
+                prepare,
+            },
+        })
+    }
+
+    /// The print entry.
+    pub fn print(lang: Lang) -> Item {
+        Item {
+            label: lang.texts().export.print.to_string(),
+            action: Action::Print,
+        }
+    }
+}
+
+thread_local! {
+    static PRINTING: ArcRwSignal<bool> = {
+        let signal = ArcRwSignal::new(false);
+        listen_for_print(&signal);
+        signal
+    };
+}
+
+/// True while the page is being printed. Widgets draw their table views then as well, so a
+/// printout holds the chart and its figures. One pair of listeners per page, installed with the
+/// first widget and never removed (nothing per widget to leak).
+pub(crate) fn printing() -> RwSignal<bool> {
+    PRINTING.with(|p| RwSignal::from(p.clone()))
+}
+
+fn listen_for_print(signal: &ArcRwSignal<bool>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (event, on) in [("beforeprint", true), ("afterprint", false)] {
+        let signal = signal.clone();
+        let listener = Closure::<dyn Fn()>::new(move || signal.set(on));
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
+}
+
+/// The menu. `items` is read when the widget draws.
+pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
+    let e = lang.texts().export;
+    let status = RwSignal::new(String::new());
+    let details = NodeRef::<leptos::html::Details>::new();
+    let close = move |focus_summary: bool| {
+        if let Some(d) = details.get_untracked() {
+            d.set_open(false);
+            if focus_summary {
+                if let Ok(Some(s)) = d.query_selector("summary") {
+                    if let Ok(s) = s.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = s.focus();
+                    }
+                }
+            }
+        }
+    };
+    view! {
+        <details class="fw-menu" node_ref=details
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" && details.get_untracked().is_some_and(|d| d.open()) {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    close(true);
+                }
+            }
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                let inside = ev.related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .zip(details.get_untracked())
+                    .is_some_and(|(t, d)| d.contains(Some(&t)));
+                if !inside && ev.related_target().is_some() {
+                    close(false);
+                }
+            }>
+            <summary class="fw-button fw-menu__button">{e.menu}</summary>
+            <ul class="fw-menu__list">
+                {items.into_iter().map(|item| {
+                    let action = item.action.clone();
+                    view! {
+                        <li>
+                            <button type="button" class="fw-menu__item" data-fw-export=kind(&item.action)
+                                on:click=move |ev: web_sys::MouseEvent| {
+                                    let anchor = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                                    run(&action, anchor, lang, status);
+                                    close(true);
+                                }>
+                                {item.label}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+        <p class="fw-menu__status" role="status">{move || status.get()}</p>
+    }
+}
+
+fn kind(action: &Action) -> &'static str {
+    match action {
+        Action::Csv(_) => "csv",
+        Action::Image { png: false, .. } => "svg",
+        Action::Image { png: true, .. } => "png",
+        Action::Print => "print",
+    }
+}
+
+fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: RwSignal<String>) {
+    let e = lang.texts().export;
+    let offered = move |name: &str| status.set(fill(e.done, name, ""));
+    match action {
+        Action::Csv(make) => {
+            let table = make();
+            let name = file_name(&table.title, "csv");
+            if download(
+                &name,
+                &JsValue::from_str(&table.csv(lang)),
+                "text/csv;charset=utf-8",
+            )
+            .is_ok()
+            {
+                offered(&name);
+            }
+        }
+        Action::Image {
+            selector,
+            legend,
+            title,
+            desc,
+            png,
+            prepare,
+        } => {
+            let Some(root) = anchor.and_then(|a| a.closest(".fw-root").ok().flatten()) else {
+                return;
+            };
+            let (selector, legend, title, desc, png, prepare) = (
+                selector.clone(),
+                legend.clone(),
+                title.clone(),
+                desc.clone(),
+                *png,
+                *prepare,
+            );
+            let make = move || {
+                image(
+                    &root,
+                    (&selector, legend.as_deref()),
+                    (&title, &desc),
+                    png,
+                    lang,
+                    status,
+                );
+                if let Some(p) = prepare {
+                    p.set(false);
+                }
+            };
+            match prepare {
+                // Drawn when the reactive system has run, before the next frame.
+                Some(p) => {
+                    p.set(true);
+                    request_animation_frame(make);
+                }
+                None => make(),
+            }
+        }
+        Action::Print => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }
+    }
+}
+
+fn image(
+    root: &web_sys::Element,
+    (selector, legend): (&str, Option<&str>),
+    (title, desc): (&str, &str),
+    png: bool,
+    lang: Lang,
+    status: RwSignal<String>,
+) {
+    let e = lang.texts().export;
+    let Some(svg) = root.query_selector(selector).ok().flatten() else {
+        return;
+    };
+    let legend = legend.and_then(|l| root.query_selector(l).ok().flatten());
+    let Ok(parts) = svg_markup(&svg, title, desc, legend) else {
+        return;
+    };
+    let markup = parts.get(0).as_string().unwrap_or_default();
+    let (width, height) = (
+        parts.get(1).as_f64().unwrap_or(1.0),
+        parts.get(2).as_f64().unwrap_or(1.0),
+    );
+    if !png {
+        let name = file_name(title, "svg");
+        if download(&name, &JsValue::from_str(&markup), "image/svg+xml").is_ok() {
+            status.set(fill(e.done, &name, ""));
+        }
+        return;
+    }
+    let name = file_name(title, "png");
+    let promise = svg_to_png(&markup, width, height, 2.0);
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(blob) if download(&name, &blob, "image/png").is_ok() => {
+                status.set(fill(e.done, &name, ""))
+            }
+            _ => status.set(e.png_failed.to_string()),
+        }
+    });
+}
