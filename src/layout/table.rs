@@ -86,7 +86,8 @@ impl Cell {
                 let p = plain(r * 100.0, 1);
                 if p.is_empty() { p } else { format!("{p}%") }
             }
-            Cell::Euro(v) => plain(*v, 2),
+            // Cents only where there are any.
+            Cell::Euro(v) => plain(*v, if v.fract() == 0.0 { 0 } else { 2 }),
             Cell::Date(d) => match lang {
                 Lang::De => lang.date(*d),
                 Lang::En => d.format("%Y-%m-%d").to_string(),
@@ -293,8 +294,9 @@ mod tests {
         assert_eq!(Cell::Number(1234.5, 1).display(de), "1.234,5");
         assert_eq!(Cell::Number(-0.04, 1).csv(de), "0,0");
         assert_eq!(Cell::Number(f64::NAN, 0).csv(de), "");
-        assert_eq!(Cell::Euro(9_250_000.0).csv(de), "9250000,00");
-        assert_eq!(Cell::Euro(9_250_000.0).csv(Lang::En), "9250000.00");
+        assert_eq!(Cell::Euro(9_250_000.0).csv(de), "9250000");
+        assert_eq!(Cell::Euro(1234.5).csv(de), "1234,50");
+        assert_eq!(Cell::Euro(1234.5).csv(Lang::En), "1234.50");
         assert_eq!(Cell::Date(day("2018-12-01")).csv(de), "01.12.2018");
         assert_eq!(Cell::Date(day("2018-12-01")).csv(Lang::En), "2018-12-01");
         assert_eq!(Cell::Missing.csv(de), "");

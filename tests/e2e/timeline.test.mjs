@@ -19,10 +19,9 @@ test("Tab walks every phase and marker of a path, each with its tooltip", async 
       e.getAttribute("data-fw-path"),
     ),
   );
-  // Start at the widget's last toolbar button, then Tab.
+  // Start at the toolbar's last control (the export menu), then Tab.
   await page.evaluate(() => {
-    const buttons = document.getElementById("jps").shadowRoot.querySelectorAll(".fw-toolbar button");
-    buttons[buttons.length - 1].focus();
+    document.getElementById("jps").shadowRoot.querySelector(".fw-toolbar .fw-menu > summary").focus();
   });
   const reached = [];
   for (let i = 0; i < expected.length; i++) {
@@ -64,7 +63,7 @@ test("single, cohort and table views look right", async () => {
   // The table view lists every phase, event, goal and the exit.
   await page.evaluate(() => {
     const root = document.getElementById("jps").shadowRoot;
-    [...root.querySelectorAll(".fw-toolbar button")].at(-1).click();
+    [...root.querySelectorAll(".fw-toolbar > button")].at(-1).click();
   });
   await page.waitForFunction(() => document.getElementById("jps").shadowRoot.querySelector(".fw-table--timeline"));
   const rows = await page.evaluate(() => document.getElementById("jps").shadowRoot.querySelectorAll(".fw-table--timeline tbody tr").length);
