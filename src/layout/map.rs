@@ -886,7 +886,15 @@ pub fn scene(
         d
     };
 
-    let markers = place_markers(doc, &conic, &fit, view, lang);
+    // Figures written on the map keep their place; marker labels go around them.
+    let written: Vec<[f64; 4]> = labels
+        .iter()
+        .map(|l| {
+            let w = l.text.chars().count() as f64 * 7.5 / 2.0 + 2.0;
+            [l.x - w, l.y - 12.0, l.x + w, l.y + 3.0]
+        })
+        .collect();
+    let markers = place_markers(doc, &conic, &fit, view, &written, lang);
 
     // Legend.
     let mut legend = Vec::new();
@@ -1117,6 +1125,7 @@ fn place_markers(
     conic: &Conic,
     fit: &Fit,
     view: [f64; 4],
+    written: &[[f64; 4]],
     lang: Lang,
 ) -> Vec<MarkerMark> {
     let m = lang.texts().map;
@@ -1128,7 +1137,7 @@ fn place_markers(
         _ => 3,
     };
     order.sort_by_key(|&i| doc.markers.get(i).map_or(4, |mk| rank(&mk.kind)));
-    let mut taken: Vec<[f64; 4]> = Vec::new();
+    let mut taken: Vec<[f64; 4]> = written.to_vec();
     let mut out = Vec::with_capacity(order.len());
     let projected: Vec<(f64, f64)> = doc
         .markers

@@ -238,6 +238,9 @@ pub struct Bar {
     pub text: String,
 }
 
+/// Markers nearer than this (pixels) in one lane drop their icons.
+const MARKER_ROOM: f64 = 14.0;
+
 /// A one-day marker (event, goal due date, exit).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
@@ -253,6 +256,8 @@ pub struct Marker {
     pub lane: usize,
     /// Tooltip and accessible text.
     pub text: String,
+    /// Another marker in its lane is so near that an icon inside it would run into the other's.
+    pub crowded: bool,
 }
 
 /// One participant drawn in lanes.
@@ -422,6 +427,7 @@ pub fn single(
                 x: x(e.date.0),
                 lane,
                 text,
+                crowded: false,
             });
         }
     }
@@ -447,6 +453,7 @@ pub fn single(
                 x: x(due.0),
                 lane,
                 text,
+                crowded: false,
             });
         }
     }
@@ -475,8 +482,22 @@ pub fn single(
                 x: x(exit.date.0),
                 lane,
                 text,
+                crowded: false,
             });
         }
+    }
+    let near: Vec<bool> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            markers
+                .iter()
+                .enumerate()
+                .any(|(j, o)| i != j && o.lane == m.lane && (o.x - m.x).abs() < MARKER_ROOM)
+        })
+        .collect();
+    for (m, crowded) in markers.iter_mut().zip(near) {
+        m.crowded = crowded;
     }
     let today_x = (window.from..=window.to)
         .contains(&today)

@@ -412,7 +412,27 @@ fn marker_shape(m: &Marker, y: f64) -> String {
             y - 5.0,
             y - 1.0
         ),
-        _ => format!("M{:.1},{y:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z", x - 5.0),
+        // Events differ by shape as well as colour (colour-vision deficiencies).
+        _ => match m.kind.as_str() {
+            "review" => format!("M{:.1},{:.1}h10v10h-10Z", x - 5.0, y - 5.0),
+            "followUpProfiling" | "profiling" => format!(
+                "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
+                y - 6.5,
+                x + 6.5,
+                y + 5.0,
+                x - 6.5,
+                y + 5.0
+            ),
+            "earlyTermination" => format!(
+                "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
+                y + 6.5,
+                x + 6.5,
+                y - 5.0,
+                x - 6.5,
+                y - 5.0
+            ),
+            _ => format!("M{:.1},{y:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z", x - 5.0),
+        },
     }
 }
 
@@ -477,12 +497,16 @@ fn draw_single(
                 let label_width = b.label.chars().count() as f64 * 6.6 + 8.0;
                 let fits = (b.x1 - b.x0) > label_width && b.status != "terminated";
                 let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
-                let (label_x, anchor) = if fits {
-                    (b.x0 + 4.0, "start")
+                // Where it fits nowhere, it is left out: the tooltip, the accessible name and the
+                // table view carry it.
+                let place = if fits {
+                    Some((b.x0 + 4.0, "start"))
                 } else if after + label_width < width {
-                    (after, "start")
+                    Some((after, "start"))
+                } else if b.x0 - 6.0 - label_width >= left {
+                    Some((b.x0 - 6.0, "end"))
                 } else {
-                    (b.x0 - 6.0, "end")
+                    None
                 };
                 view! {
                     <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status, b.kind) tabindex="0" role="img" aria-label=text.clone()
@@ -508,9 +532,11 @@ fn draw_single(
                             <text class="fw-phase__end" x=format!("{:.1}", b.x1 + 1.0) y=format!("{:.1}", y + h / 2.0)
                                 dominant-baseline="middle" aria-hidden="true">"✕"</text>
                         })}
-                        <text class=if fits { "fw-phase__label fw-phase__label--in" } else { "fw-phase__label" }
-                            x=format!("{label_x:.1}") y=format!("{:.1}", y + h / 2.0) text-anchor=anchor
-                            dominant-baseline="middle" aria-hidden="true">{b.label}</text>
+                        {place.map(|(label_x, anchor)| view! {
+                            <text class=if fits { "fw-phase__label fw-phase__label--in" } else { "fw-phase__label" }
+                                x=format!("{label_x:.1}") y=format!("{:.1}", y + h / 2.0) text-anchor=anchor
+                                dominant-baseline="middle" aria-hidden="true">{b.label.clone()}</text>
+                        })}
                     </g>
                 }
             }).collect_view()}
@@ -519,7 +545,7 @@ fn draw_single(
                 let text = m.text.clone();
                 let text2 = text.clone();
                 let (mx, my) = (m.x, y - 6.0);
-                let icon = if m.class == "goal" { goal_icon(&m.kind) } else { "" };
+                let icon = if m.class == "goal" && !m.crowded { goal_icon(&m.kind) } else { "" };
                 view! {
                     <g class=format!("fw-mark fw-mark--{} fw-mark--{}", m.class, m.kind) tabindex="0" role="img"
                         aria-label=text.clone() data-fw-path=m.path.clone()
@@ -576,6 +602,10 @@ fn cohort_view(
         Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
     };
     let first = RwSignal::new(0usize);
+    // The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
+    // leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
+    // shadow root back to the root's start).
+    let current = RwSignal::new(0usize);
     let list_ref = NodeRef::<html::Div>::new();
     let (providers, programmes, kinds) = layout::choices(&doc);
     let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
@@ -625,6 +655,7 @@ fn cohort_view(
             list.set_scroll_top((top + ROW - height) as i32);
         }
         first.set((f64::from(list.scroll_top()) / ROW) as usize);
+        current.set(position);
         let list2 = list.clone();
         after_redraw(move || {
             if let Ok(Some(el)) = list2.query_selector(&format!("[data-fw-row='{position}']")) {
@@ -741,17 +772,21 @@ fn cohort_view(
                             let w = width.get();
                             let rows = rows();
                             let offset = rows.first().map_or(0.0, |r| r.position as f64 * ROW);
-                            let focusable = first.get();
+                            let focusable = {
+                                let c = current.get();
+                                if rows.iter().any(|r| r.position == c) { c } else { first.get() }
+                            };
                             view! {
                                 <div class="fw-cohort__slice" style:transform=format!("translateY({offset:.0}px)")>
                                     {rows.into_iter().map(|r| {
-                                        let index = r.index;
+                                        let (index, position) = (r.index, r.position);
                                         let open_row = open_row.clone();
                                         view! {
                                             <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
                                                 data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
                                                 tabindex=if r.position == focusable { "0" } else { "-1" }
                                                 aria-label=r.text.clone()
+                                                on:focus=move |_| if current.get_untracked() != position { current.set(position) }
                                                 on:click=move |_| open_row(index)>
                                                 <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
                                                 <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
