@@ -58,6 +58,19 @@ function copyStyles(from, to) {
   return true;
 }
 
+// Copies the resolved styles of `from` and its descendants onto the clone `to`, dropping what
+// is hidden and what only the page needs.
+function inline(from, to) {
+  if (!copyStyles(from, to)) {
+    to.remove();
+    return;
+  }
+  strip(to);
+  const a = [...from.children];
+  const b = [...to.children];
+  for (let i = 0; i < a.length; i++) inline(a[i], b[i]);
+}
+
 function strip(el) {
   for (const attr of [...el.attributes]) {
     const n = attr.name;
@@ -69,7 +82,7 @@ function strip(el) {
 
 // The legend of a chart is HTML beside it; the file gets it as SVG below the chart, each entry's
 // swatch and text where the page laid them out.
-function legendCopy(legend, top) {
+function legendCopy(legend) {
   const group = document.createElementNS(NS, "g");
   const origin = legend.getBoundingClientRect();
   if (origin.width === 0) return [group, 0];
@@ -81,14 +94,9 @@ function legendCopy(legend, top) {
     if (swatch) {
       const at = swatch.getBoundingClientRect();
       const copy = swatch.cloneNode(true);
-      const walk = (from, to) => {
-        copyStyles(from, to);
-        strip(to);
-        [...from.children].forEach((child, i) => walk(child, to.children[i]));
-      };
-      walk(swatch, copy);
+      inline(swatch, copy);
       copy.setAttribute("x", String(Math.round(at.left - origin.left)));
-      copy.setAttribute("y", String(Math.round(top + at.top - origin.top)));
+      copy.setAttribute("y", String(Math.round(at.top - origin.top)));
       copy.removeAttribute("aria-hidden");
       group.append(copy);
       textX = at.right - origin.left + 4;
@@ -97,7 +105,7 @@ function legendCopy(legend, top) {
     const style = getComputedStyle(item);
     text.textContent = item.textContent.trim();
     text.setAttribute("x", String(Math.round(textX)));
-    text.setAttribute("y", String(Math.round(top + box.top - origin.top + box.height * 0.72)));
+    text.setAttribute("y", String(Math.round(box.top - origin.top + box.height * 0.72)));
     text.setAttribute("font-size", style.fontSize);
     text.setAttribute("font-weight", style.fontWeight);
     text.setAttribute("fill", style.color || fg.color);
@@ -113,17 +121,7 @@ function legendCopy(legend, top) {
  */
 export function svgMarkup(svg, title, desc, legend) {
   const copy = svg.cloneNode(true);
-  const walk = (from, to) => {
-    if (!copyStyles(from, to)) {
-      to.remove();
-      return;
-    }
-    strip(to);
-    const a = [...from.children];
-    const b = [...to.children];
-    for (let i = 0; i < a.length; i++) walk(a[i], b[i]);
-  };
-  walk(svg, copy);
+  inline(svg, copy);
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(Number(svg.getAttribute("width")) || box.width));
   let height = Math.max(1, Math.round(Number(svg.getAttribute("height")) || box.height));
@@ -131,7 +129,7 @@ export function svgMarkup(svg, title, desc, legend) {
   if (legend) {
     const [vx, vy, vw, vh] = copy.getAttribute("viewBox").split(/[\s,]+/).map(Number);
     const k = vw / width;
-    const [group, extra] = legendCopy(legend, 0);
+    const [group, extra] = legendCopy(legend);
     if (extra > 0) {
       group.setAttribute("transform", `translate(${vx} ${vy + vh}) scale(${k})`);
       copy.append(group);
@@ -147,8 +145,8 @@ export function svgMarkup(svg, title, desc, legend) {
   copy.removeAttribute("aria-activedescendant");
   // The widget's background, so the file reads the same on any page or viewer.
   const root = svg.closest(".fw-root");
-  const background = root ? getComputedStyle(root).backgroundColor : "";
-  const fg = root ? getComputedStyle(root) : null;
+  const theme = root ? getComputedStyle(root) : null;
+  const background = theme?.backgroundColor ?? "";
   const first = copy.firstChild;
   const heading = document.createElementNS(NS, "title");
   heading.textContent = title;
@@ -168,9 +166,9 @@ export function svgMarkup(svg, title, desc, legend) {
     rect.setAttribute("fill", background);
     copy.insertBefore(rect, first);
   }
-  if (fg) {
-    copy.setAttribute("font-family", fg.fontFamily);
-    copy.setAttribute("color", fg.color);
+  if (theme) {
+    copy.setAttribute("font-family", theme.fontFamily);
+    copy.setAttribute("color", theme.color);
   }
   const markup = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
   return [markup, width, height];

@@ -504,7 +504,7 @@ fn tables(s: &MapScene, lang: Lang) -> impl IntoView + use<> {
         <div class="fw-map-tables">
             {tables.iter().enumerate().map(|(i, t)| {
                 let class = classes[(i + usize::from(!has_regions)).min(2)];
-                data_table(t, lang, class, None)
+                data_table(t, lang, class)
             }).collect_view()}
         </div>
     }

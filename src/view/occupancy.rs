@@ -43,10 +43,10 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
     let export = {
         let mut items = Vec::new();
         if table.columns.len() > 1 {
-            let table = table.clone();
+            let kept = table.clone();
             items.push(Item::csv(
-                &table.title.clone(),
-                Arc::new(move || table.clone()),
+                &table.title,
+                Arc::new(move || kept.clone()),
                 lang,
             ));
         }
@@ -68,12 +68,8 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
             ));
         }
         if let Some(f) = &funding {
-            let f = f.clone();
-            items.push(Item::csv(
-                &f.title.clone(),
-                Arc::new(move || f.clone()),
-                lang,
-            ));
+            let kept = f.clone();
+            items.push(Item::csv(&f.title, Arc::new(move || kept.clone()), lang));
         }
         for chart in layout::charts(&doc, 640.0, lang) {
             items.extend(Item::images(
@@ -147,7 +143,7 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
             {funding.clone().map(|table| view! {
                 <section class="fw-section">
                     <h3 class="fw-heading">{o.funding_title}</h3>
-                    {data_table(&table, lang, "fw-table--funding", None)}
+                    {data_table(&table, lang, "fw-table--funding")}
                 </section>
             })}
         </div>
@@ -177,7 +173,7 @@ fn key_figures(figures: Vec<Figure>, lang: Lang) -> impl IntoView {
 }
 
 fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
-    (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report", None))
+    (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
 }
 
 fn ranked(r: Ranked) -> impl IntoView {
@@ -288,5 +284,5 @@ fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl Int
 }
 
 fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
-    data_table(&bars.table(lang), lang, "fw-table--bars", None)
+    data_table(&bars.table(lang), lang, "fw-table--bars")
 }

@@ -4,7 +4,6 @@
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
 use crate::i18n::{Lang, fill, name_of};
-use crate::layout::table::DataTable;
 use crate::layout::timeline::{
     self as layout, CohortSort, Filter, Marker, Single, Window, cohort_order, cohort_rows,
 };
@@ -75,27 +74,16 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
         let doc = doc.clone();
         move || {
             let e = lang.texts().export;
-            let items = match selected
-                .get()
-                .and_then(|i| doc.participants.get(i).map(|p| (i, p)))
-            {
-                Some((i, p)) => {
-                    let doc = doc.clone();
-                    let label = p.label.clone();
-                    let mut items = vec![Item::csv(
-                        &label,
-                        Arc::new(move || {
-                            doc.participants
-                                .get(i)
-                                .map(|p| layout::single_table(p, lang))
-                                .unwrap_or_else(|| DataTable::new(String::new(), Vec::new()))
-                        }),
-                        lang,
-                    )];
+            let mut items = match selected.get().and_then(|i| doc.participants.get(i)) {
+                // A participant's table does not change with the view: made once.
+                Some(p) => {
+                    let table = layout::single_table(p, lang);
+                    let mut items =
+                        vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
                     items.extend(Item::images(
                         "svg.fw-timeline",
                         None,
-                        &fill(e.path_of, &label, ""),
+                        &fill(e.path_of, &p.label, ""),
                         "",
                         None,
                         lang,
@@ -128,7 +116,6 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
                     items
                 }
             };
-            let mut items = items;
             items.push(Item::print(lang));
             menu(items, lang)
         }
@@ -142,12 +129,7 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
             match (selected.get(), table.get()) {
                 (Some(i), as_table) => {
                     let table = doc.participants.get(i).map(|p| {
-                        data_table(
-                            &layout::single_table(p, lang),
-                            lang,
-                            "fw-table--timeline",
-                            None,
-                        )
+                        data_table(&layout::single_table(p, lang), lang, "fw-table--timeline")
                     });
                     view! {
                         {(!as_table || printing).then(|| single_view(doc, i, window, today, lang, width))}
@@ -673,7 +655,7 @@ fn cohort_view(
             let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
             let more = order.len() - shown;
             view! {
-                {data_table(&table, lang, "fw-table--cohort", None)}
+                {data_table(&table, lang, "fw-table--cohort")}
                 {(more > 0).then(|| view! { <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p> })}
             }
         }

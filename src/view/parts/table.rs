@@ -5,17 +5,13 @@ use crate::i18n::Lang;
 use crate::layout::table::{Cell, DataTable};
 use leptos::prelude::*;
 
-/// The table in a focusable, scrollable region named by its caption. At most `limit` rows are
-/// drawn (the CSV holds all); a note says how many more there are.
+/// The table in a focusable, scrollable region named by its caption.
 pub(crate) fn data_table(
     table: &DataTable,
     lang: Lang,
     class: &'static str,
-    limit: Option<usize>,
 ) -> impl IntoView + use<> {
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
-    let shown = limit.unwrap_or(usize::MAX).min(table.rows.len());
-    let more = table.rows.len() - shown;
     let cells = move |cells: &[Cell]| {
         cells
             .iter()
@@ -48,15 +44,12 @@ pub(crate) fn data_table(
                     }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {table.rows[..shown].iter().map(|r| view! {
+                    {table.rows.iter().map(|r| view! {
                         <tr class:fw-inactive=r.dimmed>{cells(&r.cells)}</tr>
                     }).collect_view()}
                 </tbody>
                 {table.foot.as_ref().map(|f| view! { <tfoot><tr>{cells(f)}</tr></tfoot> })}
             </table>
         </div>
-        {(more > 0).then(|| view! {
-            <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p>
-        })}
     }
 }
