@@ -368,6 +368,27 @@ fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
 }
 
 /// Runs `f` after the current redraw (a zero-delay timer, freed once it ran).
+/// Focuses the cohort row at `position` inside `list`; false if it is not drawn.
+fn focus_at(list: &web_sys::HtmlElement, position: usize) -> bool {
+    match list.query_selector(&format!("[data-fw-row='{position}']")) {
+        Ok(Some(el)) => el
+            .dyn_into::<web_sys::HtmlElement>()
+            .is_ok_and(|el| el.focus().is_ok()),
+        _ => false,
+    }
+}
+
+/// Whether the focus is on `el` or inside it (in its shadow root or the document).
+fn focus_within(el: &web_sys::HtmlElement) -> bool {
+    let active = match el.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(root) => root.active_element(),
+        Err(_) => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element()),
+    };
+    active.is_some_and(|a| el.contains(Some(&a)))
+}
+
 fn after_redraw(f: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -621,6 +642,13 @@ fn cohort_view(
             )
         }
     };
+    // The row with the Tab stop: the last one focused while it is drawn, else the first in view.
+    let tab_stop = Memo::new(move |_| {
+        let (c, f) = (current.get(), first.get());
+        let start = f.saturating_sub(OVERSCAN);
+        let end = (start + visible_rows + 2 * OVERSCAN).min(order.with(|o| o.len()));
+        if (start..end).contains(&c) { c } else { f }
+    });
     let focus_row = move |position: usize| {
         let Some(list) = list_ref.get_untracked() else {
             return;
@@ -638,14 +666,13 @@ fn cohort_view(
         }
         first.set((f64::from(list.scroll_top()) / ROW) as usize);
         current.set(position);
-        let list2 = list.clone();
-        after_redraw(move || {
-            if let Ok(Some(el)) = list2.query_selector(&format!("[data-fw-row='{position}']")) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        // A row already drawn takes the focus at once (keys typed quickly are not lost); one
+        // scrolled in takes it when it has been drawn.
+        if !focus_at(&list, position) {
+            after_redraw(move || {
+                focus_at(&list, position);
+            });
+        }
     };
     let table_view = {
         let doc = doc.clone();
@@ -720,7 +747,15 @@ fn cohort_view(
                         let target: web_sys::HtmlElement = event_target(&ev);
                         let now = (f64::from(target.scroll_top()) / ROW) as usize;
                         if now != first.get_untracked() {
+                            // The slice is drawn anew; a row that had the focus gets it back
+                            // (the browser scrolls a focused row into view, which lands here).
+                            let refocus = focus_within(&target).then(|| (target.clone(), current.get_untracked()));
                             first.set(now);
+                            if let Some((list, position)) = refocus {
+                                after_redraw(move || {
+                                    focus_at(&list, position);
+                                });
+                            }
                         }
                     }
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -749,44 +784,40 @@ fn cohort_view(
                     }
                 >
                     <div class="fw-cohort__space" style:height=move || format!("{:.0}px", order.get().len() as f64 * ROW)>
-                        {move || {
-                            let open_row = open_row.clone();
-                            let w = width.get();
-                            let rows = rows();
-                            let offset = rows.first().map_or(0.0, |r| r.position as f64 * ROW);
-                            let focusable = {
-                                let c = current.get();
-                                if rows.iter().any(|r| r.position == c) { c } else { first.get() }
-                            };
-                            view! {
-                                <div class="fw-cohort__slice" style:transform=format!("translateY({offset:.0}px)")>
-                                    {rows.into_iter().map(|r| {
-                                        let (index, position) = (r.index, r.position);
-                                        let open_row = open_row.clone();
-                                        view! {
-                                            <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
-                                                data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
-                                                tabindex=if r.position == focusable { "0" } else { "-1" }
-                                                aria-label=r.text.clone()
-                                                on:focus=move |_| if current.get_untracked() != position { current.set(position) }
-                                                on:click=move |_| open_row(index)>
-                                                <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
-                                                <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
-                                                    {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
-                                                        <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}") y="9"
-                                                            width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
-                                                    }).collect_view()}
-                                                    {r.exit.map(|(x, outcome)| view! {
-                                                        <path class=format!("fw-row__exit fw-mark--{outcome}")
-                                                            d=format!("M{x:.1},6V26M{x:.1},6L{:.1},10L{x:.1},14Z", x + 8.0)></path>
-                                                    })}
-                                                </svg>
-                                            </button>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            }
-                        }}
+                        // Rows are keyed by position and drawing: a row that stays in the slice
+                        // keeps its element (and the focus) while the list scrolls.
+                        <div class="fw-cohort__slice"
+                            style:transform=move || format!("translateY({:.0}px)", first.get().saturating_sub(OVERSCAN) as f64 * ROW)>
+                            <For
+                                each=rows
+                                key=|r| format!("{}|{}|{}|{:?}|{:?}", r.position, r.id, r.status, r.bars, r.exit)
+                                children=move |r| {
+                                    let (index, position) = (r.index, r.position);
+                                    let open_row = open_row.clone();
+                                    let w = width.get_untracked();
+                                    view! {
+                                        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
+                                            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
+                                            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
+                                            aria-label=r.text.clone()
+                                            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
+                                            on:click=move |_| open_row(index)>
+                                            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
+                                            <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
+                                                {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
+                                                    <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}") y="9"
+                                                        width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
+                                                }).collect_view()}
+                                                {r.exit.map(|(x, outcome)| view! {
+                                                    <path class=format!("fw-row__exit fw-mark--{outcome}")
+                                                        d=format!("M{x:.1},6V26M{x:.1},6L{:.1},10L{x:.1},14Z", x + 8.0)></path>
+                                                })}
+                                            </svg>
+                                        </button>
+                                    }
+                                }
+                            />
+                        </div>
                     </div>
                 </div>
                 {move || order.get().is_empty().then(|| view! { <p class="fw-note">{t.none}</p> })}
