@@ -228,3 +228,87 @@ async fn lang_switches_the_labels() {
     assert_eq!(shadow_text(&el, ".fw-asof"), "Heute 01.12.2018");
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn host_labels_replace_texts_in_mounted_and_new_widgets() {
+    let el = widget(TIMELINE_PATH, Some("de"), ".fw-single").await;
+    let labels = json_object(
+        r#"{"timeline_name": "Teilnahmeverlauf", "tl.phase_kinds.workOpportunity": "AGH <b>x</b>",
+            "tl.show_table": "Tabelle zeigen", "tl.nope": "x", "diag.http_status": "ohne Platzhalter"}"#,
+    );
+    let rejected = foerderweg::set_labels("de", labels).map(|a| a.length());
+    // Read what the user sees, then restore the page's labels before asserting, so a failure
+    // here does not leak into the next test.
+    let redrawn = until(|| {
+        texts(&el, ".fw-lane__title")
+            .iter()
+            .any(|t| t.starts_with("AGH"))
+    })
+    .await;
+    let lanes = texts(&el, ".fw-lane__title");
+    let name = shadow_query(&el, ".fw-root").and_then(|r| r.get_attribute("aria-label"));
+    let button = texts(&el, ".fw-toolbar > button");
+    let bold = shadow_all(&el, "b").len();
+    let second = widget(TIMELINE_PATH, Some("de"), ".fw-single").await;
+    let second_name = shadow_query(&second, ".fw-root").and_then(|r| r.get_attribute("aria-label"));
+    let english = widget(TIMELINE_PATH, Some("en"), ".fw-single").await;
+    let english_name =
+        shadow_query(&english, ".fw-root").and_then(|r| r.get_attribute("aria-label"));
+    let restored = foerderweg::set_labels("de", JsValue::NULL).map(|a| a.length());
+    let back =
+        until(|| texts(&el, ".fw-lane__title").contains(&"Arbeitsgelegenheit".to_string())).await;
+    let unknown_lang = foerderweg::set_labels("fr", json_object("{}")).is_err();
+    for e in [&el, &second, &english] {
+        e.remove();
+    }
+
+    assert_eq!(
+        rejected.ok(),
+        Some(2),
+        "tl.nope and the placeholder-less diag.http_status"
+    );
+    assert!(redrawn, "the mounted widget redraws: {lanes:?}");
+    assert!(
+        lanes.contains(&"AGH <b>x</b>".to_string()),
+        "as text: {lanes:?}"
+    );
+    assert_eq!(bold, 0, "a label is never HTML");
+    assert_eq!(name.as_deref(), Some("Teilnahmeverlauf"));
+    assert!(button.contains(&"Tabelle zeigen".to_string()), "{button:?}");
+    assert_eq!(
+        second_name.as_deref(),
+        Some("Teilnahmeverlauf"),
+        "a new widget too"
+    );
+    assert_eq!(
+        english_name.as_deref(),
+        Some("Support-plan timeline"),
+        "English untouched"
+    );
+    assert_eq!(restored.ok(), Some(0));
+    assert!(back, "null restores the built-in texts");
+    assert!(unknown_lang);
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_states_the_path_and_the_cohort() {
+    let el = widget(TIMELINE_JPS, None, ".fw-single").await;
+    let single = shadow_text(&el, ".fw-summary");
+    assert!(
+        single.starts_with("Teilnehmer D, ausgetreten: 6 Phasen, Beginn ")
+            && single.contains("Austritt: Beschäftigung, 20.04.2018.")
+            && single.contains("Anschluss: Eingliederungszuschuss"),
+        "{single}"
+    );
+    el.remove();
+    let el = widget(TIMELINE_COHORT, None, ".fw-cohort").await;
+    let cohort = shadow_text(&el, ".fw-summary");
+    let rows = shadow_all(&el, ".fw-row").len();
+    assert!(
+        cohort.starts_with("181 Teilnehmende mit Beginn zwischen"),
+        "{cohort}"
+    );
+    assert!(cohort.contains("Stand 01.12.2018: "), "{cohort}");
+    assert!(rows > 0);
+    el.remove();
+}

@@ -9,6 +9,7 @@ mod geometry;
 mod style;
 mod widget;
 
+use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -82,6 +83,68 @@ pub fn mount(
         widget.set_data(&data);
     }
     Ok(Handle { widget })
+}
+
+/// Replaces labels of one language for every widget on the page, mounted or still to come.
+///
+/// `labels` maps keys such as `tl.show_table` or `participants.one` to texts (see the README for
+/// the keys, or [`label_keys`]); keys not named keep their built-in text, and a new call for the
+/// same language replaces the previous one (`{}` or `null` restores the built-in texts). Texts
+/// are shown as text, never as HTML. Returns the keys that were not applied, each as
+/// `{key, reason}`, and warns about them in the console; the other keys apply anyway.
+/// Throws only for a language other than `de` or `en`.
+#[wasm_bindgen(js_name = setLabels)]
+pub fn set_labels(lang: &str, labels: JsValue) -> Result<js_sys::Array, JsError> {
+    let language = Lang::parse(lang).ok_or_else(|| {
+        JsError::new(&format!(
+            "foerderweg.setLabels: unknown language {lang:?}; use de or en"
+        ))
+    })?;
+    let text = if labels.is_null() || labels.is_undefined() {
+        Some("{}".to_string())
+    } else {
+        js_sys::JSON::stringify(&labels)
+            .ok()
+            .and_then(|s| s.as_string())
+    };
+    let map = text
+        .and_then(|t| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&t).ok())
+        .ok_or_else(|| {
+            JsError::new("foerderweg.setLabels: labels must be an object of key → text")
+        })?;
+    let rejected = language.set_labels(&map);
+    crate::view::labels_changed();
+    let out = js_sys::Array::new();
+    for r in rejected {
+        web_sys::console::warn_1(
+            &format!(
+                "foerderweg.setLabels({lang}): {:?} not applied: {}",
+                r.key, r.reason
+            )
+            .into(),
+        );
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"key".into(), &r.key.into());
+        let _ = js_sys::Reflect::set(&item, &"reason".into(), &r.reason.into());
+        out.push(&item);
+    }
+    Ok(out)
+}
+
+/// Every label key of a language with its current text (the host's labels included), as an
+/// object in table order: the keys [`set_labels`] takes.
+#[wasm_bindgen(js_name = labelKeys)]
+pub fn label_keys(lang: &str) -> Result<js_sys::Object, JsError> {
+    let language = Lang::parse(lang).ok_or_else(|| {
+        JsError::new(&format!(
+            "foerderweg.labelKeys: unknown language {lang:?}; use de or en"
+        ))
+    })?;
+    let out = js_sys::Object::new();
+    for (key, text) in language.label_keys() {
+        let _ = js_sys::Reflect::set(&out, &key.into(), &text.into());
+    }
+    Ok(out)
 }
 
 /// Writes panics to the console with their message. A panic is a bug: the module cannot run

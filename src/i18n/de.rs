@@ -191,6 +191,10 @@ static TL: TimelineTexts = TimelineTexts {
     cohort: "Teilnehmende",
     none: "Keine Teilnehmenden entsprechen dem Filter.",
     hidden: "vertraulich",
+    summary_single: "{label}, {status}: {phases}, Beginn {from}.",
+    summary_current: "Derzeit {phase} seit {since}",
+    summary_goals: "{goals}, davon {achieved} erreicht",
+    summary_cohort: "{participants} mit Beginn zwischen {from} und {to}{providers}. Stand {today}: {statuses}.",
     phase_kinds: &[
         ("referral", "Zuweisung"),
         ("profiling", "Profiling"),

@@ -191,6 +191,10 @@ static TL: TimelineTexts = TimelineTexts {
     cohort: "Participants",
     none: "No participant matches the filter.",
     hidden: "confidential",
+    summary_single: "{label}, {status}: {phases}, starting {from}.",
+    summary_current: "Currently {phase} since {since}",
+    summary_goals: "{goals}, {achieved} of them achieved",
+    summary_cohort: "{participants} starting between {from} and {to}{providers}. As of {today}: {statuses}.",
     phase_kinds: &[
         ("referral", "Referral"),
         ("profiling", "Profiling"),

@@ -3,6 +3,10 @@
 
 mod de;
 mod en;
+mod labels;
+
+pub use labels::Rejected;
+use labels::text_table;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -40,14 +44,6 @@ impl Lang {
         match self {
             Lang::De => "de",
             Lang::En => "en",
-        }
-    }
-
-    /// The text table of this language.
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::De => &de::TEXTS,
-            Lang::En => &en::TEXTS,
         }
     }
 
@@ -176,9 +172,10 @@ impl Lang {
     }
 }
 
+text_table! {
 /// Every fixed string a widget shows, in one language. A field per string keeps the two tables
 /// complete: a missing translation is a compile error, not a blank label.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Texts {
     /// Accessible name of the timeline widget.
     pub timeline_name: &'static str,
@@ -249,9 +246,11 @@ pub struct Texts {
     /// Texts of the export menu.
     pub export: &'static ExportTexts,
 }
+}
 
+text_table! {
 /// Texts of the export menu (files and print).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ExportTexts {
     /// The menu button.
     pub menu: &'static str,
@@ -272,9 +271,11 @@ pub struct ExportTexts {
     /// Title of the map image.
     pub map: &'static str,
 }
+}
 
+text_table! {
 /// Texts of the support-plan timeline.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TimelineTexts {
     /// An open phase.
     pub ongoing: &'static str,
@@ -370,6 +371,15 @@ pub struct TimelineTexts {
     pub none: &'static str,
     /// A hidden sensitive event.
     pub hidden: &'static str,
+    /// The participant's paragraph: `{label}`, `{status}`, `{phases}` (counted), `{from}`.
+    pub summary_single: &'static str,
+    /// The phase under way: `{phase}`, `{since}`.
+    pub summary_current: &'static str,
+    /// Goals reached: `{goals}` (counted), `{achieved}`.
+    pub summary_goals: &'static str,
+    /// The cohort's paragraph: `{participants}`, `{from}`, `{to}`, `{providers}` (", 7 Träger"
+    /// or nothing), `{today}`, `{statuses}` ("120 aktiv, 21 abgebrochen").
+    pub summary_cohort: &'static str,
     /// Names of phase kinds by key.
     pub phase_kinds: &'static [(&'static str, &'static str)],
     /// Names of event kinds by key.
@@ -379,9 +389,11 @@ pub struct TimelineTexts {
     /// Names of outcomes by key.
     pub outcomes: &'static [(&'static str, &'static str)],
 }
+}
 
+text_table! {
 /// Texts of the region map.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct MapTexts {
     /// Singular and plural of "area" (district or municipality).
     pub area_forms: (&'static str, &'static str),
@@ -462,9 +474,11 @@ pub struct MapTexts {
     /// Names of marker kinds (`office`, `provider`, `jobcenter`, `other`).
     pub marker_kinds: &'static [(&'static str, &'static str)],
 }
+}
 
+text_table! {
 /// Texts of the occupancy dashboard.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct OccupancyTexts {
     /// Key figure: slots in total.
     pub slots: &'static str,
@@ -565,9 +579,11 @@ pub struct OccupancyTexts {
     /// Short month names, January first.
     pub months: [&'static str; 12],
 }
+}
 
+text_table! {
 /// The sentences of diagnostics. `{a}`, `{b}` are replaced by the details.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct DiagTexts {
     /// The text is not JSON at all; `{a}` is the parser's detail.
     pub syntax: &'static str,
@@ -625,6 +641,7 @@ pub struct DiagTexts {
     pub geometry_unavailable: &'static str,
     /// Anything else, with the parser's detail in `{a}`.
     pub other: &'static str,
+}
 }
 
 /// Fills named placeholders (`{filled}`, …) in a text-table sentence.

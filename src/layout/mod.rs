@@ -3,6 +3,5 @@
 pub mod map;
 pub mod occupancy;
 pub mod scale;
-pub mod summary;
 pub mod table;
 pub mod timeline;

@@ -4,7 +4,7 @@
 
 use super::scale::Time;
 use super::table::{Cell, Column, DataTable};
-use crate::i18n::{Lang, fill, name_of};
+use crate::i18n::{Lang, fill, fill_named, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -510,6 +510,177 @@ pub fn single(
         today: today_x,
         plot,
     })
+}
+
+/// One participant's path in one paragraph, for screen readers and as the chart's caption:
+/// status, phases, the phase under way, events, goals and the exit.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::timeline::single_summary;
+/// use foerderweg::model::timeline::Participant;
+/// let p: Participant = serde_json::from_str(r#"{"id":"p1","label":"TN 1",
+///   "phases":[{"kind":"workOpportunity","start":"2018-05-02","plannedEnd":"2018-12-31"}],
+///   "goals":[{"label":"Tagesstruktur","status":"achieved"},{"label":"Bewerbung"}]}"#).unwrap_or_else(|e| panic!("{e}"));
+/// let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap_or_default();
+/// assert_eq!(single_summary(&p, today, Lang::De),
+///     "TN 1, aktiv: 1 Phase, Beginn 02.05.2018. Derzeit Arbeitsgelegenheit seit 02.05.2018, \
+///      geplant bis 31.12.2018. 0 Ereignisse, 2 Ziele, davon 1 erreicht.");
+/// ```
+pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
+    let t = lang.texts().tl;
+    let texts = lang.texts();
+    let status = name_of(t.statuses, participant_status(p, today));
+    let first = p.phases.iter().map(|ph| ph.start.0).min();
+    let mut text = fill_named(
+        t.summary_single,
+        &[
+            ("label", &p.label),
+            ("status", status),
+            ("phases", &lang.count(p.phases.len(), texts.phases)),
+            (
+                "from",
+                &first.map_or_else(|| "–".to_string(), |d| lang.date(d)),
+            ),
+        ],
+    );
+    let current = p
+        .phases
+        .iter()
+        .filter(|ph| ph.start.0 <= today && ph.end.is_none_or(|e| e.0 >= today))
+        .max_by_key(|ph| ph.start.0);
+    if let Some(ph) = current {
+        let mut what = name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string();
+        if let Some(provider) = &ph.provider {
+            what.push_str(&format!(" ({provider})"));
+        }
+        text.push(' ');
+        text.push_str(&fill_named(
+            t.summary_current,
+            &[("phase", &what), ("since", &lang.date(ph.start.0))],
+        ));
+        if let Some(planned) = ph.planned_end.filter(|d| d.0 >= today) {
+            text.push_str(", ");
+            text.push_str(&fill(t.planned_until, &lang.date(planned.0), ""));
+        }
+        text.push('.');
+    }
+    text.push(' ');
+    text.push_str(&lang.count(p.events.len(), texts.events));
+    if !p.goals.is_empty() {
+        let achieved = p
+            .goals
+            .iter()
+            .filter(|g| g.status.as_deref() == Some("achieved"))
+            .count();
+        text.push_str(", ");
+        text.push_str(&fill_named(
+            t.summary_goals,
+            &[
+                ("goals", &lang.count(p.goals.len(), texts.goals)),
+                ("achieved", &lang.integer(achieved as i64)),
+            ],
+        ));
+    }
+    text.push('.');
+    if let Some(exit) = &p.exit {
+        text.push_str(&format!(
+            " {}, {}.",
+            fill(t.exit, name_of(t.outcomes, &exit.outcome), ""),
+            lang.date(exit.date.0)
+        ));
+        if let Some(reason) = &exit.reason {
+            text.push_str(&format!(
+                " {}.",
+                fill(t.reason, name_of(texts.occ.reasons, reason), "")
+            ));
+        }
+        if let Some(next) = &exit.follow_up {
+            text.push_str(&format!(" {}.", fill(t.follow_up, next, "")));
+        }
+    }
+    text
+}
+
+/// The cohort in one paragraph: how many, when they began, at how many providers, and how many
+/// stand where today.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::timeline::cohort_summary;
+/// use foerderweg::model::timeline::TimelineDoc;
+/// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1","participants":[
+///   {"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-01-08","provider":"P"}]},
+///   {"id":"b","label":"B","phases":[{"kind":"profiling","start":"2018-03-01","end":"2018-03-09"}],
+///    "exit":{"date":"2018-03-09","outcome":"employment"}}]}"#).unwrap_or_else(|e| panic!("{e}"));
+/// let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap_or_default();
+/// assert_eq!(cohort_summary(&doc, today, Lang::En),
+///     "2 participants starting between 2018-01-08 and 2018-03-01, 1 provider. \
+///      As of 2018-06-01: 1 active, 1 exited.");
+/// ```
+pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String {
+    let texts = lang.texts();
+    let t = texts.tl;
+    let starts = doc
+        .participants
+        .iter()
+        .filter_map(|p| p.phases.iter().map(|ph| ph.start.0).min());
+    let (from, to) = starts.fold((None, None), |(lo, hi): (Option<NaiveDate>, _), d| {
+        (
+            Some(lo.map_or(d, |lo| lo.min(d))),
+            Some(hi.map_or(d, |hi: NaiveDate| hi.max(d))),
+        )
+    });
+    let mut providers: Vec<&str> = doc
+        .participants
+        .iter()
+        .flat_map(|p| p.phases.iter().filter_map(|ph| ph.provider.as_deref()))
+        .collect();
+    providers.sort_unstable();
+    providers.dedup();
+    let mut counts: Vec<(&str, usize)> = ["active", "waiting", "exited", "terminated"]
+        .into_iter()
+        .map(|status| (status, 0))
+        .collect();
+    for p in &doc.participants {
+        let status = participant_status(p, today);
+        if let Some(entry) = counts.iter_mut().find(|(s, _)| *s == status) {
+            entry.1 += 1;
+        }
+    }
+    let statuses: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| {
+            format!(
+                "{} {}",
+                lang.integer(*n as i64),
+                name_of(t.statuses, status)
+            )
+        })
+        .collect();
+    let participants = lang.count(doc.participants.len(), texts.participants);
+    let (Some(from), Some(to)) = (from, to) else {
+        return format!("{participants}.");
+    };
+    let providers = if providers.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", lang.count(providers.len(), texts.providers))
+    };
+    fill_named(
+        t.summary_cohort,
+        &[
+            ("participants", &participants),
+            ("from", &lang.date(from)),
+            ("to", &lang.date(to)),
+            ("providers", &providers),
+            ("today", &lang.date(today)),
+            ("statuses", &statuses.join(", ")),
+        ],
+    )
 }
 
 /// How a participant stands today.

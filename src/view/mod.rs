@@ -71,6 +71,16 @@ fn widget_name(kind: WidgetKind, lang: Lang) -> &'static str {
     }
 }
 
+thread_local! {
+    /// Counts the host's label changes, so every widget redraws in the new words.
+    static LABELS: ArcRwSignal<u32> = ArcRwSignal::new(0);
+}
+
+/// Tells every mounted widget that the text tables changed (`setLabels`); each redraws.
+pub(crate) fn labels_changed() {
+    LABELS.with(|labels| labels.update(|n| *n = n.wrapping_add(1)));
+}
+
 /// The root of every widget: theme and language on one element, then the body for the state.
 pub(crate) fn widget_root(
     kind: WidgetKind,
@@ -81,7 +91,10 @@ pub(crate) fn widget_root(
 ) -> impl IntoView {
     let lang = {
         let content = content.clone();
-        Signal::derive(move || effective_lang(lang_attr.get(), &content.read()))
+        Signal::derive(move || {
+            LABELS.with(|labels| labels.track());
+            effective_lang(lang_attr.get(), &content.read())
+        })
     };
     let class = move || {
         format!(

@@ -153,11 +153,19 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
             }
         }
     };
+    let summary = {
+        let doc = doc.clone();
+        move || match selected.get().and_then(|i| doc.participants.get(i)) {
+            Some(p) => layout::single_summary(p, today, lang),
+            None => layout::cohort_summary(&doc, today, lang),
+        }
+    };
     view! {
         <header class="fw-head">
             {title.map(|s| view! { <h2 class="fw-title">{s}</h2> })}
             <p class="fw-asof">{format!("{} {}", t.today, lang.date(today))}</p>
         </header>
+        <p class="fw-summary">{summary}</p>
         <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
             {(!single_only).then(|| view! {
                 <button type="button" class="fw-button fw-button--quiet" hidden=move || selected.get().is_none()

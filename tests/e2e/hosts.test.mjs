@@ -61,6 +61,20 @@ test("provider page: mount() and the brand's colours through custom properties a
   assert.equal(styles.border, "rgb(0, 105, 107)", "::part(root)");
   assert.equal(styles.radius, "12px", "--fw-radius");
   assert.match(styles.font, /Trebuchet MS/);
+  // setLabels(): the provider's own words, in both widgets, as the accessible names too.
+  const words = await page.evaluate(() => {
+    const occ = document.getElementById("occupancy").shadowRoot;
+    const path = document.getElementById("path").shadowRoot;
+    return {
+      occ: occ.querySelector(".fw-root").getAttribute("aria-label"),
+      path: path.querySelector(".fw-root").getAttribute("aria-label"),
+      lanes: [...path.querySelectorAll(".fw-lane__title")].map((e) => e.textContent),
+    };
+  });
+  assert.equal(words.occ, "Belegung unserer Einsatzstellen");
+  assert.equal(words.path, "Ein Weg durchs Programm");
+  assert.ok(words.lanes.includes("Qualifizierungsbaustein"), words.lanes.join(", "));
+  assert.ok(!words.lanes.includes("Qualifizierung"), "the built-in name is replaced");
   // The handle works: update() replaces the data.
   await page.evaluate(() => {
     window.widgets.occupancy.update({ schema: "foerderweg/occupancy@1", programme: { label: "Aktualisiert" } });
