@@ -7,6 +7,7 @@ const attributes = [
   ["theme", '"light" | "dark" | "auto"', "Colour scheme; `auto` follows prefers-color-scheme."],
   ["src", "string", "URL of the document, fetched with the page's same-origin credentials."],
   ["refresh", "number", "Seconds between fetches of `src` (at least 5)."],
+  ["timeout", "number", "Seconds a fetch of `src` may take before the widget gives up and offers a retry (default 30, 1 to 600)."],
 ];
 const events = [
   ["foerderweg-ready", "Data was drawn. detail: {kind, warnings}."],

@@ -126,6 +126,8 @@ pub enum Problem {
     HttpStatus(u16),
     /// `src` could not be fetched at all.
     Network,
+    /// `src` did not answer within the widget's `timeout` (seconds).
+    Timeout(u32),
     /// The `data` property held something JSON cannot represent.
     NotSerialisable,
     /// A language the widget does not speak.
@@ -173,6 +175,7 @@ impl Problem {
             Problem::OutsideRange { .. } => "outside-range",
             Problem::HttpStatus(_) => "http-status",
             Problem::Network => "network",
+            Problem::Timeout(_) => "timeout",
             Problem::NotSerialisable => "not-serialisable",
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
@@ -288,6 +291,7 @@ impl Diagnostic {
             ),
             Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
             Problem::Network => t.network.to_string(),
+            Problem::Timeout(s) => fill(t.timeout, &lang.integer(i64::from(*s)), ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),

@@ -6,10 +6,10 @@ use crate::check::{Checked, Diagnostic, Document, Problem, check};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use crate::view::{self, Content, Theme};
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use leptos::prelude::*;
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -20,6 +20,10 @@ use web_sys::{
 
 /// The shortest refresh interval a host can ask for, so a typo cannot flood its backend.
 const MIN_REFRESH_SECONDS: f64 = 5.0;
+/// How long a fetch of `src` may take unless the host says otherwise.
+const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
+/// The range a host's `timeout` is held to.
+const TIMEOUT_SECONDS: (f64, f64) = (1.0, 600.0);
 
 /// Options given to `mount()` (or read from attributes).
 #[derive(Clone, Debug, Default)]
@@ -55,6 +59,8 @@ struct State {
     /// The last source given was `src` (so refresh and retry fetch it).
     from_src: bool,
     refresh: Option<Interval>,
+    /// Seconds a fetch may take; `None` is [`DEFAULT_TIMEOUT_SECONDS`].
+    timeout: Option<u32>,
     abort: Option<AbortController>,
     /// Time of the last load that could be drawn.
     good_since: Option<String>,
@@ -236,6 +242,12 @@ impl Widget {
                 }
             }
             "refresh" => self.set_refresh(value),
+            "timeout" => {
+                self.state.borrow_mut().timeout = value
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .filter(|s| s.is_finite() && *s > 0.0)
+                    .map(|s| s.clamp(TIMEOUT_SECONDS.0, TIMEOUT_SECONDS.1).round() as u32);
+            }
             _ => {}
         }
     }
@@ -260,7 +272,7 @@ impl Widget {
     /// Fetches `src`. A refresh only runs while `src` is the last source given, and keeps the
     /// data on screen when it fails.
     pub(crate) fn fetch_src(self: &Rc<Self>, is_refresh: bool) {
-        let (url, generation, signal) = {
+        let (url, generation, signal, abort) = {
             let state = self.state.borrow();
             if state.destroyed || (is_refresh && !state.from_src) {
                 return;
@@ -278,8 +290,24 @@ impl Widget {
             };
             let abort = AbortController::new().ok();
             let signal = abort.as_ref().map(|a| a.signal());
-            self.state.borrow_mut().abort = abort;
-            (url, generation, signal)
+            self.state.borrow_mut().abort = abort.clone();
+            (url, generation, signal, abort)
+        };
+        // A fetch that takes too long is aborted and says so (the body's download too).
+        let seconds = self
+            .state
+            .borrow()
+            .timeout
+            .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let timed_out = timed_out.clone();
+            Timeout::new(seconds.saturating_mul(1000), move || {
+                timed_out.set(true);
+                if let Some(abort) = &abort {
+                    abort.abort();
+                }
+            })
         };
         if !is_refresh {
             self.content.update(|c| c.loading = true);
@@ -287,6 +315,13 @@ impl Widget {
         let weak: Weak<Widget> = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
             let result = fetch_text(&url, signal.as_ref()).await;
+            // Dropping the timer cancels it.
+            drop(timer);
+            let result = if timed_out.get() {
+                Err(Problem::Timeout(seconds))
+            } else {
+                result
+            };
             let Some(widget) = weak.upgrade() else { return };
             {
                 let state = widget.state.borrow();

@@ -61,6 +61,7 @@ static DIAG: DiagTexts = DiagTexts {
     outside_range: "Der Termin am {a} liegt außerhalb des Verlaufs ({b}); er wird trotzdem gezeigt.",
     http_status: "Die Datenquelle antwortete mit HTTP-Status {a}.",
     network: "Die Datenquelle ist nicht erreichbar.",
+    timeout: "Der Server hat nicht innerhalb von {a} Sekunden geantwortet.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",
     unknown_lang: "Sprache „{a}“ wird nicht unterstützt; es wird Deutsch verwendet.",
     unknown_area: "Kein Gebiet mit dem Schlüssel „{a}“ bekannt; es wird nicht gezeichnet.",

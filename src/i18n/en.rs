@@ -61,6 +61,7 @@ static DIAG: DiagTexts = DiagTexts {
     outside_range: "The event on {a} lies outside the path ({b}); it is shown anyway.",
     http_status: "The data source answered with HTTP status {a}.",
     network: "The data source cannot be reached.",
+    timeout: "The server did not answer within {a} seconds.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",
     unknown_lang: "Language “{a}” is not supported; German is used.",
     unknown_area: "No area with the key “{a}” is known; it is not drawn.",

@@ -627,6 +627,8 @@ pub struct DiagTexts {
     pub http_status: &'static str,
     /// `src` could not be reached.
     pub network: &'static str,
+    /// `src` did not answer in time: `{a}` seconds.
+    pub timeout: &'static str,
     /// The `data` property was something JSON cannot hold.
     pub not_serialisable: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.

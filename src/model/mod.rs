@@ -13,7 +13,7 @@ pub use common::Day;
 
 /// The attributes every element observes (each also a property and a `mount()` option).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 4] = ["lang", "theme", "src", "refresh"];
+pub const ATTRIBUTES: [&str; 5] = ["lang", "theme", "src", "refresh", "timeout"];
 
 /// The three widgets, each reading one document type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
