@@ -11,6 +11,7 @@
 
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod check;
 pub mod geo;
 pub mod i18n;

@@ -1,0 +1,333 @@
+//! Nothing lost: runs a document through the whole pure pipeline of its widget (check, layout,
+//! table views, summaries, CSV) and counts, per kind of record, how many the input holds and how
+//! many the widget shows or names in a diagnostic. Used by the property tests and the fuzz
+//! targets; pure, no browser.
+
+use crate::check::{Document, Severity, check};
+use crate::geo::Atlas;
+use crate::i18n::Lang;
+use crate::layout::{map, occupancy, timeline};
+use crate::model::WidgetKind;
+use chrono::NaiveDate;
+use serde_json::Value;
+
+/// One kind of record: how many the input holds, and how many are shown or named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// The records' place in the document, e.g. `participants[].phases[]`.
+    pub what: &'static str,
+    /// How many the input holds.
+    pub given: usize,
+    /// How many the widget shows (a row, a column, a mark).
+    pub shown: usize,
+    /// How many it does not show but names in a diagnostic with their path.
+    pub named: usize,
+}
+
+/// What became of a document's records.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Audit {
+    /// The document was refused as a whole, with at least one error that says why.
+    pub refused: bool,
+    /// Per kind of record (empty when refused).
+    pub tallies: Vec<Tally>,
+}
+
+impl Audit {
+    /// The kinds of record where some were neither shown nor named, as
+    /// `participants[].phases[]: 3 given, 2 shown, 0 named`.
+    pub fn lost(&self) -> Vec<String> {
+        self.tallies
+            .iter()
+            .filter(|t| t.shown + t.named != t.given)
+            .map(|t| {
+                format!(
+                    "{}: {} given, {} shown, {} named",
+                    t.what, t.given, t.shown, t.named
+                )
+            })
+            .collect()
+    }
+}
+
+/// Runs `text` through everything the widget of `kind` would compute for it, in `lang`.
+/// `districts` and `municipalities` are the built-in geometry a map is drawn on (a map without
+/// them is checked only). Never panics, whatever `text` holds.
+///
+/// ```
+/// use foerderweg::audit::audit;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::model::WidgetKind;
+/// let doc = r#"{"schema":"foerderweg/timeline@1","participants":[
+///   {"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-01-08"}]}]}"#;
+/// let a = audit(WidgetKind::Timeline, doc, None, None, Lang::De);
+/// assert!(!a.refused && a.lost().is_empty());
+/// assert_eq!(a.tallies[1].shown, 1); // the phase
+/// let broken = audit(WidgetKind::Timeline, "{", None, None, Lang::De);
+/// assert!(broken.refused);
+/// ```
+pub fn audit(
+    kind: WidgetKind,
+    text: &str,
+    districts: Option<&Atlas>,
+    municipalities: Option<&Atlas>,
+    lang: Lang,
+) -> Audit {
+    let checked = check(kind, text);
+    let Some(document) = &checked.document else {
+        let said_why = checked
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        return Audit {
+            refused: said_why,
+            tallies: Vec::new(),
+        };
+    };
+    // The document parsed, so the text is JSON.
+    let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let named = |path: &str| {
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.path == path || d.path.starts_with(&format!("{path}.")))
+    };
+    let tallies = match document {
+        Document::Timeline(doc) => timeline_tallies(doc, &raw, lang),
+        Document::Occupancy(doc) => occupancy_tallies(doc, &raw, lang),
+        Document::Map(doc) => map_tallies(doc, &raw, districts, municipalities, &named, lang),
+    };
+    Audit {
+        refused: false,
+        tallies,
+    }
+}
+
+fn array<'a>(value: &'a Value, key: &str) -> &'a [Value] {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+fn timeline_tallies(
+    doc: &crate::model::timeline::TimelineDoc,
+    raw: &Value,
+    lang: Lang,
+) -> Vec<Tally> {
+    let viewer = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    let today = timeline::today(doc, viewer);
+    let raw_participants = array(raw, "participants");
+    let all: Vec<_> = doc.participants.iter().collect();
+    let window = timeline::Window::fit(&all, today);
+    let order =
+        timeline::cohort_order(doc, timeline::CohortSort::Start, &Default::default(), today);
+    let cohort = timeline::cohort_table(doc, &order, window, today, lang);
+    let _ = cohort.csv(lang);
+    let _ = timeline::cohort_summary(doc, today, lang);
+    let mut tallies = vec![Tally {
+        what: "participants[]",
+        given: raw_participants.len(),
+        shown: cohort.rows.len(),
+        named: 0,
+    }];
+    let parts: [(&'static str, &str); 4] = [
+        ("participants[].phases[]", "phases"),
+        ("participants[].events[]", "events"),
+        ("participants[].goals[]", "goals"),
+        ("participants[].exit", "exit"),
+    ];
+    let mut given = [0usize; 4];
+    let mut shown = [0usize; 4];
+    for (i, p) in doc.participants.iter().enumerate() {
+        let raw_p = raw_participants.get(i).unwrap_or(&Value::Null);
+        for (k, (_, key)) in parts.iter().enumerate() {
+            given[k] += match raw_p.get(key) {
+                Some(Value::Array(items)) => items.len(),
+                Some(Value::Null) | None => 0,
+                Some(_) => 1,
+            };
+        }
+        // The table view holds one row per phase, event, goal and exit, in that order; the
+        // chart draws the same records where their dates fall.
+        let rows = timeline::single_table(p, lang).rows.len();
+        let counts = [
+            p.phases.len(),
+            p.events.len(),
+            p.goals.len(),
+            usize::from(p.exit.is_some()),
+        ];
+        let in_model: usize = counts.iter().sum();
+        for k in 0..4 {
+            shown[k] += if rows == in_model { counts[k] } else { 0 };
+        }
+        let fit = timeline::Window::fit(&[p], today);
+        let _ = timeline::single(doc, i, fit, (120.0, 900.0), today, lang);
+        let _ = timeline::single_summary(p, today, lang);
+    }
+    for (k, (what, _)) in parts.iter().enumerate() {
+        tallies.push(Tally {
+            what,
+            given: given[k],
+            shown: shown[k],
+            named: 0,
+        });
+    }
+    tallies
+}
+
+fn occupancy_tallies(
+    doc: &crate::model::occupancy::OccupancyDoc,
+    raw: &Value,
+    lang: Lang,
+) -> Vec<Tally> {
+    let scene = occupancy::scene(doc, lang);
+    let _ = scene.table.csv(lang);
+    let _ = occupancy::charts(doc, 800.0, lang);
+    let providers = occupancy::bars(doc, None, occupancy::BarSort::Size, lang);
+    let providers_shown = if doc.providers.is_empty() {
+        0
+    } else {
+        providers.table(lang).rows.len()
+    };
+    let projects_shown: usize = doc
+        .providers
+        .iter()
+        .map(|p| {
+            if p.projects.is_empty() {
+                0
+            } else {
+                occupancy::bars(doc, Some(&p.id), occupancy::BarSort::Document, lang)
+                    .table(lang)
+                    .rows
+                    .len()
+            }
+        })
+        .sum();
+    let raw_projects: usize = array(raw, "providers")
+        .iter()
+        .map(|p| array(p, "projects").len())
+        .sum();
+    let funding_shown = scene.funding.as_ref().map_or(0, |t| t.rows.len());
+    vec![
+        Tally {
+            what: "providers[]",
+            given: array(raw, "providers").len(),
+            shown: providers_shown,
+            named: 0,
+        },
+        Tally {
+            what: "providers[].projects[]",
+            given: raw_projects,
+            shown: projects_shown,
+            named: 0,
+        },
+        Tally {
+            what: "series[]",
+            given: array(raw, "series").len(),
+            // One column a reporting date, after the stub.
+            shown: scene.table.columns.len().saturating_sub(1),
+            named: 0,
+        },
+        Tally {
+            what: "funding[]",
+            given: array(raw, "funding").len(),
+            shown: funding_shown,
+            named: 0,
+        },
+    ]
+}
+
+fn map_tallies(
+    doc: &crate::model::regions::MapDoc,
+    raw: &Value,
+    districts: Option<&Atlas>,
+    municipalities: Option<&Atlas>,
+    named: &dyn Fn(&str) -> bool,
+    lang: Lang,
+) -> Vec<Tally> {
+    let areas = match (&doc.host_atlas, districts) {
+        (Some(atlas), _) => Some((&**atlas, None, true)),
+        (None, Some(d)) => Some((d, municipalities, false)),
+        (None, None) => None,
+    };
+    let Some((areas, municipalities, host)) = areas else {
+        return Vec::new();
+    };
+    let prepared = map::prepare(
+        doc,
+        map::Geometry {
+            areas,
+            municipalities,
+            host,
+        },
+    );
+    let named = |path: &str| {
+        named(path)
+            || prepared
+                .diagnostics
+                .iter()
+                .any(|d| d.path == path || d.path.starts_with(&format!("{path}.")))
+    };
+    let scene = map::scene(doc, &prepared, prepared.initial, None, 800.0, lang);
+    let tables = scene.tables(lang);
+    for t in &tables {
+        let _ = t.csv(lang);
+    }
+    // Keys that reach the map: drawn as an area, or as the municipalities of a district.
+    let drawn = |key: &str| {
+        prepared
+            .units
+            .iter()
+            .any(|u| u.key == key || (key.len() == 5 && u.key.starts_with(key)))
+    };
+    let mut tallies = vec![Tally {
+        what: "regions[]",
+        given: array(raw, "regions").len(),
+        shown: scene.regions.len(),
+        named: 0,
+    }];
+    let mut keys = Tally {
+        what: "regions[].districts[]",
+        given: 0,
+        shown: 0,
+        named: 0,
+    };
+    for (i, r) in doc.regions.iter().enumerate() {
+        for (j, key) in r.districts.iter().enumerate() {
+            keys.given += 1;
+            if drawn(key) {
+                keys.shown += 1;
+            } else if named(&format!("regions[{i}].districts[{j}]")) {
+                keys.named += 1;
+            }
+        }
+    }
+    tallies.push(keys);
+    let mut values = Tally {
+        what: "values[]",
+        given: array(raw, "values").len(),
+        shown: 0,
+        named: 0,
+    };
+    for (i, v) in doc.values.iter().enumerate() {
+        let in_region = doc.regions.iter().any(|r| r.id == v.key);
+        if drawn(&v.key) || in_region {
+            values.shown += 1;
+        } else if named(&format!("values[{i}]")) {
+            values.named += 1;
+        }
+    }
+    tallies.push(values);
+    let marker_rows = tables
+        .iter()
+        .find(|t| t.title == lang.texts().map.markers_title)
+        .map_or(0, |t| t.rows.len());
+    tallies.push(Tally {
+        what: "markers[]",
+        given: array(raw, "markers").len(),
+        shown: marker_rows,
+        named: 0,
+    });
+    tallies
+}
