@@ -42,6 +42,14 @@ const api = {
   },
 };
 
+// Pages whose Content-Security-Policy comes as an HTTP header rather than a <meta> (the header
+// is what most hosts send): www/strict-csp.html, checked by tests/e2e/hostile.test.mjs.
+const pageHeaders = {
+  "/strict-csp.html": {
+    "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  },
+};
+
 async function answerApi(pathname, response) {
   const participant = pathname.match(/^\/api\/timeline\/participants\/([A-Za-z0-9-]+)$/);
   let body;
@@ -90,6 +98,7 @@ export function startServer(port = 8080, host = "127.0.0.1") {
       response.writeHead(200, {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
+        ...pageHeaders[pathname],
       });
       response.end(request.method === "HEAD" ? undefined : body);
     } catch {

@@ -20,6 +20,8 @@ use web_sys::{
 
 /// The shortest refresh interval a host can ask for, so a typo cannot flood its backend.
 const MIN_REFRESH_SECONDS: f64 = 5.0;
+/// Documents longer than this (bytes of JSON) are drawn a task after they are read.
+const LARGE_DOCUMENT: usize = 1 << 20;
 /// How long a fetch of `src` may take unless the host says otherwise.
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 /// The range a host's `timeout` is held to.
@@ -205,11 +207,30 @@ impl Widget {
                 .ok()
                 .and_then(|s| s.as_string()),
         };
+        let large = text.as_ref().is_some_and(|t| t.len() > LARGE_DOCUMENT);
         let checked = match text {
             Some(text) => check(self.kind, &text),
             None => Checked::failed(Diagnostic::error(self.kind, "", Problem::NotSerialisable)),
         };
-        self.show(checked, false, false);
+        if !large {
+            self.show(checked, false, false);
+            return;
+        }
+        // A large document is drawn in a task of its own after the one that read it, so the
+        // page gets a frame between the two instead of one long freeze.
+        let generation = self.state.borrow().generation;
+        let weak = Rc::downgrade(self);
+        Timeout::new(0, move || {
+            let Some(widget) = weak.upgrade() else { return };
+            let current = {
+                let state = widget.state.borrow();
+                !state.destroyed && state.generation == generation
+            };
+            if current {
+                widget.show(checked, false, false);
+            }
+        })
+        .forget();
     }
 
     /// A new source of data: later answers of earlier fetches are dropped.
@@ -293,27 +314,29 @@ impl Widget {
             self.state.borrow_mut().abort = abort.clone();
             (url, generation, signal, abort)
         };
-        // A fetch that takes too long is aborted and says so (the body's download too).
-        let seconds = self
-            .state
-            .borrow()
-            .timeout
-            .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
-        let timed_out = Rc::new(Cell::new(false));
-        let timer = {
-            let timed_out = timed_out.clone();
-            Timeout::new(seconds.saturating_mul(1000), move || {
-                timed_out.set(true);
-                if let Some(abort) = &abort {
-                    abort.abort();
-                }
-            })
-        };
         if !is_refresh {
             self.content.update(|c| c.loading = true);
         }
         let weak: Weak<Widget> = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
+            // A fetch that takes too long is aborted and says so (the body's download too).
+            // Read here, a microtask later, so a `timeout` set together with `src` (attributes
+            // in any order, or `mount()` options) applies to this fetch.
+            let seconds = match weak.upgrade() {
+                Some(widget) => widget.state.borrow().timeout,
+                None => return,
+            }
+            .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+            let timed_out = Rc::new(Cell::new(false));
+            let timer = {
+                let timed_out = timed_out.clone();
+                Timeout::new(seconds.saturating_mul(1000), move || {
+                    timed_out.set(true);
+                    if let Some(abort) = &abort {
+                        abort.abort();
+                    }
+                })
+            };
             let result = fetch_text(&url, signal.as_ref()).await;
             // Dropping the timer cancels it.
             drop(timer);
@@ -527,13 +550,33 @@ fn observe_width(
     target: &Element,
     width: ArcRwSignal<f64>,
 ) -> Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    // The new width is applied in the next animation frame, not inside the observer's
+    // callback: a redraw there that changes the height again makes the browser report a
+    // "ResizeObserver loop" error to the host page's `onerror`. One frame per burst of resizes.
+    let pending: Rc<Cell<Option<f64>>> = Rc::new(Cell::new(None));
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>().ok() else {
             return;
         };
         let measured = entry.content_rect().width().floor();
-        if measured >= 1.0 && (measured - width.get_untracked()).abs() >= 1.0 {
-            width.set(measured);
+        if measured < 1.0 {
+            return;
+        }
+        if pending.replace(Some(measured)).is_some() {
+            return;
+        }
+        let (due, width) = (pending.clone(), width.clone());
+        let apply = Closure::once_into_js(move || {
+            if let Some(measured) = due.take() {
+                if (measured - width.get_untracked()).abs() >= 1.0 {
+                    width.set(measured);
+                }
+            }
+        });
+        let scheduled =
+            web_sys::window().and_then(|w| w.request_animation_frame(apply.unchecked_ref()).ok());
+        if scheduled.is_none() {
+            pending.set(None);
         }
     });
     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

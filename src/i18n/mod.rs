@@ -654,7 +654,7 @@ pub struct DiagTexts {
 pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&format!("{{{name}}}"), &isolate(value));
     }
     out
 }
@@ -669,7 +669,40 @@ pub fn name_of<'a>(table: &'a [(&'a str, &'a str)], key: &'a str) -> &'a str {
 
 /// Fills `{a}` and `{b}` in a text-table sentence.
 pub fn fill(template: &str, a: &str, b: &str) -> String {
-    template.replace("{a}", a).replace("{b}", b)
+    template
+        .replace("{a}", &isolate(a))
+        .replace("{b}", &isolate(b))
+}
+
+/// Text from the data, made safe to set into a sentence of the widget's own: if it holds
+/// right-to-left letters or directional controls, it is wrapped in an isolate (U+2068 … U+2069,
+/// its own isolate controls removed), so that an override such as U+202E in a name cannot turn
+/// the widget's words after it around. Other text is returned as it is.
+///
+/// ```
+/// use foerderweg::i18n::isolate;
+/// assert_eq!(isolate("Stendal"), "Stendal");
+/// assert_eq!(isolate("\u{202e}evil"), "\u{2068}\u{202e}evil\u{2069}");
+/// assert_eq!(isolate("a\u{2069}\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+/// ```
+pub fn isolate(text: &str) -> std::borrow::Cow<'_, str> {
+    let directional = |c: char| {
+        matches!(c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200f}' | '\u{061c}'
+            | '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}'
+            | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+    };
+    if !text.chars().any(directional) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 6);
+    out.push('\u{2068}');
+    out.extend(
+        text.chars()
+            .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')),
+    );
+    out.push('\u{2069}');
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::table::{Cell, Column, DataTable, Row};
 use crate::check::{Diagnostic, Problem};
 use crate::geo::projection::{Conic, Fit, projected};
 use crate::geo::{Atlas, BBox, Key, Shape, dissolve, land_name, path, ring_area2};
-use crate::i18n::{Lang, fill, fill_named, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
 use crate::model::WidgetKind;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
@@ -755,12 +755,12 @@ pub fn scene(
         unit_anchor.push(anchor);
         unit_figure.push(figure);
         let value = figure.map(format).unwrap_or_default();
-        let mut text = format!("{} ({})", shape.name, shape.key);
+        let mut text = format!("{} ({})", isolate(&shape.name), isolate(&shape.key));
         if !shape.kind.is_empty() {
             text = format!("{} ({}, {})", shape.name, shape.kind, shape.key);
         }
         match region {
-            Some(r) => text.push_str(&format!(" · {}: {}", m.region, r.label)),
+            Some(r) => text.push_str(&format!(" · {}: {}", m.region, isolate(&r.label))),
             None if !doc.regions.is_empty() => text.push_str(&format!(" · {}", m.no_region)),
             None => {}
         }
@@ -976,7 +976,11 @@ pub fn scene(
                 office: region.office.clone().unwrap_or_default(),
                 valid,
                 active: active.get(r).copied().unwrap_or(false),
-                areas: names.join(", "),
+                areas: names
+                    .iter()
+                    .map(|n| isolate(n))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 value: cell(figures.get(region.id.as_str()).copied()),
             }
         })

@@ -4,7 +4,7 @@
 
 use super::scale::{Linear, Time};
 use super::table::{Cell, Column, DataTable};
-use crate::i18n::{Lang, fill, fill_named, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
 use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
 use chrono::{Datelike, NaiveDate};
 
@@ -473,7 +473,10 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
 
     Scene {
         title: doc.programme.label.clone(),
-        subtitle: (!subtitle.is_empty()).then(|| subtitle.join(" · ")),
+        subtitle: (!subtitle.is_empty()).then(|| {
+            let parts: Vec<_> = subtitle.iter().map(|s| isolate(s)).collect();
+            parts.join(" · ")
+        }),
         as_of: as_of_day.map(|d| format!("{} {}", t.as_of, lang.date(d))),
         summary,
         figures,
@@ -623,7 +626,7 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
     for f in &doc.funding {
         let source = name_of(o.funding_sources, &f.source);
         let label = match &f.label {
-            Some(label) => format!("{source}: {label}"),
+            Some(label) => format!("{}: {}", isolate(source), isolate(label)),
             None => source.to_string(),
         };
         let share = if total > 0.0 { f.amount / total } else { 0.0 };

@@ -4,7 +4,7 @@
 
 use super::scale::Time;
 use super::table::{Cell, Column, DataTable};
-use crate::i18n::{Lang, fill, fill_named, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -308,7 +308,7 @@ pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
     let t = lang.texts().tl;
     let kind = name_of(t.phase_kinds, phase_kind(&ph.kind));
     let mut parts = vec![match &ph.label {
-        Some(label) if label != kind => format!("{kind}: {label}"),
+        Some(label) if label != kind => format!("{kind}: {}", isolate(label)),
         _ => kind.to_string(),
     }];
     parts.push(span_text(lang, ph.start.0, ph.end.map(|d| d.0), today));
@@ -325,9 +325,10 @@ pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
             _ => parts.push(fill(t.planned_until, &lang.date(planned.0), "")),
         }
     }
-    let who: Vec<&str> = [ph.provider.as_deref(), ph.project.as_deref()]
+    let who: Vec<_> = [ph.provider.as_deref(), ph.project.as_deref()]
         .into_iter()
         .flatten()
+        .map(isolate)
         .collect();
     if !who.is_empty() {
         parts.push(who.join(", "));
@@ -442,7 +443,7 @@ pub fn single(
             let status = g.status.clone().unwrap_or_else(|| "open".into());
             let text = format!(
                 "{} · {} · {}",
-                g.label,
+                isolate(&g.label),
                 fill(t.due, &lang.date(due.0), ""),
                 name_of(t.statuses, &status)
             );
@@ -553,7 +554,7 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
     if let Some(ph) = current {
         let mut what = name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string();
         if let Some(provider) = &ph.provider {
-            what.push_str(&format!(" ({provider})"));
+            what.push_str(&format!(" ({})", isolate(provider)));
         }
         text.push(' ');
         text.push_str(&fill_named(
@@ -908,6 +909,7 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
         let who = [ph.provider.as_deref(), ph.project.as_deref()]
             .into_iter()
             .flatten()
+            .map(isolate)
             .collect::<Vec<_>>()
             .join(", ");
         table.push(vec![
@@ -946,7 +948,10 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
     if let Some(x) = &p.exit {
         let mut what = name_of(t.outcomes, &x.outcome).to_string();
         if let Some(r) = &x.reason {
-            what.push_str(&format!(" ({})", name_of(lang.texts().occ.reasons, r)));
+            what.push_str(&format!(
+                " ({})",
+                isolate(name_of(lang.texts().occ.reasons, r))
+            ));
         }
         table.push(vec![
             Cell::text(t.exit_lane),
@@ -1025,7 +1030,7 @@ pub fn cohort_rows(
                 .as_ref()
                 .filter(|e| (window.from..=window.to).contains(&e.date.0))
                 .map(|e| (x(e.date.0), e.outcome.clone()));
-            let mut text = format!("{}: {}", p.label, name_of(t.statuses, status));
+            let mut text = format!("{}: {}", isolate(&p.label), name_of(t.statuses, status));
             if let Some(start) = first_start(p) {
                 text.push_str(&format!(" · {} {}", t.sort_start, lang.date(start)));
             }

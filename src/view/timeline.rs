@@ -232,13 +232,20 @@ fn wheel_and_drag(target: NodeRef<html::Div>, window: RwSignal<Window>) {
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
         let el: web_sys::HtmlElement = el.into();
-        let element = el.clone();
         let wheel = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
             move |ev: web_sys::WheelEvent| {
                 if ev.delta_y() == 0.0 {
                     return;
                 }
                 ev.prevent_default();
+                // The element from the event, not captured: the closure must not keep the
+                // view's DOM alive.
+                let Some(element) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
                 let rect = element.get_bounding_client_rect();
                 let anchor = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0);
                 let factor = if ev.delta_y() > 0.0 { 1.2 } else { 1.0 / 1.2 };
@@ -252,9 +259,13 @@ fn wheel_and_drag(target: NodeRef<html::Div>, window: RwSignal<Window>) {
             wheel.as_ref().unchecked_ref(),
             &options,
         );
-        // Leaked on purpose, once per single view drawn: `on_cleanup` needs `Send`, which a JS
-        // closure is not. Small (one closure), and only when a participant is opened.
-        wheel.forget();
+        // Removed with the view: the listener and its closure go when the single view does
+        // (`on_cleanup` needs `Send`; the wrapper is only ever touched on this thread).
+        let held = send_wrapper::SendWrapper::new((el, wheel));
+        on_cleanup(move || {
+            let (el, wheel) = held.take();
+            let _ = el.remove_event_listener_with_callback("wheel", wheel.as_ref().unchecked_ref());
+        });
     });
 }
 
