@@ -462,20 +462,7 @@ pub fn single(
         let lane = lanes.len();
         lanes.push(t.exit_lane.to_string());
         if visible(exit.date.0, exit.date.0) {
-            let mut text = format!(
-                "{} · {}",
-                fill(t.exit, name_of(t.outcomes, &exit.outcome), ""),
-                lang.date(exit.date.0)
-            );
-            if let Some(reason) = &exit.reason {
-                text.push_str(&format!(
-                    " · {}",
-                    fill(t.reason, name_of(lang.texts().occ.reasons, reason), "")
-                ));
-            }
-            if let Some(next) = &exit.follow_up {
-                text.push_str(&format!(" · {}", fill(t.follow_up, next, "")));
-            }
+            let text = exit_parts(exit, lang).join(" · ");
             markers.push(Marker {
                 path: format!("participants[{index}].exit"),
                 class: "exit",
@@ -586,19 +573,12 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
     }
     text.push('.');
     if let Some(exit) = &p.exit {
-        text.push_str(&format!(
-            " {}, {}.",
-            fill(t.exit, name_of(t.outcomes, &exit.outcome), ""),
-            lang.date(exit.date.0)
-        ));
-        if let Some(reason) = &exit.reason {
-            text.push_str(&format!(
-                " {}.",
-                fill(t.reason, name_of(texts.occ.reasons, reason), "")
-            ));
-        }
-        if let Some(next) = &exit.follow_up {
-            text.push_str(&format!(" {}.", fill(t.follow_up, next, "")));
+        let parts = exit_parts(exit, lang);
+        if let [outcome, date, rest @ ..] = parts.as_slice() {
+            text.push_str(&format!(" {outcome}, {date}."));
+            for part in rest {
+                text.push_str(&format!(" {part}."));
+            }
         }
     }
     text
@@ -682,6 +662,26 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             ("statuses", &statuses.join(", ")),
         ],
     )
+}
+
+/// The exit in words: outcome, day, then the reason and the follow-up where given.
+fn exit_parts(exit: &crate::model::timeline::Exit, lang: Lang) -> Vec<String> {
+    let t = lang.texts().tl;
+    let mut parts = vec![
+        fill(t.exit, name_of(t.outcomes, &exit.outcome), ""),
+        lang.date(exit.date.0),
+    ];
+    if let Some(reason) = &exit.reason {
+        parts.push(fill(
+            t.reason,
+            name_of(lang.texts().occ.reasons, reason),
+            "",
+        ));
+    }
+    if let Some(next) = &exit.follow_up {
+        parts.push(fill(t.follow_up, next, ""));
+    }
+    parts
 }
 
 /// How a participant stands today.
