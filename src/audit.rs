@@ -4,7 +4,7 @@
 //! targets; pure, no browser.
 
 use crate::check::{Document, Severity, check};
-use crate::geo::Atlas;
+use crate::geo::{Atlas, Key};
 use crate::i18n::Lang;
 use crate::layout::{map, occupancy, timeline};
 use crate::model::WidgetKind;
@@ -274,12 +274,13 @@ fn map_tallies(
     for t in &tables {
         let _ = t.csv(lang);
     }
-    // Keys that reach the map: drawn as an area, or as the municipalities of a district.
-    let drawn = |key: &str| {
-        prepared
-            .units
-            .iter()
-            .any(|u| u.key == key || (key.len() == 5 && u.key.starts_with(key)))
+    // Keys that reach the map: drawn as an area, or as the districts of a Land or the
+    // municipalities of a district; read as the map reads them (trimmed, 12-digit ARS forms).
+    let drawn = |raw: &str| {
+        let key = match Key::parse(raw) {
+            Key::Land(k) | Key::District(k) | Key::Municipality(k) | Key::Other(k) => k,
+        };
+        !key.is_empty() && prepared.units.iter().any(|u| u.key.starts_with(&key))
     };
     let mut tallies = vec![Tally {
         what: "regions[]",
