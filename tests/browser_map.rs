@@ -36,6 +36,7 @@ async fn map(doc: &str) -> HtmlElement {
         until(|| shadow_query(&el, ".fw-units path").is_some()).await,
         "the map draws its areas"
     );
+    settle().await;
     el
 }
 

@@ -25,6 +25,7 @@ async fn dashboard(doc: &str, width: Option<u32>) -> HtmlElement {
         until(|| shadow_query(&el, ".fw-figures").is_some()).await,
         "the dashboard renders"
     );
+    settle().await;
     el
 }
 

@@ -28,6 +28,7 @@ async fn widget(doc: &str, lang: Option<&str>, ready: &str) -> HtmlElement {
         until(|| shadow_query(&el, ready).is_some()).await,
         "{ready} appears"
     );
+    settle().await;
     el
 }
 

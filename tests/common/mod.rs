@@ -34,6 +34,23 @@ pub async fn sleep(ms: i32) {
         .expect("timer");
 }
 
+/// Waits until a freshly drawn widget has taken its measured width: the width from the
+/// ResizeObserver is applied in the next animation frame, and a chart may redraw once then.
+/// Tests that hold on to elements (a keyboard walk) start after this.
+pub async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .request_animation_frame(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("frame");
+    }
+    sleep(30).await;
+}
+
 /// Polls `probe` until it is true (up to 5 s); returns whether it became true.
 pub async fn until(mut probe: impl FnMut() -> bool) -> bool {
     for _ in 0..250 {
