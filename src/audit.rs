@@ -3,7 +3,7 @@
 //! many the widget shows or names in a diagnostic. Used by the property tests and the fuzz
 //! targets; pure, no browser.
 
-use crate::check::{Document, Severity, check};
+use crate::check::{Diagnostic, Document, Severity, check};
 use crate::geo::{Atlas, Key};
 use crate::i18n::Lang;
 use crate::layout::{map, occupancy, timeline};
@@ -22,6 +22,18 @@ pub struct Tally {
     pub shown: usize,
     /// How many it does not show but names in a diagnostic with their path.
     pub named: usize,
+}
+
+impl Tally {
+    /// A kind of record whose records are all shown or all missing, none named.
+    fn new(what: &'static str, given: usize, shown: usize) -> Tally {
+        Tally {
+            what,
+            given,
+            shown,
+            named: 0,
+        }
+    }
 }
 
 /// What became of a document's records.
@@ -86,16 +98,17 @@ pub fn audit(
     };
     // The document parsed, so the text is JSON.
     let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let named = |path: &str| {
-        checked
-            .diagnostics
-            .iter()
-            .any(|d| d.path == path || d.path.starts_with(&format!("{path}.")))
-    };
     let tallies = match document {
         Document::Timeline(doc) => timeline_tallies(doc, &raw, lang),
         Document::Occupancy(doc) => occupancy_tallies(doc, &raw, lang),
-        Document::Map(doc) => map_tallies(doc, &raw, districts, municipalities, &named, lang),
+        Document::Map(doc) => map_tallies(
+            doc,
+            &raw,
+            districts,
+            municipalities,
+            &checked.diagnostics,
+            lang,
+        ),
     };
     Audit {
         refused: false,
@@ -125,12 +138,11 @@ fn timeline_tallies(
     let cohort = timeline::cohort_table(doc, &order, window, today, lang);
     let _ = cohort.csv(lang);
     let _ = timeline::cohort_summary(doc, today, lang);
-    let mut tallies = vec![Tally {
-        what: "participants[]",
-        given: raw_participants.len(),
-        shown: cohort.rows.len(),
-        named: 0,
-    }];
+    let mut tallies = vec![Tally::new(
+        "participants[]",
+        raw_participants.len(),
+        cohort.rows.len(),
+    )];
     let parts: [(&'static str, &str); 4] = [
         ("participants[].phases[]", "phases"),
         ("participants[].events[]", "events"),
@@ -166,12 +178,7 @@ fn timeline_tallies(
         let _ = timeline::single_summary(p, today, lang);
     }
     for (k, (what, _)) in parts.iter().enumerate() {
-        tallies.push(Tally {
-            what,
-            given: given[k],
-            shown: shown[k],
-            named: 0,
-        });
+        tallies.push(Tally::new(what, given[k], shown[k]));
     }
     tallies
 }
@@ -210,31 +217,19 @@ fn occupancy_tallies(
         .sum();
     let funding_shown = scene.funding.as_ref().map_or(0, |t| t.rows.len());
     vec![
-        Tally {
-            what: "providers[]",
-            given: array(raw, "providers").len(),
-            shown: providers_shown,
-            named: 0,
-        },
-        Tally {
-            what: "providers[].projects[]",
-            given: raw_projects,
-            shown: projects_shown,
-            named: 0,
-        },
-        Tally {
-            what: "series[]",
-            given: array(raw, "series").len(),
-            // One column a reporting date, after the stub.
-            shown: scene.table.columns.len().saturating_sub(1),
-            named: 0,
-        },
-        Tally {
-            what: "funding[]",
-            given: array(raw, "funding").len(),
-            shown: funding_shown,
-            named: 0,
-        },
+        Tally::new(
+            "providers[]",
+            array(raw, "providers").len(),
+            providers_shown,
+        ),
+        Tally::new("providers[].projects[]", raw_projects, projects_shown),
+        // One column a reporting date, after the stub.
+        Tally::new(
+            "series[]",
+            array(raw, "series").len(),
+            scene.table.columns.len().saturating_sub(1),
+        ),
+        Tally::new("funding[]", array(raw, "funding").len(), funding_shown),
     ]
 }
 
@@ -243,7 +238,7 @@ fn map_tallies(
     raw: &Value,
     districts: Option<&Atlas>,
     municipalities: Option<&Atlas>,
-    named: &dyn Fn(&str) -> bool,
+    diagnostics: &[Diagnostic],
     lang: Lang,
 ) -> Vec<Tally> {
     let areas = match (&doc.host_atlas, districts) {
@@ -262,12 +257,13 @@ fn map_tallies(
             host,
         },
     );
+    // Named by the check or by resolving the keys against the geometry, at or below `path`.
     let named = |path: &str| {
-        named(path)
-            || prepared
-                .diagnostics
-                .iter()
-                .any(|d| d.path == path || d.path.starts_with(&format!("{path}.")))
+        let below = format!("{path}.");
+        diagnostics
+            .iter()
+            .chain(&prepared.diagnostics)
+            .any(|d| d.path == path || d.path.starts_with(&below))
     };
     let scene = map::scene(doc, &prepared, prepared.initial, None, 800.0, lang);
     let tables = scene.tables(lang);
@@ -282,18 +278,12 @@ fn map_tallies(
         };
         !key.is_empty() && prepared.units.iter().any(|u| u.key.starts_with(&key))
     };
-    let mut tallies = vec![Tally {
-        what: "regions[]",
-        given: array(raw, "regions").len(),
-        shown: scene.regions.len(),
-        named: 0,
-    }];
-    let mut keys = Tally {
-        what: "regions[].districts[]",
-        given: 0,
-        shown: 0,
-        named: 0,
-    };
+    let mut tallies = vec![Tally::new(
+        "regions[]",
+        array(raw, "regions").len(),
+        scene.regions.len(),
+    )];
+    let mut keys = Tally::new("regions[].districts[]", 0, 0);
     for (i, r) in doc.regions.iter().enumerate() {
         for (j, key) in r.districts.iter().enumerate() {
             keys.given += 1;
@@ -305,12 +295,7 @@ fn map_tallies(
         }
     }
     tallies.push(keys);
-    let mut values = Tally {
-        what: "values[]",
-        given: array(raw, "values").len(),
-        shown: 0,
-        named: 0,
-    };
+    let mut values = Tally::new("values[]", array(raw, "values").len(), 0);
     for (i, v) in doc.values.iter().enumerate() {
         let in_region = doc.regions.iter().any(|r| r.id == v.key);
         if drawn(&v.key) || in_region {
@@ -324,11 +309,10 @@ fn map_tallies(
         .iter()
         .find(|t| t.title == lang.texts().map.markers_title)
         .map_or(0, |t| t.rows.len());
-    tallies.push(Tally {
-        what: "markers[]",
-        given: array(raw, "markers").len(),
-        shown: marker_rows,
-        named: 0,
-    });
+    tallies.push(Tally::new(
+        "markers[]",
+        array(raw, "markers").len(),
+        marker_rows,
+    ));
     tallies
 }

@@ -189,34 +189,23 @@ fn replacement(current: &str, value: &Value) -> Result<&'static str, String> {
     Ok(intern(text))
 }
 
-/// Applies the one entry a single string takes, or rejects them all.
-fn apply_one(
-    slot: &mut &'static str,
-    entries: Vec<Entry<'_>>,
-    rejected: &mut Vec<Rejected>,
-    too_deep: &str,
-) {
-    for entry in entries {
-        if !entry.rest.is_empty() {
-            rejected.push(Rejected {
-                key: entry.key.to_string(),
-                reason: too_deep.to_string(),
-            });
-            continue;
-        }
-        match replacement(slot, entry.value) {
-            Ok(text) => *slot = text,
-            Err(reason) => rejected.push(Rejected {
-                key: entry.key.to_string(),
-                reason,
-            }),
-        }
-    }
-}
-
+/// A single string takes the entry that names it exactly; a longer key is no label.
 impl Labels for &'static str {
     fn apply(&mut self, entries: Vec<Entry<'_>>, rejected: &mut Vec<Rejected>) {
-        apply_one(self, entries, rejected, "no such label");
+        for entry in entries {
+            let result = if entry.rest.is_empty() {
+                replacement(self, entry.value)
+            } else {
+                Err("no such label".to_string())
+            };
+            match result {
+                Ok(text) => *self = text,
+                Err(reason) => rejected.push(Rejected {
+                    key: entry.key.to_string(),
+                    reason,
+                }),
+            }
+        }
     }
 
     fn list(&self, prefix: &str, out: &mut Vec<(String, String)>) {
@@ -229,8 +218,8 @@ impl Labels for (&'static str, &'static str) {
     fn apply(&mut self, entries: Vec<Entry<'_>>, rejected: &mut Vec<Rejected>) {
         let (one, rest) = take_field(entries, "one");
         let (other, rest) = take_field(rest, "other");
-        apply_one(&mut self.0, one, rejected, "no such label");
-        apply_one(&mut self.1, other, rejected, "no such label");
+        self.0.apply(one, rejected);
+        self.1.apply(other, rejected);
         reject_all(rest, "a plural takes `.one` and `.other`", rejected);
     }
 
@@ -286,12 +275,7 @@ impl Labels for [&'static str; 12] {
                 .ok()
                 .filter(|m| (1..=12).contains(m));
             match index {
-                Some(month) => apply_one(
-                    &mut self[month - 1],
-                    vec![Entry { rest: "", ..entry }],
-                    rejected,
-                    "",
-                ),
+                Some(month) => self[month - 1].apply(vec![Entry { rest: "", ..entry }], rejected),
                 None => rejected.push(Rejected {
                     key: entry.key.to_string(),
                     reason: "months are numbered 1 to 12".to_string(),
@@ -322,6 +306,12 @@ impl<T: Labels + Clone + 'static> Labels for &'static T {
     fn list(&self, prefix: &str, out: &mut Vec<(String, String)>) {
         (*self).list(prefix, out);
     }
+}
+
+fn keys_of(texts: &Texts) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    texts.list("", &mut out);
+    out
 }
 
 impl Lang {
@@ -385,16 +375,12 @@ impl Lang {
 
     /// Every label key of this language with its current text, in table order.
     pub fn label_keys(self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        self.texts().list("", &mut out);
-        out
+        keys_of(self.texts())
     }
 
     /// Every label key of this language with its built-in text, in table order.
     pub fn builtin_label_keys(self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        self.builtin_texts().list("", &mut out);
-        out
+        keys_of(self.builtin_texts())
     }
 }
 

@@ -674,6 +674,19 @@ pub fn fill(template: &str, a: &str, b: &str) -> String {
         .replace("{b}", &isolate(b))
 }
 
+/// Data texts joined by `separator`, each [isolate]d.
+///
+/// ```
+/// assert_eq!(foerderweg::i18n::join_isolated(["SBH Nord", "Stendal"], ", "), "SBH Nord, Stendal");
+/// ```
+pub fn join_isolated<'a>(parts: impl IntoIterator<Item = &'a str>, separator: &str) -> String {
+    parts
+        .into_iter()
+        .map(isolate)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Text from the data, made safe to set into a sentence of the widget's own: if it holds
 /// right-to-left letters or directional controls, it is wrapped in an isolate (U+2068 … U+2069,
 /// its own isolate controls removed), so that an override such as U+202E in a name cannot turn

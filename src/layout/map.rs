@@ -10,7 +10,7 @@ use super::table::{Cell, Column, DataTable, Row};
 use crate::check::{Diagnostic, Problem};
 use crate::geo::projection::{Conic, Fit, projected};
 use crate::geo::{Atlas, BBox, Key, Shape, dissolve, land_name, path, ring_area2};
-use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::WidgetKind;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
@@ -976,11 +976,7 @@ pub fn scene(
                 office: region.office.clone().unwrap_or_default(),
                 valid,
                 active: active.get(r).copied().unwrap_or(false),
-                areas: names
-                    .iter()
-                    .map(|n| isolate(n))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                areas: join_isolated(names.iter().map(|n| n.as_ref()), ", "),
                 value: cell(figures.get(region.id.as_str()).copied()),
             }
         })

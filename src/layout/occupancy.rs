@@ -4,7 +4,7 @@
 
 use super::scale::{Linear, Time};
 use super::table::{Cell, Column, DataTable};
-use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
 use chrono::{Datelike, NaiveDate};
 
@@ -473,10 +473,8 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
 
     Scene {
         title: doc.programme.label.clone(),
-        subtitle: (!subtitle.is_empty()).then(|| {
-            let parts: Vec<_> = subtitle.iter().map(|s| isolate(s)).collect();
-            parts.join(" · ")
-        }),
+        subtitle: (!subtitle.is_empty())
+            .then(|| join_isolated(subtitle.iter().map(String::as_str), " · ")),
         as_of: as_of_day.map(|d| format!("{} {}", t.as_of, lang.date(d))),
         summary,
         figures,

@@ -4,7 +4,7 @@
 
 use super::scale::Time;
 use super::table::{Cell, Column, DataTable};
-use crate::i18n::{Lang, fill, fill_named, isolate, name_of};
+use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -303,6 +303,16 @@ fn phase_kind(kind: &str) -> &str {
     }
 }
 
+/// Who runs a phase: provider and project, as far as given.
+fn who(ph: &Phase) -> String {
+    join_isolated(
+        [ph.provider.as_deref(), ph.project.as_deref()]
+            .into_iter()
+            .flatten(),
+        ", ",
+    )
+}
+
 /// The tooltip text of a phase.
 pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
     let t = lang.texts().tl;
@@ -325,13 +335,9 @@ pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
             _ => parts.push(fill(t.planned_until, &lang.date(planned.0), "")),
         }
     }
-    let who: Vec<_> = [ph.provider.as_deref(), ph.project.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(isolate)
-        .collect();
+    let who = who(ph);
     if !who.is_empty() {
-        parts.push(who.join(", "));
+        parts.push(who);
     }
     parts.push(name_of(t.statuses, phase_status(ph, today)).to_string());
     parts.join(" · ")
@@ -520,7 +526,7 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
     let t = lang.texts().tl;
     let texts = lang.texts();
     let status = name_of(t.statuses, participant_status(p, today));
-    let first = p.phases.iter().map(|ph| ph.start.0).min();
+    let first = first_start(p);
     let mut text = fill_named(
         t.summary_single,
         &[
@@ -536,7 +542,7 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
     let current = p
         .phases
         .iter()
-        .filter(|ph| ph.start.0 <= today && ph.end.is_none_or(|e| e.0 >= today))
+        .filter(|ph| under_way(ph, today))
         .max_by_key(|ph| ph.start.0);
     if let Some(ph) = current {
         let mut what = name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string();
@@ -604,23 +610,14 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
 pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String {
     let texts = lang.texts();
     let t = texts.tl;
-    let starts = doc
-        .participants
-        .iter()
-        .filter_map(|p| p.phases.iter().map(|ph| ph.start.0).min());
+    let starts = doc.participants.iter().filter_map(first_start);
     let (from, to) = starts.fold((None, None), |(lo, hi): (Option<NaiveDate>, _), d| {
         (
             Some(lo.map_or(d, |lo| lo.min(d))),
             Some(hi.map_or(d, |hi: NaiveDate| hi.max(d))),
         )
     });
-    let mut providers: Vec<&str> = doc
-        .participants
-        .iter()
-        .flat_map(|p| p.phases.iter().filter_map(|ph| ph.provider.as_deref()))
-        .collect();
-    providers.sort_unstable();
-    providers.dedup();
+    let providers = choices(doc).0;
     let mut counts: Vec<(&str, usize)> = ["active", "waiting", "exited", "terminated"]
         .into_iter()
         .map(|status| (status, 0))
@@ -684,18 +681,17 @@ fn exit_parts(exit: &crate::model::timeline::Exit, lang: Lang) -> Vec<String> {
     parts
 }
 
+/// The phase has begun and has not ended by `today`.
+fn under_way(ph: &Phase, today: NaiveDate) -> bool {
+    ph.start.0 <= today && ph.end.is_none_or(|e| e.0 >= today)
+}
+
 /// How a participant stands today.
 pub fn participant_status(p: &Participant, today: NaiveDate) -> &'static str {
     match &p.exit {
         Some(exit) if exit.date.0 <= today && exit.outcome == "earlyTermination" => "terminated",
         Some(exit) if exit.date.0 <= today => "exited",
-        _ if p
-            .phases
-            .iter()
-            .any(|ph| ph.start.0 <= today && ph.end.is_none_or(|e| e.0 >= today)) =>
-        {
-            "active"
-        }
+        _ if p.phases.iter().any(|ph| under_way(ph, today)) => "active",
         _ => "waiting",
     }
 }
@@ -906,12 +902,6 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
         } else {
             "completed"
         });
-        let who = [ph.provider.as_deref(), ph.project.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(isolate)
-            .collect::<Vec<_>>()
-            .join(", ");
         table.push(vec![
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
@@ -919,7 +909,7 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
             ph.end
                 .map_or_else(|| Cell::text(t.ongoing), |e| Cell::Date(e.0)),
             Cell::date(ph.planned_end.map(|d| d.0)),
-            Cell::Text(who),
+            Cell::Text(who(ph)),
             Cell::text(name_of(t.statuses, status)),
         ]);
     }
