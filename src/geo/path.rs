@@ -3,7 +3,6 @@
 
 use super::Point;
 use super::projection::{Conic, Fit};
-use std::fmt::Write;
 
 /// Tenths of a view unit, the precision of every path.
 fn tenths(v: f64) -> i64 {
@@ -19,9 +18,27 @@ fn push_tenths(out: &mut String, v: i64) {
         out.push('-');
     }
     let a = v.unsigned_abs();
-    let _ = write!(out, "{}", a / 10);
+    push_digits(out, a / 10);
     if a % 10 != 0 {
-        let _ = write!(out, ".{}", a % 10);
+        out.push('.');
+        push_digits(out, a % 10);
+    }
+}
+
+/// Writes `n` in decimal without the formatting machinery (a path has thousands of numbers).
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
     }
 }
 

@@ -9,12 +9,13 @@
 use super::table::{Cell, Column, DataTable, Row};
 use crate::check::{Diagnostic, Problem};
 use crate::geo::projection::{Conic, Fit, projected};
-use crate::geo::{Atlas, BBox, Key, Shape, dissolve, land_name, path, ring_area2};
+use crate::geo::{Atlas, BBox, FastHasher, Key, Shape, dissolve, land_name, path, ring_area2};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::WidgetKind;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::Hasher;
 
 /// The geometry a document is drawn on.
 #[derive(Clone, Copy)]
@@ -49,6 +50,9 @@ pub struct Prepared {
     /// its neighbours (the two files are simplified apart).
     pub split: Vec<(Shape, Vec<usize>)>,
     focus: Vec<usize>,
+    /// Equal for two documents whose map has the same areas, regions and focus: their
+    /// [`Drawing`]s are the same, so a view can keep one across new figures.
+    pub fingerprint: u64,
 }
 
 /// Whether the document needs the municipality geometry (it names 8- or 12-digit keys).
@@ -317,6 +321,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
     } else {
         geo.areas.attribution.clone()
     };
+    let fingerprint = fingerprint(&units, &context, &members, &split, &focus, doc);
     Prepared {
         units,
         context,
@@ -327,7 +332,51 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
         attribution,
         split,
         focus,
+        fingerprint,
     }
+}
+
+/// A hash of everything a [`Drawing`] is made from (but the view and the width).
+fn fingerprint(
+    units: &[Shape],
+    context: &[Shape],
+    members: &[Vec<usize>],
+    split: &[(Shape, Vec<usize>)],
+    focus: &[usize],
+    doc: &MapDoc,
+) -> u64 {
+    let mut h = FastHasher::default();
+    let shapes = units
+        .iter()
+        .chain(context)
+        .chain(split.iter().map(|(s, _)| s));
+    for shape in shapes {
+        h.write(shape.key.as_bytes());
+        for ring in shape.polygons.iter().flat_map(|p| p.rings.iter()) {
+            h.write_usize(ring.len());
+            for p in ring {
+                h.write_i32(p[0]);
+                h.write_i32(p[1]);
+            }
+        }
+    }
+    let lists = members
+        .iter()
+        .map(Vec::as_slice)
+        .chain(split.iter().map(|(_, parts)| parts.as_slice()))
+        .chain(std::iter::once(focus));
+    for list in lists {
+        h.write_usize(list.len());
+        for &i in list {
+            h.write_usize(i);
+        }
+    }
+    for r in &doc.regions {
+        h.write(r.id.as_bytes());
+        h.write_usize(0);
+    }
+    h.write_usize(units.len() ^ context.len() << 20);
+    h.finish()
 }
 
 impl Prepared {
@@ -612,38 +661,30 @@ fn in_force(r: &crate::model::regions::Region, day: Option<Day>) -> bool {
     }
 }
 
-/// Lays out `prepared` for `day`, zoomed to region `zoom`, `width` wide.
-pub fn scene(
-    doc: &MapDoc,
-    prepared: &Prepared,
-    day: Option<Day>,
-    zoom: Option<&str>,
-    width: f64,
-    lang: Lang,
-) -> MapScene {
-    let t = lang.texts();
-    let m = t.map;
+/// What a map draws that depends only on its areas, the view and the width: the path strings
+/// and label points. Built once and kept while only the figures or the day change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    fit: Fit,
+    conic: Conic,
+    /// Path of each unit, by index into `Prepared::units`.
+    unit_paths: Vec<String>,
+    /// Label point and room of each unit.
+    anchors: Vec<Option<(f64, f64, f64)>>,
+    /// Outline of each region of the document (empty when it has no area).
+    outlines: Vec<String>,
+    context: String,
+    lands: String,
+}
+
+/// Projects and builds the paths of `prepared`, zoomed to region `zoom`, `width` wide.
+pub fn drawing(doc: &MapDoc, prepared: &Prepared, zoom: Option<&str>, width: f64) -> Drawing {
     let conic = Conic::germany();
     let width = if width.is_finite() {
         width.clamp(200.0, 4000.0)
     } else {
         640.0
     };
-
-    // Region of each unit on the day shown: the first in force.
-    let active: Vec<bool> = doc.regions.iter().map(|r| in_force(r, day)).collect();
-    let mut region_of: Vec<Option<usize>> = vec![None; prepared.units.len()];
-    for (r, members) in prepared.members.iter().enumerate() {
-        if !active.get(r).copied().unwrap_or(false) {
-            continue;
-        }
-        for &u in members {
-            if let Some(slot) = region_of.get_mut(u) {
-                slot.get_or_insert(r);
-            }
-        }
-    }
-
     // The view: the zoomed region's areas, else the focus.
     let zoom_region = zoom.and_then(|id| doc.regions.iter().position(|r| r.id == id));
     let view_units: Vec<usize> = match zoom_region.and_then(|r| prepared.members.get(r)) {
@@ -658,6 +699,124 @@ pub fn scene(
         .unwrap_or([-0.05, -0.05, 0.05, 0.05]);
     let max_height = (width * 1.25).min(900.0).max(240.0);
     let fit = Fit::new(bbox, width, max_height, 16.0);
+
+    let unit_paths = prepared
+        .units
+        .iter()
+        .map(|shape| {
+            path::rings(
+                shape.polygons.iter().flat_map(|p| p.rings.iter()),
+                &conic,
+                &fit,
+            )
+        })
+        .collect();
+    let anchors = prepared
+        .units
+        .iter()
+        .map(|shape| label_point(shape, &conic, &fit))
+        .collect();
+    let outlines = (0..doc.regions.len())
+        .map(|r| match prepared.members.get(r) {
+            Some(members) if !members.is_empty() => path::lines(
+                &dissolve::outline(prepared.outline_shapes(members)),
+                &conic,
+                &fit,
+            ),
+            _ => String::new(),
+        })
+        .collect();
+    let context = path::rings(
+        prepared
+            .context
+            .iter()
+            .flat_map(|s| s.polygons.iter().flat_map(|p| p.rings.iter())),
+        &conic,
+        &fit,
+    );
+    let lands = {
+        let mut groups: HashMap<&str, Vec<&Shape>> = HashMap::new();
+        let everything: Vec<usize> = (0..prepared.units.len()).collect();
+        for s in prepared
+            .outline_shapes(&everything)
+            .into_iter()
+            .chain(prepared.context.iter())
+        {
+            if let Some(prefix) = s.key.get(..2) {
+                groups.entry(prefix).or_default().push(s);
+            }
+        }
+        let mut d = String::new();
+        if groups.len() > 1 {
+            let mut keys: Vec<_> = groups.keys().copied().collect();
+            keys.sort_unstable();
+            for k in keys {
+                if let Some(g) = groups.get(k) {
+                    d.push_str(&path::lines(
+                        &dissolve::outline(g.iter().copied()),
+                        &conic,
+                        &fit,
+                    ));
+                }
+            }
+        }
+        d
+    };
+    Drawing {
+        fit,
+        conic,
+        unit_paths,
+        anchors,
+        outlines,
+        context,
+        lands,
+    }
+}
+
+/// Lays out `prepared` for `day`, zoomed to region `zoom`, `width` wide.
+pub fn scene(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    day: Option<Day>,
+    zoom: Option<&str>,
+    width: f64,
+    lang: Lang,
+) -> MapScene {
+    scene_on(
+        doc,
+        prepared,
+        &drawing(doc, prepared, zoom, width),
+        day,
+        lang,
+    )
+}
+
+/// Lays out `prepared` for `day` on a `drawing` made for it by [`drawing`] (a view keeps one
+/// while only the figures or the day change).
+pub fn scene_on(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    drawing: &Drawing,
+    day: Option<Day>,
+    lang: Lang,
+) -> MapScene {
+    let t = lang.texts();
+    let m = t.map;
+    let (conic, fit) = (drawing.conic, drawing.fit);
+
+    // Region of each unit on the day shown: the first in force.
+    let active: Vec<bool> = doc.regions.iter().map(|r| in_force(r, day)).collect();
+    let mut region_of: Vec<Option<usize>> = vec![None; prepared.units.len()];
+    for (r, members) in prepared.members.iter().enumerate() {
+        if !active.get(r).copied().unwrap_or(false) {
+            continue;
+        }
+        for &u in members {
+            if let Some(slot) = region_of.get_mut(u) {
+                slot.get_or_insert(r);
+            }
+        }
+    }
     let view = [0.0, 0.0, fit.width, fit.height];
 
     // Figures by key.
@@ -751,7 +910,7 @@ pub fn scene(
                 "fw-noregion".into()
             }
         };
-        let anchor = label_point(shape, &conic, &fit);
+        let anchor = drawing.anchors.get(i).copied().flatten();
         unit_anchor.push(anchor);
         unit_figure.push(figure);
         let value = figure.map(format).unwrap_or_default();
@@ -774,11 +933,7 @@ pub fn scene(
         units.push(Unit {
             key: shape.key.clone(),
             name: shape.name.clone(),
-            d: path::rings(
-                shape.polygons.iter().flat_map(|p| p.rings.iter()),
-                &conic,
-                &fit,
-            ),
+            d: drawing.unit_paths.get(i).cloned().unwrap_or_default(),
             class,
             region: region.map(|r| r.id.clone()),
             region_label: region.map(|r| r.label.clone()),
@@ -840,51 +995,13 @@ pub fn scene(
     let outlines = doc
         .regions
         .iter()
+        .zip(&drawing.outlines)
         .enumerate()
-        .filter(|(r, _)| active.get(*r).copied().unwrap_or(false))
-        .filter_map(|(r, region)| {
-            let shapes = prepared.outline_shapes(prepared.members.get(r)?);
-            let d = path::lines(&dissolve::outline(shapes), &conic, &fit);
-            (!d.is_empty()).then(|| (region.id.clone(), d))
-        })
+        .filter(|(r, (_, d))| active.get(*r).copied().unwrap_or(false) && !d.is_empty())
+        .map(|(_, (region, d))| (region.id.clone(), d.clone()))
         .collect();
-
-    let context = path::rings(
-        prepared
-            .context
-            .iter()
-            .flat_map(|s| s.polygons.iter().flat_map(|p| p.rings.iter())),
-        &conic,
-        &fit,
-    );
-    let lands = {
-        let mut groups: HashMap<&str, Vec<&Shape>> = HashMap::new();
-        let everything: Vec<usize> = (0..prepared.units.len()).collect();
-        for s in prepared
-            .outline_shapes(&everything)
-            .into_iter()
-            .chain(prepared.context.iter())
-        {
-            if let Some(prefix) = s.key.get(..2) {
-                groups.entry(prefix).or_default().push(s);
-            }
-        }
-        let mut d = String::new();
-        if groups.len() > 1 {
-            let mut keys: Vec<_> = groups.keys().copied().collect();
-            keys.sort_unstable();
-            for k in keys {
-                if let Some(g) = groups.get(k) {
-                    d.push_str(&path::lines(
-                        &dissolve::outline(g.iter().copied()),
-                        &conic,
-                        &fit,
-                    ));
-                }
-            }
-        }
-        d
-    };
+    let context = drawing.context.clone();
+    let lands = drawing.lands.clone();
 
     // Figures written on the map keep their place; marker labels go around them.
     let written: Vec<[f64; 4]> = labels

@@ -40,6 +40,63 @@ pub(crate) fn geometry() -> ArcRwSignal<GeoSet> {
 /// one root (`mount()` twice into one element) would.
 static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 
+/// The mark (area or marker) an event happened on, with its index in keyboard order.
+fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = target.closest("[data-fw-mark]").ok()??;
+    let i = mark.get_attribute("data-fw-mark")?.parse().ok()?;
+    Some((mark, i))
+}
+
+/// Moves the map's one tab stop to `mark` (the element that took the focus).
+fn roving(ev: &web_sys::Event, mark: &web_sys::Element) {
+    let svg = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let Some(Ok(Some(old))) = svg.map(|s| s.query_selector("[data-fw-mark][tabindex='0']")) {
+        let _ = old.set_attribute("tabindex", "-1");
+    }
+    let _ = mark.set_attribute("tabindex", "0");
+}
+
+/// How many drawings (path strings of one geometry, view and width) the page keeps.
+const KEPT_DRAWINGS: usize = 6;
+
+type DrawingKey = (u64, Option<String>, u64);
+
+thread_local! {
+    /// The latest drawings, newest first: a new document with the same areas and regions (new
+    /// figures, a refresh) reuses its paths instead of projecting every point again.
+    static DRAWINGS: std::cell::RefCell<Vec<(DrawingKey, Arc<layout::Drawing>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn kept_drawing(
+    doc: &MapDoc,
+    prepared: &layout::Prepared,
+    zoom: Option<&str>,
+    width: f64,
+) -> Arc<layout::Drawing> {
+    let key = (
+        prepared.fingerprint,
+        zoom.map(str::to_string),
+        width.to_bits(),
+    );
+    DRAWINGS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some(at) = kept.iter().position(|(k, _)| *k == key) {
+            let entry = kept.remove(at);
+            let drawing = entry.1.clone();
+            kept.insert(0, entry);
+            return drawing;
+        }
+        let drawing = Arc::new(layout::drawing(doc, prepared, zoom, width));
+        kept.insert(0, (key, drawing.clone()));
+        kept.truncate(KEPT_DRAWINGS);
+        drawing
+    })
+}
+
 /// The whole map for `doc`.
 pub(crate) fn region_map(doc: Arc<MapDoc>, lang: Lang, width: Signal<f64>) -> impl IntoView {
     let m = lang.texts().map;
@@ -122,14 +179,8 @@ fn drawn(
     let scene = {
         let (doc, prepared) = (doc.clone(), prepared.clone());
         Memo::new(move |_| {
-            Arc::new(layout::scene(
-                &doc,
-                &prepared,
-                day.get(),
-                zoom.get().as_deref(),
-                width.get(),
-                lang,
-            ))
+            let drawing = kept_drawing(&doc, &prepared, zoom.get().as_deref(), width.get());
+            Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
         })
     };
     let warnings = geometry_warnings(&prepared.diagnostics, lang);
@@ -309,21 +360,20 @@ fn drawn(
         move || {
             let s = scene.get();
             let fill_for = |class: &str| pattern_fill(class, &nodata_fill, &suppressed_fill);
+            // One tab stop (moved by `roving` when a mark takes the focus); the marks' focus and
+            // hover are handled once on the <svg>, not by four closures on each of hundreds.
+            let stop = active.get_untracked();
+            let tabindex = move |i: usize| if i == stop { "0" } else { "-1" };
             let units = s
                 .units
                 .iter()
                 .enumerate()
                 .map(|(i, u)| {
-                    let tabindex = move || if active.get() == i { "0" } else { "-1" };
                     view! {
                         <path class=format!("fw-unit {}", u.class) d=u.d.clone() fill=fill_for(&u.class)
                             fill-rule="evenodd"
-                            role="img" aria-label=u.text.clone() tabindex=tabindex
+                            role="img" aria-label=u.text.clone() tabindex=tabindex(i)
                             data-fw-mark=i.to_string() data-fw-select=u.key.clone() data-fw-kind="area"
-                            on:focus=move |_| { active.set(i); shown.set(true); }
-                            on:blur=move |_| shown.set(false)
-                            on:mouseenter=move |_| { active.set(i); shown.set(true); }
-                            on:mouseleave=move |_| shown.set(false)
                         ></path>
                     }
                 })
@@ -336,16 +386,11 @@ fn drawn(
                 .enumerate()
                 .map(|(j, mk)| {
                     let i = first_marker + j;
-                    let tabindex = move || if active.get() == i { "0" } else { "-1" };
                     view! {
                         <g class=format!("fw-pin fw-pin--{}", mk.kind)>
                             <path class="fw-pin__symbol" d=mk.d.clone() role="img" aria-label=mk.text.clone()
-                                tabindex=tabindex data-fw-mark=i.to_string()
+                                tabindex=tabindex(i) data-fw-mark=i.to_string()
                                 data-fw-select=mk.id.clone() data-fw-kind="marker"
-                                on:focus=move |_| { active.set(i); shown.set(true); }
-                                on:blur=move |_| shown.set(false)
-                                on:mouseenter=move |_| { active.set(i); shown.set(true); }
-                                on:mouseleave=move |_| shown.set(false)
                             ></path>
                             {mk.label_at.map(|(x, y, anchor)| view! {
                                 <text class="fw-pin__label" x=format!("{x:.1}") y=format!("{y:.1}")
@@ -360,6 +405,21 @@ fn drawn(
                     viewBox=format!("0 0 {:.0} {:.0}", s.width, s.height)
                     role="group" aria-label=title.clone() aria-roledescription=m.region
                     on:keydown=on_key
+                    on:focusin=move |ev| {
+                        if let Some((mark, i)) = mark_of(&ev) {
+                            roving(&ev, &mark);
+                            active.set(i);
+                            shown.set(true);
+                        }
+                    }
+                    on:focusout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
+                    on:mouseover=move |ev| {
+                        if let Some((_, i)) = mark_of(&ev) {
+                            active.set(i);
+                            shown.set(true);
+                        }
+                    }
+                    on:mouseout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
                 >
                     <defs>
                         <pattern id=nodata_id.clone() width="6" height="6" patternUnits="userSpaceOnUse"
