@@ -386,47 +386,66 @@ impl Checked {
 /// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
 /// ```
 pub fn check(kind: WidgetKind, text: &str) -> Checked {
-    // First pass: syntax (with line and column) and the schema gate.
-    let head: Head = match serde_json::from_str(text) {
-        Ok(h) => h,
-        Err(e) => return Checked::failed(from_json_error(kind, String::new(), &e)),
+    // The typed pass first: for a well-formed document it is the only one. When it fails, the
+    // head pass says why in the order a host expects: syntax (with line and column), then the
+    // schema, then the typed error.
+    let decoded = match kind {
+        WidgetKind::Timeline => decode::<TimelineDoc>(kind, text)
+            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Timeline(doc), diags)),
+        WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text)
+            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Occupancy(doc), diags)),
+        WidgetKind::Map => decode::<MapDoc>(kind, text)
+            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Map(doc), diags)),
     };
-    if let Err(d) = check_schema(kind, head.schema.as_ref()) {
-        return Checked::failed(d);
-    }
-    let checked = match kind {
-        WidgetKind::Timeline => decode::<TimelineDoc>(kind, text).map(|(doc, diags)| {
-            let mut diags = diags;
-            semantic_timeline(&doc, &mut diags);
-            (Document::Timeline(Arc::new(doc)), diags)
-        }),
-        WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text).map(|(doc, diags)| {
-            let mut diags = diags;
-            semantic_occupancy(&doc, &mut diags);
-            (Document::Occupancy(Arc::new(doc)), diags)
-        }),
-        WidgetKind::Map => decode::<MapDoc>(kind, text).map(|(doc, diags)| {
-            let mut diags = diags;
-            let mut doc = doc;
-            semantic_map(&mut doc, &mut diags);
-            (Document::Map(Arc::new(doc)), diags)
-        }),
-    };
-    match checked {
-        Ok((doc, mut diags)) => {
-            diags.sort_by_key(|d| d.severity);
-            let document = if diags.iter().any(|d| d.severity == Severity::Error) {
-                None
-            } else {
-                Some(doc)
-            };
-            Checked {
-                document,
-                diagnostics: diags,
+    let (doc, mut diags) = match decoded {
+        Ok((schema, doc, diags)) => {
+            if let Err(d) = check_schema(kind, Some(&serde_json::Value::String(schema))) {
+                return Checked::failed(d);
             }
+            (doc, diags)
         }
-        Err(d) => Checked::failed(d),
+        Err(typed) => {
+            let head: Head = match serde_json::from_str(text) {
+                Ok(h) => h,
+                Err(e) => return Checked::failed(from_json_error(kind, String::new(), &e)),
+            };
+            if let Err(d) = check_schema(kind, head.schema.as_ref()) {
+                return Checked::failed(d);
+            }
+            return Checked::failed(typed);
+        }
+    };
+    let doc = match doc {
+        Decoded::Timeline(doc) => {
+            semantic_timeline(&doc, &mut diags);
+            Document::Timeline(Arc::new(doc))
+        }
+        Decoded::Occupancy(doc) => {
+            semantic_occupancy(&doc, &mut diags);
+            Document::Occupancy(Arc::new(doc))
+        }
+        Decoded::Map(mut doc) => {
+            semantic_map(&mut doc, &mut diags);
+            Document::Map(Arc::new(doc))
+        }
+    };
+    diags.sort_by_key(|d| d.severity);
+    let document = if diags.iter().any(|d| d.severity == Severity::Error) {
+        None
+    } else {
+        Some(doc)
+    };
+    Checked {
+        document,
+        diagnostics: diags,
     }
+}
+
+/// A typed document before its semantic checks.
+enum Decoded {
+    Timeline(TimelineDoc),
+    Occupancy(OccupancyDoc),
+    Map(MapDoc),
 }
 
 fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<(), Diagnostic> {
@@ -470,27 +489,40 @@ fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<
     Ok(())
 }
 
-/// Second pass: the typed document, with paths for type errors and unknown fields.
+/// The typed document, with paths for type errors and unknown fields. A document that decodes
+/// is read once, without tracking where the reader is (that costs an allocation per key); only
+/// a failing one is read again with the path tracked, for the diagnostic.
 fn decode<T: DeserializeOwned>(
     kind: WidgetKind,
     text: &str,
 ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
     let mut unknown = Vec::new();
-    let mut json = serde_json::Deserializer::from_str(text);
-    let result = {
-        let mut note_unknown = |path: serde_ignored::Path| {
-            unknown.push(Diagnostic::warning(
-                kind,
-                ignored_path(&path),
-                Problem::UnknownField,
-            ));
-        };
-        let ignoring = serde_ignored::Deserializer::new(&mut json, &mut note_unknown);
-        serde_path_to_error::deserialize::<_, T>(ignoring)
+    let mut note_unknown = |path: serde_ignored::Path| {
+        unknown.push(Diagnostic::warning(
+            kind,
+            ignored_path(&path),
+            Problem::UnknownField,
+        ));
     };
-    match result {
-        Ok(doc) => Ok((doc, unknown)),
+    let mut json = serde_json::Deserializer::from_str(text);
+    let fast = T::deserialize(serde_ignored::Deserializer::new(
+        &mut json,
+        &mut note_unknown,
+    ));
+    // Trailing text after the document is a syntax error, which the head pass reports.
+    if let (Ok(doc), Ok(())) = (fast, json.end()) {
+        return Ok((doc, unknown));
+    }
+    let mut json = serde_json::Deserializer::from_str(text);
+    let mut nothing = |_: serde_ignored::Path| {};
+    let ignoring = serde_ignored::Deserializer::new(&mut json, &mut nothing);
+    match serde_path_to_error::deserialize::<_, T>(ignoring) {
         Err(e) => Err(from_json_error(kind, typed_path(e.path()), e.inner())),
+        Ok(_) => match json.end() {
+            Err(e) => Err(from_json_error(kind, String::new(), &e)),
+            // Not reached: the same text decoded once and failed.
+            Ok(()) => Err(Diagnostic::error(kind, "", Problem::NotSerialisable)),
+        },
     }
 }
 
@@ -1015,6 +1047,32 @@ mod tests {
         assert_eq!(d.problem.code(), "syntax");
         assert_eq!(d.position, Some((3, 19)));
         assert_eq!(d.message(Lang::De), "Kein gültiges JSON: Wert erwartet");
+    }
+
+    /// The typed pass runs first now; what follows a complete document must still be an error
+    /// with its place, and a wrong schema must still win over type errors.
+    #[test]
+    fn text_after_the_document_and_the_schema_gate_keep_their_order() {
+        let c = check(
+            T,
+            "{\"schema\":\"foerderweg/timeline@1\",\"participants\":[]}\n xyz",
+        );
+        assert!(c.document.is_none());
+        assert_eq!(c.diagnostics[0].problem.code(), "syntax");
+        assert_eq!(c.diagnostics[0].position, Some((2, 2)));
+        let wrong = check(T, r#"{"schema":"foerderweg/map@1","participants":7}"#);
+        assert_eq!(
+            wrong.diagnostics[0].problem,
+            Problem::WrongSchema("foerderweg/map@1".into())
+        );
+        let decodes = check(T, r#"{"schema":"foerderweg/map@1","participants":[]}"#);
+        assert_eq!(decodes.diagnostics.len(), 1);
+        assert_eq!(
+            decodes.diagnostics[0].problem,
+            Problem::WrongSchema("foerderweg/map@1".into())
+        );
+        let typed = timeline(r#""participants":[{"id":"a","label":"A","phases":7}]"#);
+        assert_eq!(typed.diagnostics[0].path, "participants[0].phases");
     }
 
     #[test]
