@@ -133,6 +133,9 @@ async function run(which, lib, n, memory) {
   await page.waitForFunction(() => window.benchResult, null, { timeout: PAGE_MINUTES * 60 * 1000, polling: 500 });
   const result = await page.evaluate(() => window.benchResult);
   if (profiling) printProfile((await cdp.send("Profiler.stop")).profile);
+  // What each library drew (the last run stays on the page), to look at.
+  mkdirSync(join(ROOT, "target/bench"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, `target/bench/${which}-${n}-${lib}.png`) }).catch(() => {});
   if (memory) {
     await cdp.send("HeapProfiler.collectGarbage");
     result.jsHeapBytes = (await cdp.send("Runtime.getHeapUsage")).usedSize;
@@ -237,7 +240,7 @@ for (const r of memory) {
   console.log(`  ${r.lib.padEnd(14)} JS heap ${kib(r.jsHeapBytes)} KiB${wasm}`);
 }
 for (const r of results.filter((r) => r.pageErrors)) console.log(`  page errors in ${r.case} ${r.lib}: ${r.pageErrors.join("; ")}`);
-console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; written to target/bench/compare.json)`);
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; written to target/bench/compare.json, screenshots of each page beside it)`);
 
 mkdirSync(join(ROOT, "target/bench"), { recursive: true });
 writeFileSync(

@@ -4,6 +4,7 @@
 
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
+use super::parts::{marked, move_tab_stop};
 use crate::check::Diagnostic;
 use crate::geo::Atlas;
 use crate::i18n::Lang;
@@ -40,23 +41,10 @@ pub(crate) fn geometry() -> ArcRwSignal<GeoSet> {
 /// one root (`mount()` twice into one element) would.
 static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 
-/// The mark (area or marker) an event happened on, with its index in keyboard order.
+/// The area or marker an event happened on, with its index in keyboard order.
 fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let mark = target.closest("[data-fw-mark]").ok()??;
-    let i = mark.get_attribute("data-fw-mark")?.parse().ok()?;
-    Some((mark, i))
-}
-
-/// Moves the map's one tab stop to `mark` (the element that took the focus).
-fn roving(ev: &web_sys::Event, mark: &web_sys::Element) {
-    let svg = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    if let Some(Ok(Some(old))) = svg.map(|s| s.query_selector("[data-fw-mark][tabindex='0']")) {
-        let _ = old.set_attribute("tabindex", "-1");
-    }
-    let _ = mark.set_attribute("tabindex", "0");
+    let (mark, value) = marked(ev, "data-fw-mark")?;
+    Some((mark, value.parse().ok()?))
 }
 
 /// How many drawings (path strings of one geometry, view and width) the page keeps.
@@ -405,21 +393,6 @@ fn drawn(
                     viewBox=format!("0 0 {:.0} {:.0}", s.width, s.height)
                     role="group" aria-label=title.clone() aria-roledescription=m.region
                     on:keydown=on_key
-                    on:focusin=move |ev| {
-                        if let Some((mark, i)) = mark_of(&ev) {
-                            roving(&ev, &mark);
-                            active.set(i);
-                            shown.set(true);
-                        }
-                    }
-                    on:focusout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
-                    on:mouseover=move |ev| {
-                        if let Some((_, i)) = mark_of(&ev) {
-                            active.set(i);
-                            shown.set(true);
-                        }
-                    }
-                    on:mouseout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
                 >
                     <defs>
                         <pattern id=nodata_id.clone() width="6" height="6" patternUnits="userSpaceOnUse"
@@ -526,7 +499,25 @@ fn drawn(
             {export}
         </div>
         <figure class="fw-map" hidden=move || show_table.get() && !print.get()>
-            <div class="fw-map__plot">
+            <div class="fw-map__plot"
+                // Focus and hover of the marks, once here rather than on each of hundreds; not on the
+                // <svg>, which focus listeners would make a tab stop of its own in Chromium.
+                on:focusin=move |ev| {
+                    if let Some((mark, i)) = mark_of(&ev) {
+                        move_tab_stop(&ev, &mark, "data-fw-mark");
+                        active.set(i);
+                        shown.set(true);
+                    }
+                }
+                on:focusout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
+                on:mouseover=move |ev| {
+                    if let Some((_, i)) = mark_of(&ev) {
+                        active.set(i);
+                        shown.set(true);
+                    }
+                }
+                on:mouseout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
+            >
                 {svg}
                 {tooltip}
             </div>

@@ -2,6 +2,7 @@
 //! line, lines with a distinct marker shape each (not colour alone), and a tooltip that follows
 //! the mouse or the keyboard. One tab stop per chart; arrow keys move between points.
 
+use super::{marked, move_tab_stop};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{Chart, next_point};
 use leptos::prelude::*;
@@ -135,14 +136,7 @@ pub(crate) fn series_chart(chart: Chart, lang: Lang) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(pi, point)| {
-                    let tabindex = move || {
-                        let first = li == 0 && pi == 0;
-                        if active.get().map_or(first, |a| a == (li, pi)) {
-                            "0"
-                        } else {
-                            "-1"
-                        }
-                    };
+                    let tabindex = if li == 0 && pi == 0 { "0" } else { "-1" };
                     view! {
                         <path
                             class=format!("fw-marker fw-line--{}", line.key)
@@ -151,10 +145,6 @@ pub(crate) fn series_chart(chart: Chart, lang: Lang) -> impl IntoView {
                             tabindex=tabindex
                             role="img"
                             aria-label=point.text.clone()
-                            on:focus=move |_| { active.set(Some((li, pi))); shown.set(true); }
-                            on:blur=move |_| shown.set(false)
-                            on:mouseenter=move |_| { active.set(Some((li, pi))); shown.set(true); }
-                            on:mouseleave=move |_| shown.set(false)
                         ></path>
                     }
                 })
@@ -171,7 +161,25 @@ pub(crate) fn series_chart(chart: Chart, lang: Lang) -> impl IntoView {
         <figure class=format!("fw-chart fw-chart--{id}")>
             <figcaption class="fw-heading">{title}</figcaption>
             <ul class="fw-legend">{legend}</ul>
-            <div class="fw-chart__plot">
+            <div class="fw-chart__plot"
+                // Focus and hover of the marks, once here rather than on each of hundreds; not on the
+                // <svg>, which focus listeners would make a tab stop of its own in Chromium.
+                on:focusin=move |ev| {
+                    if let Some((mark, at)) = point_of(&ev) {
+                        move_tab_stop(&ev, &mark, "data-fw-point");
+                        active.set(Some(at));
+                        shown.set(true);
+                    }
+                }
+                on:focusout=move |ev| if point_of(&ev).is_some() { shown.set(false) }
+                on:mouseover=move |ev| {
+                    if let Some((_, at)) = point_of(&ev) {
+                        active.set(Some(at));
+                        shown.set(true);
+                    }
+                }
+                on:mouseout=move |ev| if point_of(&ev).is_some() { shown.set(false) }
+            >
                 <svg
                     class="fw-svg"
                     width=format!("{width:.0}")
@@ -215,4 +223,11 @@ pub(crate) fn series_chart(chart: Chart, lang: Lang) -> impl IntoView {
             <p class="fw-hint">{o.chart_keys}</p>
         </figure>
     }
+}
+
+/// The point an event happened on: its element and (line, point).
+fn point_of(ev: &web_sys::Event) -> Option<(web_sys::Element, (usize, usize))> {
+    let (mark, value) = marked(ev, "data-fw-point")?;
+    let (line, point) = value.split_once('-')?;
+    Some((mark, (line.parse().ok()?, point.parse().ok()?)))
 }
