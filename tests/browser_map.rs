@@ -253,3 +253,37 @@ async fn an_unknown_key_is_listed_and_the_rest_is_drawn() {
     assert!(shadow_text(&el, ".fw-panel--warning").contains("regions[0].districts[1]"));
     el.remove();
 }
+
+/// New figures for the same regions (a refresh) recolour the areas already drawn: the same
+/// elements stay, with the new figure in their names, so a person on an area keeps the focus.
+#[wasm_bindgen_test]
+async fn new_figures_recolour_the_drawn_areas_and_keep_the_focus() {
+    let el = map(REGIO).await;
+    let before = all(&el, ".fw-units .fw-unit");
+    let dessau = area(&before, "15001").clone();
+    let old_class = dessau.get_attribute("class").expect("class");
+    focus(&dessau);
+    let mut doc: serde_json::Value = serde_json::from_str(REGIO).expect("sample");
+    for v in doc["values"].as_array_mut().expect("values") {
+        let figure = if v["key"] == "regio-15001" { 4321 } else { 1 };
+        v["value"] = figure.into();
+    }
+    doc["title"] = "Neue Zahlen".into();
+    set_prop(&el, "data", &json_object(&doc.to_string()));
+    assert!(
+        until(|| shadow_text(&el, ".fw-title") == "Neue Zahlen").await,
+        "the new document is shown"
+    );
+    settle().await;
+    let after = all(&el, ".fw-units .fw-unit");
+    assert_eq!(after.len(), before.len());
+    assert!(
+        dessau.is_connected() && area(&after, "15001") == &dessau,
+        "the area's element is kept"
+    );
+    let label = dessau.get_attribute("aria-label").expect("name");
+    assert!(label.contains("4.321"), "the new figure is named: {label}");
+    assert_ne!(dessau.get_attribute("class").expect("class"), old_class);
+    assert_eq!(focused(&el).as_ref(), Some(&dessau), "the focus stays");
+    el.remove();
+}

@@ -355,6 +355,9 @@ fn every_map_sample_resolves_without_warnings() {
                 "{name}"
             );
             assert!(s.width == 720.0 && s.height > 100.0);
+            // The export menu names the tables without making them.
+            let titles: Vec<String> = s.tables(Lang::En).into_iter().map(|t| t.title).collect();
+            assert_eq!(s.table_titles(Lang::En), titles, "{name}");
         }
     }
     assert!(seen >= 3);

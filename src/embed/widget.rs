@@ -151,6 +151,11 @@ impl Widget {
         let measured_box = container
             .first_element_child()
             .unwrap_or_else(|| container.clone().into());
+        // Start from the width the observer will report, so the first document is drawn once
+        // and not again a frame later at the width inside the root's padding.
+        if let Some(inner) = content_width(&measured_box) {
+            width.set(inner);
+        }
         let resize = observe_width(&measured_box, width.clone());
         let widget = Rc::new(Widget {
             kind,
@@ -543,6 +548,26 @@ fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
 /// The width charts are laid out for before the container has been measured (or when it is
 /// hidden and measures 0).
 const DEFAULT_WIDTH: f64 = 640.0;
+
+/// `element`'s content width in whole pixels (as a `ResizeObserver` reports it), if laid out.
+fn content_width(element: &Element) -> Option<f64> {
+    let style = web_sys::window()?.get_computed_style(element).ok()??;
+    let px = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let outer = element.get_bounding_client_rect().width();
+    let inner = (outer
+        - px("padding-left")
+        - px("padding-right")
+        - px("border-left-width")
+        - px("border-right-width"))
+    .floor();
+    (inner >= 1.0).then_some(inner)
+}
 
 /// Keeps `width` equal to `target`'s content width, in whole pixels, so charts reflow with
 /// the container (not the window). Hidden containers (width 0) keep the last width.

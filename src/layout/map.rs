@@ -493,7 +493,7 @@ pub struct RegionRow {
 }
 
 /// Everything the map draws.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapScene {
     /// View width.
     pub width: f64,
@@ -524,6 +524,20 @@ pub struct MapScene {
 }
 
 impl MapScene {
+    /// The titles of [`MapScene::tables`], without making the tables (the export menu's items).
+    pub fn table_titles(&self, lang: Lang) -> Vec<&'static str> {
+        let m = lang.texts().map;
+        let mut titles = Vec::new();
+        if !self.regions.is_empty() {
+            titles.push(m.regions_title);
+        }
+        titles.push(m.areas_title);
+        if !self.markers.is_empty() {
+            titles.push(m.markers_title);
+        }
+        titles
+    }
+
     /// The table views: regions (if any), areas, markers (if any).
     pub fn tables(&self, lang: Lang) -> Vec<DataTable> {
         let m = lang.texts().map;

@@ -85,15 +85,20 @@ fn kept_drawing(
     })
 }
 
-/// The whole map for `doc`.
-pub(crate) fn region_map(doc: Arc<MapDoc>, lang: Lang, width: Signal<f64>) -> impl IntoView {
+/// A map document as the widget holds it: `None` only for the moment the widget turns to
+/// another kind of content.
+pub(crate) type MapInput = Memo<Option<Arc<MapDoc>>>;
+
+/// The whole map. It outlives its documents: a new document with the same drawable shape is
+/// patched into the DOM already drawn (new figures change classes and names, not elements).
+pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl IntoView {
     let m = lang.texts().map;
     let geo = geometry();
-    let needs_munis = layout::needs_municipalities(&doc);
-    // Prepared once per document and geometry.
-    let prepared = {
-        let doc = doc.clone();
-        Memo::new(move |_| {
+    // Prepared once per document and geometry. Each is new when it is computed again (a new
+    // document or geometry), so no deep comparison.
+    let prepared = Memo::new_with_compare(
+        move |_| {
+            let doc = doc.get()?;
             let set = geo.get();
             let prepared = match &doc.host_atlas {
                 Some(atlas) => layout::prepare(
@@ -106,6 +111,7 @@ pub(crate) fn region_map(doc: Arc<MapDoc>, lang: Lang, width: Signal<f64>) -> im
                 ),
                 None => {
                     let districts = set.districts.as_ref()?;
+                    let needs_munis = layout::needs_municipalities(&doc);
                     if needs_munis && set.municipalities.is_none() && set.failed.is_none() {
                         return None;
                     }
@@ -120,36 +126,36 @@ pub(crate) fn region_map(doc: Arc<MapDoc>, lang: Lang, width: Signal<f64>) -> im
                 }
             };
             Some(Arc::new(prepared))
-        })
-    };
+        },
+        |old, new| !matches!((old, new), (Some(None), Some(None))),
+    );
+    let ready = Memo::new(move |_| prepared.with(Option::is_some));
+    let title = Memo::new(move |_| {
+        doc.with(|d| d.as_ref().and_then(|d| d.title.clone()))
+            .unwrap_or_else(|| lang.texts().map_name.to_string())
+    });
     let failed = move || geometry().with(|g| g.failed.clone());
-    let doc2 = doc.clone();
-    let title = doc
-        .title
-        .clone()
-        .unwrap_or_else(|| lang.texts().map_name.to_string());
-    move || match prepared.get() {
-        Some(p) => drawn(doc2.clone(), p, lang, width).into_any(),
-        None => {
-            let status = match failed() {
-                Some(why) => view! {
-                    <p class="fw-status fw-status--error" role="alert">
-                        {crate::i18n::fill(lang.texts().diag.geometry_unavailable, &why, "")}
-                    </p>
-                }
-                .into_any(),
-                None => {
-                    view! { <p class="fw-status" role="status">{m.loading_geometry}</p> }.into_any()
-                }
-            };
-            view! { <h2 class="fw-title">{title.clone()}</h2>{status} }.into_any()
+    move || {
+        if ready.get() {
+            return drawn(doc, prepared, title, lang, width).into_any();
         }
+        let status = match failed() {
+            Some(why) => view! {
+                <p class="fw-status fw-status--error" role="alert">
+                    {crate::i18n::fill(lang.texts().diag.geometry_unavailable, &why, "")}
+                </p>
+            }
+            .into_any(),
+            None => view! { <p class="fw-status" role="status">{m.loading_geometry}</p> }.into_any(),
+        };
+        view! { <h2 class="fw-title">{title}</h2>{status} }.into_any()
     }
 }
 
 fn drawn(
-    doc: Arc<MapDoc>,
-    prepared: Arc<layout::Prepared>,
+    doc: MapInput,
+    prepared: Memo<Option<Arc<layout::Prepared>>>,
+    title: Memo<String>,
     lang: Lang,
     width: Signal<f64>,
 ) -> impl IntoView {
@@ -158,106 +164,69 @@ fn drawn(
     let instance = INSTANCE.fetch_add(1, Ordering::Relaxed);
     let nodata_id = format!("fw-nodata-{instance}");
     let suppressed_id = format!("fw-suppressed-{instance}");
-    let dates = prepared.dates.clone();
-    let day = RwSignal::new(prepared.initial);
+    let dates = Memo::new(move |_| {
+        prepared.with(|p| p.as_ref().map(|p| p.dates.clone()).unwrap_or_default())
+    });
+    let initial = Memo::new(move |_| prepared.with(|p| p.as_ref().and_then(|p| p.initial)));
+    // The day a person picked, with the change days it was picked among: a new document with
+    // the same change days keeps it, one with other days starts again at its own first day.
+    let picked = RwSignal::new(None::<(Vec<Day>, Option<Day>)>);
+    let day = Memo::new(move |_| {
+        picked.with(|p| match p {
+            Some((among, d)) if dates.with(|ds| ds == among) => *d,
+            _ => initial.get(),
+        })
+    });
+    let pick = move |d: Day| picked.set(Some((dates.get_untracked(), Some(d))));
     let zoom = RwSignal::new(None::<String>);
+    // The zoom in force: a region the new document no longer has shows the whole map again.
+    let zoomed = Memo::new(move |_| {
+        let id = zoom.get()?;
+        let known = doc.with(|d| d.as_ref().is_some_and(|d| d.regions.iter().any(|r| r.id == id)));
+        known.then_some(id)
+    });
     let show_table = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     let shown = RwSignal::new(false);
-    let scene = {
-        let (doc, prepared) = (doc.clone(), prepared.clone());
-        Memo::new(move |_| {
-            let drawing = kept_drawing(&doc, &prepared, zoom.get().as_deref(), width.get());
-            Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
-        })
-    };
-    let warnings = geometry_warnings(&prepared.diagnostics, lang);
-    let title = doc.title.clone().unwrap_or_else(|| t.map_name.to_string());
-
-    let date_control = (dates.len() > 1).then(|| {
-        let options = dates.clone();
-        let position = {
-            let dates = dates.clone();
-            move || shown_step(&dates, day.get())
+    let scene = Memo::new(move |previous: Option<&Arc<MapScene>>| {
+        let (Some(doc), Some(prepared)) = (doc.get(), prepared.get()) else {
+            return previous.cloned().unwrap_or_default();
         };
-        let step = {
-            let dates = dates.clone();
-            move |by: isize| {
-                let next = match shown_step(&dates, day.get_untracked()) {
-                    Some(i) => i.checked_add_signed(by),
-                    None if by > 0 => Some(0),
-                    None => None,
-                };
-                if let Some(d) = next.and_then(|i| dates.get(i)) {
-                    day.set(Some(*d));
-                }
-            }
-        };
-        let step2 = step.clone();
-        let (first, last) = (dates.first().copied(), dates.last().copied());
-        view! {
-            <div class="fw-control fw-map-date">
-                <button type="button" class="fw-button" aria-label=m.earlier
-                    disabled={move || day.get() <= first} on:click=move |_| step(-1)>
-                    <span aria-hidden="true">"◀"</span>
-                </button>
-                <label>
-                    <span class="fw-control__label">{m.date_label}</span>
-                    <select class="fw-select" data-fw-control="date"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if let Ok(d) = value.parse() {
-                                day.set(Some(Day(d)));
-                            }
-                        }
-                    >
-                        {options.into_iter().enumerate().map(|(i, d)| {
-                            let position = position.clone();
-                            view! {
-                                <option value=d.0.to_string() selected=move || position() == Some(i)>
-                                    {lang.date(d.0)}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <button type="button" class="fw-button" aria-label=m.later
-                    disabled={move || day.get() >= last} on:click=move |_| step2(1)>
-                    <span aria-hidden="true">"▶"</span>
-                </button>
-            </div>
-        }
+        let drawing = kept_drawing(&doc, &prepared, zoomed.get().as_deref(), width.get());
+        Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
     });
 
-    let zoom_control = {
-        let doc = doc.clone();
-        move || {
-            let s = scene.get();
-            let options = s
-                .regions
-                .iter()
-                .filter(|r| r.active)
-                .map(|r| {
-                    let id = r.id.clone();
-                    let selected = zoom.get_untracked().as_deref() == Some(id.as_str());
-                    view! { <option value=id selected=selected>{r.label.clone()}</option> }
-                })
-                .collect_view();
-            (!doc.regions.is_empty()).then(|| view! {
-                <label class="fw-control">
-                    <span class="fw-control__label">{m.zoom_label}</span>
-                    <select class="fw-select" data-fw-control="zoom" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        zoom.set((!v.is_empty()).then_some(v));
-                    }>
-                        <option value="" selected=zoom.get_untracked().is_none()>{m.whole}</option>
-                        {options}
-                    </select>
-                </label>
-            })
-        }
+    // Drawn again only when the change days differ.
+    let date_control = move || {
+        let dates = dates.get();
+        (dates.len() > 1).then(|| date_control(dates, day, pick, lang))
     };
 
+    let zoom_control = move || {
+        let s = scene.get();
+        let options = s
+            .regions
+            .iter()
+            .filter(|r| r.active)
+            .map(|r| {
+                let id = r.id.clone();
+                let selected = zoomed.get_untracked().as_deref() == Some(id.as_str());
+                view! { <option value=id selected=selected>{r.label.clone()}</option> }
+            })
+            .collect_view();
+        doc.with(|d| d.as_ref().is_some_and(|d| !d.regions.is_empty())).then(|| view! {
+            <label class="fw-control">
+                <span class="fw-control__label">{m.zoom_label}</span>
+                <select class="fw-select" data-fw-control="zoom" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    zoom.set((!v.is_empty()).then_some(v));
+                }>
+                    <option value="" selected=zoomed.get_untracked().is_none()>{m.whole}</option>
+                    {options}
+                </select>
+            </label>
+        })
+    };
     // Keyboard: one tab stop; arrows move through areas then markers in order.
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
@@ -344,13 +313,13 @@ fn drawn(
     let svg = {
         let (nodata_id, suppressed_id) = (nodata_id.clone(), suppressed_id.clone());
         let (nodata_fill, suppressed_fill) = (nodata_fill.clone(), suppressed_fill.clone());
-        let title = title.clone();
         move || {
             let s = scene.get();
             let fill_for = |class: &str| pattern_fill(class, &nodata_fill, &suppressed_fill);
             // One tab stop (moved by `roving` when a mark takes the focus); the marks' focus and
             // hover are handled once on the <svg>, not by four closures on each of hundreds.
-            let stop = active.get_untracked();
+            let marks = s.units.len() + s.markers.iter().filter(|mk| mk.visible).count();
+            let stop = active.get_untracked().min(marks.saturating_sub(1));
             let tabindex = move |i: usize| if i == stop { "0" } else { "-1" };
             let units = s
                 .units
@@ -391,7 +360,7 @@ fn drawn(
             view! {
                 <svg class="fw-svg fw-map__svg" width=format!("{:.0}", s.width) height=format!("{:.0}", s.height)
                     viewBox=format!("0 0 {:.0} {:.0}", s.width, s.height)
-                    role="group" aria-label=title.clone() aria-roledescription=m.region
+                    role="group" aria-label=title.get() aria-roledescription=m.region
                     on:keydown=on_key
                 >
                     <defs>
@@ -450,14 +419,14 @@ fn drawn(
 
     let print = printing();
     let tables = move || (show_table.get() || print.get()).then(|| tables(&scene.get(), lang));
-    let export = {
+    // Which tables there are changes with a document, not with the day or the zoom.
+    let table_titles = Memo::new(move |_| scene.with(|s| s.table_titles(lang)));
+    let export = move || {
         let e = t.export;
         let mut items: Vec<Item> = Vec::new();
-        // Which tables there are does not change with the day or the zoom.
-        let first = scene.get_untracked().tables(lang);
-        for (i, table) in first.iter().enumerate() {
+        for (i, table) in table_titles.get().into_iter().enumerate() {
             items.push(Item::csv(
-                &table.title,
+                table,
                 Arc::new(move || {
                     scene
                         .get_untracked()
@@ -472,7 +441,7 @@ fn drawn(
         items.extend(Item::images(
             ".fw-map__svg",
             Some(".fw-map-legend"),
-            &title,
+            &title.get(),
             e.map,
             None,
             lang,
@@ -480,8 +449,20 @@ fn drawn(
         items.push(Item::print(lang));
         menu(items, lang)
     };
-    let attribution = (!prepared.attribution.is_empty())
-        .then(|| format!("{}: {}", m.geometry_note, prepared.attribution));
+    let attribution = move || {
+        prepared.with(|p| {
+            p.as_ref()
+                .filter(|p| !p.attribution.is_empty())
+                .map(|p| format!("{}: {}", m.geometry_note, p.attribution))
+        })
+    };
+    let source = move || doc.with(|d| d.as_ref().and_then(|d| d.source.clone()));
+    let warnings = move || {
+        prepared.with(|p| {
+            p.as_ref()
+                .and_then(|p| geometry_warnings(&p.diagnostics, lang))
+        })
+    };
 
     view! {
         <header class="fw-head">
@@ -527,9 +508,71 @@ fn drawn(
             </figcaption>
         </figure>
         {tables}
-        {attribution.map(|a| view! { <p class="fw-attribution">{a}</p> })}
-        {doc.source.clone().map(|s| view! { <p class="fw-source">{format!("{}: ", t.source)}{s}</p> })}
+        {move || attribution().map(|a| view! { <p class="fw-attribution">{a}</p> })}
+        {move || source().map(|s| view! { <p class="fw-source">{format!("{}: ", t.source)}{s}</p> })}
         {warnings}
+    }
+}
+
+/// Earlier and later buttons and a select of the change days.
+fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
+    dates: Vec<Day>,
+    day: Memo<Option<Day>>,
+    pick: P,
+    lang: Lang,
+) -> impl IntoView + use<P> {
+    let m = lang.texts().map;
+    let options = dates.clone();
+    let position = {
+        let dates = dates.clone();
+        move || shown_step(&dates, day.get())
+    };
+    let step = {
+        let dates = dates.clone();
+        move |by: isize| {
+            let next = match shown_step(&dates, day.get_untracked()) {
+                Some(i) => i.checked_add_signed(by),
+                None if by > 0 => Some(0),
+                None => None,
+            };
+            if let Some(d) = next.and_then(|i| dates.get(i)) {
+                pick(*d);
+            }
+        }
+    };
+    let step2 = step.clone();
+    let (first, last) = (dates.first().copied(), dates.last().copied());
+    view! {
+        <div class="fw-control fw-map-date">
+            <button type="button" class="fw-button" aria-label=m.earlier
+                disabled={move || day.get() <= first} on:click=move |_| step(-1)>
+                <span aria-hidden="true">"◀"</span>
+            </button>
+            <label>
+                <span class="fw-control__label">{m.date_label}</span>
+                <select class="fw-select" data-fw-control="date"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Ok(d) = value.parse() {
+                            pick(Day(d));
+                        }
+                    }
+                >
+                    {options.into_iter().enumerate().map(|(i, d)| {
+                        let position = position.clone();
+                        view! {
+                            <option value=d.0.to_string() selected=move || position() == Some(i)>
+                                {lang.date(d.0)}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="button" class="fw-button" aria-label=m.later
+                disabled={move || day.get() >= last} on:click=move |_| step2(1)>
+                <span aria-hidden="true">"▶"</span>
+            </button>
+        </div>
     }
 }
 

@@ -89,12 +89,19 @@ pub(crate) fn widget_root(
     theme: ArcRwSignal<Theme>,
     width: ArcRwSignal<f64>,
 ) -> impl IntoView {
-    let lang = {
+    // A memo, so that new data in the same language does not draw the widget again; the count
+    // of label changes is part of it, so `setLabels` does.
+    let words = {
         let content = content.clone();
-        Signal::derive(move || {
-            LABELS.with(|labels| labels.track());
-            effective_lang(lang_attr.get(), &content.read())
+        Memo::new(move |_| {
+            let labels = LABELS.with(|labels| labels.get());
+            (content.with(|c| effective_lang(lang_attr.get(), c)), labels)
         })
+    };
+    let lang = Signal::derive(move || words.get().0);
+    let shown = {
+        let content = content.clone();
+        Memo::new(move |_| content.with(drawn_kind))
     };
     let class = move || {
         format!(
@@ -110,9 +117,72 @@ pub(crate) fn widget_root(
             lang=move || lang.get().as_str()
             aria-label=move || widget_name(kind, lang.get())
         >
-            {move || body(content.get(), lang.get(), width.clone().into())}
+            {move || match shown.get() {
+                // A map outlives its documents: a new one of the same kind is patched into the
+                // drawn DOM (new figures recolour the areas) instead of building it again.
+                Some(WidgetKind::Map) => live_map(content.clone(), lang.get(), width.clone().into()),
+                _ => {
+                    let (content, width) = (content.clone(), width.clone());
+                    let lang = lang.get();
+                    (move || body(content.get(), lang, width.clone().into())).into_any()
+                }
+            }}
         </section>
     }
+}
+
+/// The kind of the document drawn now, if any.
+fn drawn_kind(content: &Content) -> Option<WidgetKind> {
+    let document = content.checked.as_ref()?.document.as_ref()?;
+    Some(match document {
+        Document::Timeline(_) => WidgetKind::Timeline,
+        Document::Occupancy(_) => WidgetKind::Occupancy,
+        Document::Map(_) => WidgetKind::Map,
+    })
+}
+
+/// A map drawn once and fed each new map document through a memo (equal when it is the same
+/// shared document, so a refresh's loading flag does not lay it out again).
+fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> AnyView {
+    let checked = {
+        let content = content.clone();
+        Memo::new_with_compare(
+            move |_| content.with(|c| c.checked.clone()),
+            |old, new| match (old, new) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                _ => true,
+            },
+        )
+    };
+    let doc = Memo::new_with_compare(
+        move |_| {
+            checked.with(|c| match c.as_ref().and_then(|c| c.document.as_ref()) {
+                Some(Document::Map(d)) => Some(d.clone()),
+                _ => None,
+            })
+        },
+        |old, new| match (old, new) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+            _ => true,
+        },
+    );
+    let stale = move || {
+        content
+            .with(|c| c.stale_since.clone())
+            .map(|at| parts::diagnostics::stale_note(&at, lang))
+    };
+    let warnings = move || {
+        checked.with(|c| {
+            c.as_ref()
+                .and_then(|c| parts::diagnostics::warning_list(c, lang))
+        })
+    };
+    view! {
+        {stale}
+        {map::region_map(doc, lang, width)}
+        {warnings}
+    }
+    .into_any()
 }
 
 fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
@@ -131,7 +201,12 @@ fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
             let drawn = match doc {
                 Document::Occupancy(d) => occupancy::occupancy(d.clone(), lang, width).into_any(),
                 Document::Timeline(d) => timeline::timeline(d.clone(), lang, width).into_any(),
-                Document::Map(d) => map::region_map(d.clone(), lang, width).into_any(),
+                // Drawn by `live_map`; here at most for the moment the widget turns to a map.
+                Document::Map(d) => {
+                    let d = d.clone();
+                    let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
+                    map::region_map(doc, lang, width).into_any()
+                }
             };
             view! {
                 {content.stale_since.map(|at| parts::diagnostics::stale_note(&at, lang))}

@@ -42,6 +42,16 @@ async function settle(target, started) {
   return { ms: end - started, frames };
 }
 
+/**
+ * Lets the page go quiet: the frames of the last draw are rastered (in software here, tens of
+ * milliseconds for a large SVG) before the next clock starts. Without this an update's time
+ * holds the tail of the first draw's raster, and whether it does depends on frame alignment.
+ */
+const quiet = async () => {
+  await new Promise((r) => setTimeout(r, 150));
+  await frame();
+};
+
 async function timed(action, target) {
   const started = performance.now();
   await action();
@@ -90,7 +100,9 @@ async function compare() {
     if (widget) widget.destroy();
     widget = adapter.create(kind);
     widget.prepare(box());
+    await quiet();
     const r = await timed(() => widget.render(first), widget.observed);
+    await quiet();
     const u = await timed(() => widget.update(second), widget.observed);
     if (run > 0) {
       render.push(r);
@@ -105,6 +117,7 @@ async function compare() {
     const scroller = widget.scroller();
     const scroll = [];
     for (let run = 0; run <= runs; run++) {
+      await quiet();
       const s = await timed(() => {
         scroller.scrollTop += scroller.clientHeight;
       }, widget.observed);
@@ -131,6 +144,7 @@ async function compare() {
       hosts.push(host);
       const root = host.attachShadow({ mode: "open" });
       root.adoptedStyleSheets = sheets;
+      await quiet();
       const s = await timed(() => {
         root.innerHTML = markup;
       }, () => root);
