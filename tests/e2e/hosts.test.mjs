@@ -16,6 +16,8 @@ test("Jobcenter portal: widgets from src, the host's panel follows a selection, 
   const { page, seen } = await open(env, "/examples/jobcenter.html", { viewport: { width: 1280, height: 900 } });
   await page.waitForFunction(() => document.getElementById("cohort")?.shadowRoot?.querySelector(".fw-row"));
   assert.equal(await inShadow(page, "#cohort", ".fw-count"), "181 von 181 Teilnehmenden");
+  // The map loads its own src: its answer may come after the cohort's.
+  await page.waitForFunction(() => document.getElementById("map")?.shadowRoot?.querySelector(".fw-title"));
   assert.equal(await inShadow(page, "#map", ".fw-title"), "JobPerspektive Sachsen: Programmregionen");
 
   // Selecting a row fills the portal's own panel from the portal's backend.
