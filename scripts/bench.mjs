@@ -2,8 +2,8 @@
 // each case and library, measures memory after the 10,000-participant cohort and the shipped
 // sizes, prints one table and writes it to target/bench/compare.json.
 //
-//   node scripts/bench.mjs [--runs 10] [--only timeline|occupancy|map|json] [--profile case:lib]
-//                          [--page-minutes 15]
+//   node scripts/bench.mjs [--runs 10] [--only timeline|occupancy|map|json] [--lib foerderweg]
+//                          [--profile case:lib] [--page-minutes 15]
 //
 // --profile map:foerderweg records a CPU profile of that page (Chromium's sampling profiler) and
 // prints the functions with the most self time; build with `FW_NAMES=1 ./dev build` first so
@@ -29,6 +29,8 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option("runs", 10));
 const ONLY = option("only", null);
+// One library alone (its name in CASES), to look at it without waiting for the others.
+const LIB = option("lib", null);
 const PROFILE = option("profile", null);
 // A page that has not finished after this many minutes is reported as not finished.
 const PAGE_MINUTES = Number(option("page-minutes", 15));
@@ -166,7 +168,7 @@ function printProfile(profile) {
 const results = [];
 const started = Date.now();
 for (const [which, n, libs] of CASES) {
-  for (const lib of libs) {
+  for (const lib of libs.filter((l) => !LIB || l === LIB || (LIB !== "foerderweg" && l === "foerderweg"))) {
     process.stderr.write(`bench: ${which}${n ? ` ${n}` : ""} ${lib} … `);
     const t = Date.now();
     const result = await run(which, lib, n, which === "timeline" && n === 10000).catch((error) => ({
