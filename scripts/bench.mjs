@@ -112,10 +112,33 @@ for (const needed of [join(ROOT, "pkg/foerderweg_bg.wasm"), join(PEERS, "vis-tim
 const geojson = districtsGeoJSON();
 const server = await startServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
+// Each page gets a browser of its own, closed after it: a page that did not finish (vis-timeline
+// at 10,000 groups keeps a renderer busy for minutes with gigabytes) must not run on beside the
+// next case and slow it down.
+const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: FLAGS });
+const chromiumVersion = await launch().then(async (b) => {
+  const v = b.version();
+  await b.close();
+  return v;
+});
 
 /** Runs one page to its result; with `memory`, also the heap after collecting garbage. */
 async function run(which, lib, n, memory) {
+  const browser = await launch();
+  // Held on this side too: a renderer that is busy for minutes answers the page's own wait late.
+  let timer;
+  const cap = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not finished after ${PAGE_MINUTES} minutes`)), PAGE_MINUTES * 60 * 1000);
+  });
+  try {
+    return await Promise.race([runIn(browser, which, lib, n, memory), cap]);
+  } finally {
+    clearTimeout(timer);
+    await browser.close();
+  }
+}
+
+async function runIn(browser, which, lib, n, memory) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors = [];
   page.on("crash", () => errors.push("the page crashed"));
@@ -147,7 +170,6 @@ async function run(which, lib, n, memory) {
   return result;
 }
 
-const chromiumVersion = browser.version();
 /** Self time per function of a CPU profile, the 30 largest, with their share of busy time. */
 function printProfile(profile) {
   const self = new Map();
@@ -182,7 +204,6 @@ for (const [which, n, libs] of CASES) {
     results.push(result);
   }
 }
-await browser.close();
 await new Promise((done) => server.close(done));
 
 // ---------------------------------------------------------------------------------------------
