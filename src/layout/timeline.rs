@@ -804,24 +804,20 @@ pub fn cohort_order(
         .filter(|i| keep(&doc.participants[*i]))
         .collect();
     let ps = &doc.participants;
+    // Each key is made once per participant, not once per comparison (a participant's first
+    // start and latest provider are searches over its phases). The cached sort is stable.
     match sort {
-        CohortSort::Start => {
-            order.sort_by_key(|i| (first_start(&ps[*i]).is_none(), first_start(&ps[*i])))
-        }
-        CohortSort::Status => {
-            order.sort_by_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i])))
-        }
-        CohortSort::Provider => order.sort_by(|a, b| {
-            let key = |i: usize| {
-                (
-                    latest_provider(&ps[i]).is_none(),
-                    latest_provider(&ps[i]),
-                    first_start(&ps[i]),
-                )
-            };
-            key(*a).cmp(&key(*b))
+        CohortSort::Start => order.sort_by_cached_key(|i| {
+            let start = first_start(&ps[*i]);
+            (start.is_none(), start)
         }),
-        CohortSort::Exit => order.sort_by_key(|i| {
+        CohortSort::Status => order
+            .sort_by_cached_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i]))),
+        CohortSort::Provider => order.sort_by_cached_key(|i| {
+            let provider = latest_provider(&ps[*i]);
+            (provider.is_none(), provider, first_start(&ps[*i]))
+        }),
+        CohortSort::Exit => order.sort_by_cached_key(|i| {
             let exit = ps[*i].exit.as_ref().map(|e| e.date);
             (exit.is_none(), exit, first_start(&ps[*i]))
         }),
@@ -831,28 +827,45 @@ pub fn cohort_order(
 
 /// The distinct values of a cohort field, sorted, for the filter menus.
 pub fn choices(doc: &TimelineDoc) -> (Vec<String>, Vec<String>, Vec<&'static str>) {
-    let mut providers: Vec<String> = doc
-        .participants
+    // Inserted one by one into a set of the few distinct names (collecting would sort all of
+    // them: 80,000 provider names for 10,000 participants), each copied once.
+    let distinct = |names: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+        let mut set = std::collections::BTreeSet::new();
+        let mut last = None;
+        for name in names {
+            // A participant's phases mostly repeat the name before.
+            if last != Some(name) {
+                set.insert(name);
+                last = Some(name);
+            }
+        }
+        set.into_iter().map(str::to_string).collect()
+    };
+    let providers = distinct(
+        &mut doc
+            .participants
+            .iter()
+            .flat_map(|p| p.phases.iter().filter_map(|ph| ph.provider.as_deref())),
+    );
+    let programmes = distinct(
+        &mut doc
+            .participants
+            .iter()
+            .filter_map(|p| p.programme.as_deref()),
+    );
+    // One pass over the phases; a kind this version does not know counts as "other".
+    let known = crate::check::PHASE_KINDS;
+    let other = known.iter().position(|k| *k == "other");
+    let mut present = vec![false; known.len()];
+    for ph in doc.participants.iter().flat_map(|p| &p.phases) {
+        if let Some(i) = known.iter().position(|k| *k == ph.kind).or(other) {
+            present[i] = true;
+        }
+    }
+    let kinds = known
         .iter()
-        .flat_map(|p| p.phases.iter().filter_map(|ph| ph.provider.clone()))
-        .collect();
-    providers.sort();
-    providers.dedup();
-    let mut programmes: Vec<String> = doc
-        .participants
-        .iter()
-        .filter_map(|p| p.programme.clone())
-        .collect();
-    programmes.sort();
-    programmes.dedup();
-    let kinds = crate::check::PHASE_KINDS
-        .iter()
-        .copied()
-        .filter(|k| {
-            doc.participants
-                .iter()
-                .any(|p| p.phases.iter().any(|ph| phase_kind(&ph.kind) == *k))
-        })
+        .zip(present)
+        .filter_map(|(k, here)| here.then_some(*k))
         .collect();
     (providers, programmes, kinds)
 }
@@ -1196,6 +1209,25 @@ mod tests {
         assert_eq!(participant_status(&tl.participants[1], today), "terminated");
         assert_eq!(participant_status(&tl.participants[0], today), "active");
         assert_eq!(participant_status(&tl.participants[2], today), "exited");
+    }
+
+    #[test]
+    fn the_filter_menus_list_each_name_and_kind_once_in_order() {
+        let tl = doc(
+            r#"{"schema":"foerderweg/timeline@1","participants":[
+              {"id":"a","label":"A","programme":"Stendal","phases":[
+                {"kind":"profiling","provider":"Träger B","start":"2018-01-01"},
+                {"kind":"workOpportunity","provider":"Träger B","start":"2018-02-01"},
+                {"kind":"somethingNew","provider":"Träger A","start":"2018-03-01"}]},
+              {"id":"b","label":"B","programme":"JobPerspektive","phases":[
+                {"kind":"profiling","provider":"Träger A","start":"2018-01-05"}]},
+              {"id":"c","label":"C","programme":"Stendal","phases":[]}]}"#,
+        );
+        let (providers, programmes, kinds) = choices(&tl);
+        assert_eq!(providers, ["Träger A", "Träger B"]);
+        assert_eq!(programmes, ["JobPerspektive", "Stendal"]);
+        // In the order of PHASE_KINDS; an unknown kind is offered as "other".
+        assert_eq!(kinds, ["profiling", "workOpportunity", "other"]);
     }
 
     #[test]
