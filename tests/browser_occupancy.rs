@@ -282,3 +282,39 @@ async fn bars_are_buttons_that_select_providers_then_projects() {
     );
     el.remove();
 }
+
+/// New data (a `refresh` every few seconds on a live dashboard) keeps the provider a person
+/// opened and the order of the bars.
+#[wasm_bindgen_test]
+async fn new_data_keeps_the_open_provider_and_the_order() {
+    let el = dashboard(OCCUPANCY_EXAMPLE, Some(900)).await;
+    shadow_all(&el, ".fw-bar")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    let heading = "Projekte von Bildungswerk Altmark";
+    assert!(until(|| shadow_text(&el, ".fw-bars .fw-heading") == heading).await);
+    let sort = shadow_query(&el, ".fw-bars select").expect("order");
+    let other = js_sys::Reflect::get(&sort, &"options".into())
+        .ok()
+        .and_then(|o| js_sys::Reflect::get(&o, &1.into()).ok())
+        .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .expect("a second order");
+    js_sys::Reflect::set(&sort, &"value".into(), &other.as_str().into()).expect("value");
+    sort.dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("change");
+    settle().await;
+
+    set_prop(&el, "data", &json_object(OCCUPANCY_EXAMPLE));
+    settle().await;
+    settle().await;
+    assert_eq!(shadow_text(&el, ".fw-bars .fw-heading"), heading);
+    let sort = shadow_query(&el, ".fw-bars select").expect("order");
+    assert_eq!(
+        js_sys::Reflect::get(&sort, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string()),
+        Some(other)
+    );
+    el.remove();
+}

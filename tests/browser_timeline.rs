@@ -313,3 +313,55 @@ async fn a_summary_states_the_path_and_the_cohort() {
     assert!(rows > 0);
     el.remove();
 }
+
+/// New data (a `refresh`, the host's `data`) keeps what a person set: the participant open,
+/// and behind it the cohort's filter and order, shown in their menus.
+#[wasm_bindgen_test]
+async fn new_data_keeps_the_open_participant_the_filter_and_the_order() {
+    let el = widget(TIMELINE_COHORT, None, ".fw-row").await;
+    let choose = |nth: usize, value: &str| {
+        let select = shadow_query(&el, &format!(".fw-filters label:nth-of-type({nth}) select"))
+            .expect("menu");
+        js_sys::Reflect::set(&select, &"value".into(), &value.into()).expect("value");
+        select
+            .dispatch_event(&web_sys::Event::new("change").expect("event"))
+            .expect("change");
+    };
+    choose(2, "terminated");
+    assert!(until(|| shadow_text(&el, ".fw-count") == "17 von 181 Teilnehmenden").await);
+    choose(1, "exit");
+    settle().await;
+    let row: HtmlElement = shadow_query(&el, ".fw-row").expect("row").unchecked_into();
+    let label = row.get_attribute("aria-label").expect("name");
+    row.click();
+    assert!(until(|| shadow_query(&el, ".fw-single").is_some()).await);
+    let heading = shadow_text(&el, ".fw-single .fw-heading");
+    assert!(label.starts_with(heading.split(" · ").next().expect("name")));
+
+    // The same document again, as a refresh brings it: a new object, drawn anew.
+    set_prop(&el, "data", &json_object(TIMELINE_COHORT));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        shadow_text(&el, ".fw-single .fw-heading"),
+        heading,
+        "the same participant stays open"
+    );
+    let back: HtmlElement = shadow_query(&el, ".fw-toolbar .fw-button--quiet")
+        .expect("back")
+        .unchecked_into();
+    back.click();
+    assert!(until(|| shadow_query(&el, ".fw-row").is_some()).await);
+    assert_eq!(shadow_text(&el, ".fw-count"), "17 von 181 Teilnehmenden");
+    let value = |nth: usize| {
+        let select = shadow_query(&el, &format!(".fw-filters label:nth-of-type({nth}) select"))
+            .expect("menu");
+        js_sys::Reflect::get(&select, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(value(1), "exit", "the order's menu shows the order in force");
+    assert_eq!(value(2), "terminated", "the filter's menu shows the filter in force");
+    el.remove();
+}

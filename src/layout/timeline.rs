@@ -762,6 +762,24 @@ pub struct Filter {
     pub kind: Option<String>,
 }
 
+impl Filter {
+    /// This filter for another document: a provider, programme or phase kind the document no
+    /// longer has is dropped (a filter on it would hide every row, with a menu that cannot show
+    /// it); the status stays.
+    pub fn kept_for(self, doc: &TimelineDoc) -> Filter {
+        if self.provider.is_none() && self.programme.is_none() && self.kind.is_none() {
+            return self;
+        }
+        let (providers, programmes, kinds) = choices(doc);
+        Filter {
+            status: self.status,
+            provider: self.provider.filter(|p| providers.contains(p)),
+            programme: self.programme.filter(|p| programmes.contains(p)),
+            kind: self.kind.filter(|k| kinds.contains(&k.as_str())),
+        }
+    }
+}
+
 fn first_start(p: &Participant) -> Option<NaiveDate> {
     p.phases.iter().map(|ph| ph.start.0).min()
 }
@@ -1209,6 +1227,34 @@ mod tests {
         assert_eq!(participant_status(&tl.participants[1], today), "terminated");
         assert_eq!(participant_status(&tl.participants[0], today), "active");
         assert_eq!(participant_status(&tl.participants[2], today), "exited");
+    }
+
+    #[test]
+    fn a_filter_keeps_only_what_the_next_document_offers() {
+        let tl = doc(
+            r#"{"schema":"foerderweg/timeline@1","participants":[
+              {"id":"a","label":"A","programme":"Stendal","phases":[
+                {"kind":"profiling","provider":"Träger B","start":"2018-01-01"}]}]}"#,
+        );
+        let set = |provider: &str, programme: &str, kind: &str| Filter {
+            status: Some("active".into()),
+            provider: Some(provider.into()),
+            programme: Some(programme.into()),
+            kind: Some(kind.into()),
+        };
+        assert_eq!(
+            set("Träger B", "Stendal", "profiling").kept_for(&tl),
+            set("Träger B", "Stendal", "profiling")
+        );
+        assert_eq!(
+            set("Träger X", "Stendal", "placement").kept_for(&tl),
+            Filter {
+                status: Some("active".into()),
+                programme: Some("Stendal".into()),
+                ..Filter::default()
+            }
+        );
+        assert_eq!(Filter::default().kept_for(&tl), Filter::default());
     }
 
     #[test]

@@ -81,6 +81,17 @@ pub(crate) fn labels_changed() {
     LABELS.with(|labels| labels.update(|n| *n = n.wrapping_add(1)));
 }
 
+/// What a person set in a widget's view, carried to the next document of the same kind, so
+/// that a `refresh`, new data from the host or a language change does not throw them back to
+/// the start. Each view reads its part when it is drawn and keeps it up to date.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Carried {
+    /// The timeline's open participant, window, table toggle, sort and filters.
+    pub timeline: Option<timeline::Carry>,
+    /// The dashboard's open provider and bar order.
+    pub occupancy: Option<occupancy::Carry>,
+}
+
 /// The root of every widget: theme and language on one element, then the body for the state.
 pub(crate) fn widget_root(
     kind: WidgetKind,
@@ -99,6 +110,7 @@ pub(crate) fn widget_root(
         })
     };
     let lang = Signal::derive(move || words.get().0);
+    let carried = StoredValue::new(Carried::default());
     let shown = {
         let content = content.clone();
         Memo::new(move |_| content.with(drawn_kind))
@@ -124,7 +136,7 @@ pub(crate) fn widget_root(
                 _ => {
                     let (content, width) = (content.clone(), width.clone());
                     let lang = lang.get();
-                    (move || body(content.get(), lang, width.clone().into())).into_any()
+                    (move || body(content.get(), lang, width.clone().into(), carried)).into_any()
                 }
             }}
         </section>
@@ -185,7 +197,12 @@ fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> An
     .into_any()
 }
 
-fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
+fn body(
+    content: Content,
+    lang: Lang,
+    width: Signal<f64>,
+    carried: StoredValue<Carried>,
+) -> AnyView {
     let t = lang.texts();
     let Some(checked) = content.checked.clone() else {
         let text = if content.loading {
@@ -199,8 +216,12 @@ fn body(content: Content, lang: Lang, width: Signal<f64>) -> AnyView {
         None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
         Some(doc) => {
             let drawn = match doc {
-                Document::Occupancy(d) => occupancy::occupancy(d.clone(), lang, width).into_any(),
-                Document::Timeline(d) => timeline::timeline(d.clone(), lang, width).into_any(),
+                Document::Occupancy(d) => {
+                    occupancy::occupancy(d.clone(), lang, width, carried).into_any()
+                }
+                Document::Timeline(d) => {
+                    timeline::timeline(d.clone(), lang, width, carried).into_any()
+                }
                 // Drawn by `live_map`; here at most for the moment the widget turns to a map.
                 Document::Map(d) => {
                     let d = d.clone();

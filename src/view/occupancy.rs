@@ -11,9 +11,38 @@ use crate::model::occupancy::OccupancyDoc;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The dashboard's view state carried to the next document (see [`super::Carried`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Carry {
+    /// The provider whose projects are shown, by id.
+    open: Option<String>,
+    /// The order of the bars.
+    sort: BarSort,
+}
+
 /// The whole dashboard for `doc`, re-laid out when `width` changes.
-pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) -> impl IntoView {
+pub(crate) fn occupancy(
+    doc: Arc<OccupancyDoc>,
+    lang: Lang,
+    width: Signal<f64>,
+    carried: StoredValue<super::Carried>,
+) -> impl IntoView {
     let o = lang.texts().occ;
+    let carry = carried.with_value(|c| c.occupancy.clone()).unwrap_or_default();
+    // A provider the new document no longer has: all providers again.
+    let open = RwSignal::new(
+        carry
+            .open
+            .filter(|id| doc.providers.iter().any(|p| p.id == *id)),
+    );
+    let sort = RwSignal::new(carry.sort);
+    Effect::new(move |_| {
+        let carry = Carry {
+            open: open.get(),
+            sort: sort.get(),
+        };
+        carried.update_value(|c| c.occupancy = Some(carry));
+    });
     let scene = layout::scene(&doc, lang);
     let Scene {
         title,
@@ -39,7 +68,6 @@ pub(crate) fn occupancy(doc: Arc<OccupancyDoc>, lang: Lang, width: Signal<f64>) 
         }
     };
     let has_series = !doc.series.is_empty();
-    let (open, sort) = (RwSignal::new(None::<String>), RwSignal::new(BarSort::Size));
     let export = {
         let mut items = Vec::new();
         if table.columns.len() > 1 {

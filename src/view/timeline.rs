@@ -38,15 +38,42 @@ fn plot_for(width: f64) -> (f64, f64) {
     (gutter, (width - 12.0).max(gutter + 60.0))
 }
 
-pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) -> impl IntoView {
+/// The timeline's view state carried to the next document (see [`super::Carried`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Carry {
+    /// The participant open in the single view, by id.
+    selected: Option<String>,
+    /// The window, unless it was the one that fits everything.
+    window: Option<Window>,
+    /// The table view is shown.
+    table: bool,
+    /// Order of the cohort.
+    sort: CohortSort,
+    /// Filters of the cohort.
+    filter: Filter,
+}
+
+pub(crate) fn timeline(
+    doc: Arc<TimelineDoc>,
+    lang: Lang,
+    width: Signal<f64>,
+    carried: StoredValue<super::Carried>,
+) -> impl IntoView {
     let t = lang.texts().tl;
     let today = layout::today(&doc, viewer_today());
+    let carry = carried.with_value(|c| c.timeline.clone()).unwrap_or_default();
     let single_only = doc.participants.len() == 1;
-    let selected = RwSignal::new(single_only.then_some(0usize));
+    let kept = carry
+        .selected
+        .as_deref()
+        .and_then(|id| doc.participants.iter().position(|p| p.id == id));
+    let selected = RwSignal::new(if single_only { Some(0usize) } else { kept });
     let all: Vec<_> = doc.participants.iter().collect();
     let fit_all = Window::fit(&all, today);
-    let window = RwSignal::new(fit_all);
-    let table = RwSignal::new(false);
+    // The window fitted to a participant who is gone does not fit anything: fit all again.
+    let lost = carry.selected.is_some() && kept.is_none() && !single_only;
+    let window = RwSignal::new(carry.window.filter(|_| !lost).unwrap_or(fit_all));
+    let table = RwSignal::new(carry.table);
     let fit = {
         let doc = doc.clone();
         move || match selected
@@ -68,8 +95,24 @@ pub(crate) fn timeline(doc: Arc<TimelineDoc>, lang: Lang, width: Signal<f64>) ->
     let source = doc.source.clone();
     let printing = printing();
     let exporting = RwSignal::new(false);
-    let sort = RwSignal::new(CohortSort::Start);
-    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new(carry.sort);
+    let filter = RwSignal::new(carry.filter.kept_for(&doc));
+    {
+        let doc = doc.clone();
+        Effect::new(move |_| {
+            let carry = Carry {
+                selected: selected
+                    .get()
+                    .and_then(|i| doc.participants.get(i))
+                    .map(|p| p.id.clone()),
+                window: Some(window.get()).filter(|w| *w != fit_all),
+                table: table.get(),
+                sort: sort.get(),
+                filter: filter.get(),
+            };
+            carried.update_value(|c| c.timeline = Some(carry));
+        });
+    }
     let export = {
         let doc = doc.clone();
         move || {
@@ -585,9 +628,12 @@ fn draw_single(
     }
 }
 
+/// A filter menu showing `current` (a menu drawn again, for the table view or a new document,
+/// shows the filter in force).
 fn select_menu(
     label: &'static str,
     options: Vec<(String, String)>,
+    current: Option<String>,
     set: impl Fn(Option<String>) + 'static,
     lang: Lang,
 ) -> impl IntoView {
@@ -599,8 +645,11 @@ fn select_menu(
                 let v = event_target_value(&ev);
                 set((!v.is_empty()).then_some(v));
             }>
-                <option value="">{t.all}</option>
-                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                <option value="" selected=current.is_none()>{t.all}</option>
+                {options.into_iter().map(|(v, l)| {
+                    let on = current.as_deref() == Some(v.as_str());
+                    view! { <option value=v selected=on>{l}</option> }
+                }).collect_view()}
             </select>
         </label>
     }
@@ -725,18 +774,21 @@ fn cohort_view(
         }
     };
     let open_row = open.clone();
+    let now = filter.get_untracked();
     view! {
         <div class="fw-toolbar fw-filters">
             <label class="fw-field">
                 <span>{t.sort_by}" "</span>
                 <select class="fw-select" on:change=move |ev| sort.set(CohortSort::parse(&event_target_value(&ev)))>
-                    {CohortSort::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label(lang)}</option> }).collect_view()}
+                    {CohortSort::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=sort.get_untracked() == s>{s.label(lang)}</option>
+                    }).collect_view()}
                 </select>
             </label>
-            {select_menu(t.filter_status, statuses, move |v| filter.update(|f| f.status = v), lang)}
-            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), move |v| filter.update(|f| f.provider = v), lang))}
-            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), move |v| filter.update(|f| f.programme = v), lang))}
-            {select_menu(t.filter_kind, kind_pairs, move |v| filter.update(|f| f.kind = v), lang)}
+            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang)}
+            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang))}
+            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang))}
+            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang)}
             <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
         </div>
         {if as_table {
