@@ -1012,7 +1012,13 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     }
     for (i, r) in doc.regions.iter().enumerate() {
         if let Some(from) = r.valid_from {
-            end_before_start(kind, from, r.valid_to, || format!("regions[{i}].validTo"), out);
+            end_before_start(
+                kind,
+                from,
+                r.valid_to,
+                || format!("regions[{i}].validTo"),
+                out,
+            );
         }
     }
     let mut ids = UniqueIds::new(String::clone);
@@ -1192,7 +1198,11 @@ mod tests {
             "Das Ende (01.05.2018) liegt vor dem Beginn (02.05.2018)."
         );
         // The first place of a duplicate id is formatted only now, and still named.
-        assert!(c.diagnostics[1].message(Lang::En).contains("participants[0].id"));
+        assert!(
+            c.diagnostics[1]
+                .message(Lang::En)
+                .contains("participants[0].id")
+        );
     }
 
     #[test]

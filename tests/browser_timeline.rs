@@ -361,7 +361,15 @@ async fn new_data_keeps_the_open_participant_the_filter_and_the_order() {
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     };
-    assert_eq!(value(1), "exit", "the order's menu shows the order in force");
-    assert_eq!(value(2), "terminated", "the filter's menu shows the filter in force");
+    assert_eq!(
+        value(1),
+        "exit",
+        "the order's menu shows the order in force"
+    );
+    assert_eq!(
+        value(2),
+        "terminated",
+        "the filter's menu shows the filter in force"
+    );
     el.remove();
 }

@@ -829,8 +829,9 @@ pub fn cohort_order(
             let start = first_start(&ps[*i]);
             (start.is_none(), start)
         }),
-        CohortSort::Status => order
-            .sort_by_cached_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i]))),
+        CohortSort::Status => {
+            order.sort_by_cached_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i])))
+        }
         CohortSort::Provider => order.sort_by_cached_key(|i| {
             let provider = latest_provider(&ps[*i]);
             (provider.is_none(), provider, first_start(&ps[*i]))
@@ -1231,11 +1232,9 @@ mod tests {
 
     #[test]
     fn a_filter_keeps_only_what_the_next_document_offers() {
-        let tl = doc(
-            r#"{"schema":"foerderweg/timeline@1","participants":[
+        let tl = doc(r#"{"schema":"foerderweg/timeline@1","participants":[
               {"id":"a","label":"A","programme":"Stendal","phases":[
-                {"kind":"profiling","provider":"Träger B","start":"2018-01-01"}]}]}"#,
-        );
+                {"kind":"profiling","provider":"Träger B","start":"2018-01-01"}]}]}"#);
         let set = |provider: &str, programme: &str, kind: &str| Filter {
             status: Some("active".into()),
             provider: Some(provider.into()),
@@ -1259,16 +1258,14 @@ mod tests {
 
     #[test]
     fn the_filter_menus_list_each_name_and_kind_once_in_order() {
-        let tl = doc(
-            r#"{"schema":"foerderweg/timeline@1","participants":[
+        let tl = doc(r#"{"schema":"foerderweg/timeline@1","participants":[
               {"id":"a","label":"A","programme":"Stendal","phases":[
                 {"kind":"profiling","provider":"Träger B","start":"2018-01-01"},
                 {"kind":"workOpportunity","provider":"Träger B","start":"2018-02-01"},
                 {"kind":"somethingNew","provider":"Träger A","start":"2018-03-01"}]},
               {"id":"b","label":"B","programme":"JobPerspektive","phases":[
                 {"kind":"profiling","provider":"Träger A","start":"2018-01-05"}]},
-              {"id":"c","label":"C","programme":"Stendal","phases":[]}]}"#,
-        );
+              {"id":"c","label":"C","programme":"Stendal","phases":[]}]}"#);
         let (providers, programmes, kinds) = choices(&tl);
         assert_eq!(providers, ["Träger A", "Träger B"]);
         assert_eq!(programmes, ["JobPerspektive", "Stendal"]);

@@ -146,7 +146,9 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
                 </p>
             }
             .into_any(),
-            None => view! { <p class="fw-status" role="status">{m.loading_geometry}</p> }.into_any(),
+            None => {
+                view! { <p class="fw-status" role="status">{m.loading_geometry}</p> }.into_any()
+            }
         };
         view! { <h2 class="fw-title">{title}</h2>{status} }.into_any()
     }
@@ -182,7 +184,10 @@ fn drawn(
     // The zoom in force: a region the new document no longer has shows the whole map again.
     let zoomed = Memo::new(move |_| {
         let id = zoom.get()?;
-        let known = doc.with(|d| d.as_ref().is_some_and(|d| d.regions.iter().any(|r| r.id == id)));
+        let known = doc.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.regions.iter().any(|r| r.id == id))
+        });
         known.then_some(id)
     });
     let show_table = RwSignal::new(false);

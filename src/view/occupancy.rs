@@ -28,7 +28,9 @@ pub(crate) fn occupancy(
     carried: StoredValue<super::Carried>,
 ) -> impl IntoView {
     let o = lang.texts().occ;
-    let carry = carried.with_value(|c| c.occupancy.clone()).unwrap_or_default();
+    let carry = carried
+        .with_value(|c| c.occupancy.clone())
+        .unwrap_or_default();
     // A provider the new document no longer has: all providers again.
     let open = RwSignal::new(
         carry

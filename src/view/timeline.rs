@@ -61,7 +61,9 @@ pub(crate) fn timeline(
 ) -> impl IntoView {
     let t = lang.texts().tl;
     let today = layout::today(&doc, viewer_today());
-    let carry = carried.with_value(|c| c.timeline.clone()).unwrap_or_default();
+    let carry = carried
+        .with_value(|c| c.timeline.clone())
+        .unwrap_or_default();
     let single_only = doc.participants.len() == 1;
     let kept = carry
         .selected
