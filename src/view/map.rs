@@ -172,14 +172,14 @@ fn drawn(
     let initial = Memo::new(move |_| prepared.with(|p| p.as_ref().and_then(|p| p.initial)));
     // The day a person picked, with the change days it was picked among: a new document with
     // the same change days keeps it, one with other days starts again at its own first day.
-    let picked = RwSignal::new(None::<(Vec<Day>, Option<Day>)>);
+    let picked = RwSignal::new(None::<(Vec<Day>, Day)>);
     let day = Memo::new(move |_| {
         picked.with(|p| match p {
-            Some((among, d)) if dates.with(|ds| ds == among) => *d,
+            Some((among, d)) if dates.with(|ds| ds == among) => Some(*d),
             _ => initial.get(),
         })
     });
-    let pick = move |d: Day| picked.set(Some((dates.get_untracked(), Some(d))));
+    let pick = move |d: Day| picked.set(Some((dates.get_untracked(), d)));
     let zoom = RwSignal::new(None::<String>);
     // The zoom in force: a region the new document no longer has shows the whole map again.
     let zoomed = Memo::new(move |_| {

@@ -10,6 +10,7 @@ mod timeline;
 use crate::check::{Checked, Document};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
+use crate::model::regions::MapDoc;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -153,6 +154,12 @@ fn drawn_kind(content: &Content) -> Option<WidgetKind> {
     })
 }
 
+/// The comparison of memos of shared values: changed unless both are the same allocation
+/// (a deep comparison of a document would cost more than drawing it again).
+fn another<T>(old: Option<&Option<Arc<T>>>, new: Option<&Option<Arc<T>>>) -> bool {
+    !matches!((old, new), (Some(Some(a)), Some(Some(b))) if Arc::ptr_eq(a, b))
+}
+
 /// A map drawn once and fed each new map document through a memo (equal when it is the same
 /// shared document, so a refresh's loading flag does not lay it out again).
 fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> AnyView {
@@ -160,10 +167,7 @@ fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> An
         let content = content.clone();
         Memo::new_with_compare(
             move |_| content.with(|c| c.checked.clone()),
-            |old, new| match (old, new) {
-                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                _ => true,
-            },
+            another::<Checked>,
         )
     };
     let doc = Memo::new_with_compare(
@@ -173,10 +177,7 @@ fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> An
                 _ => None,
             })
         },
-        |old, new| match (old, new) {
-            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-            _ => true,
-        },
+        another::<MapDoc>,
     );
     let stale = move || {
         content
