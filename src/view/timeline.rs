@@ -378,10 +378,12 @@ fn single_view(
                     }
                 }
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    drag.set_value(Some((f64::from(ev.client_x()), window.get_untracked())));
+                    if let Some(start) = window.try_get_untracked() {
+                        drag.set_value(Some((f64::from(ev.client_x()), start)));
+                    }
                 }
                 on:pointermove=move |ev: web_sys::PointerEvent| {
-                    if let Some((x0, start)) = drag.get_value() {
+                    if let Some((x0, start)) = drag.try_get_value().flatten() {
                         let dx = f64::from(ev.client_x()) - x0;
                         let (left, right) = plot_for(width.get_untracked());
                         if dx.abs() > 3.0 {
@@ -405,7 +407,8 @@ fn single_view(
 /// After a redraw, focuses the record at `path` inside `plot`, or the plot itself.
 fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
     after_redraw(move || {
-        let Some(plot) = plot.get_untracked() else {
+        // The view may be gone by now (a new document, language or labels).
+        let Some(plot) = plot.try_get_untracked().flatten() else {
             return;
         };
         let plot: web_sys::HtmlElement = plot.into();
@@ -720,7 +723,7 @@ fn cohort_view(
         if (start..end).contains(&c) { c } else { f }
     });
     let focus_row = move |position: usize| {
-        let Some(list) = list_ref.get_untracked() else {
+        let Some(list) = list_ref.try_get_untracked().flatten() else {
             return;
         };
         let list: web_sys::HtmlElement = list.into();
@@ -819,7 +822,9 @@ fn cohort_view(
                     on:scroll=move |ev| {
                         let target: web_sys::HtmlElement = event_target(&ev);
                         let now = (f64::from(target.scroll_top()) / ROW) as usize;
-                        if now != first.get_untracked() {
+                        // A scroll event may arrive after a redraw removed the list.
+                        let Some(was) = first.try_get_untracked() else { return };
+                        if now != was {
                             // The slice is drawn anew; a row that had the focus gets it back
                             // (the browser scrolls a focused row into view, which lands here).
                             let refocus = focus_within(&target).then(|| (target.clone(), current.get_untracked()));

@@ -128,8 +128,10 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
     let e = lang.texts().export;
     let status = RwSignal::new(String::new());
     let details = NodeRef::<leptos::html::Details>::new();
+    // Runs from focusout too, which the browser sends while a redraw removes the menu: the node
+    // ref may be disposed by then, so it is read with `try_` (a plain read would panic).
     let close = move |focus_summary: bool| {
-        if let Some(d) = details.get_untracked() {
+        if let Some(d) = details.try_get_untracked().flatten() {
             d.set_open(false);
             if focus_summary {
                 if let Ok(Some(s)) = d.query_selector("summary") {
@@ -143,7 +145,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
     view! {
         <details class="fw-menu" node_ref=details
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" && details.get_untracked().is_some_and(|d| d.open()) {
+                if ev.key() == "Escape" && details.try_get_untracked().flatten().is_some_and(|d| d.open()) {
                     ev.prevent_default();
                     ev.stop_propagation();
                     close(true);
@@ -152,7 +154,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
             on:focusout=move |ev: web_sys::FocusEvent| {
                 let inside = ev.related_target()
                     .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(details.get_untracked())
+                    .zip(details.try_get_untracked().flatten())
                     .is_some_and(|(t, d)| d.contains(Some(&t)));
                 if !inside && ev.related_target().is_some() {
                     close(false);
