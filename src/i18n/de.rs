@@ -295,7 +295,10 @@ static EXPORT: ExportTexts = ExportTexts {
     png: "{a} als PNG-Bild",
     print: "Drucken (mit Tabellen)",
     done: "Die Datei „{a}“ wird heruntergeladen.",
-    png_failed: "Das PNG-Bild konnte nicht erzeugt werden; vermutlich erlaubt die Content-Security-Policy der Seite weder data:- noch blob:-Bilder (img-src). Die SVG-Grafik lässt sich trotzdem speichern.",
+    png_failed: "Das PNG-Bild konnte nicht erzeugt werden: die Content-Security-Policy der Seite erlaubt weder data:- noch blob:-Bilder (img-src). Die SVG-Grafik lässt sich trotzdem speichern.",
+    png_unreadable: "Das PNG-Bild konnte nicht erzeugt werden: der Browser konnte die Grafik nicht als Bild lesen. Die SVG-Grafik lässt sich trotzdem speichern.",
+    png_too_large: "Das PNG-Bild konnte nicht erzeugt werden: es wäre größer, als dieser Browser Bilder zeichnen kann. Die SVG-Grafik lässt sich trotzdem speichern.",
+    image_failed: "Die Grafik konnte nicht gespeichert werden ({a}).",
     path_of: "Verlauf {a}",
     map: "Karte",
 };

@@ -295,7 +295,10 @@ static EXPORT: ExportTexts = ExportTexts {
     png: "{a} as PNG image",
     print: "Print (with tables)",
     done: "Downloading the file “{a}”.",
-    png_failed: "The PNG image could not be made; the page's Content-Security-Policy probably allows neither data: nor blob: images (img-src). The SVG graphic can still be saved.",
+    png_failed: "The PNG image could not be made: the page's Content-Security-Policy allows neither data: nor blob: images (img-src). The SVG graphic can still be saved.",
+    png_unreadable: "The PNG image could not be made: the browser could not read the graphic as an image. The SVG graphic can still be saved.",
+    png_too_large: "The PNG image could not be made: it would be larger than this browser can draw. The SVG graphic can still be saved.",
+    image_failed: "The graphic could not be saved ({a}).",
     path_of: "Path of {a}",
     map: "Map",
 };

@@ -264,8 +264,14 @@ pub struct ExportTexts {
     pub print: &'static str,
     /// Said after a file was offered; `{a}` the file name.
     pub done: &'static str,
-    /// The PNG could not be made (the page's Content-Security-Policy blocks `data:` and `blob:` images).
+    /// The PNG could not be made: the page's Content-Security-Policy blocks `data:` and `blob:` images.
     pub png_failed: &'static str,
+    /// The PNG could not be made: the browser could not read the chart as an image.
+    pub png_unreadable: &'static str,
+    /// The PNG could not be made: the picture is larger than a canvas may be in this browser.
+    pub png_too_large: &'static str,
+    /// No file could be made of the chart; `{a}` the browser's reason.
+    pub image_failed: &'static str,
     /// Title of the timeline chart of one participant; `{a}` the participant.
     pub path_of: &'static str,
     /// Title of the map image.

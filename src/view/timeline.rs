@@ -125,12 +125,13 @@ pub(crate) fn timeline(
                     let table = layout::single_table(p, lang);
                     let mut items =
                         vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
+                    // In the table view the chart is drawn off-screen while it is exported.
                     items.extend(Item::images(
                         "svg.fw-timeline",
                         None,
                         &fill(e.path_of, &p.label, ""),
                         "",
-                        None,
+                        Some(exporting),
                         lang,
                     ));
                     items
@@ -176,8 +177,22 @@ pub(crate) fn timeline(
                     let table = doc.participants.get(i).map(|p| {
                         data_table(&layout::single_table(p, lang), lang, "fw-table--timeline")
                     });
+                    let chart = (!as_table || printing).then(|| {
+                        single_view(doc.clone(), i, window, today, lang, width).into_any()
+                    });
+                    // An image asked for in the table view: the chart, drawn off-screen for it.
+                    let for_export = move || {
+                        (as_table && !printing && exporting.get()).then(|| {
+                            view! {
+                                <div class="fw-export-figure" aria-hidden="true">
+                                    {single_view(doc.clone(), i, window, today, lang, width)}
+                                </div>
+                            }
+                        })
+                    };
                     view! {
-                        {(!as_table || printing).then(|| single_view(doc, i, window, today, lang, width))}
+                        {chart}
+                        {for_export}
                         {(as_table || printing).then_some(table)}
                     }
                     .into_any()
