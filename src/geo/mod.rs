@@ -216,6 +216,60 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key as the map matches it against area keys (trimmed; an ARS in its 5- or 8-digit
+    /// form).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Land(k) | Key::District(k) | Key::Municipality(k) | Key::Other(k) => k,
+        }
+    }
+}
+
+/// What a figure (`values[].key`) of a map stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A programme region, by its id (trimmed).
+    Region(String),
+    /// A whole Land of the built-in geometry (2 digits): it names no district, so its figure
+    /// cannot be drawn on one.
+    Land(String),
+    /// An area: a district (5 digits), a municipality (8-digit AGS) or a host's area, in the
+    /// form the geometry keys it.
+    Area(String),
+}
+
+/// Reads the key of a map's figure the one way every part of the map reads it (check, layout,
+/// table view, CSV, tooltip, audit): a region id first (ids and keys trimmed); then, with the
+/// built-in geometry, an official key as [`Key::parse`] reads it (spaces trimmed, a 12-digit ARS
+/// to its district or municipality key); a host's key trimmed.
+///
+/// ```
+/// use foerderweg::geo::{Target, figure_target};
+/// let doc: foerderweg::model::regions::MapDoc = serde_json::from_str(
+///     r#"{"schema":"foerderweg/map@1","regions":[{"id":"nord","label":"N","districts":[]}]}"#,
+/// ).unwrap();
+/// assert_eq!(figure_target(&doc, " nord"), Target::Region("nord".into()));
+/// assert_eq!(figure_target(&doc, "150900000000"), Target::Area("15090".into()));
+/// assert_eq!(figure_target(&doc, " 15090 "), Target::Area("15090".into()));
+/// assert_eq!(figure_target(&doc, "150900070070"), Target::Area("15090070".into()));
+/// assert_eq!(figure_target(&doc, "15"), Target::Land("15".into()));
+/// assert_eq!(figure_target(&doc, "99"), Target::Area("99".into()));
+/// ```
+pub fn figure_target(doc: &crate::model::regions::MapDoc, raw: &str) -> Target {
+    let trimmed = raw.trim();
+    if let Some(r) = doc.regions.iter().find(|r| r.id.trim() == trimmed) {
+        return Target::Region(r.id.trim().to_string());
+    }
+    if doc.geometry.is_some() {
+        return Target::Area(trimmed.to_string());
+    }
+    match Key::parse(raw) {
+        Key::Land(k) if land_name(&k).is_some() => Target::Land(k),
+        key => Target::Area(key.as_str().to_string()),
+    }
+}
+
 /// A set of shapes with their source notice.
 #[derive(Clone, Debug, Default)]
 pub struct Atlas {

@@ -637,6 +637,12 @@ pub struct DiagTexts {
     pub unknown_area: &'static str,
     /// An area in two regions at once; `{a}` its name, `{b}` the first region's path.
     pub two_regions: &'static str,
+    /// A figure keyed by a Land's key; `{a}` the key, `{b}` the Land.
+    pub land_key: &'static str,
+    /// A second figure for one area; `{a}` its key, `{b}` the path of the first.
+    pub duplicate_figure: &'static str,
+    /// A figure whose (host) key names several areas; `{a}` the key.
+    pub many_areas: &'static str,
     /// A host feature cannot be drawn; `{a}` what is wrong.
     pub bad_geometry: &'static str,
     /// The built-in geometry did not load; `{a}` why.
