@@ -1016,16 +1016,21 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     for (i, r) in doc.regions.iter().enumerate() {
         region_ids.note(kind, &r.id, format!("regions[{i}].id"), out);
     }
-    if let Some(s) = &doc.scale {
-        if let Some(k) = s
-            .kind
-            .as_deref()
-            .filter(|k| !matches!(*k, "quantile" | "equal" | "breaks"))
-        {
+    // Kinds are read trimmed, as the layout reads them.
+    let scale_kind = doc.scale.as_ref().and_then(|s| s.kind.as_deref());
+    if let Some(k) = scale_kind.filter(|k| !matches!(k.trim(), "quantile" | "equal" | "breaks")) {
+        out.push(Diagnostic::warning(
+            kind,
+            "scale.kind",
+            Problem::UnknownKind(k.to_string()),
+        ));
+    }
+    for (i, m) in doc.markers.iter().enumerate() {
+        if !matches!(m.kind.trim(), "office" | "provider" | "jobcenter") {
             out.push(Diagnostic::warning(
                 kind,
-                "scale.kind",
-                Problem::UnknownKind(k.to_string()),
+                format!("markers[{i}].kind"),
+                Problem::UnknownKind(m.kind.clone()),
             ));
         }
     }

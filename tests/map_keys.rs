@@ -224,3 +224,20 @@ fn a_host_key_naming_several_areas_is_a_warning_for_its_figure() {
     assert_eq!(unit(&scene, "A1").figure, Cell::Number(4.0, 0));
     assert_eq!(found(&diagnostics), [("values[1].key", "many-areas")]);
 }
+
+#[test]
+fn kinds_are_read_trimmed_and_an_unknown_one_is_named() {
+    // "equal " is the equal-interval scale, not an unknown kind drawn as quantiles.
+    let (scene, diagnostics) = map(r#""scale":{"kind":"equal ","classes":2},
+           "values":[{"key":"15090","value":1},{"key":"15082","value":6},{"key":"15081","value":10}],
+           "markers":[{"id":"a","kind":" office","label":"Büro","lon":11.86,"lat":52.6},
+                      {"id":"b","kind":"Beratungsstelle","label":"B","lon":11.7,"lat":52.5}]"#);
+    let legend: Vec<&str> = scene.legend.iter().map(|e| e.text.as_str()).collect();
+    // The break 5.5 between 1 and 10 is written as the whole figures are, without changing a
+    // class: 6 is "über 5", as the legend says (it said "über 6" of 6).
+    assert_eq!(legend, ["bis 5", "über 5"]);
+    assert_eq!(unit(&scene, "15082").class, unit(&scene, "15081").class);
+    assert_ne!(unit(&scene, "15082").class, unit(&scene, "15090").class);
+    assert_eq!(found(&diagnostics), [("markers[1].kind", "unknown-kind")]);
+    assert_eq!(scene.markers[0].kind, "office");
+}

@@ -308,10 +308,8 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
     let any_open_start = doc.regions.iter().any(|r| r.valid_from.is_none());
     let mut dates: Vec<Day> = days.into_iter().collect();
     // The time before the first change is a state of its own when some region has no start.
-    if any_open_start {
-        if let Some(first) = dates.first().and_then(|d| d.0.pred_opt()) {
-            dates.insert(0, Day(first));
-        }
+    if any_open_start && let Some(first) = dates.first().and_then(|d| d.0.pred_opt()) {
+        dates.insert(0, Day(first));
     }
     let initial = doc.date.or_else(|| dates.last().copied());
     let mut split: Vec<(Shape, Vec<usize>)> = resolver
@@ -728,7 +726,7 @@ pub fn drawing(doc: &MapDoc, prepared: &Prepared, zoom: Option<&str>, width: f64
         .reduce(BBox::union)
         .map(|b| projected(&conic, b))
         .unwrap_or([-0.05, -0.05, 0.05, 0.05]);
-    let max_height = (width * 1.25).min(900.0).max(240.0);
+    let max_height = (width * 1.25).clamp(240.0, 900.0);
     let fit = Fit::new(bbox, width, max_height, 16.0);
 
     let unit_paths = prepared
@@ -892,24 +890,32 @@ pub fn scene_on(
         })
         .collect();
     let scale = doc.scale.clone().unwrap_or_default();
-    let kind = scale.kind.as_deref().unwrap_or("quantile");
-    let breaks = breaks(
+    let kind = scale.kind.as_deref().map_or("quantile", str::trim);
+    let decimals = if numbers.iter().all(|v| v.fract() == 0.0) {
+        0
+    } else {
+        1
+    };
+    let mut breaks = breaks(
         &numbers,
         kind,
         usize::from(scale.classes.unwrap_or(5)),
         &scale.breaks,
     );
+    if decimals == 0 {
+        // Whole figures: a break of 5.5 parts them as 5 does, and the legend can say so ("bis
+        // 5", "über 5") instead of rounding it to a 6 that lies in the upper class.
+        for b in &mut breaks {
+            *b = b.floor();
+        }
+        breaks.dedup();
+    }
     let n_classes = if numbers.is_empty() {
         0
     } else {
         breaks.len() + 1
     };
     let has_figures = !doc.values.is_empty();
-    let decimals = if numbers.iter().all(|v| v.fract() == 0.0) {
-        0
-    } else {
-        1
-    };
     let format = |f: Figure| match f {
         Figure::Value(x) => lang.number(x, decimals),
         Figure::Suppressed => m.suppressed.to_string(),
