@@ -241,3 +241,14 @@ fn kinds_are_read_trimmed_and_an_unknown_one_is_named() {
     assert_eq!(found(&diagnostics), [("markers[1].kind", "unknown-kind")]);
     assert_eq!(scene.markers[0].kind, "office");
 }
+
+#[test]
+fn a_key_that_lost_its_leading_zero_in_a_spreadsheet_is_still_read() {
+    // Spreadsheets store keys as numbers: 01001 Flensburg becomes 1001, 09162 München 9162, the
+    // AGS 01001000 becomes 1001000 and the ARS 091620000000 becomes 91620000000.
+    let (scene, diagnostics) = map(r#""regions":[{"id":"s","label":"S","districts":["9162"]}],
+           "values":[{"key":"1001","value":4},{"key":"91620000000","value":8},{"key":"1","value":9}]"#);
+    assert_eq!(unit(&scene, "01001").figure, Cell::Number(4.0, 0));
+    assert_eq!(unit(&scene, "09162").figure, Cell::Number(8.0, 0));
+    assert_eq!(found(&diagnostics), [("values[2].key", "land-key")]);
+}

@@ -315,13 +315,14 @@ fn map_doc() -> impl Strategy<Value = Value> {
             Value::Object(o)
         });
     // The forms hosts send a figure's key in: 5-digit district, 8-digit AGS, 12-digit ARS of a
-    // district and of a municipality, with spaces, a Land's key; the small pools make the same
+    // district and of a municipality, with spaces, a Land's key, keys that lost their leading
+    // zero in a spreadsheet (1001 for 01001); the small pools make the same
     // area appear twice, also in two forms ("15090" and "150900000000").
     let value_key = prop_oneof![
         4 => key.clone(),
         3 => prop::sample::select(&[
             "150900000000", " 15090", "15090 ", "146280000010", " 14628020 ", "146120000000",
-            "14", "15", " 01 ",
+            "14", "15", " 01 ", "1001", "9162", "91620000000",
         ][..]).prop_map(String::from),
         2 => prop::sample::select(&["r1", "r2"][..]).prop_map(String::from),
     ];

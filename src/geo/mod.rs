@@ -191,7 +191,9 @@ pub enum Key {
 }
 
 impl Key {
-    /// Reads an official key: 2, 5, 8 or 12 digits.
+    /// Reads an official key: 2, 5, 8 or 12 digits, spaces around it trimmed. A key one digit
+    /// short (1, 4, 7 or 11 digits) lost the leading zero of the Länder 01 to 09 in a
+    /// spreadsheet that stored it as a number, and gets it back.
     ///
     /// ```
     /// use foerderweg::geo::Key;
@@ -199,12 +201,21 @@ impl Key {
     /// assert_eq!(Key::parse("150900000000"), Key::District("15090".into()));
     /// assert_eq!(Key::parse("145220000140"), Key::Municipality("14522140".into()));
     /// assert_eq!(Key::parse(" 14 "), Key::Land("14".into()));
+    /// assert_eq!(Key::parse("9162"), Key::District("09162".into()));
+    /// assert_eq!(Key::parse("1001000"), Key::Municipality("01001000".into()));
     /// ```
     pub fn parse(raw: &str) -> Key {
-        let key = raw.trim();
-        if !key.bytes().all(|b| b.is_ascii_digit()) {
-            return Key::Other(key.to_string());
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return Key::Other(trimmed.to_string());
         }
+        let padded;
+        let key = if matches!(trimmed.len(), 1 | 4 | 7 | 11) {
+            padded = format!("0{trimmed}");
+            padded.as_str()
+        } else {
+            trimmed
+        };
         match key.len() {
             2 => Key::Land(key.to_string()),
             5 => Key::District(key.to_string()),
