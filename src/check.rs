@@ -142,6 +142,19 @@ pub enum Problem {
         /// Path of the region it is first in.
         first: String,
     },
+    /// A figure keyed by the 2-digit key of a whole Land: it names no district, so it is not
+    /// drawn (a Land's figure on each of its districts would misstate them).
+    LandKey(String),
+    /// A second figure for the same area (keys compared as the map reads them); the first is
+    /// shown.
+    DuplicateFigure {
+        /// The key as the document writes it.
+        key: String,
+        /// Path of the figure that is shown.
+        first: String,
+    },
+    /// A figure whose key names several of the host's areas and none alone; not drawn.
+    ManyAreas(String),
     /// A feature of the host's geometry that cannot be drawn; what is wrong.
     BadGeometry(String),
     /// The built-in geometry could not be loaded; why.
@@ -180,6 +193,9 @@ impl Problem {
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
             Problem::TwoRegions { .. } => "two-regions",
+            Problem::LandKey(_) => "land-key",
+            Problem::DuplicateFigure { .. } => "duplicate-figure",
+            Problem::ManyAreas(_) => "many-areas",
             Problem::BadGeometry(_) => "bad-geometry",
             Problem::GeometryUnavailable(_) => "geometry-unavailable",
             Problem::Other(_) => "other",
@@ -296,6 +312,9 @@ impl Diagnostic {
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),
             Problem::TwoRegions { area, first } => fill(t.two_regions, area, first),
+            Problem::LandKey(k) => fill(t.land_key, k, crate::geo::land_name(k).unwrap_or(k)),
+            Problem::DuplicateFigure { key, first } => fill(t.duplicate_figure, key, first),
+            Problem::ManyAreas(k) => fill(t.many_areas, k, ""),
             Problem::BadGeometry(what) => fill(t.bad_geometry, what, ""),
             Problem::GeometryUnavailable(why) => fill(t.geometry_unavailable, why, ""),
             Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
@@ -997,16 +1016,21 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     for (i, r) in doc.regions.iter().enumerate() {
         region_ids.note(kind, &r.id, format!("regions[{i}].id"), out);
     }
-    if let Some(s) = &doc.scale {
-        if let Some(k) = s
-            .kind
-            .as_deref()
-            .filter(|k| !matches!(*k, "quantile" | "equal" | "breaks"))
-        {
+    // Kinds are read trimmed, as the layout reads them.
+    let scale_kind = doc.scale.as_ref().and_then(|s| s.kind.as_deref());
+    if let Some(k) = scale_kind.filter(|k| !matches!(k.trim(), "quantile" | "equal" | "breaks")) {
+        out.push(Diagnostic::warning(
+            kind,
+            "scale.kind",
+            Problem::UnknownKind(k.to_string()),
+        ));
+    }
+    for (i, m) in doc.markers.iter().enumerate() {
+        if !matches!(m.kind.trim(), "office" | "provider" | "jobcenter") {
             out.push(Diagnostic::warning(
                 kind,
-                "scale.kind",
-                Problem::UnknownKind(k.to_string()),
+                format!("markers[{i}].kind"),
+                Problem::UnknownKind(m.kind.clone()),
             ));
         }
     }
@@ -1024,6 +1048,30 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     let mut ids = UniqueIds::new(String::clone);
     for (i, m) in doc.markers.iter().enumerate() {
         ids.note(kind, &m.id, format!("markers[{i}].id"), out);
+    }
+    map_figure_keys(doc, out);
+}
+
+/// Figures keyed by a Land, and second figures for one area or region (keys read as the map
+/// reads them, [`crate::geo::figure_target`]): warnings with their paths; the first is shown.
+fn map_figure_keys(doc: &MapDoc, out: &mut Vec<Diagnostic>) {
+    use crate::geo::{Target, figure_target};
+    let kind = WidgetKind::Map;
+    let mut first: HashMap<Target, usize> = HashMap::new();
+    for (i, v) in doc.values.iter().enumerate() {
+        let target = figure_target(doc, &v.key);
+        let path = format!("values[{i}].key");
+        if let Target::Land(k) = &target {
+            out.push(Diagnostic::warning(kind, path, Problem::LandKey(k.clone())));
+        } else if let Some(j) = first.get(&target) {
+            let problem = Problem::DuplicateFigure {
+                key: v.key.clone(),
+                first: format!("values[{j}]"),
+            };
+            out.push(Diagnostic::warning(kind, path, problem));
+        } else {
+            first.insert(target, i);
+        }
     }
 }
 

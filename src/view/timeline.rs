@@ -771,7 +771,7 @@ fn cohort_view(
             let more = order.len() - shown;
             view! {
                 {data_table(&table, lang, "fw-table--cohort")}
-                {(more > 0).then(|| view! { <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p> })}
+                {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
             }
         }
     };
