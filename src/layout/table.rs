@@ -266,15 +266,18 @@ impl DataTable {
 /// use foerderweg::layout::table::file_name;
 /// assert_eq!(file_name("Stichtage: Profilings & Einmündungen", "csv"), "stichtage-profilings-einmuendungen.csv");
 /// assert_eq!(file_name("<<>>", "svg"), "foerderweg.svg");
+/// assert_eq!(file_name("ÜBERSICHT Größe", "csv"), "uebersicht-groesse.csv");
 /// ```
 pub fn file_name(title: &str, extension: &str) -> String {
     let mut stem = String::new();
-    for ch in title.chars().flat_map(char::to_lowercase) {
+    // ASCII lower case and the German letters by hand: `char::to_lowercase` would ship the
+    // Unicode case tables (8 KiB of the module) for a file name.
+    for ch in title.chars().map(|c| c.to_ascii_lowercase()) {
         let spelled = match ch {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
+            'ß' | 'ẞ' => "ss",
             c if c.is_ascii_alphanumeric() => {
                 stem.push(c);
                 continue;
