@@ -297,7 +297,7 @@ impl Atlas {
     /// An atlas of `shapes`; a later shape with the same key replaces an earlier one.
     pub fn new(shapes: Vec<Shape>, attribution: String, licence: String) -> Atlas {
         let mut shapes = shapes;
-        shapes.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::order::sort_by(&mut shapes, |a, b| a.key.cmp(&b.key));
         shapes.dedup_by(|later, earlier| {
             let same = later.key == earlier.key;
             if same {

@@ -17,6 +17,7 @@ use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::WidgetKind;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
+use crate::order::{sort_by, sort_by_cached_key};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::Hasher;
 
@@ -229,7 +230,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
                 .iter()
                 .filter_map(|k| index.get(k.as_str()).copied())
                 .collect();
-            m.sort_unstable();
+            sort_by(&mut m, usize::cmp);
             m.dedup();
             m
         })
@@ -326,7 +327,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
             Some((district, parts))
         })
         .collect();
-    split.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    sort_by(&mut split, |a, b| a.0.key.cmp(&b.0.key));
     let attribution = if geo.host {
         doc.geometry
             .as_ref()
@@ -637,11 +638,11 @@ const PALETTE_STEPS: usize = 7;
 /// Class boundaries (upper bounds of all classes but the last) for `values`.
 pub fn breaks(values: &[f64], kind: &str, classes: usize, given: &[f64]) -> Vec<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
+    sort_by(&mut sorted, f64::total_cmp);
     sorted.dedup();
     if kind == "breaks" {
         let mut b: Vec<f64> = given.iter().copied().filter(|v| v.is_finite()).collect();
-        b.sort_by(f64::total_cmp);
+        sort_by(&mut b, f64::total_cmp);
         b.dedup();
         b.truncate(PALETTE_STEPS - 1);
         return b;
@@ -778,7 +779,7 @@ pub fn drawing(doc: &MapDoc, prepared: &Prepared, zoom: Option<&str>, width: f64
         let mut d = String::new();
         if groups.len() > 1 {
             let mut keys: Vec<_> = groups.keys().copied().collect();
-            keys.sort_unstable();
+            sort_by(&mut keys, |a, b| a.cmp(b));
             for k in keys {
                 if let Some(g) = groups.get(k) {
                     d.push_str(&path::lines(
@@ -1009,7 +1010,7 @@ pub fn scene_on(
     let mut labels = Vec::new();
     let mut labelled: HashSet<&Target> = HashSet::new();
     let mut by_size: Vec<usize> = (0..units.len()).collect();
-    by_size.sort_by(|&a, &b| {
+    sort_by(&mut by_size, |&a, &b| {
         let size = |i: usize| unit_anchor[i].map_or(0.0, |(_, _, w)| w);
         size(b).total_cmp(&size(a))
     });
@@ -1036,7 +1037,7 @@ pub fn scene_on(
     }
 
     // Keyboard order: by region, then by name.
-    units.sort_by(|a, b| {
+    sort_by(&mut units, |a, b| {
         (a.region_label.is_none(), &a.region_label, &a.name).cmp(&(
             b.region_label.is_none(),
             &b.region_label,
@@ -1139,7 +1140,7 @@ pub fn scene_on(
                         .collect()
                 })
                 .unwrap_or_default();
-            names.sort_unstable();
+            sort_by(&mut names, |a, b| a.cmp(b));
             RegionRow {
                 id: region.id.clone(),
                 label: region.label.clone(),
@@ -1240,7 +1241,7 @@ fn label_point(shape: &Shape, conic: &Conic, fit: &Fit) -> Option<(f64, f64, f64
         .filter(|w| (w[0].1 > y) != (w[1].1 > y))
         .map(|w| w[0].0 + (y - w[0].1) * (w[1].0 - w[0].0) / (w[1].1 - w[0].1))
         .collect();
-    crossings.sort_by(f64::total_cmp);
+    sort_by(&mut crossings, f64::total_cmp);
     let room = crossings
         .chunks(2)
         .filter(|c| c.len() == 2 && c[0] <= x && x <= c[1])
@@ -1310,7 +1311,9 @@ fn place_markers(
         "provider" => 2,
         _ => 3,
     };
-    order.sort_by_key(|&i| doc.markers.get(i).map_or(4, |mk| rank(&mk.kind)));
+    sort_by_cached_key(&mut order, |&i| {
+        doc.markers.get(i).map_or(4, |mk| rank(&mk.kind))
+    });
     let mut taken: Vec<[f64; 4]> = written.to_vec();
     let mut out = Vec::with_capacity(order.len());
     let projected: Vec<(f64, f64)> = doc
