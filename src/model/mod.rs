@@ -39,6 +39,17 @@ impl WidgetKind {
         }
     }
 
+    /// Whether this build draws the kind (the crate's features `timeline`, `occupancy` and
+    /// `map`; all three by default). Dispatches on a kind test it in a guard, so that the code
+    /// of a kind left out of a build is not reachable and the linker drops it.
+    pub const fn built(self) -> bool {
+        match self {
+            WidgetKind::Timeline => cfg!(feature = "timeline"),
+            WidgetKind::Occupancy => cfg!(feature = "occupancy"),
+            WidgetKind::Map => cfg!(feature = "map"),
+        }
+    }
+
     /// Reads a kind name (`timeline`, `occupancy`, `map`).
     pub fn parse(name: &str) -> Option<WidgetKind> {
         WidgetKind::ALL.into_iter().find(|k| k.as_str() == name)
