@@ -137,6 +137,34 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Why the built-in geometry failed to load, if it did.
+pub(crate) fn failure() -> Option<String> {
+    view::geometry().with_untracked(|g| g.failed.clone())
+}
+
+/// Forgets a failed load, so the next map shown fetches what is missing again; whether there
+/// was one to forget.
+pub(crate) fn retry() -> bool {
+    if failure().is_none() {
+        return false;
+    }
+    let loaded = view::geometry().with_untracked(|g| {
+        [
+            (Asset::Districts, g.districts.is_some()),
+            (Asset::Municipalities, g.municipalities.is_some()),
+        ]
+    });
+    LOADER.with(|l| {
+        l.borrow_mut().requested.retain(|name| {
+            loaded
+                .iter()
+                .any(|(asset, is_loaded)| asset.name() == *name && *is_loaded)
+        })
+    });
+    view::geometry().update(|g| g.failed = None);
+    true
+}
+
 /// Whether the geometry a map needs has arrived (or failed, so waiting is over).
 pub(crate) fn settled(municipalities: bool) -> bool {
     view::geometry().with_untracked(|g| {

@@ -7,6 +7,7 @@ mod events;
 mod fetch;
 mod geometry;
 mod style;
+mod timer;
 mod widget;
 
 use crate::i18n::Lang;
@@ -37,15 +38,16 @@ impl Handle {
         self.widget.set_data(&data);
     }
 
-    /// Sets one option (`lang`, `theme`, `src`, `refresh`); `null` or `undefined` removes it.
+    /// Sets one option (`lang`, `theme`, `src`, `refresh`, `timeout`, `max-size`); `null` or
+    /// `undefined` removes it. Removing `src` aborts its fetch and stops its refresh.
     #[wasm_bindgen(js_name = setOption)]
     pub fn set_option(&self, name: &str, value: Option<String>) {
         self.widget.set_option(name, value.as_deref());
     }
 
-    /// Fetches `src` again now.
+    /// Fetches `src` again now (and a map's geometry, if it failed to load).
     pub fn reload(&self) {
-        self.widget.fetch_src(false);
+        self.widget.reload();
     }
 
     /// Removes the widget's DOM, stops fetches and timers and removes its listeners. Calling it
@@ -64,7 +66,10 @@ impl Handle {
 /// Mounts a widget into `element` (inside an open shadow root) without custom elements.
 ///
 /// `kind` is `timeline`, `occupancy` or `map`; `data` an object, a JSON string, or `null` (then
-/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src` and `refresh`.
+/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`
+/// and `maxSize` as its own properties (what it inherits, say from `Object.prototype`, is
+/// ignored). A second `mount()` on the same element replaces the first widget: that one is
+/// destroyed, and its handle does nothing any more.
 /// Throws only for an unknown `kind`: problems with the data are shown in the widget.
 #[wasm_bindgen]
 pub fn mount(
