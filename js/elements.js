@@ -14,9 +14,11 @@ const MARK = Symbol.for("foerderweg.element");
 /** `max-size` → `maxSize`: the property twin of an attribute. */
 const property = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-// Defines `tag`; returns "defined", "ours" (already defined by foerderweg) or "foreign" (by
-// another script, or the registry refused). Never throws.
+// Defines `tag`; returns "defined", "ours" (already defined by foerderweg), "foreign" (by
+// another script) or "unavailable" (no custom elements here, or the registry refused). Never
+// throws.
 export function defineElement(tag, kind, attributes, create) {
+  if (typeof customElements === "undefined") return "unavailable";
   const existing = customElements.get(tag);
   if (existing) return existing[MARK] ? "ours" : "foreign";
   const twins = attributes.map(property);
@@ -123,7 +125,7 @@ export function defineElement(tag, kind, attributes, create) {
   try {
     customElements.define(tag, FoerderwegElement);
   } catch {
-    return "foreign";
+    return "unavailable";
   }
   return "defined";
 }

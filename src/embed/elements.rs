@@ -41,8 +41,9 @@ fn create(element: HtmlElement, kind: String) -> JsValue {
     }
 }
 
-/// Registers the three custom elements, and returns the tags it could not register because
-/// another script defined them first (an empty array when all three are ours).
+/// Registers the three custom elements, and returns the tags it could not register: another
+/// script defined them first, or the page has no custom elements (an empty array when all
+/// three are ours).
 ///
 /// Safe to call more than once: tags this module (or another copy of it) defined are left
 /// alone without a word. A tag another library took is left to it, with a console warning
@@ -53,17 +54,21 @@ pub fn define_elements() -> js_sys::Array {
     let taken = js_sys::Array::new();
     CREATE.with(|create| {
         for kind in WidgetKind::ALL {
-            if define_element(kind.tag(), kind.as_str(), &attributes, create) == "foreign" {
-                web_sys::console::warn_1(
-                    &format!(
-                        "foerderweg.defineElements: <{}> is already defined by another script; \
-                         that definition stays and this widget is not available under the tag",
-                        kind.tag()
-                    )
-                    .into(),
-                );
-                taken.push(&JsValue::from_str(kind.tag()));
-            }
+            let why = match define_element(kind.tag(), kind.as_str(), &attributes, create).as_str()
+            {
+                "foreign" => "is already defined by another script; that definition stays",
+                "unavailable" => "cannot be defined here (no custom elements); use mount()",
+                _ => continue,
+            };
+            web_sys::console::warn_1(
+                &format!(
+                    "foerderweg.defineElements: <{}> {why}, and this widget is not available \
+                     under the tag",
+                    kind.tag()
+                )
+                .into(),
+            );
+            taken.push(&JsValue::from_str(kind.tag()));
         }
     });
     taken

@@ -516,10 +516,14 @@ impl Widget {
         let generation = self.state.borrow().generation;
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            // A map is ready once its geometry is drawn too (at most a minute of waiting).
+            // A map is ready once its geometry is drawn too (at most a minute of waiting; the
+            // geometry's own fetch gives up then as well).
+            let mut settled = true;
             if let Some(needs) = builtin_geometry(&checked) {
-                for _ in 0..1200 {
+                settled = false;
+                for _ in 0..1300 {
                     if super::geometry::settled(needs) {
+                        settled = true;
                         break;
                     }
                     timer::sleep(50).await;
@@ -538,7 +542,9 @@ impl Widget {
             };
             // A map whose built-in geometry failed to load is not drawn: an error, with why.
             let geometry_failed = builtin_geometry(&checked)
-                .and_then(|_| super::geometry::failure())
+                .and_then(|_| {
+                    super::geometry::failure().or_else(|| (!settled).then(|| "timeout".into()))
+                })
                 .map(|why| Diagnostic::error(kind, "", Problem::GeometryUnavailable(why)));
             if let Some(failed) = geometry_failed {
                 let mut diagnostics = vec![failed.to_json(lang)];
