@@ -378,13 +378,17 @@ impl Widget {
     }
 
     /// Fetches `src`: one fetch at a time. A refresh only runs while `src` is the last source
-    /// given and no fetch is in flight (a backend slower than `refresh` is waited for, that
-    /// tick skipped), and keeps the data on screen when it fails. Any other fetch is a new
+    /// given, no fetch is in flight (a backend slower than `refresh` is waited for, that tick
+    /// skipped) and the element is in a document, and keeps the data on screen when it fails. Any other fetch is a new
     /// source: it aborts the one in flight.
     pub(crate) fn fetch_src(self: &Rc<Self>, is_refresh: bool) {
         let (url, generation, id, signal, abort) = {
             let state = self.state.borrow();
-            if state.destroyed || (is_refresh && (!state.from_src || state.inflight.is_some())) {
+            // A refresh also waits while a mount()ed element is out of the page (removed
+            // without destroy(), or parked by a host's router): nobody sees it, and its backend
+            // is not polled for it; the first tick after it is back fetches again.
+            let idle = !state.from_src || state.inflight.is_some() || !self.host.is_connected();
+            if state.destroyed || (is_refresh && idle) {
                 return;
             }
             let Some(url) = state.src.clone() else { return };

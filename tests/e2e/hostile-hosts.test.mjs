@@ -471,3 +471,23 @@ test("defineElements() names the tags another library defined, warns, and never 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("a mount()ed element taken out of the page without destroy() stops polling until it is back", async () => {
+  const { page } = await newPage();
+  host.routes.set("/parked.json", json(OCCUPANCY));
+  await page.evaluate(() => {
+    const div = document.createElement("div");
+    div.id = "parked";
+    document.querySelector("main").append(div);
+    window.parked = div;
+    window.fw.mount(div, "occupancy", null, { src: "/parked.json", refresh: 5 });
+  });
+  await page.waitForFunction(() => window.events.some((e) => e.id === "parked"), null, { timeout: 5000 });
+  await page.evaluate(() => window.parked.remove());
+  await sleep(5600);
+  assert.equal(host.hits("/parked.json"), 1, "no refresh while out of the page");
+  await page.evaluate(() => document.querySelector("main").append(window.parked));
+  await sleep(5200);
+  assert.equal(host.hits("/parked.json"), 2, "refreshing again once back");
+  await page.close();
+});
