@@ -137,6 +137,8 @@ pub enum Problem {
     /// `src` is on another origin that answers, but does not allow this page to read it (CORS);
     /// its origin.
     Cors(String),
+    /// The page's Content-Security-Policy does not allow connecting to `src`'s origin (named).
+    Csp(String),
     /// `src` redirects, but the redirect cannot be followed (a loop, or a target that cannot be
     /// reached or read).
     Redirect,
@@ -194,6 +196,7 @@ impl Problem {
             Problem::Charset(_) => "charset",
             Problem::InvalidUtf8 => "invalid-utf8",
             Problem::Cors(_) => "cors",
+            Problem::Csp(_) => "csp",
             Problem::Redirect => "redirect",
             Problem::Redirected(_) => "redirected",
             Problem::NotSerialisable => "not-serialisable",
@@ -316,6 +319,7 @@ impl Diagnostic {
             Problem::Charset(charset) => fill(t.charset, charset, ""),
             Problem::InvalidUtf8 => t.invalid_utf8.to_string(),
             Problem::Cors(origin) => fill(t.cors, origin, ""),
+            Problem::Csp(origin) => fill(t.csp, origin, ""),
             Problem::Redirect => t.redirect.to_string(),
             Problem::Redirected(url) => fill(t.redirected, url, ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),

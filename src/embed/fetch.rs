@@ -3,12 +3,57 @@
 //! browser let us know (CORS, a redirect that cannot be followed, a body too large).
 
 use crate::check::Problem;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortSignal, ReadableStreamDefaultReader, RequestCache, RequestCredentials, RequestInit,
     RequestMode, RequestRedirect, Response, ResponseType,
 };
+
+thread_local! {
+    /// Origins the page's Content-Security-Policy refused a connection to (from the
+    /// `securitypolicyviolation` events, heard from the first fetch on).
+    static BLOCKED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts hearing the page's CSP violations (once), so a refused connection can be named.
+fn listen_for_csp(window: &web_sys::Window) {
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let field = |name: &str| {
+            js_sys::Reflect::get(&event, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let directive = field("effectiveDirective");
+        let connect = directive == "connect-src" || directive == "default-src";
+        if let Some(blocked) = origin(&field("blockedURI")).filter(|_| connect) {
+            BLOCKED.with(|b| {
+                let mut b = b.borrow_mut();
+                if !b.contains(&blocked) {
+                    b.push(blocked);
+                }
+            });
+        }
+    });
+    let _ = window.add_event_listener_with_callback(
+        "securitypolicyviolation",
+        listener.as_ref().unchecked_ref(),
+    );
+    // Lives as long as the page.
+    listener.forget();
+}
+
+/// Whether the page's CSP refused connecting to `url`'s origin.
+fn blocked_by_csp(url: &str) -> bool {
+    origin(url).is_some_and(|o| BLOCKED.with(|b| b.borrow().contains(&o)))
+}
 
 /// What a fetch of `src` gave.
 pub(super) struct Answer {
@@ -39,6 +84,7 @@ pub(super) async fn fetch_text(url: &str, signal: Option<&AbortSignal>, limit: u
     let Some(window) = web_sys::window() else {
         return Answer::failed(Problem::Network);
     };
+    listen_for_csp(&window);
     let init = request(signal);
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
@@ -102,11 +148,18 @@ fn request(signal: Option<&AbortSignal>) -> RequestInit {
     init
 }
 
-/// Why a fetch failed, as far as the browser tells: a second, cheaper look that it cannot
-/// refuse. Another origin that answers a `no-cors` request is there but does not allow CORS; a
-/// URL of this origin that answers with a redirect when not followed redirects somewhere that
-/// fails (a loop). Otherwise the source cannot be reached.
+/// Why a fetch failed, as far as the browser tells. The page's own CSP may have refused it (the
+/// browser sends a `securitypolicyviolation` event). Otherwise a second, cheaper look that it
+/// cannot refuse: another origin that answers a `no-cors` request is there but does not allow
+/// CORS; a URL of this origin that answers with a redirect when not followed redirects
+/// somewhere that fails (a loop). Otherwise the source cannot be reached.
 async fn diagnose(window: &web_sys::Window, url: &str, signal: Option<&AbortSignal>) -> Problem {
+    // The violation event is queued as a task of its own: let it run first.
+    super::timer::sleep(0).await;
+    let csp = || Problem::Csp(origin(url).unwrap_or_else(|| url.to_string()));
+    if blocked_by_csp(url) {
+        return csp();
+    }
     let init = request(signal);
     let cross = origin(url) != page_origin();
     if cross {
@@ -129,6 +182,7 @@ async fn diagnose(window: &web_sys::Window, url: &str, signal: Option<&AbortSign
                 Problem::Network
             }
         }
+        None if blocked_by_csp(url) => csp(),
         None => Problem::Network,
     }
 }

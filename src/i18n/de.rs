@@ -66,6 +66,7 @@ static DIAG: DiagTexts = DiagTexts {
     charset: "Die Datenquelle gibt die Zeichenkodierung {a} an; JSON muss UTF-8 sein. Gelesen wurde als {a}.",
     invalid_utf8: "Die Datenquelle sendet Bytes, die kein gültiges UTF-8 sind; sie werden als „�“ angezeigt. JSON muss UTF-8 sein.",
     cors: "Die Datenquelle auf {a} erlaubt dieser Seite nicht, ihre Antwort zu lesen (CORS): Der Server muss Access-Control-Allow-Origin senden.",
+    csp: "Die Content-Security-Policy dieser Seite erlaubt keine Verbindung zu {a}: Nehmen Sie den Ursprung in „connect-src“ auf.",
     redirect: "Die Datenquelle leitet weiter, aber die Weiterleitung führt nicht zum Ziel (eine Schleife, oder ein Ziel, das nicht erreichbar ist oder CORS nicht erlaubt).",
     redirected: "Die Datenquelle hat nach {a} weitergeleitet.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",

@@ -66,6 +66,7 @@ static DIAG: DiagTexts = DiagTexts {
     charset: "The data source declares the charset {a}; JSON must be UTF-8. It was read as {a}.",
     invalid_utf8: "The data source sends bytes that are not valid UTF-8; they are shown as “�”. JSON must be UTF-8.",
     cors: "The data source at {a} does not allow this page to read its answer (CORS): its server must send Access-Control-Allow-Origin.",
+    csp: "This page's Content-Security-Policy does not allow connecting to {a}: add the origin to its connect-src.",
     redirect: "The data source redirects, but the redirect leads nowhere (a loop, or a target that cannot be reached or does not allow CORS).",
     redirected: "The data source redirected to {a}.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",

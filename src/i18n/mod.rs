@@ -637,6 +637,8 @@ pub struct DiagTexts {
     pub invalid_utf8: &'static str,
     /// `src` on another origin does not allow CORS; `{a}` its origin.
     pub cors: &'static str,
+    /// The page's CSP does not allow connecting to `src`; `{a}` its origin.
+    pub csp: &'static str,
     /// `src` redirects, and the redirect cannot be followed.
     pub redirect: &'static str,
     /// `src` was redirected; `{a}` where to.

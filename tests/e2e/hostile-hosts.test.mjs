@@ -40,20 +40,25 @@ async function hostServer() {
     response.on("close", () => open.set(path, open.get(path) - 1));
     const route = routes.get(path);
     if (route) return route(request, response);
-    if (path === "/host.html") {
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    if (path === "/host.html" || path === "/csp-host.html") {
+      const csp = path === "/csp-host.html"
+        ? { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'" }
+        : {};
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...csp });
       return response.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Host</title>
 <link rel="icon" href="data:,">
-<script type="module">
-  import init, * as fw from "/pkg/foerderweg.js";
-  window.events = [];
-  for (const name of ["foerderweg-ready", "foerderweg-error"]) {
-    document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id, detail: e.detail }));
-  }
-  window.wasm = await init();
-  window.fw = fw;
-  window.ready = true;
-</script></head><body><main><h1>Host</h1></main></body></html>`);
+<script type="module" src="/host.js"></script></head><body><main><h1>Host</h1></main></body></html>`);
+    }
+    if (path === "/host.js") {
+      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+      return response.end(`import init, * as fw from "/pkg/foerderweg.js";
+window.events = [];
+for (const name of ["foerderweg-ready", "foerderweg-error"]) {
+  document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id, detail: e.detail }));
+}
+window.wasm = await init();
+window.fw = fw;
+window.ready = true;`);
     }
     if (path.startsWith("/pkg/") && !path.includes("..")) {
       try {
@@ -85,8 +90,11 @@ after(async () => {
   await env?.close();
 });
 
-/** A new page on the host's server, with the package loaded, recording errors and requests. */
-async function newPage() {
+/**
+ * A new page on the host's server (`/host.html`, or `/csp-host.html` under a strict CSP), with
+ * the package loaded, recording errors, warnings and requests.
+ */
+async function newPage(path = "/host.html") {
   const page = await env.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const seen = { errors: [], warnings: [], requests: [] };
   page.on("console", (m) => {
@@ -95,7 +103,7 @@ async function newPage() {
   });
   page.on("pageerror", (e) => seen.errors.push(`pageerror: ${e}`));
   page.on("request", (r) => seen.requests.push(r.url()));
-  await page.goto(`${host.base}/host.html`);
+  await page.goto(host.base + path);
   await page.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
   return { page, seen };
 }
@@ -489,5 +497,18 @@ test("a mount()ed element taken out of the page without destroy() stops polling 
   await page.evaluate(() => document.querySelector("main").append(window.parked));
   await sleep(5200);
   assert.equal(host.hits("/parked.json"), 2, "refreshing again once back");
+  await page.close();
+});
+
+test("a cross-origin src that the page's own CSP blocks says so", async () => {
+  const { page, seen } = await newPage("/csp-host.html");
+  await addElement(page, "occupancy", "blocked", { lang: "en", src: `${env.base}/data/occupancy-stendal.json` });
+  const text = await page.waitForFunction(() => document.getElementById("blocked").shadowRoot?.querySelector(".fw-panel--error")?.textContent, null, { timeout: 8000 }).then((h) => h.jsonValue());
+  assert.match(text, /Content-Security-Policy/);
+  assert.ok(text.includes(env.base), text);
+  const [error] = await eventsOf(page, "blocked");
+  assert.deepEqual(codes(error), ["csp"]);
+  // The browser reports the violation itself; nothing else goes wrong.
+  assert.deepEqual(seen.errors.filter((e) => !/Content Security Policy|Failed to load/.test(e)), []);
   await page.close();
 });
