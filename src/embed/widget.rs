@@ -83,6 +83,19 @@ fn camel_case(attribute: &str) -> String {
     out
 }
 
+/// The number an option gives ([`timer::parse_seconds`]); one that is not a number (`5min`,
+/// `0x10`) is warned about in the console, since it silently means the default otherwise.
+fn number_option(name: &str, value: Option<&str>) -> Option<f64> {
+    let value = value.filter(|v| !v.trim().is_empty())?;
+    let number = timer::parse_seconds(value);
+    if number.is_none() {
+        web_sys::console::warn_1(
+            &format!("foerderweg: {name}={value:?} is not a number; it is ignored").into(),
+        );
+    }
+    number
+}
+
 /// The one fetch of `src` a widget has in flight.
 struct Inflight {
     /// Which fetch it is (counted per widget), so the end of an older one leaves it alone.
@@ -329,15 +342,13 @@ impl Widget {
             }
             "refresh" => self.set_refresh(value),
             "timeout" => {
-                self.state.borrow_mut().timeout = value
-                    .and_then(timer::parse_seconds)
+                self.state.borrow_mut().timeout = number_option(name, value)
                     .filter(|s| *s > 0.0)
                     .map(|s| s.clamp(TIMEOUT_SECONDS.0, TIMEOUT_SECONDS.1).round() as u32);
             }
             // Applies from the next fetch on.
             "max-size" | "maxSize" => {
-                self.state.borrow_mut().max_bytes = value
-                    .and_then(timer::parse_seconds)
+                self.state.borrow_mut().max_bytes = number_option("max-size", value)
                     .filter(|mb| *mb > 0.0)
                     .map(|mb| (mb.clamp(MAX_SIZE_MB.0, MAX_SIZE_MB.1) * 1e6).round() as u64);
             }
@@ -349,7 +360,7 @@ impl Widget {
     /// can time (about 24.8 days; `1e12` and `Infinity` are that). No number, zero or less: no
     /// refresh.
     fn set_refresh(self: &Rc<Self>, value: Option<&str>) {
-        let seconds = value.and_then(timer::parse_seconds).filter(|s| *s > 0.0);
+        let seconds = number_option("refresh", value).filter(|s| *s > 0.0);
         let interval = seconds.map(|s| {
             let weak = Rc::downgrade(self);
             timer::interval(timer::millis(s.max(MIN_REFRESH_SECONDS)), move || {

@@ -157,6 +157,10 @@ test("refresh values a browser cannot time, and odd ones, never flood the backen
   counts.mount = host.hits("/count/mount.json");
   const expected = Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
   assert.deepEqual(counts, expected, "one request each in 3 s, whatever the refresh value");
+  // What is not a number is named in the console, so a host sees why nothing refreshes.
+  for (const odd of ["0x10", "NaN", "5abc"]) {
+    assert.ok(seen.warnings.some((w) => w.includes(`refresh="${odd}"`)), `${odd}: ${JSON.stringify(seen.warnings)}`);
+  }
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
