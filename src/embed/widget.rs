@@ -329,8 +329,11 @@ impl Widget {
                     .filter(|v| !v.is_empty())
                     .map(String::from);
                 let has_url = url.is_some();
-                let was_shown = std::mem::replace(&mut self.state.borrow_mut().src, url).is_some()
-                    && self.state.borrow().from_src;
+                let was_shown = {
+                    let mut state = self.state.borrow_mut();
+                    let had = std::mem::replace(&mut state.src, url).is_some();
+                    had && state.from_src
+                };
                 if has_url {
                     self.fetch_src(false);
                 } else if was_shown {
@@ -390,8 +393,8 @@ impl Widget {
 
     /// Fetches `src`: one fetch at a time. A refresh only runs while `src` is the last source
     /// given, no fetch is in flight (a backend slower than `refresh` is waited for, that tick
-    /// skipped) and the element is in a document, and keeps the data on screen when it fails. Any other fetch is a new
-    /// source: it aborts the one in flight.
+    /// skipped) and the element is in a document, and keeps the data on screen when it fails.
+    /// Any other fetch is a new source: it aborts the one in flight.
     pub(crate) fn fetch_src(self: &Rc<Self>, is_refresh: bool) {
         let (url, generation, id, signal, abort) = {
             let state = self.state.borrow();

@@ -192,7 +192,7 @@ test("a backend slower than refresh: one request at a time, no error it did not 
 });
 
 test("a removed src is a new source: the late answer is dropped and the refresh stops", async () => {
-  const { page } = await newPage();
+  const { page, seen } = await newPage();
   host.routes.set("/late.json", async (request, response) => {
     await sleep(1500);
     if (!response.destroyed) json(titled("Verspätet"))(request, response);
@@ -208,6 +208,7 @@ test("a removed src is a new source: the late answer is dropped and the refresh 
   assert.equal(host.hits("/late.json"), 1, "no refresh of a removed src");
   // The element also drops the note that it is loading.
   assert.equal(await shadow(page, "late", ".fw-status"), "Noch keine Daten.");
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });
 
