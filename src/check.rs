@@ -128,6 +128,22 @@ pub enum Problem {
     Network,
     /// `src` did not answer within the widget's `timeout` (seconds).
     Timeout(u32),
+    /// `src` sent (or announced) more than the widget's `max-size`, in bytes; reading stopped.
+    TooLarge(u64),
+    /// `src` declared a charset other than UTF-8 (as declared); the text was decoded with it.
+    Charset(String),
+    /// `src` sent bytes that are not valid UTF-8; they were replaced by U+FFFD.
+    InvalidUtf8,
+    /// `src` is on another origin that answers, but does not allow this page to read it (CORS);
+    /// its origin.
+    Cors(String),
+    /// The page's Content-Security-Policy does not allow connecting to `src`'s origin (named).
+    Csp(String),
+    /// `src` redirects, but the redirect cannot be followed (a loop, or a target that cannot be
+    /// reached or read).
+    Redirect,
+    /// `src` was redirected to this URL (to another origin, or to an answer that is not data).
+    Redirected(String),
     /// The `data` property held something JSON cannot represent.
     NotSerialisable,
     /// A language the widget does not speak.
@@ -189,6 +205,13 @@ impl Problem {
             Problem::HttpStatus(_) => "http-status",
             Problem::Network => "network",
             Problem::Timeout(_) => "timeout",
+            Problem::TooLarge(_) => "too-large",
+            Problem::Charset(_) => "charset",
+            Problem::InvalidUtf8 => "invalid-utf8",
+            Problem::Cors(_) => "cors",
+            Problem::Csp(_) => "csp",
+            Problem::Redirect => "redirect",
+            Problem::Redirected(_) => "redirected",
             Problem::NotSerialisable => "not-serialisable",
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
@@ -308,6 +331,13 @@ impl Diagnostic {
             Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
             Problem::Network => t.network.to_string(),
             Problem::Timeout(s) => fill(t.timeout, &lang.integer(i64::from(*s)), ""),
+            Problem::TooLarge(bytes) => fill(t.too_large, &megabytes(lang, *bytes), ""),
+            Problem::Charset(charset) => fill(t.charset, charset, ""),
+            Problem::InvalidUtf8 => t.invalid_utf8.to_string(),
+            Problem::Cors(origin) => fill(t.cors, origin, ""),
+            Problem::Csp(origin) => fill(t.csp, origin, ""),
+            Problem::Redirect => t.redirect.to_string(),
+            Problem::Redirected(url) => fill(t.redirected, url, ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),
@@ -631,6 +661,17 @@ fn data_problem(msg: &str) -> Problem {
         return Problem::InvalidValue { found, expected };
     }
     Problem::Other(msg.to_string())
+}
+
+/// A byte count in megabytes (10⁶ bytes) with at most three decimals: `20`, `0,001`.
+fn megabytes(lang: Lang, bytes: u64) -> String {
+    let text = lang.number(bytes as f64 / 1e6, 3);
+    let sep = if lang.number(0.5, 1).contains(',') {
+        ','
+    } else {
+        '.'
+    };
+    text.trim_end_matches('0').trim_end_matches(sep).to_string()
 }
 
 /// Serde's English words for types, in the widget's language.

@@ -635,6 +635,20 @@ pub struct DiagTexts {
     pub network: &'static str,
     /// `src` did not answer in time: `{a}` seconds.
     pub timeout: &'static str,
+    /// `src` sent more than the size limit; `{a}` the limit in MB.
+    pub too_large: &'static str,
+    /// `src` declared a charset other than UTF-8; `{a}` the charset.
+    pub charset: &'static str,
+    /// `src` sent bytes that are not UTF-8.
+    pub invalid_utf8: &'static str,
+    /// `src` on another origin does not allow CORS; `{a}` its origin.
+    pub cors: &'static str,
+    /// The page's CSP does not allow connecting to `src`; `{a}` its origin.
+    pub csp: &'static str,
+    /// `src` redirects, and the redirect cannot be followed.
+    pub redirect: &'static str,
+    /// `src` was redirected; `{a}` where to.
+    pub redirected: &'static str,
     /// The `data` property was something JSON cannot hold.
     pub not_serialisable: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.
