@@ -247,7 +247,7 @@ test("refresh revalidates: an edited file shows, an unchanged one costs a 304, a
 // ---------------------------------------------------------------------------------------------
 // Geometry that fails to load is an error, and reload() tries again.
 
-test("a map whose geometry fails to load sends foerderweg-error, and reload() fetches it again", async () => {
+test("a map whose geometry fails to load sends foerderweg-error, and its retry button fetches it again", async () => {
   let down = true;
   host.routes.set("/pkg/geo/districts.fwg", async (request, response) => {
     if (down) return response.writeHead(503, { "content-type": "text/plain" }).end("down");
@@ -271,7 +271,8 @@ test("a map whose geometry fails to load sends foerderweg-error, and reload() fe
     assert.ok(codes(events[0]).includes("geometry-unavailable"), JSON.stringify(events[0]));
     assert.match(events[0].detail.diagnostics.find((d) => d.code === "geometry-unavailable").message, /503/);
     down = false;
-    await page.evaluate(() => document.getElementById("geo").reload());
+    // The panel's own button, with the mouse, as a visitor retries.
+    await page.locator("#geo .fw-status--error button[data-fw-action='retry']").click();
     await page.waitForFunction(() => window.events.some((e) => e.id === "geo" && e.type === "foerderweg-ready"), null, { timeout: 10000 });
     assert.ok(await page.evaluate(() => document.getElementById("geo").shadowRoot.querySelectorAll(".fw-unit").length > 0), "the map is drawn");
     assert.equal(host.hits("/pkg/geo/districts.fwg"), 2);
