@@ -14,7 +14,9 @@ const MARK = Symbol.for("foerderweg.element");
 /** `max-size` → `maxSize`: the property twin of an attribute. */
 const property = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
-// Defines `tag`; returns "defined", "ours" (already defined by foerderweg), "foreign" (by
+// Defines `tag`. `create(element, kind)` gives the element's handle, or `{handle, cancel}` with
+// a promise of it (the package's loader: the module loads first) and a way to stop waiting.
+// Returns "defined", "ours" (already defined by foerderweg), "foreign" (by
 // another script) or "unavailable" (no custom elements here, or the registry refused). Never
 // throws.
 export function defineElement(tag, kind, attributes, create) {
@@ -31,6 +33,7 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     #handle = null;
+    #pending = null;
     #data = undefined;
     #dataAt = 0;
     #srcAt = 0;
@@ -51,8 +54,28 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     connectedCallback() {
-      if (this.#handle) return;
-      this.#handle = create(this, kind);
+      if (this.#handle || this.#pending) return;
+      const made = create(this, kind);
+      if (typeof made?.handle?.then !== "function") {
+        this.#attach(made);
+        return;
+      }
+      // Attributes, data and child scripts given meanwhile are read when the handle comes.
+      this.#pending = made;
+      made.handle.then((handle) => {
+        if (this.#pending === made) {
+          this.#pending = null;
+          this.#attach(handle);
+        } else {
+          // The element left the page while its module loaded.
+          handle?.destroy();
+          handle?.free?.();
+        }
+      });
+    }
+
+    #attach(handle) {
+      this.#handle = handle ?? null;
       if (!this.#handle) return;
       for (const name of attributes) {
         const value = this.getAttribute(name);
@@ -71,6 +94,8 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     disconnectedCallback() {
+      this.#pending?.cancel();
+      this.#pending = null;
       this.#observer?.disconnect();
       this.#observer = null;
       this.#handle?.destroy();

@@ -8,6 +8,7 @@ const attributes = [
   ["src", "string", "URL of the document, fetched with the page's same-origin credentials."],
   ["refresh", "number", "Seconds between fetches of `src` (at least 5)."],
   ["timeout", "number", "Seconds a fetch of `src` may take before the widget gives up and offers a retry (default 30, 1 to 600)."],
+  ["loading", '"lazy" | "eager"', "When the widget's module loads: `lazy` (the default) when the element comes within a viewport's height of the viewport, `eager` as soon as it is on the page."],
   ["max-size", "number", "Megabytes (10^6 bytes) a fetch of `src` may read (default 20, held to 0.001 to 500); a larger answer is not read, and the widget says so. Property: maxSize."],
 ];
 /** `max-size` → `maxSize`: the property twin (and `mount()` option) of an attribute. */

@@ -61,6 +61,21 @@ fn the_manifest_lists_what_the_code_reads_and_sends() {
         .iter()
         .map(|a| a.to_string())
         .collect();
+    // The package's loader defines the elements before any module: the same list, in order.
+    let loader = read("js/loader.js");
+    let listed = loader
+        .lines()
+        .find(|l| l.starts_with("export const ATTRIBUTES = ["))
+        .expect("js/loader.js exports ATTRIBUTES");
+    let quoted: Vec<String> = foerderweg::model::ATTRIBUTES
+        .iter()
+        .map(|a| format!("\"{a}\""))
+        .collect();
+    assert_eq!(
+        listed,
+        format!("export const ATTRIBUTES = [{}];", quoted.join(", ")),
+        "js/loader.js lists the attributes of crate::model::ATTRIBUTES"
+    );
     let events = tokens(&read("src/embed/events.rs"), "\"foerderweg-", &['"']);
     let events: BTreeSet<String> = events
         .into_iter()

@@ -29,7 +29,7 @@ thread_local! {
 }
 
 fn create(element: HtmlElement, kind: String) -> JsValue {
-    let Some(kind) = WidgetKind::parse(&kind) else {
+    let Some(kind) = WidgetKind::parse(&kind).filter(|k| k.built()) else {
         return JsValue::NULL;
     };
     match Widget::create(element, kind, Options::default()) {
@@ -53,7 +53,7 @@ pub fn define_elements() -> js_sys::Array {
     let attributes: js_sys::Array = ATTRIBUTES.iter().map(|n| JsValue::from_str(n)).collect();
     let taken = js_sys::Array::new();
     CREATE.with(|create| {
-        for kind in WidgetKind::ALL {
+        for kind in WidgetKind::ALL.into_iter().filter(|k| k.built()) {
             let why = match define_element(kind.tag(), kind.as_str(), &attributes, create).as_str()
             {
                 "foreign" => "is already defined by another script; that definition stays",

@@ -43,6 +43,7 @@ impl Asset {
         }
     }
 
+    #[cfg(feature = "map")]
     fn parse(name: &str) -> Option<Asset> {
         match name {
             "districts" => Some(Asset::Districts),
@@ -56,6 +57,8 @@ impl Asset {
 struct Loader {
     /// Set by `setGeometryBase`.
     base: Option<String>,
+    /// Set by the package's loader (`setGeometryUrl`): where each file lies next to it.
+    urls: Vec<(&'static str, String)>,
     /// Assets asked for (a fetch is under way or done).
     requested: Vec<&'static str>,
 }
@@ -85,10 +88,15 @@ fn start(asset: Asset) {
     if !first {
         return;
     }
-    let base = LOADER.with(|l| l.borrow().base.clone());
-    let url = match base {
-        Some(base) => format!("{}/{}", base.trim_end_matches('/'), asset.file()),
-        None => geometry_url(asset.name()).unwrap_or_default(),
+    let (base, given) = LOADER.with(|l| {
+        let l = l.borrow();
+        let given = l.urls.iter().find(|(n, _)| *n == asset.name()).map(|(_, u)| u.clone());
+        (l.base.clone(), given)
+    });
+    let url = match (base, given) {
+        (Some(base), _) => format!("{}/{}", base.trim_end_matches('/'), asset.file()),
+        (None, Some(url)) => url,
+        (None, None) => geometry_url(asset.name()).unwrap_or_default(),
     };
     wasm_bindgen_futures::spawn_local(async move {
         // A server that never answers must not leave the maps waiting for ever.
@@ -191,13 +199,33 @@ pub(crate) fn settled(municipalities: bool) -> bool {
 
 /// Sets the folder the geometry files are fetched from (default: `geo/` next to the module).
 /// Call it before the first map is shown.
+#[cfg(feature = "map")]
 #[wasm_bindgen(js_name = setGeometryBase)]
 pub fn set_geometry_base(url: &str) {
     LOADER.with(|l| l.borrow_mut().base = Some(url.to_string()));
 }
 
+/// Where one geometry file (`"districts"` or `"municipalities"`) is fetched from, unless
+/// `setGeometryBase` names a folder. The package's loader calls it with the files next to it.
+#[cfg(feature = "map")]
+#[wasm_bindgen(js_name = setGeometryUrl)]
+pub fn set_geometry_url(name: &str, url: &str) -> Result<(), JsError> {
+    let asset = Asset::parse(name).ok_or_else(|| {
+        JsError::new(&format!(
+            "foerderweg.setGeometryUrl: unknown name {name:?}; use districts or municipalities"
+        ))
+    })?;
+    LOADER.with(|l| {
+        let mut l = l.borrow_mut();
+        l.urls.retain(|(n, _)| *n != asset.name());
+        l.urls.push((asset.name(), url.to_string()));
+    });
+    Ok(())
+}
+
 /// Hands over a geometry file's bytes (`"districts"` or `"municipalities"`), so no fetch is
 /// made for it. Throws when the bytes are not a geometry file.
+#[cfg(feature = "map")]
 #[wasm_bindgen(js_name = loadGeometry)]
 pub fn load_geometry(name: &str, bytes: &[u8]) -> Result<(), JsError> {
     let asset = Asset::parse(name).ok_or_else(|| {

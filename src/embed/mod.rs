@@ -17,7 +17,8 @@ use wasm_bindgen::prelude::*;
 use widget::{Options, Widget};
 
 pub use elements::define_elements;
-pub use geometry::{load_geometry, set_geometry_base};
+#[cfg(feature = "map")]
+pub use geometry::{load_geometry, set_geometry_base, set_geometry_url};
 pub use widget::live_widgets;
 
 /// A mounted widget, returned by [`mount`] (and held by each custom element).
@@ -104,6 +105,13 @@ pub fn mount(
             "foerderweg.mount: unknown kind {kind:?}; use timeline, occupancy or map"
         ))
     })?;
+    if !kind.built() {
+        return Err(JsError::new(&format!(
+            "foerderweg.mount: this module is built without the {} widget; import the \
+             package's foerderweg.js, which loads the module each widget needs",
+            kind.as_str()
+        )));
+    }
     let widget = Widget::create(element, kind, Options::from_js(&options))?;
     if !data.is_null() && !data.is_undefined() {
         widget.set_data(&data);
@@ -171,6 +179,15 @@ pub fn label_keys(lang: &str) -> Result<js_sys::Object, JsError> {
         let _ = js_sys::Reflect::set(&out, &key.into(), &text.into());
     }
     Ok(out)
+}
+
+/// Bytes of this module's WebAssembly memory (the package's loader sums them over its modules).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| f64::from(m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length()))
+        .unwrap_or(0.0)
 }
 
 /// Writes panics to the console with their message. A panic is a bug: the module cannot run

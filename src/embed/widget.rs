@@ -379,7 +379,7 @@ impl Widget {
     /// Fetches `src` again now (`reload()`, the retry button), and the map geometry if it
     /// failed to load; a widget drawn from `data` shows that again once the geometry is back.
     pub(crate) fn reload(self: &Rc<Self>) {
-        let retried = super::geometry::retry();
+        let retried = WidgetKind::Map.built() && super::geometry::retry();
         if self.state.borrow().src.is_some() {
             self.fetch_src(false);
         } else if let Some(checked) = self
@@ -651,7 +651,7 @@ impl Widget {
 /// For a map drawn on the built-in geometry: whether it needs the municipalities too.
 fn builtin_geometry(checked: &Checked) -> Option<bool> {
     match &checked.document {
-        Some(Document::Map(doc)) if doc.host_atlas.is_none() => {
+        Some(Document::Map(doc)) if WidgetKind::Map.built() && doc.host_atlas.is_none() => {
             Some(crate::layout::map::needs_municipalities(doc))
         }
         _ => None,
@@ -661,7 +661,8 @@ fn builtin_geometry(checked: &Checked) -> Option<bool> {
 /// What a map's keys give against its geometry (unknown keys, overlapping regions).
 fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
     use crate::layout::map::{Geometry, prepare};
-    let Some(Document::Map(doc)) = &checked.document else {
+    let Some(Document::Map(doc)) = checked.document.as_ref().filter(|_| WidgetKind::Map.built())
+    else {
         return Vec::new();
     };
     if let Some(atlas) = &doc.host_atlas {

@@ -302,7 +302,7 @@ test("an answer larger than the size limit is not read: a gzip bomb, a Content-L
     // … and the rest much later, if ever.
   });
   host.routes.set("/small.json", json(OCCUPANCY));
-  const memory = () => page.evaluate(() => window.wasm.memory.buffer.byteLength);
+  const memory = () => page.evaluate(() => window.fw.memoryBytes());
   const before = await memory();
   await addElement(page, "occupancy", "bomb", { lang: "en", src: "/bomb.json" });
   await addElement(page, "occupancy", "declared", { lang: "de", src: "/declared.json" });

@@ -868,7 +868,7 @@ test("Lifecycle: 1,000 mount → update → destroy cycles leave no growing memo
     await cdp.send("HeapProfiler.collectGarbage");
     const dom = await cdp.send("Memory.getDOMCounters");
     return {
-      wasm: await page.evaluate(async () => (await (await import("/pkg/foerderweg.js")).default()).memory.buffer.byteLength),
+      wasm: await page.evaluate(() => window.fw.memoryBytes()),
       heap: (await cdp.send("Runtime.getHeapUsage")).usedSize,
       nodes: dom.nodes,
       listeners: dom.jsEventListeners,

@@ -89,7 +89,7 @@ async function documents() {
 /** Renders, updates and (timeline) scrolls with one adapter; the last widget stays mounted. */
 async function compare() {
   const adapter = await import(ADAPTERS[lib]);
-  await adapter.load();
+  await adapter.load(which === "json" ? "timeline" : which);
   const [first, second] = await documents();
   const kind = which;
   const render = [];
@@ -161,8 +161,8 @@ async function compare() {
 
 /** Parse and check of a ≥ 10 MB timeline document inside the module vs JSON.parse alone. */
 async function json() {
-  const { default: init, mount } = await import("/pkg/foerderweg.js");
-  await init();
+  const { load, mount } = await import("/pkg/foerderweg.js");
+  await load("timeline");
   const perParticipant = JSON.stringify(cohort(200)).length / 200;
   const text = JSON.stringify(cohort(Math.ceil((10 * 1024 * 1024) / perParticipant)));
   const times = [];
@@ -172,6 +172,7 @@ async function json() {
       const element = box();
       element.attachShadow({ mode: "open" });
       const handle = mount(element, "timeline", null, { lang: "de" });
+      await handle.ready;
       const t = performance.now();
       handle.update(text); // reads and checks now; a document over 1 MB is drawn a task later
       const ms = performance.now() - t;

@@ -1,20 +1,18 @@
 // foerderweg through its custom elements, as a host page uses it: the document object is set as
 // the element's `data`; done when `foerderweg-ready` says the DOM shows it.
-import init, { defineElements, loadGeometry } from "/pkg/foerderweg.js";
-
-let wasm = null;
+import { load as loadModule, loadGeometry, memoryBytes } from "/pkg/foerderweg.js";
 
 export const name = "foerderweg";
 
-export async function load() {
-  wasm = await init();
-  defineElements();
+export async function load(kind) {
+  // The module this case needs, loaded before the clock starts (a page loads it on demand).
+  await loadModule(kind);
   const bytes = new Uint8Array(await (await fetch("/pkg/geo/districts.fwg")).arrayBuffer());
   loadGeometry("districts", bytes);
 }
 
 /** Bytes of wasm linear memory now. */
-export const wasmMemory = () => wasm.memory.buffer.byteLength;
+export const wasmMemory = () => memoryBytes();
 
 export function create(kind) {
   let widget = null;

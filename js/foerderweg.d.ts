@@ -1,0 +1,99 @@
+// Types of the foerderweg package's entry point (pkg/foerderweg.js, written from js/loader.js).
+// Importing it defines <foerderweg-timeline>, <foerderweg-occupancy> and <foerderweg-map>; each
+// widget's WebAssembly module loads when the widget needs it.
+
+/** `timeline`, `occupancy` or `map`. */
+export type WidgetKind = "timeline" | "occupancy" | "map";
+
+/** Options of `mount()`: the twins of the elements' attributes (own properties only). */
+export interface MountOptions {
+  /** Language of the widget; German by default, the document's `lang` when absent. */
+  lang?: "de" | "en";
+  /** Colour scheme; `auto` follows prefers-color-scheme. */
+  theme?: "light" | "dark" | "auto";
+  /** URL of the document, fetched with the page's same-origin credentials. */
+  src?: string;
+  /** Seconds between fetches of `src` (at least 5). */
+  refresh?: number | string;
+  /** Seconds a fetch of `src` may take (default 30, 1 to 600). */
+  timeout?: number | string;
+  /** Megabytes a fetch of `src` may read (default 20, 0.001 to 500). */
+  maxSize?: number | string;
+}
+
+/** A mounted widget, returned by `mount()` at once; its calls wait for the widget's module. */
+export interface Handle {
+  /** Resolves when the widget's module has loaded and the widget is mounted. */
+  readonly ready: Promise<void>;
+  /** `timeline`, `occupancy` or `map`. */
+  readonly kind: WidgetKind;
+  /** Replaces the data: an object, or a JSON string. Problems are shown, never thrown. */
+  update(data: unknown): void;
+  /** Sets one option (`lang`, `theme`, `src`, `refresh`, `timeout`, `max-size`); `null` removes it. */
+  setOption(name: string, value?: string | null): void;
+  /** Fetches `src` again now (and a map's geometry, if it failed to load). */
+  reload(): void;
+  /** Removes the widget, its fetches, timers and listeners. Calling it again does nothing. */
+  destroy(): void;
+}
+
+/** A key a `setLabels` call did not apply, and why. */
+export interface RejectedLabel {
+  key: string;
+  reason: string;
+}
+
+/**
+ * Kept for pages written for one module (`await init(); defineElements();`): the elements are
+ * defined on import and modules load when widgets need them, so this resolves at once.
+ */
+export default function init(): Promise<void>;
+
+/**
+ * Defines the three elements (done on import; calling it again does nothing). Returns the tags
+ * another script had defined first; they stay that script's.
+ */
+export function defineElements(): string[];
+
+/** Loads the module of `kind` now (all three without one); widgets do this themselves. */
+export function load(kind?: WidgetKind): Promise<void>;
+
+/** Mounts a widget into `element` without custom elements. Throws only for an unknown kind. */
+export function mount(
+  element: HTMLElement,
+  kind: WidgetKind,
+  data?: unknown,
+  options?: MountOptions | null,
+): Handle;
+
+/**
+ * Replaces labels of `lang` for every widget of the page, mounted or to come. Returns the keys a
+ * loaded module did not apply (before any module has loaded, `[]`; the module warns in the
+ * console when it loads).
+ */
+export function setLabels(lang: "de" | "en", labels: Record<string, string> | null): RejectedLabel[];
+
+/** Every label key of `lang` with its current text. Needs a loaded module (`await load()`). */
+export function labelKeys(lang: "de" | "en"): Record<string, string>;
+
+/** Hands over a geometry file's bytes (`districts` or `municipalities`) for every map. */
+export function loadGeometry(name: "districts" | "municipalities", bytes: Uint8Array): void;
+
+/** Where maps fetch the built-in geometry, if not from `geo/` next to this file. */
+export function setGeometryBase(url: string): void;
+
+/** How many widgets are mounted on the page, over every loaded module. */
+export function liveWidgets(): number;
+
+/** Bytes of WebAssembly memory of the loaded modules. */
+export function memoryBytes(): number;
+
+/** The modules loaded or loading: `timeline`, `occupancy`, `map`, `all`. */
+export function loadedModules(): string[];
+
+/** The `detail` of the events the elements send (they bubble and are composed). */
+export interface FoerderwegEventMap {
+  "foerderweg-ready": CustomEvent<{ kind: WidgetKind; warnings: unknown[] }>;
+  "foerderweg-error": CustomEvent<{ kind: WidgetKind; diagnostics: unknown[] }>;
+  "foerderweg-select": CustomEvent<{ kind: WidgetKind; type: string | null; id: string }>;
+}
