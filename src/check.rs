@@ -3,7 +3,10 @@
 //! Every diagnostic names a JSON path (`participants[3].phases[1].end`) and, where the parser
 //! knows it, a line and column. Problems are kept as data ([`Problem`]) and only turned into
 //! sentences by [`Diagnostic::message`], so switching the language needs no new parse.
-//! Errors stop the render; warnings render and say what was left out or changed.
+//! An error leaves out the record it is in (the innermost list element that holds its path: a
+//! participant, a phase, a project, a reporting date) and names it; the rest is drawn. Only a
+//! document of which nothing can be drawn, or of an unknown schema, is refused as a whole.
+//! Warnings say what was changed or is suspect in a record that is drawn.
 
 use crate::i18n::{Lang, fill};
 use crate::model::common::{DATE_EXPECTED, Head};
@@ -11,14 +14,19 @@ use crate::model::occupancy::{OccupancyDoc, TERMINATION_REASONS};
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
 use crate::model::{Day, WidgetKind};
+use prune::Seg;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod prune;
+mod surrogates;
+pub use prune::LeftOut;
+
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
-    /// The document cannot be drawn.
+    /// The record at the path is not drawn (or, when nothing can be drawn, the document).
     Error,
     /// The document is drawn; this part was left out or changed.
     Warning,
@@ -148,6 +156,33 @@ pub enum Problem {
     GeometryUnavailable(String),
     /// Any other parser message.
     Other(String),
+    /// More records are broken than the check leaves out one by one; the document is refused.
+    TooManyLeftOut(usize),
+    /// A `\\uD800`–`\\uDFFF` escape without its other half, read as U+FFFD.
+    LoneSurrogate,
+    /// A key given twice in one object; the last value is used.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The value used (the last), as written.
+        used: String,
+    },
+    /// A phase with the same kind, start and end as an earlier one of the participant.
+    SameDates {
+        /// Path of the earlier phase.
+        first: String,
+    },
+    /// An exit dated before the first phase starts.
+    ExitBeforeStart {
+        /// The exit date.
+        exit: Day,
+        /// The first phase's start.
+        start: Day,
+    },
+    /// A count that is not a whole number ≥ 0 (negative or with a fraction); left out.
+    BadCount(String),
+    /// A sum of amounts that is too large for a number; left out.
+    SumTooLarge,
 }
 
 impl Problem {
@@ -183,6 +218,13 @@ impl Problem {
             Problem::BadGeometry(_) => "bad-geometry",
             Problem::GeometryUnavailable(_) => "geometry-unavailable",
             Problem::Other(_) => "other",
+            Problem::TooManyLeftOut(_) => "too-many-left-out",
+            Problem::LoneSurrogate => "lone-surrogate",
+            Problem::DuplicateKey { .. } => "duplicate-key",
+            Problem::SameDates { .. } => "same-dates",
+            Problem::ExitBeforeStart { .. } => "exit-before-start",
+            Problem::BadCount(_) => "bad-count",
+            Problem::SumTooLarge => "sum-too-large",
         }
     }
 }
@@ -299,6 +341,15 @@ impl Diagnostic {
             Problem::BadGeometry(what) => fill(t.bad_geometry, what, ""),
             Problem::GeometryUnavailable(why) => fill(t.geometry_unavailable, why, ""),
             Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
+            Problem::TooManyLeftOut(n) => fill(t.too_many_left_out, &lang.integer(*n as i64), ""),
+            Problem::LoneSurrogate => t.lone_surrogate.to_string(),
+            Problem::DuplicateKey { key, used } => fill(t.duplicate_key, key, used),
+            Problem::SameDates { first } => fill(t.same_dates, first, ""),
+            Problem::ExitBeforeStart { exit, start } => {
+                fill(t.exit_before_start, &lang.date(exit.0), &lang.date(start.0))
+            }
+            Problem::BadCount(n) => fill(t.bad_count, n, ""),
+            Problem::SumTooLarge => t.sum_too_large.to_string(),
         }
     }
 
@@ -336,10 +387,13 @@ pub enum Document {
 /// The outcome of [`check`]: the document when it can be drawn, and every finding.
 #[derive(Clone, Debug)]
 pub struct Checked {
-    /// `Some` when there are no errors.
+    /// `Some` when something of it can be drawn: the valid records, without those named in an
+    /// error.
     pub document: Option<Document>,
-    /// Errors first, then warnings, each group in document order.
+    /// Errors (records left out) first, then warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the errors left out, with the map from paths in `document` to the host's paths.
+    pub left_out: LeftOut,
 }
 
 impl Checked {
@@ -348,6 +402,7 @@ impl Checked {
         Checked {
             document: None,
             diagnostics: vec![diagnostic],
+            left_out: LeftOut::default(),
         }
     }
 
@@ -386,25 +441,98 @@ impl Checked {
 /// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
 /// ```
 pub fn check(kind: WidgetKind, text: &str) -> Checked {
+    match kind {
+        WidgetKind::Timeline => check_as::<TimelineDoc>(kind, text),
+        WidgetKind::Occupancy => check_as::<OccupancyDoc>(kind, text),
+        WidgetKind::Map => check_as::<MapDoc>(kind, text),
+    }
+}
+
+/// A document type as [`check`] needs it.
+trait Wire: DeserializeOwned {
+    fn schema(&self) -> &str;
+    /// The checks beyond types: ids, date order, sums. Errors name the record to leave out.
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>);
+    /// No record at all is left to draw.
+    fn is_empty(&self) -> bool;
+    fn into_document(self) -> Document;
+}
+
+impl Wire for TimelineDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_timeline(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.participants.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Timeline(Arc::new(self))
+    }
+}
+
+impl Wire for OccupancyDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_occupancy(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.providers.is_empty() && self.series.is_empty() && self.funding.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Occupancy(Arc::new(self))
+    }
+}
+
+impl Wire for MapDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_map(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.regions.is_empty() && self.values.is_empty() && self.markers.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Map(Arc::new(self))
+    }
+}
+
+fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
     // The typed pass first: for a well-formed document it is the only one. When it fails, the
     // head pass says why in the order a host expects: syntax (with line and column), then the
-    // schema, then the typed error.
-    let decoded = match kind {
-        WidgetKind::Timeline => decode::<TimelineDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Timeline(doc), diags)),
-        WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Occupancy(doc), diags)),
-        WidgetKind::Map => decode::<MapDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Map(doc), diags)),
-    };
-    let (doc, mut diags) = match decoded {
-        Ok((schema, doc, diags)) => {
-            if let Err(d) = check_schema(kind, Some(&serde_json::Value::String(schema))) {
+    // schema; then the records that fail are left out one by one.
+    match decode::<T>(kind, text) {
+        Some((mut doc, mut diags)) => {
+            let schema = serde_json::Value::String(doc.schema().to_string());
+            if let Err(d) = check_schema(kind, Some(&schema)) {
                 return Checked::failed(d);
             }
-            (doc, diags)
+            doc.semantic(&mut diags);
+            if !diags.iter().any(|d| d.severity == Severity::Error) {
+                return Checked {
+                    document: Some(doc.into_document()),
+                    diagnostics: diags,
+                    left_out: LeftOut::default(),
+                };
+            }
         }
-        Err(typed) => {
+        None => {
+            if let Some((mended, places)) = surrogates::mend(text) {
+                let mut checked = check_as::<T>(kind, &mended);
+                let warnings = places.into_iter().map(|at| Diagnostic {
+                    position: Some(at),
+                    ..Diagnostic::warning(kind, "", Problem::LoneSurrogate)
+                });
+                let errors = checked.errors().count();
+                checked.diagnostics.splice(errors..errors, warnings);
+                return checked;
+            }
             let head: Head = match serde_json::from_str(text) {
                 Ok(h) => h,
                 Err(e) => return Checked::failed(from_json_error(kind, String::new(), &e)),
@@ -412,40 +540,100 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
             if let Err(d) = check_schema(kind, head.schema.as_ref()) {
                 return Checked::failed(d);
             }
-            return Checked::failed(typed);
         }
-    };
-    let doc = match doc {
-        Decoded::Timeline(doc) => {
-            semantic_timeline(&doc, &mut diags);
-            Document::Timeline(Arc::new(doc))
-        }
-        Decoded::Occupancy(doc) => {
-            semantic_occupancy(&doc, &mut diags);
-            Document::Occupancy(Arc::new(doc))
-        }
-        Decoded::Map(mut doc) => {
-            semantic_map(&mut doc, &mut diags);
-            Document::Map(Arc::new(doc))
-        }
-    };
-    diags.sort_by_key(|d| d.severity);
-    let document = if diags.iter().any(|d| d.severity == Severity::Error) {
-        None
-    } else {
-        Some(doc)
-    };
-    Checked {
-        document,
-        diagnostics: diags,
+    }
+    match serde_json::from_str(text) {
+        Ok(value) => leave_out::<T>(kind, text, value),
+        Err(e) => Checked::failed(from_json_error(kind, String::new(), &e)),
     }
 }
 
-/// A typed document before its semantic checks.
-enum Decoded {
-    Timeline(TimelineDoc),
-    Occupancy(OccupancyDoc),
-    Map(MapDoc),
+/// How many records [`leave_out`] removes before it refuses the document as a whole.
+const MAX_LEFT_OUT: usize = 1000;
+
+/// Decodes `value` again and again, each time leaving out the record that fails (the innermost
+/// list element on the failing path) and naming it in an error, until what is left decodes and
+/// passes the semantic checks. A field outside any list is left out alone, unless it is
+/// required: then the document is refused.
+fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value) -> Checked {
+    let mut left = LeftOut::default();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let refuse = |found: Vec<Diagnostic>, left: LeftOut| Checked {
+        document: None,
+        diagnostics: found,
+        left_out: left,
+    };
+    for _ in 0..MAX_LEFT_OUT {
+        let (mut doc, mut diags) = match decode_value::<T>(kind, &value) {
+            Ok(decoded) => decoded,
+            Err((segs, problem)) => {
+                let host = left.source(&segs);
+                let missing = matches!(problem, Problem::MissingField(_));
+                let mut d = Diagnostic::error(kind, prune::format(&host), problem);
+                d.position = prune::locate(text, &host)
+                    .or_else(|| prune::locate(text, &host[..host.len().saturating_sub(1)]));
+                let in_record = segs.iter().any(|s| matches!(s, Seg::Index(_)));
+                if !in_record && (missing || left.paths.contains(&d.path)) {
+                    // A required field outside every record, absent or left out before.
+                    if !left.paths.contains(&d.path) {
+                        found.push(d);
+                    }
+                    return refuse(found, left);
+                }
+                if left.remove(&mut value, &segs, in_record).is_none() {
+                    found.push(d);
+                    return refuse(found, left);
+                }
+                found.push(d);
+                continue;
+            }
+        };
+        doc.semantic(&mut diags);
+        if !diags.iter().any(|d| d.severity == Severity::Error) {
+            for d in &mut diags {
+                d.path = left.source_path(&d.path);
+            }
+            found.extend(diags);
+            found.sort_by_key(|d| d.severity);
+            if doc.is_empty() && !left.is_empty() {
+                return refuse(found, left);
+            }
+            return Checked {
+                document: Some(doc.into_document()),
+                diagnostics: found,
+                left_out: left,
+            };
+        }
+        // Every record with a semantic error goes; the last first, so the indices of the
+        // others still hold. The warnings come again in the round that passes.
+        let mut records: Vec<(Vec<Seg>, bool)> = Vec::new();
+        for mut d in diags.into_iter().filter(|d| d.severity == Severity::Error) {
+            let mut segs = prune::parse(&d.path);
+            let in_record = match segs.iter().rposition(|s| matches!(s, Seg::Index(_))) {
+                Some(at) => {
+                    segs.truncate(at + 1);
+                    true
+                }
+                None => false,
+            };
+            d.path = left.source_path(&d.path);
+            found.push(d);
+            records.push((segs, in_record));
+        }
+        records.sort();
+        records.dedup();
+        for (segs, in_record) in records.into_iter().rev() {
+            if left.remove(&mut value, &segs, in_record).is_none() {
+                return refuse(found, left);
+            }
+        }
+    }
+    found.push(Diagnostic::error(
+        kind,
+        "",
+        Problem::TooManyLeftOut(MAX_LEFT_OUT),
+    ));
+    refuse(found, left)
 }
 
 fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<(), Diagnostic> {
@@ -489,13 +677,9 @@ fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<
     Ok(())
 }
 
-/// The typed document, with paths for type errors and unknown fields. A document that decodes
-/// is read once, without tracking where the reader is (that costs an allocation per key); only
-/// a failing one is read again with the path tracked, for the diagnostic.
-fn decode<T: DeserializeOwned>(
-    kind: WidgetKind,
-    text: &str,
-) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+/// The typed document with warnings for unknown fields, read from the text in one pass without
+/// tracking where the reader is (that costs an allocation per key); `None` when it fails.
+fn decode<T: DeserializeOwned>(kind: WidgetKind, text: &str) -> Option<(T, Vec<Diagnostic>)> {
     let mut unknown = Vec::new();
     let mut note_unknown = |path: serde_ignored::Path| {
         unknown.push(Diagnostic::warning(
@@ -510,34 +694,53 @@ fn decode<T: DeserializeOwned>(
         &mut note_unknown,
     ));
     // Trailing text after the document is a syntax error, which the head pass reports.
-    if let (Ok(doc), Ok(())) = (fast, json.end()) {
-        return Ok((doc, unknown));
-    }
-    let mut json = serde_json::Deserializer::from_str(text);
-    let mut nothing = |_: serde_ignored::Path| {};
-    let ignoring = serde_ignored::Deserializer::new(&mut json, &mut nothing);
-    match serde_path_to_error::deserialize::<_, T>(ignoring) {
-        Err(e) => Err(from_json_error(kind, typed_path(e.path()), e.inner())),
-        Ok(_) => match json.end() {
-            Err(e) => Err(from_json_error(kind, String::new(), &e)),
-            // Not reached: the same text decoded once and failed.
-            Ok(()) => Err(Diagnostic::error(kind, "", Problem::NotSerialisable)),
-        },
+    match (fast, json.end()) {
+        (Ok(doc), Ok(())) => Some((doc, unknown)),
+        _ => None,
     }
 }
 
-fn typed_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => push_key(&mut out, key),
-            Segment::Enum { variant } => push_key(&mut out, variant),
-            Segment::Unknown => push_key(&mut out, "?"),
+/// The typed document read from a parsed value, with the path of the first failure: the
+/// failing field, or for a missing one the field that is missing.
+fn decode_value<T: DeserializeOwned>(
+    kind: WidgetKind,
+    value: &serde_json::Value,
+) -> Result<(T, Vec<Diagnostic>), (Vec<Seg>, Problem)> {
+    let mut unknown = Vec::new();
+    let result = {
+        let mut note_unknown = |path: serde_ignored::Path| {
+            unknown.push(Diagnostic::warning(
+                kind,
+                ignored_path(&path),
+                Problem::UnknownField,
+            ));
+        };
+        let ignoring = serde_ignored::Deserializer::new(value, &mut note_unknown);
+        serde_path_to_error::deserialize::<_, T>(ignoring)
+    };
+    match result {
+        Ok(doc) => Ok((doc, unknown)),
+        Err(e) => {
+            let mut segs = typed_segs(e.path());
+            let problem = json_problem(e.inner());
+            if let Problem::MissingField(field) = &problem {
+                segs.push(Seg::Key(field.clone()));
+            }
+            Err((segs, problem))
         }
     }
-    out
+}
+
+fn typed_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => Seg::Index(*index),
+            Segment::Map { key } => Seg::Key(key.clone()),
+            Segment::Enum { variant } => Seg::Key(variant.clone()),
+            Segment::Unknown => Seg::Key("?".into()),
+        })
+        .collect()
 }
 
 fn ignored_path(path: &serde_ignored::Path) -> String {
@@ -565,16 +768,8 @@ fn push_key(out: &mut String, key: &str) {
 /// Turns serde_json's error into a problem with position; a missing field's name is added to
 /// the path, so the path names the field itself.
 fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) -> Diagnostic {
-    use serde_json::error::Category;
     let position = (e.line() > 0).then(|| (e.line(), e.column()));
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    let problem = match e.classify() {
-        Category::Eof => Problem::Eof,
-        Category::Syntax | Category::Io => Problem::Syntax(msg),
-        Category::Data => data_problem(&msg),
-    };
+    let problem = json_problem(e);
     if let Problem::MissingField(field) = &problem {
         push_key(&mut path, field);
     }
@@ -584,6 +779,19 @@ fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) ->
         position,
         problem,
         kind,
+    }
+}
+
+/// serde_json's error as a problem, without its position.
+fn json_problem(e: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    match e.classify() {
+        Category::Eof => Problem::Eof,
+        Category::Syntax | Category::Io => Problem::Syntax(msg),
+        Category::Data => data_problem(&msg),
     }
 }
 
@@ -1177,11 +1385,15 @@ mod tests {
     }
 
     #[test]
-    fn semantic_errors_stop_the_render() {
+    fn semantic_errors_leave_out_their_record() {
         let c = timeline(
             r#""participants":[{"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-05-02","end":"2018-05-01"}]},{"id":"a","label":"B"}]"#,
         );
-        assert!(c.document.is_none());
+        let Some(Document::Timeline(doc)) = &c.document else {
+            panic!("not drawn: {:?}", c.diagnostics)
+        };
+        assert_eq!(doc.participants.len(), 1);
+        assert!(doc.participants[0].phases.is_empty());
         let codes: Vec<_> = c
             .errors()
             .map(|d| (d.problem.code(), d.path.as_str()))
@@ -1310,13 +1522,16 @@ mod tests {
     }
 
     #[test]
-    fn series_filled_above_the_programme_slots_is_an_error() {
+    fn series_filled_above_the_programme_slots_leaves_out_the_point() {
         let c = check(
             WidgetKind::Occupancy,
             r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P","slots":113},
                 "series":[{"date":"2018-12-01","filled":111},{"date":"2019-01-01","filled":114}]}"#,
         );
-        assert!(c.document.is_none());
+        let Some(Document::Occupancy(doc)) = &c.document else {
+            panic!("not drawn: {:?}", c.diagnostics)
+        };
+        assert_eq!(doc.series.len(), 1, "the other reporting date is drawn");
         assert_eq!(codes(&c), [("series[1].filled".to_string(), "overfilled")]);
     }
 

@@ -427,11 +427,17 @@ impl Widget {
                 items.into_iter().map(|d| d.to_json(lang)).collect()
             };
             if checked.document.is_some() {
+                // Drawn, perhaps without some records: `errors` names those left out.
                 let mut warnings = list(checked.warnings().collect());
-                warnings.extend(geometry_warnings(&checked).iter().map(|d| d.to_json(lang)));
+                warnings.extend(geometry_warnings(&checked).iter().map(|d| {
+                    let mut d = d.clone();
+                    d.path = checked.left_out.source_path(&d.path);
+                    d.to_json(lang)
+                }));
                 let detail = serde_json::json!({
                     "kind": kind.as_str(),
                     "warnings": warnings,
+                    "errors": list(checked.errors().collect()),
                 });
                 events::dispatch(&host, events::READY, &detail);
             } else {

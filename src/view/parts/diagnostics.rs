@@ -42,10 +42,34 @@ pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> imp
     }
 }
 
-/// The warnings of a drawn document, folded away under a count.
+/// The findings of a drawn document: the records its errors left out, listed open, then the
+/// warnings, folded away under a count.
 pub(crate) fn warning_list(checked: &Checked, lang: Lang) -> Option<impl IntoView + use<>> {
+    let errors: Vec<&Diagnostic> = checked.errors().collect();
     let warnings: Vec<&Diagnostic> = checked.warnings().collect();
-    (!warnings.is_empty()).then(|| list(&warnings, lang))
+    (!errors.is_empty() || !warnings.is_empty()).then(|| {
+        view! {
+            {(!errors.is_empty()).then(|| left_out(&errors, lang))}
+            {(!warnings.is_empty()).then(|| list(&warnings, lang))}
+        }
+    })
+}
+
+/// The errors of a drawn document: each names a record that is not drawn.
+fn left_out(errors: &[&Diagnostic], lang: Lang) -> impl IntoView + use<> {
+    let t = lang.texts();
+    let items: Vec<_> = errors.iter().map(|d| item(d, lang)).collect();
+    let title = format!(
+        "{} ({})",
+        t.left_out_heading,
+        lang.integer(items.len() as i64)
+    );
+    view! {
+        <details class="fw-panel fw-panel--warning fw-panel--left-out" part="left-out" open>
+            <summary class="fw-panel__title">{title}</summary>
+            <ul class="fw-panel__list">{items}</ul>
+        </details>
+    }
 }
 
 /// A folded list of warnings.
