@@ -205,8 +205,8 @@ impl Widget {
             return;
         }
         self.begin_source(false);
-        let text = match data.as_string() {
-            Some(text) => Some(text),
+        let text = match data.dyn_ref::<js_sys::JsString>() {
+            Some(text) => Some(json_text(text)),
             // `JSON.stringify` throws for cycles and BigInt and gives `undefined` for functions.
             None => js_sys::JSON::stringify(data)
                 .ok()
@@ -519,6 +519,23 @@ fn builtin_geometry(checked: &Checked) -> Option<bool> {
 }
 
 /// What a map's keys give against its geometry (unknown keys, overlapping regions).
+/// A JS string of JSON text as Rust text, a lone surrogate written as its `\\uXXXX` escape
+/// (wasm-bindgen's conversion would replace it by U+FFFD silently): check then reads it as
+/// U+FFFD with a warning, as it does for the same document given as an object.
+fn json_text(text: &js_sys::JsString) -> String {
+    if text.is_valid_utf16() {
+        return String::from(text);
+    }
+    let mut out = String::with_capacity(text.length() as usize);
+    for c in char::decode_utf16(text.iter()) {
+        match c {
+            Ok(c) => out.push(c),
+            Err(e) => out.push_str(&format!("\\u{:04X}", e.unpaired_surrogate())),
+        }
+    }
+    out
+}
+
 fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
     use crate::layout::map::{Geometry, prepare};
     let Some(Document::Map(doc)) = &checked.document else {
