@@ -548,8 +548,11 @@ fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
     }
 }
 
-/// How many records [`leave_out`] removes before it refuses the document as a whole.
-const MAX_LEFT_OUT: usize = 1000;
+/// How many rounds of decoding [`leave_out`] runs before it refuses the document as a whole.
+const MAX_ROUNDS: usize = 1000;
+
+/// How many errors of a document are given a line and column (each is a walk through the text).
+const MAX_LOCATED: usize = 100;
 
 /// Decodes `value` again and again, each time leaving out the record that fails (the innermost
 /// list element on the failing path) and naming it in an error, until what is left decodes and
@@ -563,24 +566,52 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
         diagnostics: found,
         left_out: left,
     };
-    for _ in 0..MAX_LEFT_OUT {
+    let error = |left: &LeftOut, segs: &[Seg], problem: Problem, located: usize| {
+        let host = left.source(segs);
+        let mut d = Diagnostic::error(kind, prune::format(&host), problem);
+        if located < MAX_LOCATED {
+            d.position = prune::locate(text, &host)
+                .or_else(|| prune::locate(text, &host[..host.len().saturating_sub(1)]));
+        }
+        d
+    };
+    for _ in 0..MAX_ROUNDS {
         let (mut doc, mut diags) = match decode_value::<T>(kind, &value) {
             Ok(decoded) => decoded,
             Err((segs, problem)) => {
-                let host = left.source(&segs);
-                let missing = matches!(problem, Problem::MissingField(_));
-                let mut d = Diagnostic::error(kind, prune::format(&host), problem);
-                d.position = prune::locate(text, &host)
-                    .or_else(|| prune::locate(text, &host[..host.len().saturating_sub(1)]));
                 let in_record = segs.iter().any(|s| matches!(s, Seg::Index(_)));
-                if !in_record && (missing || left.paths.contains(&d.path)) {
+                if in_record {
+                    // The first failure of every other record of the same top-level list too,
+                    // so a document with many broken records takes few rounds.
+                    let mut failures = sweep::<T>(kind, &mut value, &segs);
+                    failures.insert(0, (segs, problem));
+                    let batch: Vec<Diagnostic> = failures
+                        .iter()
+                        .enumerate()
+                        .map(|(n, (segs, problem))| {
+                            error(&left, segs, problem.clone(), found.len() + n)
+                        })
+                        .collect();
+                    // The last first, so the indices of the others still hold.
+                    for (segs, _) in failures.iter().rev() {
+                        if left.remove(&mut value, segs, true).is_none() {
+                            found.extend(batch);
+                            return refuse(found, left);
+                        }
+                    }
+                    found.extend(batch);
+                    continue;
+                }
+                let missing = matches!(problem, Problem::MissingField(_));
+                let d = error(&left, &segs, problem, found.len());
+                if missing || left.paths.contains(&d.path) {
                     // A required field outside every record, absent or left out before.
                     if !left.paths.contains(&d.path) {
                         found.push(d);
                     }
                     return refuse(found, left);
                 }
-                if left.remove(&mut value, &segs, in_record).is_none() {
+                if left.remove(&mut value, &segs, false).is_none() {
                     found.push(d);
                     return refuse(found, left);
                 }
@@ -628,12 +659,52 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
             }
         }
     }
-    found.push(Diagnostic::error(
-        kind,
-        "",
-        Problem::TooManyLeftOut(MAX_LEFT_OUT),
-    ));
+    let count = left.paths.len();
+    found.push(Diagnostic::error(kind, "", Problem::TooManyLeftOut(count)));
     refuse(found, left)
+}
+
+/// The first failure in each element after the one `first` fails in, of the top-level list
+/// `first` starts with: each is decoded in a document with that element alone in its list and
+/// the other top-level lists empty, so the sweep costs about one decode of the document.
+/// Ordered by index; paths as in the whole document.
+fn sweep<T: DeserializeOwned>(
+    kind: WidgetKind,
+    value: &mut serde_json::Value,
+    first: &[Seg],
+) -> Vec<(Vec<Seg>, Problem)> {
+    use serde_json::Value;
+    let (Some(Seg::Key(key)), Some(Seg::Index(from))) = (first.first(), first.get(1)) else {
+        return Vec::new();
+    };
+    let mut saved: Vec<(String, Value)> = match value.as_object_mut() {
+        Some(fields) => fields
+            .iter_mut()
+            .filter(|(_, v)| v.is_array())
+            .map(|(k, v)| (k.clone(), std::mem::replace(v, Value::Array(Vec::new()))))
+            .collect(),
+        None => return Vec::new(),
+    };
+    let mut failures = Vec::new();
+    let list = saved.iter_mut().find(|(k, _)| k == key);
+    if let Some(items) = list.and_then(|(_, v)| v.as_array_mut()) {
+        for (j, item) in items.iter_mut().enumerate().skip(from + 1) {
+            value[key.as_str()] = Value::Array(vec![std::mem::take(item)]);
+            if let Err((mut segs, problem)) = decode_value::<T>(kind, value) {
+                if segs.first() == first.first() && segs.get(1) == Some(&Seg::Index(0)) {
+                    segs[1] = Seg::Index(j);
+                    failures.push((segs, problem));
+                }
+            }
+            if let Some(alone) = value.get_mut(key.as_str()).and_then(Value::as_array_mut) {
+                *item = alone.pop().unwrap_or_default();
+            }
+        }
+    }
+    for (k, v) in saved {
+        value[k.as_str()] = v;
+    }
+    failures
 }
 
 fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<(), Diagnostic> {

@@ -290,3 +290,33 @@ fn a_lone_surrogate_is_replaced_and_named() {
         "Ein unvollständiges Zeichen (etwa ein halbes Emoji) wird als „\u{fffd}“ gezeigt."
     );
 }
+
+/// Many broken records are left out in few rounds (each round sweeps the whole list): 1,500 of
+/// 3,000 participants broken, more than the rounds the check allows, still draws the other 1,500.
+#[test]
+fn many_broken_records_are_all_left_out() {
+    let list: Vec<Value> = (0..3000)
+        .map(|i| {
+            let label = if i % 2 == 0 { json!(i) } else { json!(format!("TN {i}")) };
+            json!({ "id": format!("p{i}"), "label": label,
+                    "phases": [{ "kind": "profiling", "start": if i % 3 == 0 { "2018-13-01" } else { "2018-01-02" } }] })
+        })
+        .collect();
+    let doc = json!({ "schema": "foerderweg/timeline@1", "participants": list });
+    let c = check(WidgetKind::Timeline, &doc.to_string());
+    let ids = participants(&c);
+    assert_eq!(ids.len(), 1500);
+    let found = errors(&c);
+    // Every even participant for its label; every odd one that is a multiple of 3 for its date.
+    assert_eq!(found.len(), 1500 + 500);
+    assert_eq!(
+        found[0],
+        ("participants[0].label".to_string(), "wrong-type")
+    );
+    assert!(found.contains(&(
+        "participants[3].phases[0].start".to_string(),
+        "invalid-date"
+    )));
+    let a = audit(WidgetKind::Timeline, &doc.to_string(), None, None, Lang::De);
+    assert_eq!(a.lost(), Vec::<String>::new());
+}
