@@ -9,7 +9,7 @@
 //! Warnings say what was changed or is suspect in a record that is drawn.
 
 use crate::i18n::{Lang, fill};
-use crate::model::common::{DATE_EXPECTED, Head};
+use crate::model::common::{COUNT_EXPECTED, DATE_EXPECTED, Head};
 use crate::model::occupancy::{OccupancyDoc, TERMINATION_REASONS};
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
@@ -19,6 +19,7 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod duplicates;
 mod prune;
 mod surrogates;
 pub use prune::LeftOut;
@@ -561,10 +562,23 @@ const MAX_LOCATED: usize = 100;
 fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value) -> Checked {
     let mut left = LeftOut::default();
     let mut found: Vec<Diagnostic> = Vec::new();
-    let refuse = |found: Vec<Diagnostic>, left: LeftOut| Checked {
-        document: None,
-        diagnostics: found,
-        left_out: left,
+    // The parsed value keeps the last of a repeated key; say so where it happens.
+    let repeated: Vec<Diagnostic> = duplicates::find(text)
+        .into_iter()
+        .map(|(path, used)| {
+            let key = prune::parse(&path)
+                .last()
+                .map_or(String::new(), |s| prune::format(std::slice::from_ref(s)));
+            Diagnostic::warning(kind, path, Problem::DuplicateKey { key, used })
+        })
+        .collect();
+    let refuse = |mut found: Vec<Diagnostic>, left: LeftOut| {
+        found.sort_by_key(|d| d.severity);
+        Checked {
+            document: None,
+            diagnostics: found,
+            left_out: left,
+        }
     };
     let error = |left: &LeftOut, segs: &[Seg], problem: Problem, located: usize| {
         let host = left.source(segs);
@@ -579,43 +593,58 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
         let (mut doc, mut diags) = match decode_value::<T>(kind, &value) {
             Ok(decoded) => decoded,
             Err((segs, problem)) => {
-                let in_record = segs.iter().any(|s| matches!(s, Seg::Index(_)));
-                if in_record {
-                    // The first failure of every other record of the same top-level list too,
-                    // so a document with many broken records takes few rounds.
-                    let mut failures = sweep::<T>(kind, &mut value, &segs);
-                    failures.insert(0, (segs, problem));
-                    let batch: Vec<Diagnostic> = failures
-                        .iter()
-                        .enumerate()
-                        .map(|(n, (segs, problem))| {
-                            error(&left, segs, problem.clone(), found.len() + n)
-                        })
-                        .collect();
-                    // The last first, so the indices of the others still hold.
-                    for (segs, _) in failures.iter().rev() {
-                        if left.remove(&mut value, segs, true).is_none() {
+                // With the first failure of every later record of the same top-level list, so
+                // a document with many broken records takes few rounds.
+                let mut failures = match segs.iter().any(|s| matches!(s, Seg::Index(_))) {
+                    true => sweep::<T>(kind, &mut value, &segs),
+                    false => Vec::new(),
+                };
+                failures.insert(0, (segs, problem));
+                let mut removals: Vec<(Vec<Seg>, bool)> = Vec::new();
+                let mut batch = Vec::new();
+                for (n, (segs, problem)) in failures.into_iter().enumerate() {
+                    let in_record = segs.iter().any(|s| matches!(s, Seg::Index(_)));
+                    let mut d = error(&left, &segs, problem, found.len() + n);
+                    let seen = left.paths.contains(&d.path);
+                    match (&d.problem, seen) {
+                        (Problem::BadCount(_), false) => {
+                            // The figure alone is left out; its record is drawn.
+                            d.severity = Severity::Warning;
+                            removals.push((segs, false));
+                            batch.push(d);
+                        }
+                        (Problem::MissingField(_), true) => {
+                            // A required figure left out before: its record goes too (or,
+                            // outside every record, the document), named by that finding.
+                            for f in found.iter_mut().filter(|f| f.path == d.path) {
+                                f.severity = Severity::Error;
+                            }
+                            if !in_record {
+                                found.extend(batch);
+                                return refuse(found, left);
+                            }
+                            removals.push((segs, true));
+                        }
+                        (Problem::MissingField(_), false) if !in_record => {
+                            // A required field outside every record.
                             found.extend(batch);
+                            found.push(d);
                             return refuse(found, left);
                         }
+                        _ => {
+                            removals.push((segs, in_record));
+                            batch.push(d);
+                        }
                     }
-                    found.extend(batch);
-                    continue;
                 }
-                let missing = matches!(problem, Problem::MissingField(_));
-                let d = error(&left, &segs, problem, found.len());
-                if missing || left.paths.contains(&d.path) {
-                    // A required field outside every record, absent or left out before.
-                    if !left.paths.contains(&d.path) {
-                        found.push(d);
+                // The last first, so the indices of the others still hold.
+                for (segs, record) in removals.iter().rev() {
+                    if left.remove(&mut value, segs, *record).is_none() {
+                        found.extend(batch);
+                        return refuse(found, left);
                     }
-                    return refuse(found, left);
                 }
-                if left.remove(&mut value, &segs, false).is_none() {
-                    found.push(d);
-                    return refuse(found, left);
-                }
-                found.push(d);
+                found.extend(batch);
                 continue;
             }
         };
@@ -624,6 +653,7 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
             for d in &mut diags {
                 d.path = left.source_path(&d.path);
             }
+            found.extend(repeated);
             found.extend(diags);
             found.sort_by_key(|d| d.severity);
             if doc.is_empty() && !left.is_empty() {
@@ -882,6 +912,10 @@ fn data_problem(msg: &str) -> Problem {
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (found, expected) = split(rest);
+        if expected == COUNT_EXPECTED {
+            let number = found.split_once(' ').map_or(found.as_str(), |(_, n)| n);
+            return Problem::BadCount(number.trim_matches('`').to_string());
+        }
         if expected == DATE_EXPECTED {
             let text = found
                 .strip_prefix("string \"")
@@ -903,6 +937,7 @@ fn describe(lang: Lang, raw: &str) -> String {
         ("a map", "ein Objekt", "an object"),
         ("map", "ein Objekt", "an object"),
         ("a boolean", "wahr/falsch", "true/false"),
+        (COUNT_EXPECTED, "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u8", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u16", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u32", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
@@ -1056,6 +1091,29 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
     let mut ids = UniqueIds::new(|i: &usize| format!("participants[{i}].id"));
     for (i, p) in doc.participants.iter().enumerate() {
         ids.note(kind, &p.id, i, out);
+        // Phases of one lane with the same dates are drawn on top of each other.
+        let mut drawn: HashMap<(&str, Day, Option<Day>, Option<Day>), usize> = HashMap::new();
+        for (j, ph) in p.phases.iter().enumerate() {
+            let lane = PHASE_KINDS
+                .iter()
+                .find(|k| **k == ph.kind)
+                .copied()
+                .unwrap_or("other");
+            match drawn.entry((lane, ph.start, ph.end, ph.planned_end)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    out.push(Diagnostic::warning(
+                        kind,
+                        format!("participants[{i}].phases[{j}]"),
+                        Problem::SameDates {
+                            first: format!("participants[{i}].phases[{}]", first.get()),
+                        },
+                    ));
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(j);
+                }
+            }
+        }
         for (j, ph) in p.phases.iter().enumerate() {
             let ph_at = || format!("participants[{i}].phases[{j}]");
             end_before_start(kind, ph.start, ph.end, || format!("{}.end", ph_at()), out);
@@ -1078,6 +1136,13 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
         // participant is still in the programme and later events are expected.
         let from = p.phases.iter().map(|ph| ph.start).min();
         let to = p.exit.as_ref().map(|e| e.date);
+        if let (Some(start), Some(exit)) = (from, to.filter(|t| from.is_some_and(|f| *t < f))) {
+            out.push(Diagnostic::warning(
+                kind,
+                format!("participants[{i}].exit.date"),
+                Problem::ExitBeforeStart { exit, start },
+            ));
+        }
         for (j, ev) in p.events.iter().enumerate() {
             let outside = from.is_some_and(|f| ev.date < f) || to.is_some_and(|t| ev.date > t);
             if let (true, Some(f)) = (outside, from) {
@@ -1118,14 +1183,18 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(kind, path, problem));
         }
     };
-    let mut ids = UniqueIds::new(String::clone);
+    // Providers and projects are told apart by the `type` of `foerderweg-select`: an id is
+    // unique among the providers, and among all projects of the document.
+    let mut provider_ids = UniqueIds::new(|i: &usize| format!("providers[{i}].id"));
+    let mut project_ids =
+        UniqueIds::new(|&(i, j): &(usize, usize)| format!("providers[{i}].projects[{j}].id"));
     let (mut slots_sum, mut filled_sum, mut all_filled, mut project_count) =
         (0u64, 0u64, true, 0u64);
     for (i, pr) in doc.providers.iter().enumerate() {
-        ids.note(kind, &pr.id, format!("providers[{i}].id"), out);
+        provider_ids.note(kind, &pr.id, i, out);
         for (j, pj) in pr.projects.iter().enumerate() {
             let at = format!("providers[{i}].projects[{j}]");
-            ids.note(kind, &pj.id, format!("{at}.id"), out);
+            project_ids.note(kind, &pj.id, (i, j), out);
             project_count += 1;
             slots_sum += u64::from(pj.slots);
             filled_sum += u64::from(pj.filled.unwrap_or(0));
@@ -1196,6 +1265,26 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
             }
         }
+        let maps = [
+            (
+                "earlyTerminationsByReason",
+                &point.early_terminations_by_reason,
+            ),
+            ("exitsByOutcome", &point.exits_by_outcome),
+        ];
+        for (field, counts) in maps {
+            for key in counts.duplicates() {
+                let used = counts.get(key).map_or(String::new(), u32::to_string);
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("{at}.{field}.{key}"),
+                    Problem::DuplicateKey {
+                        key: key.clone(),
+                        used,
+                    },
+                ));
+            }
+        }
         let reasons = &point.early_terminations_by_reason;
         for key in reasons
             .keys()
@@ -1227,6 +1316,15 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
             ));
         }
         _ => {}
+    }
+    let sum: f64 = doc
+        .funding
+        .iter()
+        .map(|f| f.amount)
+        .filter(|a| a.is_finite())
+        .sum();
+    if !sum.is_finite() {
+        out.push(Diagnostic::warning(kind, "funding", Problem::SumTooLarge));
     }
     for (i, line) in doc.funding.iter().enumerate() {
         if !(line.amount.is_finite() && line.amount >= 0.0) {
@@ -1523,16 +1621,18 @@ mod tests {
     }
 
     #[test]
-    fn negative_counts_are_invalid_values() {
+    fn negative_counts_are_left_out_with_a_warning() {
         let c = check(
             WidgetKind::Occupancy,
             r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[{"date":"2018-01-01","profilings":-3}]}"#,
         );
+        assert!(c.document.is_some(), "the reporting date is drawn");
         let d = &c.diagnostics[0];
         assert_eq!(d.path, "series[0].profilings");
+        assert_eq!(d.severity, Severity::Warning);
         assert_eq!(
             d.message(Lang::De),
-            "Ungültiger Wert: Zahl -3 gefunden, eine ganze Zahl ≥ 0 erwartet."
+            "-3 ist keine ganze Zahl ≥ 0; die Angabe wird nicht gezeigt."
         );
     }
 

@@ -216,7 +216,7 @@ pub(crate) fn locate(text: &str, segs: &[Seg]) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
-fn skip_ws(b: &[u8], mut at: usize) -> usize {
+pub(super) fn skip_ws(b: &[u8], mut at: usize) -> usize {
     while matches!(b.get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
         at += 1;
     }
@@ -224,7 +224,7 @@ fn skip_ws(b: &[u8], mut at: usize) -> usize {
 }
 
 /// The index after the JSON value starting at `at` (the text is known to be JSON).
-fn skip_value(b: &[u8], at: usize) -> Option<usize> {
+pub(super) fn skip_value(b: &[u8], at: usize) -> Option<usize> {
     match *b.get(at)? {
         b'"' => skip_string(b, at),
         b'{' | b'[' => {
