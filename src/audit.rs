@@ -98,7 +98,7 @@ pub fn audit(
         };
     };
     // The document parsed, so the text is JSON.
-    let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let raw: Value = crate::check::json_value(text).unwrap_or(Value::Null);
     let mut tallies = match document {
         Document::Timeline(doc) => timeline_tallies(doc, &raw, lang),
         Document::Occupancy(doc) => occupancy_tallies(doc, &raw, lang),

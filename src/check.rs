@@ -449,6 +449,14 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
     }
 }
 
+/// The text as a JSON value, read as [`check`] reads it (lone surrogates as U+FFFD).
+pub(crate) fn json_value(text: &str) -> Option<serde_json::Value> {
+    match surrogates::mend(text) {
+        Some((mended, _)) => serde_json::from_str(&mended).ok(),
+        None => serde_json::from_str(text).ok(),
+    }
+}
+
 /// A document type as [`check`] needs it.
 trait Wire: DeserializeOwned {
     fn schema(&self) -> &str;
@@ -1091,27 +1099,28 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
     let mut ids = UniqueIds::new(|i: &usize| format!("participants[{i}].id"));
     for (i, p) in doc.participants.iter().enumerate() {
         ids.note(kind, &p.id, i, out);
-        // Phases of one lane with the same dates are drawn on top of each other.
-        let mut drawn: HashMap<(&str, Day, Option<Day>, Option<Day>), usize> = HashMap::new();
+        // Phases of one lane with the same dates are drawn on top of each other. A participant
+        // has a handful of phases: comparing with the earlier ones needs no allocation.
+        fn lane(kind: &str) -> &str {
+            if PHASE_KINDS.contains(&kind) {
+                kind
+            } else {
+                "other"
+            }
+        }
+        let dates = |ph: &crate::model::timeline::Phase| (ph.start, ph.end, ph.planned_end);
         for (j, ph) in p.phases.iter().enumerate() {
-            let lane = PHASE_KINDS
+            let first = p.phases[..j]
                 .iter()
-                .find(|k| **k == ph.kind)
-                .copied()
-                .unwrap_or("other");
-            match drawn.entry((lane, ph.start, ph.end, ph.planned_end)) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    out.push(Diagnostic::warning(
-                        kind,
-                        format!("participants[{i}].phases[{j}]"),
-                        Problem::SameDates {
-                            first: format!("participants[{i}].phases[{}]", first.get()),
-                        },
-                    ));
-                }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(j);
-                }
+                .position(|e| lane(&e.kind) == lane(&ph.kind) && dates(e) == dates(ph));
+            if let Some(first) = first {
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("participants[{i}].phases[{j}]"),
+                    Problem::SameDates {
+                        first: format!("participants[{i}].phases[{first}]"),
+                    },
+                ));
             }
         }
         for (j, ph) in p.phases.iter().enumerate() {
