@@ -1,4 +1,5 @@
-//! The error panel and the warning list: every diagnostic with its path and position.
+//! The error panel of a refused document; for a drawn one, the records its errors left out and
+//! its warnings: every diagnostic with its path and position.
 
 use crate::check::{Checked, Diagnostic};
 use crate::i18n::Lang;
@@ -31,10 +32,12 @@ fn item(d: &Diagnostic, lang: Lang) -> impl IntoView + use<> {
 pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> impl IntoView + use<> {
     let t = lang.texts();
     let items: Vec<_> = checked.errors().map(|d| item(d, lang)).collect();
+    let warnings: Vec<&Diagnostic> = checked.warnings().collect();
     view! {
         <div class="fw-panel fw-panel--error" role="alert" part="error-panel">
             <h2 class="fw-panel__title">{t.errors_heading}</h2>
             <ul class="fw-panel__list">{items}</ul>
+            {(!warnings.is_empty()).then(|| list(&warnings, lang))}
             {can_retry.then(|| view! {
                 <button type="button" class="fw-button" data-fw-action="retry">{t.retry}</button>
             })}
