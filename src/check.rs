@@ -567,7 +567,45 @@ const MAX_LOCATED: usize = 100;
 /// list element on the failing path) and naming it in an error, until what is left decodes and
 /// passes the semantic checks. A field outside any list is left out alone, unless it is
 /// required: then the document is refused.
-fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value) -> Checked {
+fn leave_out<T: Wire>(kind: WidgetKind, text: &str, value: serde_json::Value) -> Checked {
+    // The loop is the same for every document type (and compiled once): it sees a decode as an
+    // attempt, and the last document decoded in whole waits here.
+    let mut last: Option<T> = None;
+    let mut attempt = |value: &serde_json::Value, whole: bool| -> Attempt {
+        let doc = decode_value::<T>(value)?;
+        if !whole {
+            return Ok(Vec::new());
+        }
+        // What decodes is read once more by the typed pass, for its unknown fields: one reader
+        // that tracks them (of every document type) is enough for the module.
+        let (mut doc, mut diags) =
+            decode::<T>(kind, &value.to_string()).unwrap_or((doc, Vec::new()));
+        doc.semantic(&mut diags);
+        last = Some(doc);
+        Ok(diags)
+    };
+    let (mut checked, drawn) = leave_out_with(kind, text, value, &mut attempt);
+    match last {
+        // A document of which every record was left out is refused, not drawn empty.
+        Some(doc) if drawn && (checked.left_out.is_empty() || !doc.is_empty()) => {
+            checked.document = Some(doc.into_document());
+        }
+        _ => {}
+    }
+    checked
+}
+
+/// One decode of a document value: its findings (semantic ones when decoded `whole`, not for a
+/// probe of the sweep), or the path and problem of its first failure.
+type Attempt = Result<Vec<Diagnostic>, (Vec<Seg>, Problem)>;
+
+/// The loop of [`leave_out`], without a document: whether the last attempt passed.
+fn leave_out_with(
+    kind: WidgetKind,
+    text: &str,
+    mut value: serde_json::Value,
+    attempt: &mut dyn FnMut(&serde_json::Value, bool) -> Attempt,
+) -> (Checked, bool) {
     let mut left = LeftOut::default();
     let mut found: Vec<Diagnostic> = Vec::new();
     // The parsed value keeps the last of a repeated key; say so where it happens.
@@ -582,11 +620,12 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
         .collect();
     let refuse = |mut found: Vec<Diagnostic>, left: LeftOut| {
         found.sort_by_key(|d| d.severity);
-        Checked {
+        let checked = Checked {
             document: None,
             diagnostics: found,
             left_out: left,
-        }
+        };
+        (checked, false)
     };
     let error = |left: &LeftOut, segs: &[Seg], problem: Problem, located: usize| {
         let host = left.source(segs);
@@ -598,13 +637,13 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
         d
     };
     for _ in 0..MAX_ROUNDS {
-        let (mut doc, mut diags) = match decode_value::<T>(kind, &value) {
-            Ok(decoded) => decoded,
+        let mut diags = match attempt(&value, true) {
+            Ok(diags) => diags,
             Err((segs, problem)) => {
                 // With the first failure of every later record of the same top-level list, so
                 // a document with many broken records takes few rounds.
                 let mut failures = match segs.iter().any(|s| matches!(s, Seg::Index(_))) {
-                    true => sweep::<T>(kind, &mut value, &segs),
+                    true => sweep(&mut value, &segs, attempt),
                     false => Vec::new(),
                 };
                 failures.insert(0, (segs, problem));
@@ -656,7 +695,6 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
                 continue;
             }
         };
-        doc.semantic(&mut diags);
         if !diags.iter().any(|d| d.severity == Severity::Error) {
             for d in &mut diags {
                 d.path = left.source_path(&d.path);
@@ -664,14 +702,12 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
             found.extend(repeated);
             found.extend(diags);
             found.sort_by_key(|d| d.severity);
-            if doc.is_empty() && !left.is_empty() {
-                return refuse(found, left);
-            }
-            return Checked {
-                document: Some(doc.into_document()),
+            let checked = Checked {
+                document: None,
                 diagnostics: found,
                 left_out: left,
             };
+            return (checked, true);
         }
         // Every record with a semantic error goes; the last first, so the indices of the
         // others still hold. The warnings come again in the round that passes.
@@ -706,10 +742,10 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, mut value: serde_json::Value
 /// `first` starts with: each is decoded in a document with that element alone in its list and
 /// the other top-level lists empty, so the sweep costs about one decode of the document.
 /// Ordered by index; paths as in the whole document.
-fn sweep<T: DeserializeOwned>(
-    kind: WidgetKind,
+fn sweep(
     value: &mut serde_json::Value,
     first: &[Seg],
+    attempt: &mut dyn FnMut(&serde_json::Value, bool) -> Attempt,
 ) -> Vec<(Vec<Seg>, Problem)> {
     use serde_json::Value;
     let (Some(Seg::Key(key)), Some(Seg::Index(from))) = (first.first(), first.get(1)) else {
@@ -728,11 +764,12 @@ fn sweep<T: DeserializeOwned>(
     if let Some(items) = list.and_then(|(_, v)| v.as_array_mut()) {
         for (j, item) in items.iter_mut().enumerate().skip(from + 1) {
             value[key.as_str()] = Value::Array(vec![std::mem::take(item)]);
-            if let Err((mut segs, problem)) = decode_value::<T>(kind, value) {
-                if segs.first() == first.first() && segs.get(1) == Some(&Seg::Index(0)) {
-                    segs[1] = Seg::Index(j);
-                    failures.push((segs, problem));
-                }
+            if let Err((mut segs, problem)) = attempt(value, false)
+                && segs.first() == first.first()
+                && segs.get(1) == Some(&Seg::Index(0))
+            {
+                segs[1] = Seg::Index(j);
+                failures.push((segs, problem));
             }
             if let Some(alone) = value.get_mut(key.as_str()).and_then(Value::as_array_mut) {
                 *item = alone.pop().unwrap_or_default();
@@ -809,35 +846,17 @@ fn decode<T: DeserializeOwned>(kind: WidgetKind, text: &str) -> Option<(T, Vec<D
     }
 }
 
-/// The typed document read from a parsed value, with the path of the first failure: the
-/// failing field, or for a missing one the field that is missing.
-fn decode_value<T: DeserializeOwned>(
-    kind: WidgetKind,
-    value: &serde_json::Value,
-) -> Result<(T, Vec<Diagnostic>), (Vec<Seg>, Problem)> {
-    let mut unknown = Vec::new();
-    let result = {
-        let mut note_unknown = |path: serde_ignored::Path| {
-            unknown.push(Diagnostic::warning(
-                kind,
-                ignored_path(&path),
-                Problem::UnknownField,
-            ));
-        };
-        let ignoring = serde_ignored::Deserializer::new(value, &mut note_unknown);
-        serde_path_to_error::deserialize::<_, T>(ignoring)
-    };
-    match result {
-        Ok(doc) => Ok((doc, unknown)),
-        Err(e) => {
-            let mut segs = typed_segs(e.path());
-            let problem = json_problem(e.inner());
-            if let Problem::MissingField(field) = &problem {
-                segs.push(Seg::Key(field.clone()));
-            }
-            Err((segs, problem))
+/// The typed document read from a parsed value, or the path of its first failure: the failing
+/// field, or for a missing one the field that is missing.
+fn decode_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, (Vec<Seg>, Problem)> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let mut segs = typed_segs(e.path());
+        let problem = json_problem(e.inner());
+        if let Problem::MissingField(field) = &problem {
+            segs.push(Seg::Key(field.clone()));
         }
-    }
+        (segs, problem)
+    })
 }
 
 fn typed_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {

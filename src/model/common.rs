@@ -119,7 +119,8 @@ impl<'de> Deserialize<'de> for Count {
                 }
             }
         }
-        deserializer.deserialize_any(CountVisitor)
+        // Every number reaches the visitor as it is written (u64, i64 or f64).
+        deserializer.deserialize_u64(CountVisitor)
     }
 }
 
@@ -203,7 +204,7 @@ impl schemars::JsonSchema for Counts {
         schemars::json_schema!({
             "description": "Counts by key.",
             "type": "object",
-            "additionalProperties": { "type": "integer", "minimum": 0 }
+            "additionalProperties": { "type": "integer", "format": "uint32", "minimum": 0 }
         })
     }
 }
