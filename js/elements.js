@@ -7,10 +7,25 @@
 
 let clock = 0;
 
+// Marks the classes of foerderweg (of any copy of the module), so a second copy or a second call
+// tells its own definitions from another library's.
+const MARK = Symbol.for("foerderweg.element");
+
+/** `max-size` → `maxSize`: the property twin of an attribute. */
+const property = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+// Defines `tag`; returns "defined", "ours" (already defined by foerderweg), "foreign" (by
+// another script) or "unavailable" (no custom elements here, or the registry refused). Never
+// throws.
 export function defineElement(tag, kind, attributes, create) {
-  if (customElements.get(tag)) return false;
+  if (typeof customElements === "undefined") return "unavailable";
+  const existing = customElements.get(tag);
+  if (existing) return existing[MARK] ? "ours" : "foreign";
+  const twins = attributes.map(property);
 
   class FoerderwegElement extends HTMLElement {
+    static [MARK] = true;
+
     static get observedAttributes() {
       return attributes;
     }
@@ -26,7 +41,7 @@ export function defineElement(tag, kind, attributes, create) {
       super();
       // A host may set `data` (or a twin property) before this module loaded; the value then
       // sits on the instance and hides the accessor. Take it over.
-      for (const name of ["data", ...attributes]) {
+      for (const name of ["data", ...twins]) {
         if (Object.prototype.hasOwnProperty.call(this, name)) {
           const value = this[name];
           delete this[name];
@@ -93,10 +108,10 @@ export function defineElement(tag, kind, attributes, create) {
     }
   }
 
-  // Property twins of the attributes (`lang` is HTMLElement's own).
+  // Property twins of the attributes (`lang` is HTMLElement's own; `max-size` is `maxSize`).
   for (const name of attributes) {
-    if (name in HTMLElement.prototype) continue;
-    Object.defineProperty(FoerderwegElement.prototype, name, {
+    if (property(name) in HTMLElement.prototype) continue;
+    Object.defineProperty(FoerderwegElement.prototype, property(name), {
       get() {
         return this.getAttribute(name);
       },
@@ -107,8 +122,12 @@ export function defineElement(tag, kind, attributes, create) {
     });
   }
 
-  customElements.define(tag, FoerderwegElement);
-  return true;
+  try {
+    customElements.define(tag, FoerderwegElement);
+  } catch {
+    return "unavailable";
+  }
+  return "defined";
 }
 
 // Where the built-in geometry files lie: `geo/` in the package, next to the module. Written as

@@ -114,6 +114,19 @@ function legendCopy(legend) {
   return [group, Math.ceil(origin.height) + 8];
 }
 
+// What XML 1.0 does not allow anywhere in a document: the C0 controls but tab, line feed and
+// carriage return, U+FFFE and U+FFFF, and halves of surrogate pairs. Names from spreadsheets
+// carry them (Excel writes a line break inside a cell as a vertical tab); the serialiser copies
+// them into the file, which no reader then opens.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with only characters XML 1.0 allows: a vertical tab or form feed becomes a space. */
+export function xmlChars(text) {
+  return text.replace(NOT_XML, (c) =>
+    c === "\u000b" || c === "\u000c" ? " " : c >= "\ud800" && c <= "\udfff" ? "\ufffd" : "",
+  );
+}
+
 /**
  * A standalone SVG document of `svg` (an element inside a widget), with `title` and `desc`,
  * and `legend` (an HTML element or null) drawn below it, on the widget's background colour.
@@ -170,32 +183,40 @@ export function svgMarkup(svg, title, desc, legend) {
     copy.setAttribute("font-family", theme.fontFamily);
     copy.setAttribute("color", theme.color);
   }
-  const markup = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+  const markup = '<?xml version="1.0" encoding="UTF-8"?>\n' + xmlChars(new XMLSerializer().serializeToString(copy));
   return [markup, width, height];
 }
 
 /**
  * Draws `markup` (a standalone SVG) at `scale` onto a canvas and resolves with a PNG blob.
  * The image is loaded from a `data:` URL, or, if the page's Content-Security-Policy blocks
- * that, from a `blob:` URL; if both are blocked (`img-src 'self'` only) the promise rejects and
- * the widget says so.
+ * that, from a `blob:` URL. The promise rejects with an Error whose message says why: `csp`
+ * (the policy blocked both: `img-src 'self'` only), `image` (the browser could not read the
+ * SVG), `canvas` (the picture is too large for a canvas here).
  */
 export function svgToPng(markup, width, height, scale) {
   const blobUrl = () => URL.createObjectURL(new Blob([markup], { type: "image/svg+xml" }));
   const sources = [() => "data:image/svg+xml;charset=utf-8," + encodeURIComponent(markup), blobUrl];
+  // A blocked image fires `error` like an unreadable one; only the policy's report tells them apart.
+  let blocked = false;
+  const onViolation = (e) => {
+    if (e.effectiveDirective?.startsWith("img-src")) blocked = true;
+  };
+  document.addEventListener("securitypolicyviolation", onViolation);
   const draw = (image) =>
     new Promise((resolve, reject) => {
       const canvas = document.createElement("canvas");
       canvas.width = Math.round(width * scale);
       canvas.height = Math.round(height * scale);
       const ctx = canvas.getContext("2d");
+      if (!ctx) return reject(new Error("canvas"));
       ctx.scale(scale, scale);
       ctx.drawImage(image, 0, 0, width, height);
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("toBlob"))), "image/png");
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("canvas"))), "image/png");
     });
   const load = (i) =>
     new Promise((resolve, reject) => {
-      if (i >= sources.length) return reject(new Error("blocked"));
+      if (i >= sources.length) return reject(new Error(blocked ? "csp" : "image"));
       const url = sources[i]();
       const image = new Image();
       const done = () => url.startsWith("blob:") && URL.revokeObjectURL(url);
@@ -204,11 +225,12 @@ export function svgToPng(markup, width, height, scale) {
       };
       image.onerror = () => {
         done();
-        load(i + 1).then(resolve, reject);
+        // Give the policy's report (a task later) the chance to arrive before deciding.
+        setTimeout(() => load(i + 1).then(resolve, reject), 0);
       };
       image.src = url;
     });
-  return load(0);
+  return load(0).finally(() => document.removeEventListener("securitypolicyviolation", onViolation));
 }
 
 /** Offers `content` (a string or a Blob) to the user as the file `name`. */

@@ -34,6 +34,8 @@ const LIB = option("lib", null);
 const PROFILE = option("profile", null);
 // A page that has not finished after this many minutes is reported as not finished.
 const PAGE_MINUTES = Number(option("page-minutes", 15));
+// `--only cold` is the cold-load case alone (scripts/bench-cold.mjs, which ./dev bench runs next).
+if (ONLY === "cold") process.exit(0);
 
 /** [case, n, libraries]: the first library is foerderweg, the others its peers for the case. */
 const CASES = [

@@ -8,7 +8,10 @@ const attributes = [
   ["src", "string", "URL of the document, fetched with the page's same-origin credentials."],
   ["refresh", "number", "Seconds between fetches of `src` (at least 5)."],
   ["timeout", "number", "Seconds a fetch of `src` may take before the widget gives up and offers a retry (default 30, 1 to 600)."],
+  ["max-size", "number", "Megabytes (10^6 bytes) a fetch of `src` may read (default 20, held to 0.001 to 500); a larger answer is not read, and the widget says so. Property: maxSize."],
 ];
+/** `max-size` → `maxSize`: the property twin (and `mount()` option) of an attribute. */
+const field = (attr) => attr.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const events = [
   ["foerderweg-ready", "Data was drawn. detail: {kind, warnings}."],
   ["foerderweg-error", "Data could not be drawn. detail: {kind, diagnostics}."],
@@ -73,9 +76,9 @@ const declaration = ([tag, name, description]) => ({
   customElement: true,
   description,
   superclass: { name: "HTMLElement" },
-  attributes: attributes.map(([attr, type, desc]) => ({ name: attr, type: { text: type }, description: desc, fieldName: attr })),
+  attributes: attributes.map(([attr, type, desc]) => ({ name: attr, type: { text: type }, description: desc, fieldName: field(attr) })),
   members: [
-    ...attributes.map(([attr, type, desc]) => ({ kind: "field", name: attr, type: { text: `${type} | null` }, description: desc, attribute: attr })),
+    ...attributes.map(([attr, type, desc]) => ({ kind: "field", name: field(attr), type: { text: `${type} | null` }, description: desc, attribute: attr })),
     { kind: "field", name: "data", type: { text: "object | string | undefined" }, description: "The document, as an object or JSON text." },
     { kind: "method", name: "reload", description: "Fetches `src` again." },
   ],
@@ -93,8 +96,8 @@ const manifest = {
       path: "foerderweg.js",
       declarations: [
         ...elements.map(declaration),
-        { kind: "function", name: "defineElements", description: "Registers the three elements (idempotent)." },
-        { kind: "function", name: "mount", description: "Mounts a widget without custom elements; returns a handle with update(), setOption(), reload(), destroy()." },
+        { kind: "function", name: "defineElements", description: "Registers the three elements (idempotent); returns the tags another script had defined first (each also warned about in the console)." },
+        { kind: "function", name: "mount", description: "Mounts a widget without custom elements; returns a handle with update(), setOption(), reload(), destroy(). A second mount() on the same element replaces the first widget." },
       ],
       exports: [
         ...elements.map(([tag, name]) => ({ kind: "custom-element-definition", name: tag, declaration: { name, module: "foerderweg.js" } })),

@@ -1,6 +1,7 @@
 // A small static server for the demo and the end-to-end tests: www/ at /, pkg/ at /pkg/.
 // Only GET and HEAD, only files below those two folders, 127.0.0.1 only.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,7 +77,26 @@ function locate(pathname) {
   return null;
 }
 
-export function startServer(port = 8080, host = "127.0.0.1") {
+// What a server compresses when asked to (`gzip`), as most hosts do for text and wasm.
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".fwg", ".geojson"]);
+
+/**
+ * Serves www/ and pkg/ on `port`. Options (for the bench): `gzip` compresses what a browser
+ * accepts gzip for, as a production server would; `extra` maps paths to bodies served as
+ * JSON.
+ */
+export function startServer(port = 8080, host = "127.0.0.1", { gzip = false, extra = {} } = {}) {
+  const packed = new Map();
+  const send = (request, response, status, headers, body, ext) => {
+    if (gzip && body && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      const key = `${request.url} ${body.length}`;
+      if (!packed.has(key)) packed.set(key, gzipSync(body, { level: 6 }));
+      body = packed.get(key);
+      headers = { ...headers, "content-encoding": "gzip", vary: "accept-encoding" };
+    }
+    response.writeHead(status, { ...headers, "content-length": body ? body.length : 0 });
+    response.end(request.method === "HEAD" ? undefined : body);
+  };
   const server = createServer(async (request, response) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405).end();
@@ -90,17 +110,22 @@ export function startServer(port = 8080, host = "127.0.0.1") {
       return;
     }
     if (pathname.startsWith("/api/") && (await answerApi(pathname, response).catch(() => false))) return;
+    if (Object.hasOwn(extra, pathname)) {
+      const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+      send(request, response, 200, headers, Buffer.from(extra[pathname]), ".json");
+      return;
+    }
     let file = locate(pathname);
     try {
       if (file && (await stat(file)).isDirectory()) file = join(file, "index.html");
       if (!file) throw new Error("outside");
       const body = await readFile(file);
-      response.writeHead(200, {
+      const headers = {
         "content-type": types[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
         ...pageHeaders[pathname],
-      });
-      response.end(request.method === "HEAD" ? undefined : body);
+      };
+      send(request, response, 200, headers, body, extname(file));
     } catch {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
     }

@@ -4,8 +4,9 @@
 //! targets; pure, no browser.
 
 use crate::check::{Document, Severity, check};
-use crate::geo::{Atlas, Key};
+use crate::geo::{Atlas, Key, Target, figure_target};
 use crate::i18n::Lang;
+use crate::layout::table::Cell;
 use crate::layout::{map, occupancy, timeline};
 use crate::model::WidgetKind;
 use chrono::NaiveDate;
@@ -391,10 +392,37 @@ fn map_tallies(
         }
     }
     tallies.push(keys);
+    // A figure is shown only where it is drawn: some area of the map (or its region's row)
+    // carries exactly this figure, found through the key as the map reads it.
+    let m = lang.texts().map;
     let mut values = Tally::new("values[]", array(raw, "values").len(), 0);
     for (i, v) in doc.values.iter().enumerate() {
-        let in_region = doc.regions.iter().any(|r| r.id == v.key);
-        if drawn(&v.key) || in_region {
+        let carries = |cell: &Cell| match cell {
+            _ if v.suppressed => *cell == Cell::Suppressed,
+            Cell::Number(x, _) => v
+                .value
+                .is_some_and(|y| y.is_finite() && x.total_cmp(&y).is_eq()),
+            Cell::Text(t) => !v.value.is_some_and(f64::is_finite) && t == m.no_data,
+            _ => false,
+        };
+        let drawn =
+            match figure_target(doc, &v.key) {
+                Target::Region(id) => {
+                    scene.units.iter().any(|u| {
+                        u.region.as_deref().map(str::trim) == Some(&id) && carries(&u.figure)
+                    }) || scene
+                        .regions
+                        .iter()
+                        .any(|r| r.id.trim() == id && carries(&r.value))
+                }
+                Target::Area(key) => scene.units.iter().any(|u| {
+                    let of_key = u.key == key
+                        || (!host && key.len() == 5 && u.key.len() == 8 && u.key.starts_with(&key));
+                    of_key && carries(&u.figure)
+                }),
+                Target::Land(_) => false,
+            };
+        if drawn {
             values.shown += 1;
         } else if named(&format!("values[{i}]")) {
             values.named += 1;

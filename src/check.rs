@@ -137,6 +137,22 @@ pub enum Problem {
     Network,
     /// `src` did not answer within the widget's `timeout` (seconds).
     Timeout(u32),
+    /// `src` sent (or announced) more than the widget's `max-size`, in bytes; reading stopped.
+    TooLarge(u64),
+    /// `src` declared a charset other than UTF-8 (as declared); the text was decoded with it.
+    Charset(String),
+    /// `src` sent bytes that are not valid UTF-8; they were replaced by U+FFFD.
+    InvalidUtf8,
+    /// `src` is on another origin that answers, but does not allow this page to read it (CORS);
+    /// its origin.
+    Cors(String),
+    /// The page's Content-Security-Policy does not allow connecting to `src`'s origin (named).
+    Csp(String),
+    /// `src` redirects, but the redirect cannot be followed (a loop, or a target that cannot be
+    /// reached or read).
+    Redirect,
+    /// `src` was redirected to this URL (to another origin, or to an answer that is not data).
+    Redirected(String),
     /// The `data` property held something JSON cannot represent.
     NotSerialisable,
     /// A language the widget does not speak.
@@ -151,6 +167,19 @@ pub enum Problem {
         /// Path of the region it is first in.
         first: String,
     },
+    /// A figure keyed by the 2-digit key of a whole Land: it names no district, so it is not
+    /// drawn (a Land's figure on each of its districts would misstate them).
+    LandKey(String),
+    /// A second figure for the same area (keys compared as the map reads them); the first is
+    /// shown.
+    DuplicateFigure {
+        /// The key as the document writes it.
+        key: String,
+        /// Path of the figure that is shown.
+        first: String,
+    },
+    /// A figure whose key names several of the host's areas and none alone; not drawn.
+    ManyAreas(String),
     /// A feature of the host's geometry that cannot be drawn; what is wrong.
     BadGeometry(String),
     /// The built-in geometry could not be loaded; why.
@@ -212,10 +241,20 @@ impl Problem {
             Problem::HttpStatus(_) => "http-status",
             Problem::Network => "network",
             Problem::Timeout(_) => "timeout",
+            Problem::TooLarge(_) => "too-large",
+            Problem::Charset(_) => "charset",
+            Problem::InvalidUtf8 => "invalid-utf8",
+            Problem::Cors(_) => "cors",
+            Problem::Csp(_) => "csp",
+            Problem::Redirect => "redirect",
+            Problem::Redirected(_) => "redirected",
             Problem::NotSerialisable => "not-serialisable",
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
             Problem::TwoRegions { .. } => "two-regions",
+            Problem::LandKey(_) => "land-key",
+            Problem::DuplicateFigure { .. } => "duplicate-figure",
+            Problem::ManyAreas(_) => "many-areas",
             Problem::BadGeometry(_) => "bad-geometry",
             Problem::GeometryUnavailable(_) => "geometry-unavailable",
             Problem::Other(_) => "other",
@@ -335,10 +374,20 @@ impl Diagnostic {
             Problem::HttpStatus(s) => fill(t.http_status, &s.to_string(), ""),
             Problem::Network => t.network.to_string(),
             Problem::Timeout(s) => fill(t.timeout, &lang.integer(i64::from(*s)), ""),
+            Problem::TooLarge(bytes) => fill(t.too_large, &megabytes(lang, *bytes), ""),
+            Problem::Charset(charset) => fill(t.charset, charset, ""),
+            Problem::InvalidUtf8 => t.invalid_utf8.to_string(),
+            Problem::Cors(origin) => fill(t.cors, origin, ""),
+            Problem::Csp(origin) => fill(t.csp, origin, ""),
+            Problem::Redirect => t.redirect.to_string(),
+            Problem::Redirected(url) => fill(t.redirected, url, ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),
             Problem::TwoRegions { area, first } => fill(t.two_regions, area, first),
+            Problem::LandKey(k) => fill(t.land_key, k, crate::geo::land_name(k).unwrap_or(k)),
+            Problem::DuplicateFigure { key, first } => fill(t.duplicate_figure, key, first),
+            Problem::ManyAreas(k) => fill(t.many_areas, k, ""),
             Problem::BadGeometry(what) => fill(t.bad_geometry, what, ""),
             Problem::GeometryUnavailable(why) => fill(t.geometry_unavailable, why, ""),
             Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
@@ -954,6 +1003,17 @@ fn data_problem(msg: &str) -> Problem {
     Problem::Other(msg.to_string())
 }
 
+/// A byte count in megabytes (10⁶ bytes) with at most three decimals: `20`, `0,001`.
+fn megabytes(lang: Lang, bytes: u64) -> String {
+    let text = lang.number(bytes as f64 / 1e6, 3);
+    let sep = if lang.number(0.5, 1).contains(',') {
+        ','
+    } else {
+        '.'
+    };
+    text.trim_end_matches('0').trim_end_matches(sep).to_string()
+}
+
 /// Serde's English words for types, in the widget's language.
 fn describe(lang: Lang, raw: &str) -> String {
     const WORDS: &[(&str, &str, &str)] = &[
@@ -1402,16 +1462,21 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     for (i, r) in doc.regions.iter().enumerate() {
         region_ids.note(kind, &r.id, format!("regions[{i}].id"), out);
     }
-    if let Some(s) = &doc.scale {
-        if let Some(k) = s
-            .kind
-            .as_deref()
-            .filter(|k| !matches!(*k, "quantile" | "equal" | "breaks"))
-        {
+    // Kinds are read trimmed, as the layout reads them.
+    let scale_kind = doc.scale.as_ref().and_then(|s| s.kind.as_deref());
+    if let Some(k) = scale_kind.filter(|k| !matches!(k.trim(), "quantile" | "equal" | "breaks")) {
+        out.push(Diagnostic::warning(
+            kind,
+            "scale.kind",
+            Problem::UnknownKind(k.to_string()),
+        ));
+    }
+    for (i, m) in doc.markers.iter().enumerate() {
+        if !matches!(m.kind.trim(), "office" | "provider" | "jobcenter") {
             out.push(Diagnostic::warning(
                 kind,
-                "scale.kind",
-                Problem::UnknownKind(k.to_string()),
+                format!("markers[{i}].kind"),
+                Problem::UnknownKind(m.kind.clone()),
             ));
         }
     }
@@ -1429,6 +1494,30 @@ fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     let mut ids = UniqueIds::new(String::clone);
     for (i, m) in doc.markers.iter().enumerate() {
         ids.note(kind, &m.id, format!("markers[{i}].id"), out);
+    }
+    map_figure_keys(doc, out);
+}
+
+/// Figures keyed by a Land, and second figures for one area or region (keys read as the map
+/// reads them, [`crate::geo::figure_target`]): warnings with their paths; the first is shown.
+fn map_figure_keys(doc: &MapDoc, out: &mut Vec<Diagnostic>) {
+    use crate::geo::{Target, figure_target};
+    let kind = WidgetKind::Map;
+    let mut first: HashMap<Target, usize> = HashMap::new();
+    for (i, v) in doc.values.iter().enumerate() {
+        let target = figure_target(doc, &v.key);
+        let path = format!("values[{i}].key");
+        if let Target::Land(k) = &target {
+            out.push(Diagnostic::warning(kind, path, Problem::LandKey(k.clone())));
+        } else if let Some(j) = first.get(&target) {
+            let problem = Problem::DuplicateFigure {
+                key: v.key.clone(),
+                first: format!("values[{j}]"),
+            };
+            out.push(Diagnostic::warning(kind, path, problem));
+        } else {
+            first.insert(target, i);
+        }
     }
 }
 

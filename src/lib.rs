@@ -17,6 +17,7 @@ pub mod geo;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 

@@ -413,3 +413,69 @@ async fn odd_documents_give_diagnostics_and_the_module_keeps_working() {
     assert!(until(|| shadow_query(&el, ".fw-figures").is_some()).await);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_second_mount_on_one_element_replaces_the_first() {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    attach(&host);
+    let before = live_widgets();
+    let first = mount(
+        host.clone(),
+        "timeline",
+        JsValue::from_str(&titled("Erste")),
+        JsValue::UNDEFINED,
+    )
+    .map_err(JsValue::from)
+    .expect("mount");
+    let second = mount(
+        host.clone(),
+        "timeline",
+        JsValue::from_str(&titled("Zweite")),
+        JsValue::UNDEFINED,
+    )
+    .map_err(JsValue::from)
+    .expect("mount again");
+    first.update(JsValue::from_str(&titled("Erste, später"))); // the replaced handle does nothing
+    sleep(100).await;
+    assert_eq!(live_widgets(), before + 1, "one widget on the element");
+    assert_eq!(texts(&host, ".fw-title"), ["Zweite"]);
+    assert_eq!(shadow_all(&host, ".fw-mount").len(), 1);
+    second.destroy();
+    assert_eq!(live_widgets(), before);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mount_reads_only_the_options_own_properties() {
+    let prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());
+    let polluted = data_url(&titled("Vom Prototyp"));
+    set_prop(&prototype, "src", &JsValue::from_str(&polluted));
+    set_prop(&prototype, "lang", &JsValue::from_str("en"));
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    attach(&host);
+    let handle = mount(
+        host.clone(),
+        "timeline",
+        JsValue::NULL,
+        js_sys::Object::new().into(),
+    )
+    .map_err(JsValue::from);
+    for name in ["src", "lang"] {
+        js_sys::Reflect::delete_property(&prototype, &name.into()).expect("delete");
+    }
+    let handle = handle.expect("mount");
+    sleep(300).await;
+    assert_eq!(
+        shadow_text(&host, ".fw-status"),
+        "Noch keine Daten.",
+        "neither the prototype's src nor its lang applies"
+    );
+    handle.destroy();
+    host.remove();
+}

@@ -19,7 +19,7 @@ extern "C" {
         kind: &str,
         attributes: &js_sys::Array,
         create: &js_sys::Function,
-    ) -> bool;
+    ) -> String;
 }
 
 thread_local! {
@@ -41,14 +41,35 @@ fn create(element: HtmlElement, kind: String) -> JsValue {
     }
 }
 
-/// Registers the three custom elements. Safe to call more than once: tags already defined
-/// (by an earlier call, or by another copy of the module) are left alone.
-#[wasm_bindgen(js_name = defineElements)]
-pub fn define_elements() {
+/// Registers the three custom elements, and returns the tags it could not register: another
+/// script defined them first, or the page has no custom elements (an empty array when all
+/// three are ours).
+///
+/// Safe to call more than once: tags this module (or another copy of it) defined are left
+/// alone without a word. A tag another library took is left to it, with a console warning
+/// naming it; nothing is thrown.
+#[wasm_bindgen(js_name = defineElements, unchecked_return_type = "string[]")]
+pub fn define_elements() -> js_sys::Array {
     let attributes: js_sys::Array = ATTRIBUTES.iter().map(|n| JsValue::from_str(n)).collect();
+    let taken = js_sys::Array::new();
     CREATE.with(|create| {
         for kind in WidgetKind::ALL {
-            define_element(kind.tag(), kind.as_str(), &attributes, create);
+            let why = match define_element(kind.tag(), kind.as_str(), &attributes, create).as_str()
+            {
+                "foreign" => "is already defined by another script; that definition stays",
+                "unavailable" => "cannot be defined here (no custom elements); use mount()",
+                _ => continue,
+            };
+            web_sys::console::warn_1(
+                &format!(
+                    "foerderweg.defineElements: <{}> {why}, and this widget is not available \
+                     under the tag",
+                    kind.tag()
+                )
+                .into(),
+            );
+            taken.push(&JsValue::from_str(kind.tag()));
         }
     });
+    taken
 }

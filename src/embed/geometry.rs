@@ -10,7 +10,10 @@ use std::cell::RefCell;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCredentials, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, RequestCredentials, RequestInit, Response};
+
+/// How long a geometry file may take to arrive before the maps say it did not load.
+const GEOMETRY_TIMEOUT_MS: u32 = 60_000;
 
 #[wasm_bindgen(module = "/js/elements.js")]
 extern "C" {
@@ -88,10 +91,22 @@ fn start(asset: Asset) {
         None => geometry_url(asset.name()).unwrap_or_default(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        match fetch_bytes(&url).await {
+        // A server that never answers must not leave the maps waiting for ever.
+        let abort = AbortController::new().ok();
+        let timer = abort
+            .clone()
+            .map(|abort| super::timer::timeout(GEOMETRY_TIMEOUT_MS, move || abort.abort()));
+        let signal = abort.as_ref().map(AbortController::signal);
+        let result = fetch_bytes(&url, signal.as_ref()).await;
+        drop(timer);
+        match result {
             Ok(bytes) => {
                 let _ = install(asset, &bytes);
             }
+            Err(_) if signal.as_ref().is_some_and(AbortSignal::aborted) => fail(format!(
+                "{url}: no answer within {} s",
+                GEOMETRY_TIMEOUT_MS / 1000
+            )),
             Err(why) => fail(format!("{url}: {why}")),
         }
     });
@@ -119,11 +134,12 @@ fn fail(why: String) {
     view::geometry().update(|g| g.failed = Some(why));
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_signal(signal);
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .ok()
@@ -135,6 +151,34 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let buffer = response.array_buffer().map_err(|_| "unreadable")?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| "unreadable")?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Why the built-in geometry failed to load, if it did.
+pub(crate) fn failure() -> Option<String> {
+    view::geometry().with_untracked(|g| g.failed.clone())
+}
+
+/// Forgets a failed load, so the next map shown fetches what is missing again; whether there
+/// was one to forget.
+pub(crate) fn retry() -> bool {
+    if failure().is_none() {
+        return false;
+    }
+    let loaded = view::geometry().with_untracked(|g| {
+        [
+            (Asset::Districts, g.districts.is_some()),
+            (Asset::Municipalities, g.municipalities.is_some()),
+        ]
+    });
+    LOADER.with(|l| {
+        l.borrow_mut().requested.retain(|name| {
+            loaded
+                .iter()
+                .any(|(asset, is_loaded)| asset.name() == *name && *is_loaded)
+        })
+    });
+    view::geometry().update(|g| g.failed = None);
+    true
 }
 
 /// Whether the geometry a map needs has arrived (or failed, so waiting is over).

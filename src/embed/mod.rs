@@ -7,6 +7,7 @@ mod events;
 mod fetch;
 mod geometry;
 mod style;
+mod timer;
 mod widget;
 
 use crate::i18n::Lang;
@@ -37,15 +38,16 @@ impl Handle {
         self.widget.set_data(&data);
     }
 
-    /// Sets one option (`lang`, `theme`, `src`, `refresh`); `null` or `undefined` removes it.
+    /// Sets one option (`lang`, `theme`, `src`, `refresh`, `timeout`, `max-size`); `null` or
+    /// `undefined` removes it. Removing `src` aborts its fetch and stops its refresh.
     #[wasm_bindgen(js_name = setOption)]
     pub fn set_option(&self, name: &str, value: Option<String>) {
         self.widget.set_option(name, value.as_deref());
     }
 
-    /// Fetches `src` again now.
+    /// Fetches `src` again now (and a map's geometry, if it failed to load).
     pub fn reload(&self) {
-        self.widget.fetch_src(false);
+        self.widget.reload();
     }
 
     /// Removes the widget's DOM, stops fetches and timers and removes its listeners. Calling it
@@ -61,17 +63,41 @@ impl Handle {
     }
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const MOUNT_OPTIONS: &str = r#"
+/** Options of `mount()`: the twins of the elements' attributes (own properties only). */
+export interface MountOptions {
+    /** Language of the widget; German by default, the document's `lang` when absent. */
+    lang?: "de" | "en";
+    /** Colour scheme; `auto` follows prefers-color-scheme. */
+    theme?: "light" | "dark" | "auto";
+    /** URL of the document, fetched with the page's same-origin credentials. */
+    src?: string;
+    /** Seconds between fetches of `src` (at least 5). */
+    refresh?: number | string;
+    /** Seconds a fetch of `src` may take (default 30, 1 to 600). */
+    timeout?: number | string;
+    /** Megabytes a fetch of `src` may read (default 20, 0.001 to 500). */
+    maxSize?: number | string;
+}
+"#;
+
 /// Mounts a widget into `element` (inside an open shadow root) without custom elements.
 ///
 /// `kind` is `timeline`, `occupancy` or `map`; `data` an object, a JSON string, or `null` (then
-/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src` and `refresh`.
-/// Throws only for an unknown `kind`: problems with the data are shown in the widget.
+/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`
+/// and `maxSize` as its own properties (what it inherits, say from `Object.prototype`, is
+/// ignored). A second `mount()` on the same element replaces the first widget: that one is
+/// destroyed, and its handle does nothing any more.
+/// Throws only for an unknown `kind`, or an element that cannot have an open shadow root (an
+/// `<input>`, or one with a closed root of its own): problems with the data are shown in the
+/// widget.
 #[wasm_bindgen]
 pub fn mount(
     element: web_sys::HtmlElement,
     kind: &str,
     data: JsValue,
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions | null | undefined")] options: JsValue,
 ) -> Result<Handle, JsError> {
     let kind = WidgetKind::parse(kind).ok_or_else(|| {
         JsError::new(&format!(

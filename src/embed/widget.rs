@@ -1,12 +1,12 @@
 //! One mounted widget: its shadow-root container, its signals, its source of data (the last one
 //! given wins), fetching and refreshing `src`, and the events it sends to its host.
 
-use super::{events, fetch::fetch_text, install_panic_hook, style};
+use super::{events, fetch::fetch_text, install_panic_hook, style, timer};
 use crate::check::{Checked, Diagnostic, Document, Problem, check};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use crate::view::{self, Content, Theme};
-use gloo_timers::callback::{Interval, Timeout};
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -26,6 +26,10 @@ const LARGE_DOCUMENT: usize = 1 << 20;
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 /// The range a host's `timeout` is held to.
 const TIMEOUT_SECONDS: (f64, f64) = (1.0, 600.0);
+/// How many megabytes (10⁶ bytes) a `src` may send unless the host says otherwise (`max-size`).
+const DEFAULT_MAX_MB: f64 = 20.0;
+/// The range a host's `max-size` (megabytes) is held to: 1 kB to 500 MB.
+const MAX_SIZE_MB: (f64, f64) = (0.001, 500.0);
 
 /// Options given to `mount()` (or read from attributes).
 #[derive(Clone, Debug, Default)]
@@ -34,12 +38,21 @@ pub(crate) struct Options {
 }
 
 impl Options {
-    /// Reads the known option names from a JS object; other keys are ignored.
+    /// Reads the known option names from a JS object's own properties (`maxSize` or
+    /// `"max-size"`); other keys, and what the object inherits (a script that set
+    /// `Object.prototype.src`), are ignored.
     pub(crate) fn from_js(object: &JsValue) -> Options {
         let mut values = Vec::new();
-        if object.is_object() {
+        if let Some(object) = object.dyn_ref::<js_sys::Object>() {
             for name in crate::model::ATTRIBUTES {
-                let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+                let own = |key: &str| {
+                    let key = JsValue::from_str(key);
+                    js_sys::Object::has_own(object, &key)
+                        .then(|| js_sys::Reflect::get(object, &key).ok())
+                        .flatten()
+                };
+                let value = own(&camel_case(name))
+                    .or_else(|| own(name))
                     .unwrap_or(JsValue::UNDEFINED);
                 let text = value
                     .as_string()
@@ -53,6 +66,43 @@ impl Options {
     }
 }
 
+/// `max-size` → `maxSize`, the property and option name of an attribute.
+fn camel_case(attribute: &str) -> String {
+    let mut out = String::with_capacity(attribute.len());
+    let mut upper = false;
+    for c in attribute.chars() {
+        match c {
+            '-' => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The number an option gives ([`timer::parse_seconds`]); one that is not a number (`5min`,
+/// `0x10`) is warned about in the console, since it silently means the default otherwise.
+fn number_option(name: &str, value: Option<&str>) -> Option<f64> {
+    let value = value.filter(|v| !v.trim().is_empty())?;
+    let number = timer::parse_seconds(value);
+    if number.is_none() {
+        web_sys::console::warn_1(
+            &format!("foerderweg: {name}={value:?} is not a number; it is ignored").into(),
+        );
+    }
+    number
+}
+
+/// The one fetch of `src` a widget has in flight.
+struct Inflight {
+    /// Which fetch it is (counted per widget), so the end of an older one leaves it alone.
+    id: u64,
+    abort: AbortController,
+}
+
 #[derive(Default)]
 struct State {
     /// Bumped by every new source of data; a fetch whose generation is old is dropped.
@@ -63,7 +113,12 @@ struct State {
     refresh: Option<Interval>,
     /// Seconds a fetch may take; `None` is [`DEFAULT_TIMEOUT_SECONDS`].
     timeout: Option<u32>,
-    abort: Option<AbortController>,
+    /// Bytes a fetch may read; `None` is [`DEFAULT_MAX_MB`].
+    max_bytes: Option<u64>,
+    /// The fetch under way: at most one per widget.
+    inflight: Option<Inflight>,
+    /// Fetches started so far (the id of the next one).
+    fetches: u64,
     /// Time of the last load that could be drawn.
     good_since: Option<String>,
     destroyed: bool,
@@ -108,6 +163,17 @@ impl Widget {
         options: Options,
     ) -> Result<Rc<Widget>, JsError> {
         install_panic_hook();
+        // A second mount() on the same element replaces the first widget.
+        let earlier: Vec<Rc<Widget>> = LIVE.with(|live| {
+            live.borrow()
+                .iter()
+                .filter(|w| w.host == host)
+                .cloned()
+                .collect()
+        });
+        for widget in earlier {
+            widget.destroy();
+        }
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host
@@ -213,10 +279,10 @@ impl Widget {
                 .and_then(|s| s.as_string()),
         };
         let large = text.as_ref().is_some_and(|t| t.len() > LARGE_DOCUMENT);
-        let checked = match text {
+        let checked = Arc::new(match text {
             Some(text) => check(self.kind, &text),
             None => Checked::failed(Diagnostic::error(self.kind, "", Problem::NotSerialisable)),
-        };
+        });
         if !large {
             self.show(checked, false, false);
             return;
@@ -225,7 +291,7 @@ impl Widget {
         // page gets a frame between the two instead of one long freeze.
         let generation = self.state.borrow().generation;
         let weak = Rc::downgrade(self);
-        Timeout::new(0, move || {
+        timer::timeout(0, move || {
             let Some(widget) = weak.upgrade() else { return };
             let current = {
                 let state = widget.state.borrow();
@@ -238,13 +304,14 @@ impl Widget {
         .forget();
     }
 
-    /// A new source of data: later answers of earlier fetches are dropped.
+    /// A new source of data: the fetch in flight is aborted, and later answers of earlier
+    /// fetches are dropped.
     fn begin_source(&self, from_src: bool) -> u64 {
         let mut state = self.state.borrow_mut();
         state.generation += 1;
         state.from_src = from_src;
-        if let Some(abort) = state.abort.take() {
-            abort.abort();
+        if let Some(inflight) = state.inflight.take() {
+            inflight.abort.abort();
         }
         state.generation
     }
@@ -262,30 +329,44 @@ impl Widget {
                     .filter(|v| !v.is_empty())
                     .map(String::from);
                 let has_url = url.is_some();
-                self.state.borrow_mut().src = url;
+                let was_shown = {
+                    let mut state = self.state.borrow_mut();
+                    let had = std::mem::replace(&mut state.src, url).is_some();
+                    had && state.from_src
+                };
                 if has_url {
                     self.fetch_src(false);
+                } else if was_shown {
+                    // No src any more: a new source state of its own. The fetch in flight is
+                    // aborted, its answer and the refresh's are dropped, and what src drew goes.
+                    self.begin_source(false);
+                    self.content.set(Content::default());
                 }
             }
             "refresh" => self.set_refresh(value),
             "timeout" => {
-                self.state.borrow_mut().timeout = value
-                    .and_then(|v| v.trim().parse::<f64>().ok())
-                    .filter(|s| s.is_finite() && *s > 0.0)
+                self.state.borrow_mut().timeout = number_option(name, value)
+                    .filter(|s| *s > 0.0)
                     .map(|s| s.clamp(TIMEOUT_SECONDS.0, TIMEOUT_SECONDS.1).round() as u32);
+            }
+            // Applies from the next fetch on.
+            "max-size" | "maxSize" => {
+                self.state.borrow_mut().max_bytes = number_option("max-size", value)
+                    .filter(|mb| *mb > 0.0)
+                    .map(|mb| (mb.clamp(MAX_SIZE_MB.0, MAX_SIZE_MB.1) * 1e6).round() as u64);
             }
             _ => {}
         }
     }
 
+    /// Refreshes every `value` seconds: at least [`MIN_REFRESH_SECONDS`], at most what a browser
+    /// can time (about 24.8 days; `1e12` and `Infinity` are that). No number, zero or less: no
+    /// refresh.
     fn set_refresh(self: &Rc<Self>, value: Option<&str>) {
-        let seconds = value
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s > 0.0);
+        let seconds = number_option("refresh", value).filter(|s| *s > 0.0);
         let interval = seconds.map(|s| {
-            let millis = (s.max(MIN_REFRESH_SECONDS) * 1000.0).min(f64::from(u32::MAX)) as u32;
             let weak = Rc::downgrade(self);
-            Interval::new(millis, move || {
+            timer::interval(timer::millis(s.max(MIN_REFRESH_SECONDS)), move || {
                 if let Some(widget) = weak.upgrade() {
                     widget.fetch_src(true);
                 }
@@ -295,29 +376,54 @@ impl Widget {
         self.state.borrow_mut().refresh = interval;
     }
 
-    /// Fetches `src`. A refresh only runs while `src` is the last source given, and keeps the
-    /// data on screen when it fails.
+    /// Fetches `src` again now (`reload()`, the retry button), and the map geometry if it
+    /// failed to load; a widget drawn from `data` shows that again once the geometry is back.
+    pub(crate) fn reload(self: &Rc<Self>) {
+        let retried = super::geometry::retry();
+        if self.state.borrow().src.is_some() {
+            self.fetch_src(false);
+        } else if let Some(checked) = self
+            .content
+            .with_untracked(|c| c.checked.clone())
+            .filter(|_| retried)
+        {
+            self.show(checked, false, false);
+        }
+    }
+
+    /// Fetches `src`: one fetch at a time. A refresh only runs while `src` is the last source
+    /// given, no fetch is in flight (a backend slower than `refresh` is waited for, that tick
+    /// skipped) and the element is in a document, and keeps the data on screen when it fails.
+    /// Any other fetch is a new source: it aborts the one in flight.
     pub(crate) fn fetch_src(self: &Rc<Self>, is_refresh: bool) {
-        let (url, generation, signal, abort) = {
+        let (url, generation, id, signal, abort) = {
             let state = self.state.borrow();
-            if state.destroyed || (is_refresh && !state.from_src) {
+            // A refresh also waits while a mount()ed element is out of the page (removed
+            // without destroy(), or parked by a host's router): nobody sees it, and its backend
+            // is not polled for it; the first tick after it is back fetches again.
+            let idle = !state.from_src || state.inflight.is_some() || !self.host.is_connected();
+            if state.destroyed || (is_refresh && idle) {
                 return;
             }
             let Some(url) = state.src.clone() else { return };
             drop(state);
             let generation = if is_refresh {
-                let mut state = self.state.borrow_mut();
-                if let Some(abort) = state.abort.take() {
-                    abort.abort();
-                }
-                state.generation
+                self.state.borrow().generation
             } else {
                 self.begin_source(true)
             };
-            let abort = AbortController::new().ok();
-            let signal = abort.as_ref().map(|a| a.signal());
-            self.state.borrow_mut().abort = abort.clone();
-            (url, generation, signal, abort)
+            let Ok(abort) = AbortController::new() else {
+                return;
+            };
+            let signal = abort.signal();
+            let mut state = self.state.borrow_mut();
+            state.fetches += 1;
+            let id = state.fetches;
+            state.inflight = Some(Inflight {
+                id,
+                abort: abort.clone(),
+            });
+            (url, generation, id, signal, abort)
         };
         if !is_refresh {
             self.content.update(|c| c.loading = true);
@@ -325,50 +431,72 @@ impl Widget {
         let weak: Weak<Widget> = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
             // A fetch that takes too long is aborted and says so (the body's download too).
-            // Read here, a microtask later, so a `timeout` set together with `src` (attributes
-            // in any order, or `mount()` options) applies to this fetch.
-            let seconds = match weak.upgrade() {
-                Some(widget) => widget.state.borrow().timeout,
+            // Read here, a microtask later, so a `timeout` or `max-size` set together with
+            // `src` (attributes in any order, or `mount()` options) applies to this fetch.
+            let (seconds, limit) = match weak.upgrade() {
+                Some(widget) => {
+                    let state = widget.state.borrow();
+                    (state.timeout, state.max_bytes)
+                }
                 None => return,
-            }
-            .unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+            };
+            let seconds = seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+            let limit = limit.unwrap_or((DEFAULT_MAX_MB * 1e6) as u64);
             let timed_out = Rc::new(Cell::new(false));
             let timer = {
-                let timed_out = timed_out.clone();
-                Timeout::new(seconds.saturating_mul(1000), move || {
+                let (timed_out, abort) = (timed_out.clone(), abort.clone());
+                timer::timeout(seconds.saturating_mul(1000), move || {
                     timed_out.set(true);
-                    if let Some(abort) = &abort {
-                        abort.abort();
-                    }
+                    abort.abort();
                 })
             };
-            let result = fetch_text(&url, signal.as_ref()).await;
+            let answer = fetch_text(&url, Some(&signal), limit).await;
             // Dropping the timer cancels it.
             drop(timer);
+            let Some(widget) = weak.upgrade() else { return };
+            let current = {
+                let mut state = widget.state.borrow_mut();
+                if state.inflight.as_ref().is_some_and(|f| f.id == id) {
+                    state.inflight = None;
+                }
+                !state.destroyed && state.generation == generation
+            };
+            // Aborted by the widget itself (a new source, destroy()): nothing to report.
+            if !current || (signal.aborted() && !timed_out.get()) {
+                return;
+            }
             let result = if timed_out.get() {
                 Err(Problem::Timeout(seconds))
             } else {
-                result
+                answer.result
             };
-            let Some(widget) = weak.upgrade() else { return };
-            {
-                let state = widget.state.borrow();
-                if state.destroyed || state.generation != generation {
-                    return;
-                }
-            }
-            widget.state.borrow_mut().abort = None;
-            let checked = match result {
+            let mut checked = match result {
                 Ok(text) => check(widget.kind, &text),
                 Err(problem) => Checked::failed(Diagnostic::error(widget.kind, "", problem)),
             };
-            widget.show(checked, true, is_refresh);
+            let kind = widget.kind;
+            let mut notes: Vec<Diagnostic> = answer
+                .warnings
+                .into_iter()
+                .map(|p| Diagnostic::warning(kind, "", p))
+                .collect();
+            // A redirect to another origin is worth a warning always; when what a redirect
+            // led to cannot be drawn (a login page after a session ended), it is part of the
+            // error.
+            if let Some((to, cross)) = answer.redirected {
+                if checked.document.is_none() {
+                    notes.push(Diagnostic::error(kind, "", Problem::Redirected(to)));
+                } else if cross {
+                    notes.push(Diagnostic::warning(kind, "", Problem::Redirected(to)));
+                }
+            }
+            checked.diagnostics.splice(0..0, notes);
+            widget.show(Arc::new(checked), true, is_refresh);
         });
     }
 
     /// Puts a check result on screen and tells the host.
-    fn show(self: &Rc<Self>, checked: Checked, from_src: bool, is_refresh: bool) {
-        let checked = Arc::new(checked);
+    fn show(self: &Rc<Self>, checked: Arc<Checked>, from_src: bool, is_refresh: bool) {
         if let Some(needs) = builtin_geometry(&checked) {
             super::geometry::ensure(needs);
         }
@@ -406,13 +534,17 @@ impl Widget {
         let generation = self.state.borrow().generation;
         let weak = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
-            // A map is ready once its geometry is drawn too (at most a minute of waiting).
+            // A map is ready once its geometry is drawn too (at most a minute of waiting; the
+            // geometry's own fetch gives up then as well).
+            let mut settled = true;
             if let Some(needs) = builtin_geometry(&checked) {
-                for _ in 0..1200 {
+                settled = false;
+                for _ in 0..1300 {
                     if super::geometry::settled(needs) {
+                        settled = true;
                         break;
                     }
-                    gloo_timers::future::TimeoutFuture::new(50).await;
+                    timer::sleep(50).await;
                 }
             }
             leptos::task::tick().await;
@@ -426,7 +558,21 @@ impl Widget {
             let list = |items: Vec<&Diagnostic>| -> Vec<serde_json::Value> {
                 items.into_iter().map(|d| d.to_json(lang)).collect()
             };
-            if checked.document.is_some() {
+            // A map whose built-in geometry failed to load is not drawn: an error, with why.
+            let geometry_failed = builtin_geometry(&checked)
+                .and_then(|_| {
+                    super::geometry::failure().or_else(|| (!settled).then(|| "timeout".into()))
+                })
+                .map(|why| Diagnostic::error(kind, "", Problem::GeometryUnavailable(why)));
+            if let Some(failed) = geometry_failed {
+                let mut diagnostics = vec![failed.to_json(lang)];
+                diagnostics.extend(checked.diagnostics.iter().map(|d| d.to_json(lang)));
+                let detail = serde_json::json!({
+                    "kind": kind.as_str(),
+                    "diagnostics": diagnostics,
+                });
+                events::dispatch(&host, events::ERROR, &detail);
+            } else if checked.document.is_some() {
                 // Drawn, perhaps without some records: `errors` names those left out.
                 let mut warnings = list(checked.warnings().collect());
                 warnings.extend(geometry_warnings(&checked).iter().map(|d| {
@@ -460,7 +606,7 @@ impl Widget {
         };
         if let Some(action) = mark.get_attribute("data-fw-action") {
             if action == "retry" {
-                self.fetch_src(false);
+                self.reload();
             }
             return;
         }
@@ -476,17 +622,17 @@ impl Widget {
 
     /// Removes the DOM, listeners, timers and fetches. Safe to call twice.
     pub(crate) fn destroy(&self) {
-        let (refresh, abort) = {
+        let (refresh, inflight) = {
             let mut state = self.state.borrow_mut();
             if state.destroyed {
                 return;
             }
             state.destroyed = true;
-            (state.refresh.take(), state.abort.take())
+            (state.refresh.take(), state.inflight.take())
         };
         drop(refresh);
-        if let Some(abort) = abort {
-            abort.abort();
+        if let Some(inflight) = inflight {
+            inflight.abort.abort();
         }
         if let Some(listener) = self.listener.borrow_mut().take() {
             let _ = self

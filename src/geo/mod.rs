@@ -191,7 +191,9 @@ pub enum Key {
 }
 
 impl Key {
-    /// Reads an official key: 2, 5, 8 or 12 digits.
+    /// Reads an official key: 2, 5, 8 or 12 digits, spaces around it trimmed. A key one digit
+    /// short (1, 4, 7 or 11 digits) lost the leading zero of the Länder 01 to 09 in a
+    /// spreadsheet that stored it as a number, and gets it back.
     ///
     /// ```
     /// use foerderweg::geo::Key;
@@ -199,12 +201,21 @@ impl Key {
     /// assert_eq!(Key::parse("150900000000"), Key::District("15090".into()));
     /// assert_eq!(Key::parse("145220000140"), Key::Municipality("14522140".into()));
     /// assert_eq!(Key::parse(" 14 "), Key::Land("14".into()));
+    /// assert_eq!(Key::parse("9162"), Key::District("09162".into()));
+    /// assert_eq!(Key::parse("1001000"), Key::Municipality("01001000".into()));
     /// ```
     pub fn parse(raw: &str) -> Key {
-        let key = raw.trim();
-        if !key.bytes().all(|b| b.is_ascii_digit()) {
-            return Key::Other(key.to_string());
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+            return Key::Other(trimmed.to_string());
         }
+        let padded;
+        let key = if matches!(trimmed.len(), 1 | 4 | 7 | 11) {
+            padded = format!("0{trimmed}");
+            padded.as_str()
+        } else {
+            trimmed
+        };
         match key.len() {
             2 => Key::Land(key.to_string()),
             5 => Key::District(key.to_string()),
@@ -213,6 +224,60 @@ impl Key {
             12 => Key::Municipality(format!("{}{}", &key[..5], &key[9..])),
             _ => Key::Other(key.to_string()),
         }
+    }
+}
+
+impl Key {
+    /// The key as the map matches it against area keys (trimmed; an ARS in its 5- or 8-digit
+    /// form).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Land(k) | Key::District(k) | Key::Municipality(k) | Key::Other(k) => k,
+        }
+    }
+}
+
+/// What a figure (`values[].key`) of a map stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A programme region, by its id (trimmed).
+    Region(String),
+    /// A whole Land of the built-in geometry (2 digits): it names no district, so its figure
+    /// cannot be drawn on one.
+    Land(String),
+    /// An area: a district (5 digits), a municipality (8-digit AGS) or a host's area, in the
+    /// form the geometry keys it.
+    Area(String),
+}
+
+/// Reads the key of a map's figure the one way every part of the map reads it (check, layout,
+/// table view, CSV, tooltip, audit): a region id first (ids and keys trimmed); then, with the
+/// built-in geometry, an official key as [`Key::parse`] reads it (spaces trimmed, a 12-digit ARS
+/// to its district or municipality key); a host's key trimmed.
+///
+/// ```
+/// use foerderweg::geo::{Target, figure_target};
+/// let doc: foerderweg::model::regions::MapDoc = serde_json::from_str(
+///     r#"{"schema":"foerderweg/map@1","regions":[{"id":"nord","label":"N","districts":[]}]}"#,
+/// ).unwrap();
+/// assert_eq!(figure_target(&doc, " nord"), Target::Region("nord".into()));
+/// assert_eq!(figure_target(&doc, "150900000000"), Target::Area("15090".into()));
+/// assert_eq!(figure_target(&doc, " 15090 "), Target::Area("15090".into()));
+/// assert_eq!(figure_target(&doc, "150900070070"), Target::Area("15090070".into()));
+/// assert_eq!(figure_target(&doc, "15"), Target::Land("15".into()));
+/// assert_eq!(figure_target(&doc, "99"), Target::Area("99".into()));
+/// ```
+pub fn figure_target(doc: &crate::model::regions::MapDoc, raw: &str) -> Target {
+    let trimmed = raw.trim();
+    if let Some(r) = doc.regions.iter().find(|r| r.id.trim() == trimmed) {
+        return Target::Region(r.id.trim().to_string());
+    }
+    if doc.geometry.is_some() {
+        return Target::Area(trimmed.to_string());
+    }
+    match Key::parse(raw) {
+        Key::Land(k) if land_name(&k).is_some() => Target::Land(k),
+        key => Target::Area(key.as_str().to_string()),
     }
 }
 
@@ -232,7 +297,7 @@ impl Atlas {
     /// An atlas of `shapes`; a later shape with the same key replaces an earlier one.
     pub fn new(shapes: Vec<Shape>, attribution: String, licence: String) -> Atlas {
         let mut shapes = shapes;
-        shapes.sort_by(|a, b| a.key.cmp(&b.key));
+        crate::order::sort_by(&mut shapes, |a, b| a.key.cmp(&b.key));
         shapes.dedup_by(|later, earlier| {
             let same = later.key == earlier.key;
             if same {

@@ -266,8 +266,14 @@ pub struct ExportTexts {
     pub print: &'static str,
     /// Said after a file was offered; `{a}` the file name.
     pub done: &'static str,
-    /// The PNG could not be made (the page's Content-Security-Policy blocks `data:` and `blob:` images).
+    /// The PNG could not be made: the page's Content-Security-Policy blocks `data:` and `blob:` images.
     pub png_failed: &'static str,
+    /// The PNG could not be made: the browser could not read the chart as an image.
+    pub png_unreadable: &'static str,
+    /// The PNG could not be made: the picture is larger than a canvas may be in this browser.
+    pub png_too_large: &'static str,
+    /// No file could be made of the chart; `{a}` the browser's reason.
+    pub image_failed: &'static str,
     /// Title of the timeline chart of one participant; `{a}` the participant.
     pub path_of: &'static str,
     /// Title of the map image.
@@ -631,6 +637,20 @@ pub struct DiagTexts {
     pub network: &'static str,
     /// `src` did not answer in time: `{a}` seconds.
     pub timeout: &'static str,
+    /// `src` sent more than the size limit; `{a}` the limit in MB.
+    pub too_large: &'static str,
+    /// `src` declared a charset other than UTF-8; `{a}` the charset.
+    pub charset: &'static str,
+    /// `src` sent bytes that are not UTF-8.
+    pub invalid_utf8: &'static str,
+    /// `src` on another origin does not allow CORS; `{a}` its origin.
+    pub cors: &'static str,
+    /// The page's CSP does not allow connecting to `src`; `{a}` its origin.
+    pub csp: &'static str,
+    /// `src` redirects, and the redirect cannot be followed.
+    pub redirect: &'static str,
+    /// `src` was redirected; `{a}` where to.
+    pub redirected: &'static str,
     /// The `data` property was something JSON cannot hold.
     pub not_serialisable: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.
@@ -639,6 +659,12 @@ pub struct DiagTexts {
     pub unknown_area: &'static str,
     /// An area in two regions at once; `{a}` its name, `{b}` the first region's path.
     pub two_regions: &'static str,
+    /// A figure keyed by a Land's key; `{a}` the key, `{b}` the Land.
+    pub land_key: &'static str,
+    /// A second figure for one area; `{a}` its key, `{b}` the path of the first.
+    pub duplicate_figure: &'static str,
+    /// A figure whose (host) key names several areas; `{a}` the key.
+    pub many_areas: &'static str,
     /// A host feature cannot be drawn; `{a}` what is wrong.
     pub bad_geometry: &'static str,
     /// The built-in geometry did not load; `{a}` why.
@@ -662,16 +688,41 @@ pub struct DiagTexts {
 }
 }
 
-/// Fills named placeholders (`{filled}`, …) in a text-table sentence.
+/// Fills named placeholders (`{filled}`, …) in a text-table sentence: the one sentence filler of
+/// every widget. One pass over the template: each `{name}` of `values` is replaced by its value
+/// ([isolate]d), and what was inserted is never read again, so data holding `{b}` or `{from}`
+/// stays text. Braces that name no value stay as they are.
 ///
 /// ```
-/// assert_eq!(foerderweg::i18n::fill_named("{x} von {y}", &[("x", "1"), ("y", "2")]), "1 von 2");
+/// use foerderweg::i18n::fill_named;
+/// assert_eq!(fill_named("{x} von {y}", &[("x", "1"), ("y", "2")]), "1 von 2");
+/// assert_eq!(fill_named("{x} von {y}", &[("x", "{y}"), ("y", "2")]), "{y} von 2");
 /// ```
 pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &isolate(value));
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match value {
+            Some((close, value)) => {
+                out.push_str(&isolate(value));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -683,11 +734,13 @@ pub fn name_of<'a>(table: &'a [(&'a str, &'a str)], key: &'a str) -> &'a str {
         .map_or(key, |(_, name)| name)
 }
 
-/// Fills `{a}` and `{b}` in a text-table sentence.
+/// Fills `{a}` and `{b}` in a text-table sentence, in one pass ([fill_named]).
+///
+/// ```
+/// assert_eq!(foerderweg::i18n::fill("„{a}“ bei {b}", "{b}", "x[0]"), "„{b}“ bei x[0]");
+/// ```
 pub fn fill(template: &str, a: &str, b: &str) -> String {
-    template
-        .replace("{a}", &isolate(a))
-        .replace("{b}", &isolate(b))
+    fill_named(template, &[("a", a), ("b", b)])
 }
 
 /// Data texts joined by `separator`, each [isolate]d.
@@ -770,6 +823,34 @@ mod tests {
         assert_eq!(Lang::De.count(1, t.participants), "1 Teilnehmende/r");
         assert_eq!(Lang::De.count(1810, t.participants), "1.810 Teilnehmende");
         assert_eq!(Lang::En.count(1, Lang::En.texts().slots), "1 slot");
+    }
+
+    #[test]
+    fn data_texts_are_never_filled_as_templates() {
+        // A value holding a later placeholder stays as it is.
+        assert_eq!(fill("{a} von {b}", "{b}", "X"), "{b} von X");
+        assert_eq!(fill("„{a}“", "{a}{b}", ""), "„{a}{b}“");
+        assert_eq!(
+            fill_named("{x}-{y}", &[("x", "{y}"), ("y", "{x}")]),
+            "{y}-{x}"
+        );
+        assert_eq!(
+            fill_named(
+                "{label}: {from}",
+                &[("label", "{from} {n}"), ("from", "01.02.2018")]
+            ),
+            "{from} {n}: 01.02.2018"
+        );
+        // Braces that are no placeholder, in the data or the template, stay.
+        assert_eq!(fill("„{a}“ {b}", "{{", "}"), "„{{“ }");
+        assert_eq!(fill("{a}", "}{a}{", ""), "}{a}{");
+        assert_eq!(fill_named("{x} {z} {} { {", &[("x", "1")]), "1 {z} {} { {");
+        assert_eq!(fill("{{a}}", "1", ""), "{1}");
+        // A placeholder used twice is filled twice; data is still isolated.
+        assert_eq!(fill("{a}/{a}", "1", ""), "1/1");
+        assert_eq!(fill("{a}", "\u{202e}x", ""), "\u{2068}\u{202e}x\u{2069}");
+        // Text after the last placeholder, and multi-byte text around it.
+        assert_eq!(fill("ü{a}ß{b}€", "ä", "ö"), "üäßö€");
     }
 
     #[test]

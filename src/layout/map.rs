@@ -9,11 +9,15 @@
 use super::table::{Cell, Column, DataTable, Row};
 use crate::check::{Diagnostic, Problem};
 use crate::geo::projection::{Conic, Fit, projected};
-use crate::geo::{Atlas, BBox, FastHasher, Key, Shape, dissolve, land_name, path, ring_area2};
+use crate::geo::{
+    Atlas, BBox, FastHasher, Key, Shape, Target, dissolve, figure_target, land_name, path,
+    ring_area2,
+};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::WidgetKind;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
+use crate::order::{sort_by, sort_by_cached_key};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::Hasher;
 
@@ -50,6 +54,8 @@ pub struct Prepared {
     /// its neighbours (the two files are simplified apart).
     pub split: Vec<(Shape, Vec<usize>)>,
     focus: Vec<usize>,
+    /// Keys are the host's: matched as they are, never read as official keys.
+    host: bool,
     /// Equal for two documents whose map has the same areas, regions and focus: their
     /// [`Drawing`]s are the same, so a view can keep one across new figures.
     pub fingerprint: u64,
@@ -146,7 +152,6 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
         _ => HashSet::new(),
     };
     let resolver = Resolver { geo, split };
-    let region_ids: HashSet<&str> = doc.regions.iter().map(|r| r.id.as_str()).collect();
 
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -184,11 +189,23 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
         region_keys.push(keys.into_iter().flat_map(|(_, l)| l).collect());
     }
     for (i, value) in doc.values.iter().enumerate() {
-        if region_ids.contains(value.key.as_str()) {
-            continue;
-        }
-        match resolver.expand(&value.key) {
-            Some(list) => add(&list, &mut order),
+        // A Land's figure (a warning of the check) still brings its districts into view.
+        let key = match figure_target(doc, &value.key) {
+            Target::Region(_) => continue,
+            Target::Land(k) | Target::Area(k) => k,
+        };
+        match resolver.expand(&key) {
+            Some(list) => {
+                // A host's key that is only the prefix of its areas' keys names no one area.
+                if geo.host && !list.contains(&key) {
+                    diagnostics.push(Diagnostic::warning(
+                        kind,
+                        format!("values[{i}].key"),
+                        Problem::ManyAreas(value.key.clone()),
+                    ));
+                }
+                add(&list, &mut order)
+            }
             None => diagnostics.push(unknown(kind, format!("values[{i}].key"), &value.key)),
         }
     }
@@ -213,7 +230,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
                 .iter()
                 .filter_map(|k| index.get(k.as_str()).copied())
                 .collect();
-            m.sort_unstable();
+            sort_by(&mut m, usize::cmp);
             m.dedup();
             m
         })
@@ -292,10 +309,8 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
     let any_open_start = doc.regions.iter().any(|r| r.valid_from.is_none());
     let mut dates: Vec<Day> = days.into_iter().collect();
     // The time before the first change is a state of its own when some region has no start.
-    if any_open_start {
-        if let Some(first) = dates.first().and_then(|d| d.0.pred_opt()) {
-            dates.insert(0, Day(first));
-        }
+    if any_open_start && let Some(first) = dates.first().and_then(|d| d.0.pred_opt()) {
+        dates.insert(0, Day(first));
     }
     let initial = doc.date.or_else(|| dates.last().copied());
     let mut split: Vec<(Shape, Vec<usize>)> = resolver
@@ -312,7 +327,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
             Some((district, parts))
         })
         .collect();
-    split.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+    sort_by(&mut split, |a, b| a.0.key.cmp(&b.0.key));
     let attribution = if geo.host {
         doc.geometry
             .as_ref()
@@ -332,6 +347,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
         attribution,
         split,
         focus,
+        host: geo.host,
         fingerprint,
     }
 }
@@ -622,11 +638,11 @@ const PALETTE_STEPS: usize = 7;
 /// Class boundaries (upper bounds of all classes but the last) for `values`.
 pub fn breaks(values: &[f64], kind: &str, classes: usize, given: &[f64]) -> Vec<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
+    sort_by(&mut sorted, f64::total_cmp);
     sorted.dedup();
     if kind == "breaks" {
         let mut b: Vec<f64> = given.iter().copied().filter(|v| v.is_finite()).collect();
-        b.sort_by(f64::total_cmp);
+        sort_by(&mut b, f64::total_cmp);
         b.dedup();
         b.truncate(PALETTE_STEPS - 1);
         return b;
@@ -711,7 +727,7 @@ pub fn drawing(doc: &MapDoc, prepared: &Prepared, zoom: Option<&str>, width: f64
         .reduce(BBox::union)
         .map(|b| projected(&conic, b))
         .unwrap_or([-0.05, -0.05, 0.05, 0.05]);
-    let max_height = (width * 1.25).min(900.0).max(240.0);
+    let max_height = (width * 1.25).clamp(240.0, 900.0);
     let fit = Fit::new(bbox, width, max_height, 16.0);
 
     let unit_paths = prepared
@@ -763,7 +779,7 @@ pub fn drawing(doc: &MapDoc, prepared: &Prepared, zoom: Option<&str>, width: f64
         let mut d = String::new();
         if groups.len() > 1 {
             let mut keys: Vec<_> = groups.keys().copied().collect();
-            keys.sort_unstable();
+            sort_by(&mut keys, |a, b| a.cmp(b));
             for k in keys {
                 if let Some(g) = groups.get(k) {
                     d.push_str(&path::lines(
@@ -833,8 +849,10 @@ pub fn scene_on(
     }
     let view = [0.0, 0.0, fit.width, fit.height];
 
-    // Figures by key.
-    let mut figures: HashMap<&str, Figure> = HashMap::new();
+    // Figures by what they stand for, keys read as everywhere else; the first of two for one
+    // area is shown (the check names the second), a Land's figure is not drawn (the check names
+    // it).
+    let mut figures: HashMap<Target, Figure> = HashMap::new();
     for v in &doc.values {
         let f = if v.suppressed {
             Figure::Suppressed
@@ -844,8 +862,27 @@ pub fn scene_on(
                 _ => Figure::NoData,
             }
         };
-        figures.entry(v.key.as_str()).or_insert(f);
+        match figure_target(doc, &v.key) {
+            Target::Land(_) => {}
+            target => {
+                figures.entry(target).or_insert(f);
+            }
+        }
     }
+    // A unit's figure and where it comes from: its own; else, for a municipality of a district
+    // drawn as its municipalities, the district's; else its region's.
+    let figure_of = |key: &str, region: Option<&crate::model::regions::Region>| {
+        let area = |k: &str| Target::Area(k.to_string());
+        let district = key
+            .get(..5)
+            .filter(|_| !prepared.host && key.len() == 8)
+            .map(area);
+        let region = region.map(|r| Target::Region(r.id.trim().to_string()));
+        std::iter::once(area(key))
+            .chain(district)
+            .chain(region)
+            .find_map(|t| figures.get(&t).map(|f| (*f, t)))
+    };
     let numbers: Vec<f64> = figures
         .values()
         .filter_map(|f| match f {
@@ -854,24 +891,32 @@ pub fn scene_on(
         })
         .collect();
     let scale = doc.scale.clone().unwrap_or_default();
-    let kind = scale.kind.as_deref().unwrap_or("quantile");
-    let breaks = breaks(
+    let kind = scale.kind.as_deref().map_or("quantile", str::trim);
+    let decimals = if numbers.iter().all(|v| v.fract() == 0.0) {
+        0
+    } else {
+        1
+    };
+    let mut breaks = breaks(
         &numbers,
         kind,
         usize::from(scale.classes.unwrap_or(5)),
         &scale.breaks,
     );
+    if decimals == 0 {
+        // Whole figures: a break of 5.5 parts them as 5 does, and the legend can say so ("bis
+        // 5", "über 5") instead of rounding it to a 6 that lies in the upper class.
+        for b in &mut breaks {
+            *b = b.floor();
+        }
+        breaks.dedup();
+    }
     let n_classes = if numbers.is_empty() {
         0
     } else {
         breaks.len() + 1
     };
     let has_figures = !doc.values.is_empty();
-    let decimals = if numbers.iter().all(|v| v.fract() == 0.0) {
-        0
-    } else {
-        1
-    };
     let format = |f: Figure| match f {
         Figure::Value(x) => lang.number(x, decimals),
         Figure::Suppressed => m.suppressed.to_string(),
@@ -894,12 +939,12 @@ pub fn scene_on(
     let mut units = Vec::with_capacity(prepared.units.len());
     let mut unit_anchor = Vec::with_capacity(prepared.units.len());
     let mut unit_figure = Vec::with_capacity(prepared.units.len());
+    let mut unit_source = Vec::with_capacity(prepared.units.len());
     for (i, shape) in prepared.units.iter().enumerate() {
         let region = region_of[i].and_then(|r| doc.regions.get(r));
-        let figure = figures
-            .get(shape.key.as_str())
-            .or_else(|| region.and_then(|r| figures.get(r.id.as_str())))
-            .copied();
+        let found = figure_of(&shape.key, region);
+        let figure = found.as_ref().map(|(f, _)| *f);
+        unit_source.push(found.map(|(_, t)| t));
         let class = match figure {
             Some(Figure::Value(x)) => {
                 let class = class_of(x, &breaks);
@@ -960,11 +1005,12 @@ pub fn scene_on(
         });
     }
 
-    // Figures on the map: once per region (at its largest area), or per area.
+    // Figures on the map: once per figure, at the largest area it colours (a region's or a
+    // district's drawn as municipalities once, an area's own at the area).
     let mut labels = Vec::new();
-    let mut labelled_regions = HashSet::new();
+    let mut labelled: HashSet<&Target> = HashSet::new();
     let mut by_size: Vec<usize> = (0..units.len()).collect();
-    by_size.sort_by(|&a, &b| {
+    sort_by(&mut by_size, |&a, &b| {
         let size = |i: usize| unit_anchor[i].map_or(0.0, |(_, _, w)| w);
         size(b).total_cmp(&size(a))
     });
@@ -974,13 +1020,7 @@ pub fn scene_on(
         if !matches!(unit_figure[i], Some(Figure::Value(_))) {
             continue;
         }
-        let own = figures.contains_key(unit.key.as_str());
-        if !own
-            && unit
-                .region
-                .as_ref()
-                .is_some_and(|r| !labelled_regions.insert(r.clone()))
-        {
+        if unit_source[i].as_ref().is_some_and(|t| !labelled.insert(t)) {
             continue;
         }
         let Some((x, y, room)) = unit_anchor[i] else {
@@ -997,7 +1037,7 @@ pub fn scene_on(
     }
 
     // Keyboard order: by region, then by name.
-    units.sort_by(|a, b| {
+    sort_by(&mut units, |a, b| {
         (a.region_label.is_none(), &a.region_label, &a.name).cmp(&(
             b.region_label.is_none(),
             &b.region_label,
@@ -1100,7 +1140,7 @@ pub fn scene_on(
                         .collect()
                 })
                 .unwrap_or_default();
-            names.sort_unstable();
+            sort_by(&mut names, |a, b| a.cmp(b));
             RegionRow {
                 id: region.id.clone(),
                 label: region.label.clone(),
@@ -1108,7 +1148,11 @@ pub fn scene_on(
                 valid,
                 active: active.get(r).copied().unwrap_or(false),
                 areas: join_isolated(names.iter().map(|n| n.as_ref()), ", "),
-                value: cell(figures.get(region.id.as_str()).copied()),
+                value: cell(
+                    figures
+                        .get(&Target::Region(region.id.trim().to_string()))
+                        .copied(),
+                ),
             }
         })
         .collect();
@@ -1197,7 +1241,7 @@ fn label_point(shape: &Shape, conic: &Conic, fit: &Fit) -> Option<(f64, f64, f64
         .filter(|w| (w[0].1 > y) != (w[1].1 > y))
         .map(|w| w[0].0 + (y - w[0].1) * (w[1].0 - w[0].0) / (w[1].1 - w[0].1))
         .collect();
-    crossings.sort_by(f64::total_cmp);
+    sort_by(&mut crossings, f64::total_cmp);
     let room = crossings
         .chunks(2)
         .filter(|c| c.len() == 2 && c[0] <= x && x <= c[1])
@@ -1267,7 +1311,9 @@ fn place_markers(
         "provider" => 2,
         _ => 3,
     };
-    order.sort_by_key(|&i| doc.markers.get(i).map_or(4, |mk| rank(&mk.kind)));
+    sort_by_cached_key(&mut order, |&i| {
+        doc.markers.get(i).map_or(4, |mk| rank(&mk.kind))
+    });
     let mut taken: Vec<[f64; 4]> = written.to_vec();
     let mut out = Vec::with_capacity(order.len());
     let projected: Vec<(f64, f64)> = doc

@@ -6,6 +6,7 @@ use super::scale::{Linear, Time};
 use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
+use crate::order::sort_by;
 use chrono::{Datelike, NaiveDate};
 
 /// Direction of a change, for the arrow and the class (never colour alone: the text says it).
@@ -581,7 +582,7 @@ fn ranked<'a>(
             .position(|(n, _)| *n == k)
             .unwrap_or(names.len())
     };
-    rows.sort_by(|a, b| {
+    sort_by(&mut rows, |a, b| {
         b.1.cmp(&a.1)
             .then(rank(a.0).cmp(&rank(b.0)))
             .then(a.0.cmp(b.0))
@@ -728,10 +729,10 @@ pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lan
         }
     };
     match sort {
-        BarSort::Size => rows.sort_by(|a, b| b.slots.cmp(&a.slots)),
-        BarSort::FillRate => {
-            rows.sort_by(|a, b| rate(b).total_cmp(&rate(a)).then(b.slots.cmp(&a.slots)))
-        }
+        BarSort::Size => sort_by(&mut rows, |a, b| b.slots.cmp(&a.slots)),
+        BarSort::FillRate => sort_by(&mut rows, |a, b| {
+            rate(b).total_cmp(&rate(a)).then(b.slots.cmp(&a.slots))
+        }),
         BarSort::Document => {}
     }
     let longest = rows

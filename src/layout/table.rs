@@ -79,8 +79,8 @@ impl Cell {
                 Lang::En => s,
             }
         };
-        match self {
-            Cell::Text(s) => defuse(s),
+        let field = match self {
+            Cell::Text(s) => s.clone(),
             Cell::Number(v, d) => plain(*v, *d),
             Cell::Percent(r) | Cell::Share(r) => {
                 let p = plain(r * 100.0, 1);
@@ -94,7 +94,14 @@ impl Cell {
             },
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
             Cell::Missing => String::new(),
-        }
+        };
+        // Every field, whatever its origin (data, a host's label, a figure), goes through the
+        // one defusing step; only a figure written from a number above may start with a minus.
+        let figure = matches!(
+            self,
+            Cell::Number(..) | Cell::Percent(_) | Cell::Share(_) | Cell::Euro(_)
+        );
+        defuse(&field, figure)
     }
 
     /// Whether the cell holds a figure (right-aligned).
@@ -104,9 +111,22 @@ impl Cell {
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) is prefixed with
-/// an apostrophe, so a spreadsheet shows it instead of evaluating it (CSV injection).
-fn defuse(s: &str) -> String {
+/// an apostrophe, so a spreadsheet shows it instead of evaluating it (CSV injection). A `figure`
+/// field that is a plain number (`-3`, `-1234,5`, `-5,0%`) stays one, so spreadsheets still read
+/// it as a number.
+fn defuse(s: &str, figure: bool) -> String {
+    let plain_number = |s: &str| {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let digits = digits.strip_suffix('%').unwrap_or(digits);
+        !digits.is_empty()
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && digits.bytes().filter(|b| matches!(b, b'.' | b',')).count() <= 1
+            && digits.as_bytes()[0].is_ascii_digit()
+    };
     match s.chars().next() {
+        Some('-') if figure && plain_number(s) => s.to_string(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
         _ => s.to_string(),
     }
@@ -229,7 +249,7 @@ impl DataTable {
             }
             out.push_str("\r\n");
         };
-        line(&mut self.columns.iter().map(|c| defuse(&c.label)));
+        line(&mut self.columns.iter().map(|c| defuse(&c.label, false)));
         for row in &self.rows {
             line(&mut row.cells.iter().map(|c| c.csv(lang)));
         }
@@ -246,15 +266,18 @@ impl DataTable {
 /// use foerderweg::layout::table::file_name;
 /// assert_eq!(file_name("Stichtage: Profilings & Einmündungen", "csv"), "stichtage-profilings-einmuendungen.csv");
 /// assert_eq!(file_name("<<>>", "svg"), "foerderweg.svg");
+/// assert_eq!(file_name("ÜBERSICHT Größe", "csv"), "uebersicht-groesse.csv");
 /// ```
 pub fn file_name(title: &str, extension: &str) -> String {
     let mut stem = String::new();
-    for ch in title.chars().flat_map(char::to_lowercase) {
+    // ASCII lower case and the German letters by hand: `char::to_lowercase` would ship the
+    // Unicode case tables (8 KiB of the module) for a file name.
+    for ch in title.chars().map(|c| c.to_ascii_lowercase()) {
         let spelled = match ch {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
+            'ß' | 'ẞ' => "ss",
             c if c.is_ascii_alphanumeric() => {
                 stem.push(c);
                 continue;
@@ -318,6 +341,35 @@ mod tests {
             csv,
             "\u{feff}'=Name;b\r\n\"'=HYPERLINK(\"\"http://x\"\")\";\"zwei\nZeilen\"\r\n'-1;'@a\r\n"
         );
+    }
+
+    #[test]
+    fn every_field_is_defused_whatever_its_origin() {
+        // A host's labels (this test's thread only) are text a spreadsheet must not run either.
+        let labels = serde_json::json!({
+            "map.suppressed": "=HYPERLINK(\"http://x\")",
+            "map.no_data": "@SUM(A1)",
+        });
+        let rejected = Lang::En.set_labels(labels.as_object().unwrap());
+        assert!(rejected.is_empty(), "{rejected:?}");
+        let mut t = DataTable::new("x", vec![Column::text("a"), Column::figure("b")]);
+        t.push(vec![
+            Cell::text(Lang::En.texts().map.no_data),
+            Cell::Suppressed,
+        ]);
+        t.foot = Some(vec![Cell::text("-"), Cell::Suppressed]);
+        let csv = t.csv(Lang::En);
+        Lang::En.set_labels(&serde_json::Map::new());
+        assert_eq!(
+            csv,
+            "\u{feff}a,b\r\n'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'-,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
+        );
+        // Figures stay numbers a spreadsheet reads: a minus sign is no formula.
+        let de = Lang::De;
+        assert_eq!(Cell::Number(-3.0, 0).csv(de), "-3");
+        assert_eq!(Cell::Number(-1234.5, 1).csv(de), "-1234,5");
+        assert_eq!(Cell::Percent(-0.05).csv(de), "-5,0%");
+        assert_eq!(Cell::Euro(-12.5).csv(Lang::En), "-12.50");
     }
 
     #[test]

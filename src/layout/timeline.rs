@@ -6,6 +6,7 @@ use super::scale::Time;
 use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
+use crate::order::sort_by_cached_key;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// The shortest window, in days.
@@ -825,18 +826,18 @@ pub fn cohort_order(
     // Each key is made once per participant, not once per comparison (a participant's first
     // start and latest provider are searches over its phases). The cached sort is stable.
     match sort {
-        CohortSort::Start => order.sort_by_cached_key(|i| {
+        CohortSort::Start => sort_by_cached_key(&mut order, |i| {
             let start = first_start(&ps[*i]);
             (start.is_none(), start)
         }),
-        CohortSort::Status => {
-            order.sort_by_cached_key(|i| (participant_status(&ps[*i], today), first_start(&ps[*i])))
-        }
-        CohortSort::Provider => order.sort_by_cached_key(|i| {
+        CohortSort::Status => sort_by_cached_key(&mut order, |i| {
+            (participant_status(&ps[*i], today), first_start(&ps[*i]))
+        }),
+        CohortSort::Provider => sort_by_cached_key(&mut order, |i| {
             let provider = latest_provider(&ps[*i]);
             (provider.is_none(), provider, first_start(&ps[*i]))
         }),
-        CohortSort::Exit => order.sort_by_cached_key(|i| {
+        CohortSort::Exit => sort_by_cached_key(&mut order, |i| {
             let exit = ps[*i].exit.as_ref().map(|e| e.date);
             (exit.is_none(), exit, first_start(&ps[*i]))
         }),

@@ -11,9 +11,10 @@ pub mod timeline;
 
 pub use common::Day;
 
-/// The attributes every element observes (each also a property and a `mount()` option).
+/// The attributes every element observes (each also a property and a `mount()` option, named
+/// in camelCase where the attribute has a hyphen: `max-size` is `maxSize`).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 5] = ["lang", "theme", "src", "refresh", "timeout"];
+pub const ATTRIBUTES: [&str; 6] = ["lang", "theme", "src", "refresh", "timeout", "max-size"];
 
 /// The three widgets, each reading one document type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,6 +37,17 @@ impl WidgetKind {
             WidgetKind::Timeline => "timeline",
             WidgetKind::Occupancy => "occupancy",
             WidgetKind::Map => "map",
+        }
+    }
+
+    /// Whether this build draws the kind (the crate's features `timeline`, `occupancy` and
+    /// `map`; all three by default). Dispatches on a kind test it in a guard, so that the code
+    /// of a kind left out of a build is not reachable and the linker drops it.
+    pub const fn built(self) -> bool {
+        match self {
+            WidgetKind::Timeline => cfg!(feature = "timeline"),
+            WidgetKind::Occupancy => cfg!(feature = "occupancy"),
+            WidgetKind::Map => cfg!(feature = "map"),
         }
     }
 

@@ -143,6 +143,10 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
             Some(why) => view! {
                 <p class="fw-status fw-status--error" role="alert">
                     {crate::i18n::fill(lang.texts().diag.geometry_unavailable, &why, "")}
+                    " "
+                    <button type="button" class="fw-button" data-fw-action="retry">
+                        {lang.texts().retry}
+                    </button>
                 </p>
             }
             .into_any(),

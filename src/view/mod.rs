@@ -133,7 +133,9 @@ pub(crate) fn widget_root(
             {move || match shown.get() {
                 // A map outlives its documents: a new one of the same kind is patched into the
                 // drawn DOM (new figures recolour the areas) instead of building it again.
-                Some(WidgetKind::Map) => live_map(content.clone(), lang.get(), width.clone().into()),
+                Some(WidgetKind::Map) if WidgetKind::Map.built() => {
+                    live_map(content.clone(), lang.get(), width.clone().into())
+                }
                 _ => {
                     let (content, width) = (content.clone(), width.clone());
                     let lang = lang.get();
@@ -216,19 +218,22 @@ fn body(
     match &checked.document {
         None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
         Some(doc) => {
+            // Each arm only in a build that draws its kind (`WidgetKind::built`); check gives
+            // no other documents to a build without them.
             let drawn = match doc {
-                Document::Occupancy(d) => {
+                Document::Occupancy(d) if WidgetKind::Occupancy.built() => {
                     occupancy::occupancy(d.clone(), lang, width, carried).into_any()
                 }
-                Document::Timeline(d) => {
+                Document::Timeline(d) if WidgetKind::Timeline.built() => {
                     timeline::timeline(d.clone(), lang, width, carried).into_any()
                 }
                 // Drawn by `live_map`; here at most for the moment the widget turns to a map.
-                Document::Map(d) => {
+                Document::Map(d) if WidgetKind::Map.built() => {
                     let d = d.clone();
                     let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
                     map::region_map(doc, lang, width).into_any()
                 }
+                _ => ().into_any(),
             };
             view! {
                 {content.stale_since.map(|at| parts::diagnostics::stale_note(&at, lang))}

@@ -125,12 +125,13 @@ pub(crate) fn timeline(
                     let table = layout::single_table(p, lang);
                     let mut items =
                         vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
+                    // In the table view the chart is drawn off-screen while it is exported.
                     items.extend(Item::images(
                         "svg.fw-timeline",
                         None,
                         &fill(e.path_of, &p.label, ""),
                         "",
-                        None,
+                        Some(exporting),
                         lang,
                     ));
                     items
@@ -176,8 +177,22 @@ pub(crate) fn timeline(
                     let table = doc.participants.get(i).map(|p| {
                         data_table(&layout::single_table(p, lang), lang, "fw-table--timeline")
                     });
+                    let chart = (!as_table || printing).then(|| {
+                        single_view(doc.clone(), i, window, today, lang, width).into_any()
+                    });
+                    // An image asked for in the table view: the chart, drawn off-screen for it.
+                    let for_export = move || {
+                        (as_table && !printing && exporting.get()).then(|| {
+                            view! {
+                                <div class="fw-export-figure" aria-hidden="true">
+                                    {single_view(doc.clone(), i, window, today, lang, width)}
+                                </div>
+                            }
+                        })
+                    };
                     view! {
-                        {(!as_table || printing).then(|| single_view(doc, i, window, today, lang, width))}
+                        {chart}
+                        {for_export}
                         {(as_table || printing).then_some(table)}
                     }
                     .into_any()
@@ -378,10 +393,12 @@ fn single_view(
                     }
                 }
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    drag.set_value(Some((f64::from(ev.client_x()), window.get_untracked())));
+                    if let Some(start) = window.try_get_untracked() {
+                        drag.set_value(Some((f64::from(ev.client_x()), start)));
+                    }
                 }
                 on:pointermove=move |ev: web_sys::PointerEvent| {
-                    if let Some((x0, start)) = drag.get_value() {
+                    if let Some((x0, start)) = drag.try_get_value().flatten() {
                         let dx = f64::from(ev.client_x()) - x0;
                         let (left, right) = plot_for(width.get_untracked());
                         if dx.abs() > 3.0 {
@@ -405,7 +422,8 @@ fn single_view(
 /// After a redraw, focuses the record at `path` inside `plot`, or the plot itself.
 fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
     after_redraw(move || {
-        let Some(plot) = plot.get_untracked() else {
+        // The view may be gone by now (a new document, language or labels).
+        let Some(plot) = plot.try_get_untracked().flatten() else {
             return;
         };
         let plot: web_sys::HtmlElement = plot.into();
@@ -720,7 +738,7 @@ fn cohort_view(
         if (start..end).contains(&c) { c } else { f }
     });
     let focus_row = move |position: usize| {
-        let Some(list) = list_ref.get_untracked() else {
+        let Some(list) = list_ref.try_get_untracked().flatten() else {
             return;
         };
         let list: web_sys::HtmlElement = list.into();
@@ -753,7 +771,7 @@ fn cohort_view(
             let more = order.len() - shown;
             view! {
                 {data_table(&table, lang, "fw-table--cohort")}
-                {(more > 0).then(|| view! { <p class="fw-more">{lang.texts().and_more.replace("{n}", &lang.integer(more as i64))}</p> })}
+                {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
             }
         }
     };
@@ -819,7 +837,9 @@ fn cohort_view(
                     on:scroll=move |ev| {
                         let target: web_sys::HtmlElement = event_target(&ev);
                         let now = (f64::from(target.scroll_top()) / ROW) as usize;
-                        if now != first.get_untracked() {
+                        // A scroll event may arrive after a redraw removed the list.
+                        let Some(was) = first.try_get_untracked() else { return };
+                        if now != was {
                             // The slice is drawn anew; a row that had the focus gets it back
                             // (the browser scrolls a focused row into view, which lands here).
                             let refocus = focus_within(&target).then(|| (target.clone(), current.get_untracked()));

@@ -128,8 +128,10 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
     let e = lang.texts().export;
     let status = RwSignal::new(String::new());
     let details = NodeRef::<leptos::html::Details>::new();
+    // Runs from focusout too, which the browser sends while a redraw removes the menu: the node
+    // ref may be disposed by then, so it is read with `try_` (a plain read would panic).
     let close = move |focus_summary: bool| {
-        if let Some(d) = details.get_untracked() {
+        if let Some(d) = details.try_get_untracked().flatten() {
             d.set_open(false);
             if focus_summary {
                 if let Ok(Some(s)) = d.query_selector("summary") {
@@ -143,7 +145,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
     view! {
         <details class="fw-menu" node_ref=details
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" && details.get_untracked().is_some_and(|d| d.open()) {
+                if ev.key() == "Escape" && details.try_get_untracked().flatten().is_some_and(|d| d.open()) {
                     ev.prevent_default();
                     ev.stop_propagation();
                     close(true);
@@ -152,7 +154,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
             on:focusout=move |ev: web_sys::FocusEvent| {
                 let inside = ev.related_target()
                     .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(details.get_untracked())
+                    .zip(details.try_get_untracked().flatten())
                     .is_some_and(|(t, d)| d.contains(Some(&t)));
                 if !inside && ev.related_target().is_some() {
                     close(false);
@@ -266,11 +268,16 @@ fn image(
 ) {
     let e = lang.texts().export;
     let Some(svg) = root.query_selector(selector).ok().flatten() else {
+        status.set(fill(e.image_failed, selector, ""));
         return;
     };
     let legend = legend.and_then(|l| root.query_selector(l).ok().flatten());
-    let Ok(parts) = svg_markup(&svg, title, desc, legend) else {
-        return;
+    let parts = match svg_markup(&svg, title, desc, legend) {
+        Ok(parts) => parts,
+        Err(error) => {
+            status.set(fill(e.image_failed, &js_reason(&error), ""));
+            return;
+        }
     };
     let markup = parts.get(0).as_string().unwrap_or_default();
     let (width, height) = (
@@ -287,11 +294,30 @@ fn image(
     let name = file_name(title, "png");
     let promise = svg_to_png(&markup, width, height, 2.0);
     wasm_bindgen_futures::spawn_local(async move {
+        // `set` on a status of a view that is gone (a redraw while the PNG was made) does nothing.
         match JsFuture::from(promise).await {
-            Ok(blob) if download(&name, &blob, "image/png").is_ok() => {
-                status.set(fill(e.done, &name, ""))
+            Ok(blob) => match download(&name, &blob, "image/png") {
+                Ok(()) => status.set(fill(e.done, &name, "")),
+                Err(error) => status.set(fill(e.image_failed, &js_reason(&error), "")),
+            },
+            Err(error) => {
+                let reason = js_reason(&error);
+                status.set(match reason.as_str() {
+                    "csp" => e.png_failed.to_string(),
+                    "image" => e.png_unreadable.to_string(),
+                    "canvas" => e.png_too_large.to_string(),
+                    _ => fill(e.image_failed, &reason, ""),
+                });
             }
-            _ => status.set(e.png_failed.to_string()),
         }
     });
+}
+
+/// What a JS exception says: an Error's message, or the value as text.
+fn js_reason(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
 }
