@@ -1347,11 +1347,11 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
         } else {
             dates.insert(point.date, format!("{at}.date"));
         }
-        if let (Some(filled), Some(slots)) = (point.filled.map(u64::from), total_slots) {
-            if filled > slots {
-                let problem = Problem::Overfilled { filled, slots };
-                out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
-            }
+        if let (Some(filled), Some(slots)) = (point.filled.map(u64::from), total_slots)
+            && filled > slots
+        {
+            let problem = Problem::Overfilled { filled, slots };
+            out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
         }
         let maps = [
             (
