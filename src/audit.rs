@@ -3,7 +3,7 @@
 //! many the widget shows or names in a diagnostic. Used by the property tests and the fuzz
 //! targets; pure, no browser.
 
-use crate::check::{Diagnostic, Document, Severity, check};
+use crate::check::{Document, Severity, check};
 use crate::geo::{Atlas, Key, Target, figure_target};
 use crate::i18n::Lang;
 use crate::layout::table::Cell;
@@ -11,6 +11,7 @@ use crate::layout::{map, occupancy, timeline};
 use crate::model::WidgetKind;
 use chrono::NaiveDate;
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// One kind of record: how many the input holds, and how many are shown or named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,22 +99,107 @@ pub fn audit(
         };
     };
     // The document parsed, so the text is JSON.
-    let raw: Value = serde_json::from_str(text).unwrap_or(Value::Null);
-    let tallies = match document {
+    let raw: Value = crate::check::json_value(text).unwrap_or(Value::Null);
+    let mut tallies = match document {
         Document::Timeline(doc) => timeline_tallies(doc, &raw, lang),
         Document::Occupancy(doc) => occupancy_tallies(doc, &raw, lang),
-        Document::Map(doc) => map_tallies(
-            doc,
-            &raw,
-            districts,
-            municipalities,
-            &checked.diagnostics,
-            lang,
-        ),
+        Document::Map(doc) => map_tallies(doc, &raw, districts, municipalities, &checked, lang),
     };
+    // Records left out by an error are named by it, and so is everything inside them.
+    let left_out = left_out_counts(&raw, &checked);
+    for t in &mut tallies {
+        t.named += left_out.get(t.what).copied().unwrap_or(0);
+    }
     Audit {
         refused: false,
         tallies,
+    }
+}
+
+/// Per kind of record (`participants[].phases[]`), how many the errors left out, counting the
+/// records inside a left-out one. Each left-out path is named by an error diagnostic.
+fn left_out_counts(raw: &Value, checked: &crate::check::Checked) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    let paths = &checked.left_out.paths;
+    for path in paths {
+        let inside_another = paths.iter().any(|p| p != path && within(path, p));
+        let named = checked
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error && within(&d.path, path));
+        if inside_another || !named {
+            continue;
+        }
+        let Some(value) = raw.pointer(&pointer(path)) else {
+            continue;
+        };
+        count_records(&blank_indices(path), value, &mut counts);
+    }
+    counts
+}
+
+/// `path` is `record` or a path inside it.
+fn within(path: &str, record: &str) -> bool {
+    path.strip_prefix(record)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// `participants[3].phases[1]` as the JSON pointer `/participants/3/phases/1`.
+fn pointer(path: &str) -> String {
+    let mut out = String::new();
+    for part in path.split('.') {
+        let (key, rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if !key.is_empty() {
+            out.push('/');
+            out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        }
+        for index in rest.split(['[', ']']).filter(|s| !s.is_empty()) {
+            out.push('/');
+            out.push_str(index);
+        }
+    }
+    out
+}
+
+/// `participants[3].phases[1]` as the kind of record `participants[].phases[]`.
+fn blank_indices(path: &str) -> String {
+    let mut out = String::new();
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn count_records(what: &str, value: &Value, counts: &mut HashMap<String, usize>) {
+    if value.is_null() {
+        return;
+    }
+    *counts.entry(what.to_string()).or_default() += 1;
+    if let Value::Object(fields) = value {
+        for (key, child) in fields {
+            match child {
+                Value::Array(items) => {
+                    let inner = format!("{what}.{key}[]");
+                    for item in items {
+                        *counts.entry(inner.clone()).or_default() += usize::from(item.is_null());
+                        count_records(&inner, item, counts);
+                    }
+                }
+                _ => count_records(&format!("{what}.{key}"), child, counts),
+            }
+        }
     }
 }
 
@@ -152,8 +238,7 @@ fn timeline_tallies(
     ];
     let mut given = [0usize; 4];
     let mut shown = [0usize; 4];
-    for (i, p) in doc.participants.iter().enumerate() {
-        let raw_p = raw_participants.get(i).unwrap_or(&Value::Null);
+    for raw_p in raw_participants {
         for (k, (_, key)) in parts.iter().enumerate() {
             given[k] += match raw_p.get(key) {
                 Some(Value::Array(items)) => items.len(),
@@ -161,6 +246,8 @@ fn timeline_tallies(
                 Some(_) => 1,
             };
         }
+    }
+    for (i, p) in doc.participants.iter().enumerate() {
         // The table view holds one row per phase, event, goal and exit, in that order; the
         // chart draws the same records where their dates fall.
         let rows = timeline::single_table(p, lang).rows.len();
@@ -239,9 +326,10 @@ fn map_tallies(
     raw: &Value,
     districts: Option<&Atlas>,
     municipalities: Option<&Atlas>,
-    diagnostics: &[Diagnostic],
+    checked: &crate::check::Checked,
     lang: Lang,
 ) -> Vec<Tally> {
+    let diagnostics = &checked.diagnostics;
     let areas = match (&doc.host_atlas, districts) {
         (Some(atlas), _) => Some((&**atlas, None, true)),
         (None, Some(d)) => Some((d, municipalities, false)),
@@ -258,13 +346,18 @@ fn map_tallies(
             host,
         },
     );
-    // Named by the check or by resolving the keys against the geometry, at or below `path`.
+    // Named by the check or by resolving the keys against the geometry, at or below `path`
+    // (a path in the document as checked, which the host's paths name after a left-out record).
+    let layout_paths: Vec<String> = prepared
+        .diagnostics
+        .iter()
+        .map(|d| checked.left_out.source_path(&d.path))
+        .collect();
     let named = |path: &str| {
+        let path = checked.left_out.source_path(path);
         let below = format!("{path}.");
-        diagnostics
-            .iter()
-            .chain(&prepared.diagnostics)
-            .any(|d| d.path == path || d.path.starts_with(&below))
+        let at = |p: &str| p == path || p.starts_with(&below);
+        diagnostics.iter().any(|d| at(&d.path)) || layout_paths.iter().any(|p| at(p))
     };
     let scene = map::scene(doc, &prepared, prepared.initial, None, 800.0, lang);
     let tables = scene.tables(lang);
@@ -284,10 +377,13 @@ fn map_tallies(
         array(raw, "regions").len(),
         scene.regions.len(),
     )];
-    let mut keys = Tally::new("regions[].districts[]", 0, 0);
+    // Given as the host wrote them: the keys of a left-out region count among the named.
+    let raw_keys = array(raw, "regions")
+        .iter()
+        .map(|r| array(r, "districts").len());
+    let mut keys = Tally::new("regions[].districts[]", raw_keys.sum(), 0);
     for (i, r) in doc.regions.iter().enumerate() {
         for (j, key) in r.districts.iter().enumerate() {
-            keys.given += 1;
             if drawn(key) {
                 keys.shown += 1;
             } else if named(&format!("regions[{i}].districts[{j}]")) {

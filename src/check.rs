@@ -3,22 +3,31 @@
 //! Every diagnostic names a JSON path (`participants[3].phases[1].end`) and, where the parser
 //! knows it, a line and column. Problems are kept as data ([`Problem`]) and only turned into
 //! sentences by [`Diagnostic::message`], so switching the language needs no new parse.
-//! Errors stop the render; warnings render and say what was left out or changed.
+//! An error leaves out the record it is in (the innermost list element that holds its path: a
+//! participant, a phase, a project, a reporting date) and names it; the rest is drawn. Only a
+//! document of which nothing can be drawn, or of an unknown schema, is refused as a whole.
+//! Warnings say what was changed or is suspect in a record that is drawn.
 
 use crate::i18n::{Lang, fill};
-use crate::model::common::{DATE_EXPECTED, Head};
+use crate::model::common::{COUNT_EXPECTED, DATE_EXPECTED, Head};
 use crate::model::occupancy::{OccupancyDoc, TERMINATION_REASONS};
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
 use crate::model::{Day, WidgetKind};
+use prune::Seg;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod duplicates;
+mod prune;
+mod surrogates;
+pub use prune::LeftOut;
+
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
-    /// The document cannot be drawn.
+    /// The record at the path is not drawn (or, when nothing can be drawn, the document).
     Error,
     /// The document is drawn; this part was left out or changed.
     Warning,
@@ -177,6 +186,33 @@ pub enum Problem {
     GeometryUnavailable(String),
     /// Any other parser message.
     Other(String),
+    /// More records are broken than the check leaves out one by one; the document is refused.
+    TooManyLeftOut(usize),
+    /// A `\\uD800`–`\\uDFFF` escape without its other half, read as U+FFFD.
+    LoneSurrogate,
+    /// A key given twice in one object; the last value is used.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The value used (the last), as written.
+        used: String,
+    },
+    /// A phase with the same kind, start and end as an earlier one of the participant.
+    SameDates {
+        /// Path of the earlier phase.
+        first: String,
+    },
+    /// An exit dated before the first phase starts.
+    ExitBeforeStart {
+        /// The exit date.
+        exit: Day,
+        /// The first phase's start.
+        start: Day,
+    },
+    /// A count that is not a whole number ≥ 0 (negative or with a fraction); left out.
+    BadCount(String),
+    /// A sum of amounts that is too large for a number; left out.
+    SumTooLarge,
 }
 
 impl Problem {
@@ -222,6 +258,13 @@ impl Problem {
             Problem::BadGeometry(_) => "bad-geometry",
             Problem::GeometryUnavailable(_) => "geometry-unavailable",
             Problem::Other(_) => "other",
+            Problem::TooManyLeftOut(_) => "too-many-left-out",
+            Problem::LoneSurrogate => "lone-surrogate",
+            Problem::DuplicateKey { .. } => "duplicate-key",
+            Problem::SameDates { .. } => "same-dates",
+            Problem::ExitBeforeStart { .. } => "exit-before-start",
+            Problem::BadCount(_) => "bad-count",
+            Problem::SumTooLarge => "sum-too-large",
         }
     }
 }
@@ -348,6 +391,15 @@ impl Diagnostic {
             Problem::BadGeometry(what) => fill(t.bad_geometry, what, ""),
             Problem::GeometryUnavailable(why) => fill(t.geometry_unavailable, why, ""),
             Problem::Other(detail) => fill(t.other, &describe(lang, detail), ""),
+            Problem::TooManyLeftOut(n) => fill(t.too_many_left_out, &lang.integer(*n as i64), ""),
+            Problem::LoneSurrogate => t.lone_surrogate.to_string(),
+            Problem::DuplicateKey { key, used } => fill(t.duplicate_key, key, used),
+            Problem::SameDates { first } => fill(t.same_dates, first, ""),
+            Problem::ExitBeforeStart { exit, start } => {
+                fill(t.exit_before_start, &lang.date(exit.0), &lang.date(start.0))
+            }
+            Problem::BadCount(n) => fill(t.bad_count, n, ""),
+            Problem::SumTooLarge => t.sum_too_large.to_string(),
         }
     }
 
@@ -385,10 +437,13 @@ pub enum Document {
 /// The outcome of [`check`]: the document when it can be drawn, and every finding.
 #[derive(Clone, Debug)]
 pub struct Checked {
-    /// `Some` when there are no errors.
+    /// `Some` when something of it can be drawn: the valid records, without those named in an
+    /// error.
     pub document: Option<Document>,
-    /// Errors first, then warnings, each group in document order.
+    /// Errors (records left out) first, then warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the errors left out, with the map from paths in `document` to the host's paths.
+    pub left_out: LeftOut,
 }
 
 impl Checked {
@@ -397,6 +452,7 @@ impl Checked {
         Checked {
             document: None,
             diagnostics: vec![diagnostic],
+            left_out: LeftOut::default(),
         }
     }
 
@@ -435,25 +491,106 @@ impl Checked {
 /// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
 /// ```
 pub fn check(kind: WidgetKind, text: &str) -> Checked {
+    match kind {
+        WidgetKind::Timeline => check_as::<TimelineDoc>(kind, text),
+        WidgetKind::Occupancy => check_as::<OccupancyDoc>(kind, text),
+        WidgetKind::Map => check_as::<MapDoc>(kind, text),
+    }
+}
+
+/// The text as a JSON value, read as [`check`] reads it (lone surrogates as U+FFFD).
+pub(crate) fn json_value(text: &str) -> Option<serde_json::Value> {
+    match surrogates::mend(text) {
+        Some((mended, _)) => serde_json::from_str(&mended).ok(),
+        None => serde_json::from_str(text).ok(),
+    }
+}
+
+/// A document type as [`check`] needs it.
+trait Wire: DeserializeOwned {
+    fn schema(&self) -> &str;
+    /// The checks beyond types: ids, date order, sums. Errors name the record to leave out.
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>);
+    /// No record at all is left to draw.
+    fn is_empty(&self) -> bool;
+    fn into_document(self) -> Document;
+}
+
+impl Wire for TimelineDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_timeline(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.participants.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Timeline(Arc::new(self))
+    }
+}
+
+impl Wire for OccupancyDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_occupancy(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.providers.is_empty() && self.series.is_empty() && self.funding.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Occupancy(Arc::new(self))
+    }
+}
+
+impl Wire for MapDoc {
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+        semantic_map(self, out);
+    }
+    fn is_empty(&self) -> bool {
+        self.regions.is_empty() && self.values.is_empty() && self.markers.is_empty()
+    }
+    fn into_document(self) -> Document {
+        Document::Map(Arc::new(self))
+    }
+}
+
+fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
     // The typed pass first: for a well-formed document it is the only one. When it fails, the
     // head pass says why in the order a host expects: syntax (with line and column), then the
-    // schema, then the typed error.
-    let decoded = match kind {
-        WidgetKind::Timeline => decode::<TimelineDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Timeline(doc), diags)),
-        WidgetKind::Occupancy => decode::<OccupancyDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Occupancy(doc), diags)),
-        WidgetKind::Map => decode::<MapDoc>(kind, text)
-            .map(|(doc, diags)| (doc.schema.clone(), Decoded::Map(doc), diags)),
-    };
-    let (doc, mut diags) = match decoded {
-        Ok((schema, doc, diags)) => {
-            if let Err(d) = check_schema(kind, Some(&serde_json::Value::String(schema))) {
+    // schema; then the records that fail are left out one by one.
+    match decode::<T>(kind, text) {
+        Some((mut doc, mut diags)) => {
+            let schema = serde_json::Value::String(doc.schema().to_string());
+            if let Err(d) = check_schema(kind, Some(&schema)) {
                 return Checked::failed(d);
             }
-            (doc, diags)
+            doc.semantic(&mut diags);
+            if !diags.iter().any(|d| d.severity == Severity::Error) {
+                return Checked {
+                    document: Some(doc.into_document()),
+                    diagnostics: diags,
+                    left_out: LeftOut::default(),
+                };
+            }
         }
-        Err(typed) => {
+        None => {
+            if let Some((mended, places)) = surrogates::mend(text) {
+                let mut checked = check_as::<T>(kind, &mended);
+                let warnings = places.into_iter().map(|at| Diagnostic {
+                    position: Some(at),
+                    ..Diagnostic::warning(kind, "", Problem::LoneSurrogate)
+                });
+                let errors = checked.errors().count();
+                checked.diagnostics.splice(errors..errors, warnings);
+                return checked;
+            }
             let head: Head = match serde_json::from_str(text) {
                 Ok(h) => h,
                 Err(e) => return Checked::failed(from_json_error(kind, String::new(), &e)),
@@ -461,40 +598,237 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
             if let Err(d) = check_schema(kind, head.schema.as_ref()) {
                 return Checked::failed(d);
             }
-            return Checked::failed(typed);
         }
-    };
-    let doc = match doc {
-        Decoded::Timeline(doc) => {
-            semantic_timeline(&doc, &mut diags);
-            Document::Timeline(Arc::new(doc))
-        }
-        Decoded::Occupancy(doc) => {
-            semantic_occupancy(&doc, &mut diags);
-            Document::Occupancy(Arc::new(doc))
-        }
-        Decoded::Map(mut doc) => {
-            semantic_map(&mut doc, &mut diags);
-            Document::Map(Arc::new(doc))
-        }
-    };
-    diags.sort_by_key(|d| d.severity);
-    let document = if diags.iter().any(|d| d.severity == Severity::Error) {
-        None
-    } else {
-        Some(doc)
-    };
-    Checked {
-        document,
-        diagnostics: diags,
+    }
+    match serde_json::from_str(text) {
+        Ok(value) => leave_out::<T>(kind, text, value),
+        Err(e) => Checked::failed(from_json_error(kind, String::new(), &e)),
     }
 }
 
-/// A typed document before its semantic checks.
-enum Decoded {
-    Timeline(TimelineDoc),
-    Occupancy(OccupancyDoc),
-    Map(MapDoc),
+/// How many rounds of decoding [`leave_out`] runs before it refuses the document as a whole.
+const MAX_ROUNDS: usize = 1000;
+
+/// How many errors of a document are given a line and column (each is a walk through the text).
+const MAX_LOCATED: usize = 100;
+
+/// Decodes `value` again and again, each time leaving out the record that fails (the innermost
+/// list element on the failing path) and naming it in an error, until what is left decodes and
+/// passes the semantic checks. A field outside any list is left out alone, unless it is
+/// required: then the document is refused.
+fn leave_out<T: Wire>(kind: WidgetKind, text: &str, value: serde_json::Value) -> Checked {
+    // The loop is the same for every document type (and compiled once): it sees a decode as an
+    // attempt, and the last document decoded in whole waits here.
+    let mut last: Option<T> = None;
+    let mut attempt = |value: &serde_json::Value, whole: bool| -> Attempt {
+        let doc = decode_value::<T>(value)?;
+        if !whole {
+            return Ok(Vec::new());
+        }
+        // What decodes is read once more by the typed pass, for its unknown fields: one reader
+        // that tracks them (of every document type) is enough for the module.
+        let (mut doc, mut diags) =
+            decode::<T>(kind, &value.to_string()).unwrap_or((doc, Vec::new()));
+        doc.semantic(&mut diags);
+        last = Some(doc);
+        Ok(diags)
+    };
+    let (mut checked, drawn) = leave_out_with(kind, text, value, &mut attempt);
+    match last {
+        // A document of which every record was left out is refused, not drawn empty.
+        Some(doc) if drawn && (checked.left_out.is_empty() || !doc.is_empty()) => {
+            checked.document = Some(doc.into_document());
+        }
+        _ => {}
+    }
+    checked
+}
+
+/// One decode of a document value: its findings (semantic ones when decoded `whole`, not for a
+/// probe of the sweep), or the path and problem of its first failure.
+type Attempt = Result<Vec<Diagnostic>, (Vec<Seg>, Problem)>;
+
+/// The loop of [`leave_out`], without a document: whether the last attempt passed.
+fn leave_out_with(
+    kind: WidgetKind,
+    text: &str,
+    mut value: serde_json::Value,
+    attempt: &mut dyn FnMut(&serde_json::Value, bool) -> Attempt,
+) -> (Checked, bool) {
+    let mut left = LeftOut::default();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    // The parsed value keeps the last of a repeated key; say so where it happens.
+    let repeated: Vec<Diagnostic> = duplicates::find(text)
+        .into_iter()
+        .map(|(path, used)| {
+            let key = prune::parse(&path)
+                .last()
+                .map_or(String::new(), |s| prune::format(std::slice::from_ref(s)));
+            Diagnostic::warning(kind, path, Problem::DuplicateKey { key, used })
+        })
+        .collect();
+    let refuse = |mut found: Vec<Diagnostic>, left: LeftOut| {
+        found.sort_by_key(|d| d.severity);
+        let checked = Checked {
+            document: None,
+            diagnostics: found,
+            left_out: left,
+        };
+        (checked, false)
+    };
+    let error = |left: &LeftOut, segs: &[Seg], problem: Problem, located: usize| {
+        let host = left.source(segs);
+        let mut d = Diagnostic::error(kind, prune::format(&host), problem);
+        if located < MAX_LOCATED {
+            d.position = prune::locate(text, &host)
+                .or_else(|| prune::locate(text, &host[..host.len().saturating_sub(1)]));
+        }
+        d
+    };
+    for _ in 0..MAX_ROUNDS {
+        let mut diags = match attempt(&value, true) {
+            Ok(diags) => diags,
+            Err((segs, problem)) => {
+                // With the first failure of every later record of the same top-level list, so
+                // a document with many broken records takes few rounds.
+                let mut failures = match segs.iter().any(|s| matches!(s, Seg::Index(_))) {
+                    true => sweep(&mut value, &segs, attempt),
+                    false => Vec::new(),
+                };
+                failures.insert(0, (segs, problem));
+                let mut removals: Vec<(Vec<Seg>, bool)> = Vec::new();
+                let mut batch = Vec::new();
+                for (n, (segs, problem)) in failures.into_iter().enumerate() {
+                    let in_record = segs.iter().any(|s| matches!(s, Seg::Index(_)));
+                    let mut d = error(&left, &segs, problem, found.len() + n);
+                    let seen = left.paths.contains(&d.path);
+                    match (&d.problem, seen) {
+                        (Problem::BadCount(_), false) => {
+                            // The figure alone is left out; its record is drawn.
+                            d.severity = Severity::Warning;
+                            removals.push((segs, false));
+                            batch.push(d);
+                        }
+                        (Problem::MissingField(_), true) => {
+                            // A required figure left out before: its record goes too (or,
+                            // outside every record, the document), named by that finding.
+                            for f in found.iter_mut().filter(|f| f.path == d.path) {
+                                f.severity = Severity::Error;
+                            }
+                            if !in_record {
+                                found.extend(batch);
+                                return refuse(found, left);
+                            }
+                            removals.push((segs, true));
+                        }
+                        (Problem::MissingField(_), false) if !in_record => {
+                            // A required field outside every record.
+                            found.extend(batch);
+                            found.push(d);
+                            return refuse(found, left);
+                        }
+                        _ => {
+                            removals.push((segs, in_record));
+                            batch.push(d);
+                        }
+                    }
+                }
+                // The last first, so the indices of the others still hold.
+                for (segs, record) in removals.iter().rev() {
+                    if left.remove(&mut value, segs, *record).is_none() {
+                        found.extend(batch);
+                        return refuse(found, left);
+                    }
+                }
+                found.extend(batch);
+                continue;
+            }
+        };
+        if !diags.iter().any(|d| d.severity == Severity::Error) {
+            for d in &mut diags {
+                d.path = left.source_path(&d.path);
+            }
+            found.extend(repeated);
+            found.extend(diags);
+            found.sort_by_key(|d| d.severity);
+            let checked = Checked {
+                document: None,
+                diagnostics: found,
+                left_out: left,
+            };
+            return (checked, true);
+        }
+        // Every record with a semantic error goes; the last first, so the indices of the
+        // others still hold. The warnings come again in the round that passes.
+        let mut records: Vec<(Vec<Seg>, bool)> = Vec::new();
+        for mut d in diags.into_iter().filter(|d| d.severity == Severity::Error) {
+            let mut segs = prune::parse(&d.path);
+            let in_record = match segs.iter().rposition(|s| matches!(s, Seg::Index(_))) {
+                Some(at) => {
+                    segs.truncate(at + 1);
+                    true
+                }
+                None => false,
+            };
+            d.path = left.source_path(&d.path);
+            found.push(d);
+            records.push((segs, in_record));
+        }
+        records.sort();
+        records.dedup();
+        for (segs, in_record) in records.into_iter().rev() {
+            if left.remove(&mut value, &segs, in_record).is_none() {
+                return refuse(found, left);
+            }
+        }
+    }
+    let count = left.paths.len();
+    found.push(Diagnostic::error(kind, "", Problem::TooManyLeftOut(count)));
+    refuse(found, left)
+}
+
+/// The first failure in each element after the one `first` fails in, of the top-level list
+/// `first` starts with: each is decoded in a document with that element alone in its list and
+/// the other top-level lists empty, so the sweep costs about one decode of the document.
+/// Ordered by index; paths as in the whole document.
+fn sweep(
+    value: &mut serde_json::Value,
+    first: &[Seg],
+    attempt: &mut dyn FnMut(&serde_json::Value, bool) -> Attempt,
+) -> Vec<(Vec<Seg>, Problem)> {
+    use serde_json::Value;
+    let (Some(Seg::Key(key)), Some(Seg::Index(from))) = (first.first(), first.get(1)) else {
+        return Vec::new();
+    };
+    let mut saved: Vec<(String, Value)> = match value.as_object_mut() {
+        Some(fields) => fields
+            .iter_mut()
+            .filter(|(_, v)| v.is_array())
+            .map(|(k, v)| (k.clone(), std::mem::replace(v, Value::Array(Vec::new()))))
+            .collect(),
+        None => return Vec::new(),
+    };
+    let mut failures = Vec::new();
+    let list = saved.iter_mut().find(|(k, _)| k == key);
+    if let Some(items) = list.and_then(|(_, v)| v.as_array_mut()) {
+        for (j, item) in items.iter_mut().enumerate().skip(from + 1) {
+            value[key.as_str()] = Value::Array(vec![std::mem::take(item)]);
+            if let Err((mut segs, problem)) = attempt(value, false)
+                && segs.first() == first.first()
+                && segs.get(1) == Some(&Seg::Index(0))
+            {
+                segs[1] = Seg::Index(j);
+                failures.push((segs, problem));
+            }
+            if let Some(alone) = value.get_mut(key.as_str()).and_then(Value::as_array_mut) {
+                *item = alone.pop().unwrap_or_default();
+            }
+        }
+    }
+    for (k, v) in saved {
+        value[k.as_str()] = v;
+    }
+    failures
 }
 
 fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<(), Diagnostic> {
@@ -538,13 +872,9 @@ fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<
     Ok(())
 }
 
-/// The typed document, with paths for type errors and unknown fields. A document that decodes
-/// is read once, without tracking where the reader is (that costs an allocation per key); only
-/// a failing one is read again with the path tracked, for the diagnostic.
-fn decode<T: DeserializeOwned>(
-    kind: WidgetKind,
-    text: &str,
-) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+/// The typed document with warnings for unknown fields, read from the text in one pass without
+/// tracking where the reader is (that costs an allocation per key); `None` when it fails.
+fn decode<T: DeserializeOwned>(kind: WidgetKind, text: &str) -> Option<(T, Vec<Diagnostic>)> {
     let mut unknown = Vec::new();
     let mut note_unknown = |path: serde_ignored::Path| {
         unknown.push(Diagnostic::warning(
@@ -559,34 +889,35 @@ fn decode<T: DeserializeOwned>(
         &mut note_unknown,
     ));
     // Trailing text after the document is a syntax error, which the head pass reports.
-    if let (Ok(doc), Ok(())) = (fast, json.end()) {
-        return Ok((doc, unknown));
-    }
-    let mut json = serde_json::Deserializer::from_str(text);
-    let mut nothing = |_: serde_ignored::Path| {};
-    let ignoring = serde_ignored::Deserializer::new(&mut json, &mut nothing);
-    match serde_path_to_error::deserialize::<_, T>(ignoring) {
-        Err(e) => Err(from_json_error(kind, typed_path(e.path()), e.inner())),
-        Ok(_) => match json.end() {
-            Err(e) => Err(from_json_error(kind, String::new(), &e)),
-            // Not reached: the same text decoded once and failed.
-            Ok(()) => Err(Diagnostic::error(kind, "", Problem::NotSerialisable)),
-        },
+    match (fast, json.end()) {
+        (Ok(doc), Ok(())) => Some((doc, unknown)),
+        _ => None,
     }
 }
 
-fn typed_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => push_key(&mut out, key),
-            Segment::Enum { variant } => push_key(&mut out, variant),
-            Segment::Unknown => push_key(&mut out, "?"),
+/// The typed document read from a parsed value, or the path of its first failure: the failing
+/// field, or for a missing one the field that is missing.
+fn decode_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, (Vec<Seg>, Problem)> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
+        let mut segs = typed_segs(e.path());
+        let problem = json_problem(e.inner());
+        if let Problem::MissingField(field) = &problem {
+            segs.push(Seg::Key(field.clone()));
         }
-    }
-    out
+        (segs, problem)
+    })
+}
+
+fn typed_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => Seg::Index(*index),
+            Segment::Map { key } => Seg::Key(key.clone()),
+            Segment::Enum { variant } => Seg::Key(variant.clone()),
+            Segment::Unknown => Seg::Key("?".into()),
+        })
+        .collect()
 }
 
 fn ignored_path(path: &serde_ignored::Path) -> String {
@@ -614,16 +945,8 @@ fn push_key(out: &mut String, key: &str) {
 /// Turns serde_json's error into a problem with position; a missing field's name is added to
 /// the path, so the path names the field itself.
 fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) -> Diagnostic {
-    use serde_json::error::Category;
     let position = (e.line() > 0).then(|| (e.line(), e.column()));
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    let problem = match e.classify() {
-        Category::Eof => Problem::Eof,
-        Category::Syntax | Category::Io => Problem::Syntax(msg),
-        Category::Data => data_problem(&msg),
-    };
+    let problem = json_problem(e);
     if let Problem::MissingField(field) = &problem {
         push_key(&mut path, field);
     }
@@ -633,6 +956,19 @@ fn from_json_error(kind: WidgetKind, mut path: String, e: &serde_json::Error) ->
         position,
         problem,
         kind,
+    }
+}
+
+/// serde_json's error as a problem, without its position.
+fn json_problem(e: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    match e.classify() {
+        Category::Eof => Problem::Eof,
+        Category::Syntax | Category::Io => Problem::Syntax(msg),
+        Category::Data => data_problem(&msg),
     }
 }
 
@@ -652,6 +988,10 @@ fn data_problem(msg: &str) -> Problem {
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (found, expected) = split(rest);
+        if expected == COUNT_EXPECTED {
+            let number = found.split_once(' ').map_or(found.as_str(), |(_, n)| n);
+            return Problem::BadCount(number.trim_matches('`').to_string());
+        }
         if expected == DATE_EXPECTED {
             let text = found
                 .strip_prefix("string \"")
@@ -684,6 +1024,7 @@ fn describe(lang: Lang, raw: &str) -> String {
         ("a map", "ein Objekt", "an object"),
         ("map", "ein Objekt", "an object"),
         ("a boolean", "wahr/falsch", "true/false"),
+        (COUNT_EXPECTED, "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u8", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u16", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
         ("u32", "eine ganze Zahl ≥ 0", "a whole number ≥ 0"),
@@ -837,6 +1178,30 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
     let mut ids = UniqueIds::new(|i: &usize| format!("participants[{i}].id"));
     for (i, p) in doc.participants.iter().enumerate() {
         ids.note(kind, &p.id, i, out);
+        // Phases of one lane with the same dates are drawn on top of each other. A participant
+        // has a handful of phases: comparing with the earlier ones needs no allocation.
+        fn lane(kind: &str) -> &str {
+            if PHASE_KINDS.contains(&kind) {
+                kind
+            } else {
+                "other"
+            }
+        }
+        let dates = |ph: &crate::model::timeline::Phase| (ph.start, ph.end, ph.planned_end);
+        for (j, ph) in p.phases.iter().enumerate() {
+            let first = p.phases[..j]
+                .iter()
+                .position(|e| lane(&e.kind) == lane(&ph.kind) && dates(e) == dates(ph));
+            if let Some(first) = first {
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("participants[{i}].phases[{j}]"),
+                    Problem::SameDates {
+                        first: format!("participants[{i}].phases[{first}]"),
+                    },
+                ));
+            }
+        }
         for (j, ph) in p.phases.iter().enumerate() {
             let ph_at = || format!("participants[{i}].phases[{j}]");
             end_before_start(kind, ph.start, ph.end, || format!("{}.end", ph_at()), out);
@@ -859,6 +1224,13 @@ fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
         // participant is still in the programme and later events are expected.
         let from = p.phases.iter().map(|ph| ph.start).min();
         let to = p.exit.as_ref().map(|e| e.date);
+        if let (Some(start), Some(exit)) = (from, to.filter(|t| from.is_some_and(|f| *t < f))) {
+            out.push(Diagnostic::warning(
+                kind,
+                format!("participants[{i}].exit.date"),
+                Problem::ExitBeforeStart { exit, start },
+            ));
+        }
         for (j, ev) in p.events.iter().enumerate() {
             let outside = from.is_some_and(|f| ev.date < f) || to.is_some_and(|t| ev.date > t);
             if let (true, Some(f)) = (outside, from) {
@@ -899,14 +1271,18 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::warning(kind, path, problem));
         }
     };
-    let mut ids = UniqueIds::new(String::clone);
+    // Providers and projects are told apart by the `type` of `foerderweg-select`: an id is
+    // unique among the providers, and among all projects of the document.
+    let mut provider_ids = UniqueIds::new(|i: &usize| format!("providers[{i}].id"));
+    let mut project_ids =
+        UniqueIds::new(|&(i, j): &(usize, usize)| format!("providers[{i}].projects[{j}].id"));
     let (mut slots_sum, mut filled_sum, mut all_filled, mut project_count) =
         (0u64, 0u64, true, 0u64);
     for (i, pr) in doc.providers.iter().enumerate() {
-        ids.note(kind, &pr.id, format!("providers[{i}].id"), out);
+        provider_ids.note(kind, &pr.id, i, out);
         for (j, pj) in pr.projects.iter().enumerate() {
             let at = format!("providers[{i}].projects[{j}]");
-            ids.note(kind, &pj.id, format!("{at}.id"), out);
+            project_ids.note(kind, &pj.id, (i, j), out);
             project_count += 1;
             slots_sum += u64::from(pj.slots);
             filled_sum += u64::from(pj.filled.unwrap_or(0));
@@ -971,10 +1347,30 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
         } else {
             dates.insert(point.date, format!("{at}.date"));
         }
-        if let (Some(filled), Some(slots)) = (point.filled.map(u64::from), total_slots) {
-            if filled > slots {
-                let problem = Problem::Overfilled { filled, slots };
-                out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+        if let (Some(filled), Some(slots)) = (point.filled.map(u64::from), total_slots)
+            && filled > slots
+        {
+            let problem = Problem::Overfilled { filled, slots };
+            out.push(Diagnostic::error(kind, format!("{at}.filled"), problem));
+        }
+        let maps = [
+            (
+                "earlyTerminationsByReason",
+                &point.early_terminations_by_reason,
+            ),
+            ("exitsByOutcome", &point.exits_by_outcome),
+        ];
+        for (field, counts) in maps {
+            for key in counts.duplicates() {
+                let used = counts.get(key).map_or(String::new(), u32::to_string);
+                out.push(Diagnostic::warning(
+                    kind,
+                    format!("{at}.{field}.{key}"),
+                    Problem::DuplicateKey {
+                        key: key.clone(),
+                        used,
+                    },
+                ));
             }
         }
         let reasons = &point.early_terminations_by_reason;
@@ -1008,6 +1404,15 @@ fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
             ));
         }
         _ => {}
+    }
+    let sum: f64 = doc
+        .funding
+        .iter()
+        .map(|f| f.amount)
+        .filter(|a| a.is_finite())
+        .sum();
+    if !sum.is_finite() {
+        out.push(Diagnostic::warning(kind, "funding", Problem::SumTooLarge));
     }
     for (i, line) in doc.funding.iter().enumerate() {
         if !(line.amount.is_finite() && line.amount >= 0.0) {
@@ -1266,11 +1671,15 @@ mod tests {
     }
 
     #[test]
-    fn semantic_errors_stop_the_render() {
+    fn semantic_errors_leave_out_their_record() {
         let c = timeline(
             r#""participants":[{"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-05-02","end":"2018-05-01"}]},{"id":"a","label":"B"}]"#,
         );
-        assert!(c.document.is_none());
+        let Some(Document::Timeline(doc)) = &c.document else {
+            panic!("not drawn: {:?}", c.diagnostics)
+        };
+        assert_eq!(doc.participants.len(), 1);
+        assert!(doc.participants[0].phases.is_empty());
         let codes: Vec<_> = c
             .errors()
             .map(|d| (d.problem.code(), d.path.as_str()))
@@ -1329,16 +1738,18 @@ mod tests {
     }
 
     #[test]
-    fn negative_counts_are_invalid_values() {
+    fn negative_counts_are_left_out_with_a_warning() {
         let c = check(
             WidgetKind::Occupancy,
             r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P"},"series":[{"date":"2018-01-01","profilings":-3}]}"#,
         );
+        assert!(c.document.is_some(), "the reporting date is drawn");
         let d = &c.diagnostics[0];
         assert_eq!(d.path, "series[0].profilings");
+        assert_eq!(d.severity, Severity::Warning);
         assert_eq!(
             d.message(Lang::De),
-            "Ungültiger Wert: Zahl -3 gefunden, eine ganze Zahl ≥ 0 erwartet."
+            "-3 ist keine ganze Zahl ≥ 0; die Angabe wird nicht gezeigt."
         );
     }
 
@@ -1399,13 +1810,16 @@ mod tests {
     }
 
     #[test]
-    fn series_filled_above_the_programme_slots_is_an_error() {
+    fn series_filled_above_the_programme_slots_leaves_out_the_point() {
         let c = check(
             WidgetKind::Occupancy,
             r#"{"schema":"foerderweg/occupancy@1","programme":{"label":"P","slots":113},
                 "series":[{"date":"2018-12-01","filled":111},{"date":"2019-01-01","filled":114}]}"#,
         );
-        assert!(c.document.is_none());
+        let Some(Document::Occupancy(doc)) = &c.document else {
+            panic!("not drawn: {:?}", c.diagnostics)
+        };
+        assert_eq!(doc.series.len(), 1, "the other reporting date is drawn");
         assert_eq!(codes(&c), [("series[1].filled".to_string(), "overfilled")]);
     }
 

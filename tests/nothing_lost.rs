@@ -202,6 +202,8 @@ fn count() -> impl Strategy<Value = Value> {
         1 => Just(json!(-1)),
         1 => Just(json!(1.5)),
         1 => Just(json!(null)),
+        1 => Just(json!(10.0)),
+        1 => Just(json!(-0.0)),
     ]
 }
 
@@ -395,6 +397,43 @@ proptest! {
         assert_accounted(&run(WidgetKind::Map, &doc, lang), &doc);
     }
 
+    /// Breaking one participant leaves out that participant alone: the others drawn before are
+    /// drawn after, and the broken one is named by its path.
+    #[test]
+    fn one_broken_record_leaves_out_that_record_alone(
+        participants in prop::collection::vec(participant(), 1..6),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        use foerderweg::check::{Document, check};
+        let mut participants = participants;
+        for (i, p) in participants.iter_mut().enumerate() {
+            p["id"] = json!(format!("p{i}"));
+        }
+        let drawn = |ps: &[Value]| {
+            let doc = json!({ "schema": "foerderweg/timeline@1", "participants": ps });
+            let c = check(WidgetKind::Timeline, &doc.to_string());
+            let ids: Vec<String> = match &c.document {
+                Some(Document::Timeline(d)) => d.participants.iter().map(|p| p.id.clone()).collect(),
+                _ => Vec::new(),
+            };
+            (ids, c)
+        };
+        let (before, _) = drawn(&participants);
+        let k = pick.index(participants.len());
+        participants[k]["label"] = json!(7);
+        let (after, c) = drawn(&participants);
+        let broken = format!("p{k}");
+        let expected: Vec<String> = before.into_iter().filter(|id| *id != broken).collect();
+        prop_assert_eq!(after, expected);
+        // Named by the label, or by what was broken in it before (whatever the reader met first).
+        let at = format!("participants[{k}]");
+        prop_assert!(
+            c.errors().any(|d| d.path.strip_prefix(&at).is_some_and(|r| r.starts_with(['.', '[']))),
+            "{:?}",
+            c.diagnostics
+        );
+    }
+
     #[test]
     fn any_text_is_refused_with_a_reason_or_drawn(text in prop::collection::vec(any::<u8>(), 0..300)) {
         let text = String::from_utf8_lossy(&text);
@@ -463,6 +502,36 @@ fn the_generators_make_documents_that_are_drawn() {
         assert!(drawn >= 50, "{kind:?}: only {drawn} of 200 drawn");
         assert!(records >= 200, "{kind:?}: only {records} records");
     }
+}
+
+/// The fuzz targets' seeds (broken records of every kind, a lone surrogate, counts written
+/// `10.0`, keys twice) pass the same audit here, without a fuzzer.
+#[test]
+fn the_fuzz_seeds_lose_nothing() {
+    let mut seen = 0;
+    for kind in WidgetKind::ALL {
+        let dir = format!(
+            "{}/fuzz/seeds/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            kind.as_str()
+        );
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            let text =
+                String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()).into_owned();
+            let a = audit(
+                kind,
+                &text,
+                Some(districts()),
+                Some(municipalities()),
+                Lang::En,
+            );
+            assert!(a.refused || !a.tallies.is_empty(), "{}", path.display());
+            assert_eq!(a.lost(), Vec::<String>::new(), "{}", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 7, "{seen} seeds");
 }
 
 /// The map's fuzz seeds (key forms hosts send among them) lose nothing either.

@@ -271,8 +271,8 @@ impl Widget {
             return;
         }
         self.begin_source(false);
-        let text = match data.as_string() {
-            Some(text) => Some(text),
+        let text = match data.dyn_ref::<js_sys::JsString>() {
+            Some(text) => Some(json_text(text)),
             // `JSON.stringify` throws for cycles and BigInt and gives `undefined` for functions.
             None => js_sys::JSON::stringify(data)
                 .ok()
@@ -573,11 +573,17 @@ impl Widget {
                 });
                 events::dispatch(&host, events::ERROR, &detail);
             } else if checked.document.is_some() {
+                // Drawn, perhaps without some records: `errors` names those left out.
                 let mut warnings = list(checked.warnings().collect());
-                warnings.extend(geometry_warnings(&checked).iter().map(|d| d.to_json(lang)));
+                warnings.extend(geometry_warnings(&checked).iter().map(|d| {
+                    let mut d = d.clone();
+                    d.path = checked.left_out.source_path(&d.path);
+                    d.to_json(lang)
+                }));
                 let detail = serde_json::json!({
                     "kind": kind.as_str(),
                     "warnings": warnings,
+                    "errors": list(checked.errors().collect()),
                 });
                 events::dispatch(&host, events::READY, &detail);
             } else {
@@ -659,6 +665,23 @@ fn builtin_geometry(checked: &Checked) -> Option<bool> {
 }
 
 /// What a map's keys give against its geometry (unknown keys, overlapping regions).
+/// A JS string of JSON text as Rust text, a lone surrogate written as its `\\uXXXX` escape
+/// (wasm-bindgen's conversion would replace it by U+FFFD silently): check then reads it as
+/// U+FFFD with a warning, as it does for the same document given as an object.
+fn json_text(text: &js_sys::JsString) -> String {
+    if text.is_valid_utf16() {
+        return String::from(text);
+    }
+    let mut out = String::with_capacity(text.length() as usize);
+    for c in char::decode_utf16(text.iter()) {
+        match c {
+            Ok(c) => out.push(c),
+            Err(e) => out.push_str(&format!("\\u{:04X}", e.unpaired_surrogate())),
+        }
+    }
+    out
+}
+
 fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
     use crate::layout::map::{Geometry, prepare};
     let Some(Document::Map(doc)) = checked.document.as_ref().filter(|_| WidgetKind::Map.built())

@@ -10,6 +10,7 @@ pub(super) static TEXTS: Texts = Texts {
     loading: "Daten werden geladen …",
     errors_heading: "Die Daten können nicht angezeigt werden",
     warnings_heading: "Hinweise zu den Daten",
+    left_out_heading: "Nicht dargestellte Einträge",
     at_path: "bei",
     line: "Zeile",
     column: "Spalte",
@@ -79,6 +80,13 @@ static DIAG: DiagTexts = DiagTexts {
     bad_geometry: "Diese Fläche kann nicht gezeichnet werden: {a}.",
     geometry_unavailable: "Die Kartengrundlage konnte nicht geladen werden ({a}).",
     other: "Ungültige Daten: {a}",
+    too_many_left_out: "Mehr als {a} Einträge sind fehlerhaft; die Daten werden nicht angezeigt.",
+    lone_surrogate: "Ein unvollständiges Zeichen (etwa ein halbes Emoji) wird als „\u{FFFD}“ gezeigt.",
+    duplicate_key: "Der Schlüssel „{a}“ kommt mehrfach vor; verwendet wird der letzte Wert ({b}).",
+    same_dates: "Diese Phase hat dieselbe Art und dieselben Daten wie {a} und liegt im Bild darauf.",
+    exit_before_start: "Der Austritt am {a} liegt vor dem Beginn der ersten Phase ({b}).",
+    bad_count: "{a} ist keine ganze Zahl ≥ 0; die Angabe wird nicht gezeigt.",
+    sum_too_large: "Die Summe der Beträge ist zu groß, um sie zu zeigen; sie wird ausgelassen.",
 };
 
 static OCC: OccupancyTexts = OccupancyTexts {

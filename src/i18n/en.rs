@@ -10,6 +10,7 @@ pub(super) static TEXTS: Texts = Texts {
     loading: "Loading data …",
     errors_heading: "The data cannot be shown",
     warnings_heading: "Notes on the data",
+    left_out_heading: "Records left out",
     at_path: "at",
     line: "line",
     column: "column",
@@ -79,6 +80,13 @@ static DIAG: DiagTexts = DiagTexts {
     bad_geometry: "This area cannot be drawn: {a}.",
     geometry_unavailable: "The map geometry could not be loaded ({a}).",
     other: "Invalid data: {a}",
+    too_many_left_out: "More than {a} records are broken; the data is not shown.",
+    lone_surrogate: "An incomplete character (such as half an emoji) is shown as “\u{FFFD}”.",
+    duplicate_key: "The key “{a}” appears more than once; the last value ({b}) is used.",
+    same_dates: "This phase has the same kind and dates as {a} and is drawn on top of it.",
+    exit_before_start: "The exit on {a} is before the start of the first phase ({b}).",
+    bad_count: "{a} is not a whole number ≥ 0; the figure is not shown.",
+    sum_too_large: "The sum of the amounts is too large to show; it is left out.",
 };
 
 static OCC: OccupancyTexts = OccupancyTexts {

@@ -191,6 +191,8 @@ pub struct Texts {
     pub errors_heading: &'static str,
     /// Heading of the list of warnings.
     pub warnings_heading: &'static str,
+    /// Heading of the list of records left out of a drawn document (its errors).
+    pub left_out_heading: &'static str,
     /// Word before a JSON path.
     pub at_path: &'static str,
     /// "line" in "line 3, column 7".
@@ -669,6 +671,20 @@ pub struct DiagTexts {
     pub geometry_unavailable: &'static str,
     /// Anything else, with the parser's detail in `{a}`.
     pub other: &'static str,
+    /// More than `{a}` records are broken: the document is refused.
+    pub too_many_left_out: &'static str,
+    /// A lone surrogate escape (half of an emoji) was read as U+FFFD.
+    pub lone_surrogate: &'static str,
+    /// A key twice in one object; `{a}` the key, `{b}` the value used (the last).
+    pub duplicate_key: &'static str,
+    /// A phase with the same kind and dates as another; `{a}` the other's path.
+    pub same_dates: &'static str,
+    /// An exit before the first phase; `{a}` the exit, `{b}` the first phase's start.
+    pub exit_before_start: &'static str,
+    /// A count that is not a whole number ≥ 0 (left out); `{a}` the number.
+    pub bad_count: &'static str,
+    /// A sum too large to show; it is left out.
+    pub sum_too_large: &'static str,
 }
 }
 

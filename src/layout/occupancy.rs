@@ -613,6 +613,21 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
         .map(|f| f.amount)
         .filter(|a| a.is_finite())
         .sum();
+    // Shares of amounts scaled by the largest, so they stay right when the sum itself is too
+    // large for a number (the check warns; the total is then left blank, never "inf").
+    let largest = doc
+        .funding
+        .iter()
+        .map(|f| f.amount)
+        .filter(|a| a.is_finite() && *a > 0.0)
+        .fold(0.0, f64::max);
+    let scaled: f64 = doc
+        .funding
+        .iter()
+        .map(|f| f.amount)
+        .filter(|a| a.is_finite() && *a > 0.0)
+        .map(|a| a / largest)
+        .sum();
     let mut table = DataTable::new(
         o.funding_title,
         vec![
@@ -628,7 +643,11 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
             Some(label) => format!("{}: {}", isolate(source), isolate(label)),
             None => source.to_string(),
         };
-        let share = if total > 0.0 { f.amount / total } else { 0.0 };
+        let share = if scaled > 0.0 && f.amount.is_finite() {
+            f.amount / largest / scaled
+        } else {
+            0.0
+        };
         let period = match (f.start, f.end) {
             (Some(a), Some(b)) if a.0.year() != b.0.year() => {
                 format!("{}–{}", a.0.year(), b.0.year())
@@ -648,7 +667,11 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
     table.foot = Some(vec![
         Cell::text(o.funding_total),
         Cell::text(""),
-        Cell::Euro(total),
+        if total.is_finite() {
+            Cell::Euro(total)
+        } else {
+            Cell::text("")
+        },
         Cell::text(""),
     ]);
     Some(table)

@@ -76,3 +76,135 @@ pub struct Head {
     /// `"foerderweg/<widget>@<version>"`.
     pub schema: Option<serde_json::Value>,
 }
+
+/// The `expecting` text of counts; [`crate::check`] recognises it to name a bad count.
+pub(crate) const COUNT_EXPECTED: &str = "a whole number ≥ 0";
+
+/// A count as hosts write it: a whole number ≥ 0, also when written `10.0` or `-0` (as
+/// spreadsheets and some JSON writers do).
+///
+/// ```
+/// let read = |t: &str| serde_json::from_str::<foerderweg::model::common::Count>(t).map(|c| c.0).ok();
+/// assert_eq!(read("10.0"), Some(10));
+/// assert_eq!(read("-0"), Some(0));
+/// assert_eq!(read("10.5"), None);
+/// assert_eq!(read("-3"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Count(pub u32);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl Visitor<'_> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(COUNT_EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                u32::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                u32::try_from(v)
+                    .map(Count)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+                    Ok(Count(v as u32))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        // Every number reaches the visitor as it is written (u64, i64 or f64).
+        deserializer.deserialize_u64(CountVisitor)
+    }
+}
+
+/// `deserialize_with` helpers for count fields of the model types.
+pub(crate) mod count {
+    use super::Count;
+    use serde::{Deserialize, Deserializer};
+
+    /// A required count.
+    pub(crate) fn required<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        Count::deserialize(d).map(|c| c.0)
+    }
+
+    /// An optional count (`null` or absent is `None`).
+    pub(crate) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        Option::<Count>::deserialize(d).map(|c| c.map(|c| c.0))
+    }
+}
+
+/// Counts by key (`"health": 4`), read as [`Count`]s; keys given twice are remembered (the last
+/// value is used), so the check can say so.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    map: std::collections::BTreeMap<String, u32>,
+    duplicates: Vec<String>,
+}
+
+impl Counts {
+    /// The keys that appeared more than once, in the order of their repetition.
+    pub fn duplicates(&self) -> &[String] {
+        &self.duplicates
+    }
+}
+
+impl std::ops::Deref for Counts {
+    type Target = std::collections::BTreeMap<String, u32>;
+    fn deref(&self) -> &Self::Target {
+        &self.map
+    }
+}
+
+impl FromIterator<(String, u32)> for Counts {
+    fn from_iter<I: IntoIterator<Item = (String, u32)>>(items: I) -> Self {
+        Counts {
+            map: items.into_iter().collect(),
+            duplicates: Vec::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Counts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountsVisitor;
+        impl<'de> Visitor<'de> for CountsVisitor {
+            type Value = Counts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut access: A) -> Result<Counts, A::Error> {
+                let mut counts = Counts::default();
+                while let Some(key) = access.next_key::<String>()? {
+                    let Count(n) = access.next_value()?;
+                    if counts.map.insert(key.clone(), n).is_some() {
+                        counts.duplicates.push(key);
+                    }
+                }
+                Ok(counts)
+            }
+        }
+        deserializer.deserialize_map(CountsVisitor)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Counts {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Counts".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Counts by key.",
+            "type": "object",
+            "additionalProperties": { "type": "integer", "format": "uint32", "minimum": 0 }
+        })
+    }
+}

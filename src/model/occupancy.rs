@@ -1,8 +1,8 @@
 //! `foerderweg/occupancy@1`: slots, placements and the series of reporting dates.
 
 use super::Day;
+use super::common::{Counts, count};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// An occupancy document.
 #[derive(Clone, Debug, Deserialize)]
@@ -54,13 +54,13 @@ pub struct Programme {
     #[serde(default)]
     pub source: Option<String>,
     /// Slots in total, when the document gives no breakdown by project (or to state the total).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub slots: Option<u32>,
     /// Number of projects, when they are not listed one by one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub project_count: Option<u32>,
     /// Number of providers, when they are not listed one by one.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub provider_count: Option<u32>,
 }
 
@@ -88,15 +88,16 @@ pub struct Project {
     /// Display name.
     pub label: String,
     /// Number of slots (Einsatzstellen).
+    #[serde(deserialize_with = "count::required")]
     pub slots: u32,
     /// Filled slots.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub filled: Option<u32>,
     /// Planned placements.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub planned: Option<u32>,
     /// Vacant slots (derived from the others where absent).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub vacant: Option<u32>,
 }
 
@@ -108,29 +109,29 @@ pub struct SeriesPoint {
     /// The reporting date.
     pub date: Day,
     /// Profilings so far.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub profilings: Option<u32>,
     /// Participants admitted so far.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub admitted: Option<u32>,
     /// Follow-up talks so far.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub follow_up_talks: Option<u32>,
     /// Slots filled on that date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub filled: Option<u32>,
     /// Planned placements on that date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub planned: Option<u32>,
     /// Early terminations so far.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "count::optional")]
     pub early_terminations: Option<u32>,
     /// Early terminations by reason (`health`, `overload`, `qualification`, `jobUptake`, `other`).
     #[serde(default)]
-    pub early_terminations_by_reason: BTreeMap<String, u32>,
+    pub early_terminations_by_reason: Counts,
     /// Exits by outcome.
     #[serde(default)]
-    pub exits_by_outcome: BTreeMap<String, u32>,
+    pub exits_by_outcome: Counts,
 }
 
 /// A funding line.

@@ -14,7 +14,8 @@ function widgetFor(k) {
   widget.id = "widget";
   widget.setAttribute("lang", lang.value);
   widget.setAttribute("theme", theme.value);
-  widget.addEventListener("foerderweg-ready", (e) => report(e.detail.warnings, true));
+  // A drawn document may have left out broken records: its errors come with its warnings.
+  widget.addEventListener("foerderweg-ready", (e) => report([...(e.detail.errors ?? []), ...e.detail.warnings], true));
   widget.addEventListener("foerderweg-error", (e) => report(e.detail.diagnostics, false));
   preview.append(widget);
 }
@@ -34,9 +35,19 @@ function report(diagnostics, drawn) {
       return item;
     }),
   );
-  status.textContent = drawn
-    ? diagnostics.length ? `Dargestellt, mit ${diagnostics.length} Hinweis(en).` : "Dargestellt, keine Hinweise."
-    : `Nicht darstellbar: ${diagnostics.length} Fehler.`;
+  status.textContent = summary(diagnostics, drawn);
+}
+
+/** "Dargestellt, mit 1 Eintrag nicht dargestellt, 2 Hinweise.": errors and warnings counted apart. */
+function summary(diagnostics, drawn) {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const parts = [
+    errors && (drawn ? `${errors} ${errors === 1 ? "Eintrag" : "Einträgen"} nicht dargestellt` : `${errors} Fehler`),
+    warnings && `${warnings} ${warnings === 1 ? "Hinweis" : "Hinweise"}`,
+  ].filter(Boolean);
+  if (!drawn) return `Nicht darstellbar: ${parts.join(", ")}.`;
+  return parts.length ? `Dargestellt, mit ${parts.join(", ")}.` : "Dargestellt, keine Hinweise.";
 }
 
 function update() {

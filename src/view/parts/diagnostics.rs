@@ -1,4 +1,5 @@
-//! The error panel and the warning list: every diagnostic with its path and position.
+//! The error panel of a refused document; for a drawn one, the records its errors left out and
+//! its warnings: every diagnostic with its path and position.
 
 use crate::check::{Checked, Diagnostic};
 use crate::i18n::Lang;
@@ -31,10 +32,12 @@ fn item(d: &Diagnostic, lang: Lang) -> impl IntoView + use<> {
 pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> impl IntoView + use<> {
     let t = lang.texts();
     let items: Vec<_> = checked.errors().map(|d| item(d, lang)).collect();
+    let warnings: Vec<&Diagnostic> = checked.warnings().collect();
     view! {
         <div class="fw-panel fw-panel--error" role="alert" part="error-panel">
             <h2 class="fw-panel__title">{t.errors_heading}</h2>
             <ul class="fw-panel__list">{items}</ul>
+            {(!warnings.is_empty()).then(|| list(&warnings, lang))}
             {can_retry.then(|| view! {
                 <button type="button" class="fw-button" data-fw-action="retry">{t.retry}</button>
             })}
@@ -42,10 +45,34 @@ pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> imp
     }
 }
 
-/// The warnings of a drawn document, folded away under a count.
+/// The findings of a drawn document: the records its errors left out, listed open, then the
+/// warnings, folded away under a count.
 pub(crate) fn warning_list(checked: &Checked, lang: Lang) -> Option<impl IntoView + use<>> {
+    let errors: Vec<&Diagnostic> = checked.errors().collect();
     let warnings: Vec<&Diagnostic> = checked.warnings().collect();
-    (!warnings.is_empty()).then(|| list(&warnings, lang))
+    (!errors.is_empty() || !warnings.is_empty()).then(|| {
+        view! {
+            {(!errors.is_empty()).then(|| left_out(&errors, lang))}
+            {(!warnings.is_empty()).then(|| list(&warnings, lang))}
+        }
+    })
+}
+
+/// The errors of a drawn document: each names a record that is not drawn.
+fn left_out(errors: &[&Diagnostic], lang: Lang) -> impl IntoView + use<> {
+    let t = lang.texts();
+    let items: Vec<_> = errors.iter().map(|d| item(d, lang)).collect();
+    let title = format!(
+        "{} ({})",
+        t.left_out_heading,
+        lang.integer(items.len() as i64)
+    );
+    view! {
+        <details class="fw-panel fw-panel--warning fw-panel--left-out" part="left-out" open>
+            <summary class="fw-panel__title">{title}</summary>
+            <ul class="fw-panel__list">{items}</ul>
+        </details>
+    }
 }
 
 /// A folded list of warnings.
