@@ -53,15 +53,14 @@ function start(name) {
 }
 
 /**
- * The module that draws `kind`: one already loaded or loading, else the one-widget module, or
- * the module of all three when the page shows more than one kind.
+ * The module that draws `kind`: one already loaded or loading; else the one-widget module when
+ * it is the first and the page shows no other kind, or the module of all three. So a page loads
+ * at most two modules, and one when its elements show more than one kind from the start.
  */
 function moduleFor(kind, doc = document) {
   for (const [name, entry] of loaded) if (MODULES[name].kinds.includes(kind)) return entry.promise;
-  // Kinds on the page that no module loaded so far draws.
-  const covered = new Set([...loaded.keys()].flatMap((name) => MODULES[name].kinds));
-  const missing = KINDS.filter((k) => !covered.has(k) && (k === kind || doc.querySelector(`foerderweg-${k}`)));
-  return start(missing.length > 1 ? "all" : kind);
+  const others = KINDS.some((k) => k !== kind && doc.querySelector(`foerderweg-${k}`));
+  return start(loaded.size > 0 || others ? "all" : kind);
 }
 
 /** The loaded modules' exports. */

@@ -155,6 +155,8 @@ pub enum Problem {
     Redirected(String),
     /// The `data` property held something JSON cannot represent.
     NotSerialisable,
+    /// This build of the module does not draw the widget (see `WidgetKind::built`).
+    NotBuilt,
     /// A language the widget does not speak.
     UnknownLang(String),
     /// A key that names no known area (district, municipality, Land or host area).
@@ -249,6 +251,7 @@ impl Problem {
             Problem::Redirect => "redirect",
             Problem::Redirected(_) => "redirected",
             Problem::NotSerialisable => "not-serialisable",
+            Problem::NotBuilt => "not-built",
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
             Problem::TwoRegions { .. } => "two-regions",
@@ -382,6 +385,7 @@ impl Diagnostic {
             Problem::Redirect => t.redirect.to_string(),
             Problem::Redirected(url) => fill(t.redirected, url, ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
+            Problem::NotBuilt => t.not_built.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),
             Problem::TwoRegions { area, first } => fill(t.two_regions, area, first),
@@ -491,10 +495,13 @@ impl Checked {
 /// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
 /// ```
 pub fn check(kind: WidgetKind, text: &str) -> Checked {
+    // Each arm only in a build that draws its kind, so that a module of one widget holds the
+    // reading of one document type.
     match kind {
-        WidgetKind::Timeline => check_as::<TimelineDoc>(kind, text),
-        WidgetKind::Occupancy => check_as::<OccupancyDoc>(kind, text),
-        WidgetKind::Map => check_as::<MapDoc>(kind, text),
+        WidgetKind::Timeline if kind.built() => check_as::<TimelineDoc>(kind, text),
+        WidgetKind::Occupancy if kind.built() => check_as::<OccupancyDoc>(kind, text),
+        WidgetKind::Map if kind.built() => check_as::<MapDoc>(kind, text),
+        _ => Checked::failed(Diagnostic::error(kind, "", Problem::NotBuilt)),
     }
 }
 

@@ -90,7 +90,11 @@ fn start(asset: Asset) {
     }
     let (base, given) = LOADER.with(|l| {
         let l = l.borrow();
-        let given = l.urls.iter().find(|(n, _)| *n == asset.name()).map(|(_, u)| u.clone());
+        let given = l
+            .urls
+            .iter()
+            .find(|(n, _)| *n == asset.name())
+            .map(|(_, u)| u.clone());
         (l.base.clone(), given)
     });
     let url = match (base, given) {

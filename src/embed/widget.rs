@@ -684,7 +684,10 @@ fn json_text(text: &js_sys::JsString) -> String {
 
 fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
     use crate::layout::map::{Geometry, prepare};
-    let Some(Document::Map(doc)) = checked.document.as_ref().filter(|_| WidgetKind::Map.built())
+    let Some(Document::Map(doc)) = checked
+        .document
+        .as_ref()
+        .filter(|_| WidgetKind::Map.built())
     else {
         return Vec::new();
     };

@@ -71,6 +71,7 @@ static DIAG: DiagTexts = DiagTexts {
     redirect: "Die Datenquelle leitet weiter, aber die Weiterleitung führt nicht zum Ziel (eine Schleife, oder ein Ziel, das nicht erreichbar ist oder CORS nicht erlaubt).",
     redirected: "Die Datenquelle hat nach {a} weitergeleitet.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",
+    not_built: "Dieses Modul enthält das Widget nicht; binden Sie foerderweg.js ein, das für jedes Widget sein Modul lädt.",
     unknown_lang: "Sprache „{a}“ wird nicht unterstützt; es wird Deutsch verwendet.",
     unknown_area: "Kein Gebiet mit dem Schlüssel „{a}“ bekannt; es wird nicht gezeichnet.",
     two_regions: "„{a}“ gehört zur selben Zeit auch zu {b}; gezeichnet wird die erste Zuordnung.",

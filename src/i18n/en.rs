@@ -71,6 +71,7 @@ static DIAG: DiagTexts = DiagTexts {
     redirect: "The data source redirects, but the redirect leads nowhere (a loop, or a target that cannot be reached or does not allow CORS).",
     redirected: "The data source redirected to {a}.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",
+    not_built: "This module does not hold the widget; load foerderweg.js, which loads each widget's module.",
     unknown_lang: "Language “{a}” is not supported; German is used.",
     unknown_area: "No area with the key “{a}” is known; it is not drawn.",
     two_regions: "“{a}” also belongs to {b} at the same time; the first assignment is drawn.",

@@ -653,6 +653,8 @@ pub struct DiagTexts {
     pub redirected: &'static str,
     /// The `data` property was something JSON cannot hold.
     pub not_serialisable: &'static str,
+    /// This build of the module does not hold the widget.
+    pub not_built: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.
     pub unknown_lang: &'static str,
     /// A key names no known area; `{a}` the key.

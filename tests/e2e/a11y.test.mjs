@@ -94,6 +94,8 @@ async function fixture(widgets, { viewport, media } = {}) {
       const el = document.createElement(w.tag);
       el.id = w.id;
       el.setAttribute("lang", "de");
+      // Every widget of the fixture is looked at, most below the fold: load them all at once.
+      el.setAttribute("loading", "eager");
       for (const [k, v] of Object.entries(w.attrs ?? {})) el.setAttribute(k, v);
       if (w.src) el.setAttribute("src", w.src);
       section.append(el);

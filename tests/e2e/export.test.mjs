@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, SCREENSHOTS } from "./helpers.mjs";
+import { start, readThrough, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
 let context;
@@ -22,6 +22,7 @@ async function gallery() {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(env.base + "/");
+  await readThrough(page);
   await page.waitForFunction(() =>
     ["stendal", "saalekreis", "example", "map-regio", "jps", "cohort"].every((id) => {
       const root = document.getElementById(id)?.shadowRoot;

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { start, open, SCREENSHOTS } from "./helpers.mjs";
+import { start, open, readThrough, SCREENSHOTS } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -30,6 +30,8 @@ const settled = (page) =>
 async function gallery(options) {
   const opened = await open(env, "/", options);
   const { page } = opened;
+  // The widgets below the fold load as the visitor scrolls to them.
+  await readThrough(page);
   await settled(page);
   return opened;
 }

@@ -57,3 +57,19 @@ export function shadowText(page, host, selector) {
     [host, selector],
   );
 }
+
+/**
+ * Scrolls the page to its end with the mouse wheel, a screen at a time, and back to the top,
+ * as a visitor reads it: widgets below the fold load their module when they come near the
+ * viewport.
+ */
+export async function readThrough(page) {
+  const step = await page.evaluate(() => window.innerHeight);
+  for (let i = 0; i < 100; i++) {
+    const done = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+    if (done) break;
+    await page.mouse.wheel(0, step);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start } from "./helpers.mjs";
+import { start, readThrough } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -43,7 +43,10 @@ async function bareHost(page, body = "") {
       body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Host</title>
 <script type="module">
   import init, * as fw from "/pkg/foerderweg.js";
-  window.wasm = await init();
+  await init();
+  // Every kind is shown here: the module of all three, before the tests start (a page loads it
+  // when its first widget needs it).
+  await fw.load();
   window.fw = fw;
   window.ready = true;
 </script></head><body><main><h1>Host</h1>${body}</main></body></html>`,
@@ -441,6 +444,7 @@ test("No surprise traffic: only the page's own files, the package and the widget
   ]) {
     const { page, seen } = await newPage();
     await page.goto(env.base + path);
+    await readThrough(page);
     await drawn(page, marks);
     // Interact: a chart mark (a row of the cohort, or a bar), and the export menu.
     const mark = page.locator(path === "/" ? "#cohort .fw-row" : "#occupancy .fw-bar[data-fw-select], #occupancy [data-fw-select]").first();

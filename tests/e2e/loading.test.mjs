@@ -1,0 +1,170 @@
+// How the package loads: the entry point defines the elements before any WebAssembly; a page
+// with one kind of widget fetches only that widget's module; a page with several kinds one module
+// of all three; a widget below the fold loads when it comes near the viewport (unless
+// `loading="eager"`); mount(), setLabels() and data given before a module is there are not lost;
+// a module that cannot load is named in the widget and in `foerderweg-error`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { start } from "./helpers.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+const OCCUPANCY = readFileSync(new URL("../../www/data/occupancy-example.json", import.meta.url), "utf8");
+
+/**
+ * A page with `body`, the package imported by `script` (module code; `fw` is the package). It
+ * records the requests made, errors and the widgets' events.
+ */
+async function page(body, script = "") {
+  const p = await env.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const seen = { requests: [], errors: [] };
+  p.on("request", (r) => seen.requests.push(new URL(r.url()).pathname));
+  p.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
+  p.on("pageerror", (e) => seen.errors.push(`pageerror: ${e}`));
+  const url = `${env.base}/__loading/page.html`;
+  await p.route(url, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Laden</title>
+<link rel="icon" href="data:,">
+<script type="module">
+  window.events = [];
+  for (const name of ["foerderweg-ready", "foerderweg-error"]) {
+    document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id, detail: e.detail }));
+  }
+  const fw = await import("/pkg/foerderweg.js");
+  window.fw = fw;
+  ${script}
+  window.ready = true;
+</script></head><body><main><h1>Laden</h1>${body}</main></body></html>`,
+    }),
+  );
+  await p.goto(url);
+  await p.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
+  return { page: p, seen };
+}
+
+const modulesFetched = (seen) =>
+  [...new Set(seen.requests.filter((r) => r.startsWith("/pkg/modules/") && r.endsWith(".wasm")))].sort();
+const eventOf = (p, id) =>
+  p.waitForFunction((id) => window.events.find((e) => e.id === id), id, { timeout: 20000 }).then((h) => h.jsonValue());
+
+test("the elements are defined on import, before any module; a page without widgets loads none", async () => {
+  const { page: p, seen } = await page("", `window.defined = ["timeline", "occupancy", "map"].map((k) => !!customElements.get("foerderweg-" + k));`);
+  assert.deepEqual(await p.evaluate(() => window.defined), [true, true, true]);
+  await p.waitForTimeout(500);
+  assert.deepEqual(modulesFetched(seen), [], "no module without a widget");
+  assert.deepEqual(await p.evaluate(() => window.fw.loadedModules()), []);
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
+
+test("a page with one occupancy dashboard loads only the occupancy module", async () => {
+  const { page: p, seen } = await page(`<foerderweg-occupancy id="o" src="/data/occupancy-example.json"></foerderweg-occupancy>`);
+  const event = await eventOf(p, "o");
+  assert.equal(event.type, "foerderweg-ready");
+  assert.deepEqual(modulesFetched(seen), ["/pkg/modules/occupancy_bg.wasm"]);
+  assert.ok(await p.evaluate(() => !!document.getElementById("o").shadowRoot.querySelector(".fw-seg--filled")), "drawn");
+  // No map: no geometry either.
+  assert.ok(!seen.requests.some((r) => r.includes("/geo/")), seen.requests.join(" "));
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
+
+test("a page that shows a timeline and a map loads one module, the one of all three", async () => {
+  const { page: p, seen } = await page(
+    `<foerderweg-timeline id="t" src="/data/timeline-stendal-path.json"></foerderweg-timeline>
+     <foerderweg-map id="m" src="/data/map-regio-aktiv.json"></foerderweg-map>`,
+  );
+  assert.equal((await eventOf(p, "t")).type, "foerderweg-ready");
+  assert.equal((await eventOf(p, "m")).type, "foerderweg-ready");
+  assert.deepEqual(modulesFetched(seen), ["/pkg/modules/all_bg.wasm"]);
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
+
+test("a widget below the fold loads and fetches its src when the visitor scrolls near it; eager at once", async () => {
+  const { page: p, seen } = await page(
+    `<div style="height: 4000px"></div>
+     <foerderweg-occupancy id="lazy" src="/data/occupancy-stendal.json"></foerderweg-occupancy>
+     <div style="height: 4000px"></div>
+     <foerderweg-occupancy id="eager" loading="eager" src="/data/occupancy-example.json"></foerderweg-occupancy>`,
+  );
+  assert.equal((await eventOf(p, "eager")).type, "foerderweg-ready", "the eager widget loads at once");
+  await p.waitForTimeout(500);
+  assert.ok(!seen.requests.includes("/data/occupancy-stendal.json"), "the lazy widget's src is not fetched yet");
+  assert.equal(await p.evaluate(() => document.getElementById("lazy").shadowRoot.querySelector(".fw-pending")?.getAttribute("role")), "status");
+  // The place is held while the widget waits.
+  assert.ok(await p.evaluate(() => document.getElementById("lazy").getBoundingClientRect().height >= 200));
+  // Scroll with the wheel until it is near.
+  for (let i = 0; i < 6; i++) {
+    await p.mouse.move(500, 400);
+    await p.mouse.wheel(0, 800);
+    await p.waitForTimeout(100);
+  }
+  assert.equal((await eventOf(p, "lazy")).type, "foerderweg-ready");
+  assert.ok(seen.requests.includes("/data/occupancy-stendal.json"));
+  assert.deepEqual(modulesFetched(seen), ["/pkg/modules/occupancy_bg.wasm"]);
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
+
+test("mount() answers at once; update, labels and destroy given before the module loaded are kept", async () => {
+  const { page: p, seen } = await page(
+    `<div id="a"></div><div id="b"></div>`,
+    `window.rejected = fw.setLabels("de", { "occ.slots": "Plätze insgesamt (Test)" });
+     window.handle = fw.mount(document.getElementById("a"), "occupancy", null, { lang: "de" });
+     window.handle.update(${JSON.stringify(OCCUPANCY)});
+     window.kind = window.handle.kind;
+     const gone = fw.mount(document.getElementById("b"), "occupancy", ${JSON.stringify(OCCUPANCY)}, {});
+     gone.destroy();`,
+  );
+  assert.equal(await p.evaluate(() => window.kind), "occupancy");
+  assert.deepEqual(await p.evaluate(() => window.rejected), []);
+  await p.evaluate(() => window.handle.ready);
+  await p.waitForFunction(() => document.getElementById("a").shadowRoot?.querySelector(".fw-seg--filled"), null, { timeout: 20000 });
+  const text = await p.evaluate(() => document.getElementById("a").shadowRoot.textContent);
+  assert.ok(text.includes("Plätze insgesamt (Test)"), "the label set before the module loaded is shown");
+  assert.equal(await p.evaluate(() => document.getElementById("b").shadowRoot?.querySelector(".fw-root") ?? null), null, "destroyed before it loaded: never drawn");
+  assert.equal(await p.evaluate(() => window.fw.liveWidgets()), 1);
+  const unknown = await p.evaluate(() => {
+    try {
+      window.fw.mount(document.body, "chart", null, {});
+      return null;
+    } catch (e) {
+      return String(e.message);
+    }
+  });
+  assert.match(unknown, /unknown kind/);
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
+
+test("a module that cannot load is named in the widget and in foerderweg-error", async () => {
+  const p = await env.browser.newPage();
+  await p.route("**/pkg/modules/timeline_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  const seen = [];
+  p.on("pageerror", (e) => seen.push(String(e)));
+  const url = `${env.base}/__loading/broken.html`;
+  await p.route(url, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken</title><link rel="icon" href="data:,">
+<script type="module">
+  document.addEventListener("foerderweg-error", (e) => (window.failed = e.detail));
+  await import("/pkg/foerderweg.js");
+</script></head><body><foerderweg-timeline id="t" src="/data/timeline-stendal-path.json"></foerderweg-timeline></body></html>`,
+    }),
+  );
+  await p.goto(url);
+  const detail = await p.waitForFunction(() => window.failed, null, { timeout: 20000 }).then((h) => h.jsonValue());
+  assert.equal(detail.kind, "timeline");
+  assert.equal(detail.diagnostics[0].code, "module");
+  const shown = await p.evaluate(() => document.getElementById("t").shadowRoot.textContent);
+  assert.match(shown, /could not be loaded/);
+  assert.deepEqual(seen, []);
+  await p.close();
+});
