@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { startServer } from "./serve.mjs";
 import { FLAGS } from "../tests/e2e/helpers.mjs";
 import { cohort, districtMap, programme } from "../www/bench/data.mjs";
-import { decode, UNIT } from "./geometry.mjs";
+import { decode, districtsGeoJSON } from "./geometry.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
@@ -38,32 +38,7 @@ const CASES = [
   ["map", districtMap(districtKeys), ["foerderweg", "d3-geo", "leaflet"]],
 ].filter(([name]) => !ONLY || ONLY === "cold" || name === ONLY);
 
-// The districts as GeoJSON for the peers (the same conversion as scripts/bench.mjs).
-function districtsGeoJSON() {
-  const data = decode(readFileSync(join(ROOT, "assets/geo/districts.fwg")));
-  const area2 = (ring) =>
-    ring.reduce((sum, [x, y], i) => {
-      const [x2, y2] = ring[(i + 1) % ring.length];
-      return sum + (x * y2 - x2 * y);
-    }, 0);
-  const features = data.features.map((f) => ({
-    type: "Feature",
-    properties: { key: f.key, name: f.name },
-    geometry: {
-      type: "MultiPolygon",
-      coordinates: f.rings.map((rings) =>
-        rings.map((ring, k) => {
-          const points = ring.map(([x, y]) => [x / UNIT, y / UNIT]);
-          const clockwise = area2(ring) < 0;
-          return clockwise === (k === 0) ? points : points.reverse();
-        }),
-      ),
-    },
-  }));
-  return JSON.stringify({ type: "FeatureCollection", features });
-}
-
-const extra = { "/bench/data/districts.geojson": districtsGeoJSON() };
+const extra = { "/bench/data/districts.geojson": districtsGeoJSON(readFileSync(join(ROOT, "assets/geo/districts.fwg"))) };
 for (const [name, doc] of CASES) extra[`/bench/cold/${name}.json`] = JSON.stringify(doc);
 const server = await startServer(0, "127.0.0.1", { gzip: true, extra });
 const base = `http://127.0.0.1:${server.address().port}`;

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { startServer } from "./serve.mjs";
 import { FLAGS } from "../tests/e2e/helpers.mjs";
-import { decode, UNIT } from "./geometry.mjs";
+import { districtsGeoJSON } from "./geometry.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PEERS = join(ROOT, "www/bench/node_modules");
@@ -45,31 +45,6 @@ const CASES = [
   ["map", 400, ["foerderweg", "d3-geo", "leaflet"]],
   ["json", 0, ["foerderweg", "json-parse"]],
 ].filter(([name]) => !ONLY || name === ONLY);
-
-// The districts as GeoJSON for the peers, from the same file foerderweg draws. d3-geo wants
-// outer rings clockwise and holes anticlockwise (in longitude/latitude), so rings are turned.
-function districtsGeoJSON() {
-  const data = decode(readFileSync(join(ROOT, "assets/geo/districts.fwg")));
-  const area2 = (ring) => ring.reduce((sum, [x, y], i) => {
-    const [x2, y2] = ring[(i + 1) % ring.length];
-    return sum + (x * y2 - x2 * y);
-  }, 0);
-  const features = data.features.map((f) => ({
-    type: "Feature",
-    properties: { key: f.key, name: f.name },
-    geometry: {
-      type: "MultiPolygon",
-      coordinates: f.rings.map((rings) =>
-        rings.map((ring, k) => {
-          const points = ring.map(([x, y]) => [x / UNIT, y / UNIT]);
-          const clockwise = area2(ring) < 0;
-          return clockwise === (k === 0) ? points : points.reverse();
-        }),
-      ),
-    },
-  }));
-  return JSON.stringify({ type: "FeatureCollection", features });
-}
 
 const sizeOf = (bytes) => ({
   raw: bytes.length,
@@ -111,7 +86,7 @@ for (const needed of [join(ROOT, "pkg/foerderweg_bg.wasm"), join(PEERS, "vis-tim
   }
 }
 
-const geojson = districtsGeoJSON();
+const geojson = districtsGeoJSON(readFileSync(join(ROOT, "assets/geo/districts.fwg")));
 const server = await startServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 // Each page gets a browser of its own, closed after it: a page that did not finish (vis-timeline

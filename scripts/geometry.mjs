@@ -659,6 +659,35 @@ function checkAll() {
   console.log("check: all files passed");
 }
 
+/**
+ * The districts of a geometry file as a GeoJSON FeatureCollection text (WGS 84), for the peers
+ * in the bench. d3-geo wants outer rings clockwise and holes anticlockwise (in longitude and
+ * latitude), so rings are turned where needed.
+ */
+export function districtsGeoJSON(buffer) {
+  const data = decode(buffer);
+  const area2 = (ring) =>
+    ring.reduce((sum, [x, y], i) => {
+      const [x2, y2] = ring[(i + 1) % ring.length];
+      return sum + (x * y2 - x2 * y);
+    }, 0);
+  const features = data.features.map((f) => ({
+    type: "Feature",
+    properties: { key: f.key, name: f.name },
+    geometry: {
+      type: "MultiPolygon",
+      coordinates: f.rings.map((rings) =>
+        rings.map((ring, k) => {
+          const points = ring.map(([x, y]) => [x / UNIT, y / UNIT]);
+          const clockwise = area2(ring) < 0;
+          return clockwise === (k === 0) ? points : points.reverse();
+        }),
+      ),
+    },
+  }));
+  return JSON.stringify({ type: "FeatureCollection", features });
+}
+
 function list(prefix) {
   const spec = OUTPUTS.find((s) => s.name === "municipalities");
   const data = decode(readFileSync(join(OUT_DIR, spec.file)));
@@ -668,7 +697,7 @@ function list(prefix) {
 const started = Date.now();
 const [command, argument] = process.argv.slice(2);
 if (process.argv[1] !== fileURLToPath(import.meta.url)) {
-  // Imported (by scripts/bench.mjs, for `decode`): do nothing.
+  // Imported (by the bench scripts, for `decode` and `districtsGeoJSON`): do nothing.
 } else if (command === "--list" && argument) {
   list(argument);
 } else if (command === undefined || command === "--check") {

@@ -675,7 +675,7 @@ fn leave_out_with(
         })
         .collect();
     let refuse = |mut found: Vec<Diagnostic>, left: LeftOut| {
-        found.sort_by_key(|d| d.severity);
+        crate::order::sort_by(&mut found, |a, b| a.severity.cmp(&b.severity));
         let checked = Checked {
             document: None,
             diagnostics: found,
@@ -757,7 +757,7 @@ fn leave_out_with(
             }
             found.extend(repeated);
             found.extend(diags);
-            found.sort_by_key(|d| d.severity);
+            crate::order::sort_by(&mut found, |a, b| a.severity.cmp(&b.severity));
             let checked = Checked {
                 document: None,
                 diagnostics: found,
@@ -781,7 +781,7 @@ fn leave_out_with(
             found.push(d);
             records.push((segs, in_record));
         }
-        records.sort();
+        crate::order::sort_by(&mut records, |a, b| a.cmp(b));
         records.dedup();
         for (segs, in_record) in records.into_iter().rev() {
             if left.remove(&mut value, &segs, in_record).is_none() {

@@ -180,7 +180,9 @@ impl OccupancyDoc {
     /// Indices of `series` in date order (stable for equal dates).
     pub fn series_by_date(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.series.len()).collect();
-        order.sort_by_key(|i| self.series[*i].date);
+        crate::order::sort_by(&mut order, |a, b| {
+            self.series[*a].date.cmp(&self.series[*b].date)
+        });
         order
     }
 

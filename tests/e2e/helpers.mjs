@@ -69,7 +69,10 @@ export async function readThrough(page) {
     const done = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
     if (done) break;
     await page.mouse.wheel(0, step);
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(100);
   }
+  // The intersection observers report in a frame after the last scroll.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(100);
   await page.evaluate(() => window.scrollTo(0, 0));
 }

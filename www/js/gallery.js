@@ -1,5 +1,6 @@
-// The gallery: load the module, register the elements, and log what the widgets report.
-import init, { defineElements } from "/pkg/foerderweg.js";
+// The gallery: load the package (it defines the elements; each widget loads its module when it
+// comes near the viewport), and log what the widgets report.
+import "/pkg/foerderweg.js";
 import { largeCohort } from "./cohort.mjs";
 
 const log = document.getElementById("log");
@@ -8,16 +9,18 @@ for (const name of ["foerderweg-ready", "foerderweg-error", "foerderweg-select"]
     const item = document.createElement("li");
     const where = event.target.id || event.target.localName;
     const detail = event.detail ?? {};
-    const count = detail.warnings?.length ?? detail.diagnostics?.length;
+    // Drawn data may have records left out (its errors) besides its warnings.
+    const counts = [];
+    if (detail.diagnostics) counts.push(`${detail.diagnostics.length} Fehler`);
+    if (detail.errors?.length) counts.push(`${detail.errors.length} Fehler`);
+    if (detail.warnings) counts.push(`${detail.warnings.length} Warnungen`);
     item.textContent = `${name} von ${where}` +
       (detail.id ? `: ${detail.type ?? ""} ${detail.id}` : "") +
-      (count !== undefined ? ` (${count} ${name.endsWith("error") ? "Fehler" : "Warnungen"})` : "");
+      (counts.length ? ` (${counts.join(", ")})` : "");
     log.append(item);
   });
 }
 
-await init();
-defineElements();
 
 document.getElementById("make-large").addEventListener("click", () => {
   const started = performance.now();
