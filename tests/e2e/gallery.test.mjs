@@ -14,9 +14,13 @@ let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
 
-/** Waits until every widget on the page reported ready or error. */
-const settled = (page) =>
-  page.waitForFunction(
+/**
+ * Scrolls through the page as a visitor does (the widgets below the fold load as they come
+ * near) and waits until every widget on the page reported ready or error.
+ */
+const settled = async (page) => {
+  await readThrough(page);
+  await page.waitForFunction(
     () =>
       document.querySelectorAll("#log li").length >=
       [...document.querySelectorAll("foerderweg-timeline, foerderweg-occupancy, foerderweg-map")].filter(
@@ -25,13 +29,12 @@ const settled = (page) =>
     null,
     { timeout: 15000 },
   );
+};
 
 /** Opens the gallery with a CSP-violation recorder and waits until every widget settled. */
 async function gallery(options) {
   const opened = await open(env, "/", options);
   const { page } = opened;
-  // The widgets below the fold load as the visitor scrolls to them.
-  await readThrough(page);
   await settled(page);
   return opened;
 }

@@ -560,6 +560,8 @@ test("Failing backends: an error panel that says what happened, a retry that wor
       } else {
         const el = document.createElement(`foerderweg-${c.kind}`);
         el.id = c.id;
+        // All of them fail at once, far below one another: each loads without being scrolled to.
+        el.setAttribute("loading", "eager");
         el.setAttribute("lang", c.lang);
         if (c.timeout) el.setAttribute("timeout", c.timeout);
         el.setAttribute("src", c.url);
@@ -693,6 +695,8 @@ test("Fifty widgets on one page: all drawn, all counted, all gone after destroy"
       } else {
         el = document.createElement(`foerderweg-${kind}`);
         el.id = `w${i}`;
+        // Fifty at once, most far below the fold: drawn without being scrolled to.
+        el.setAttribute("loading", "eager");
         main.append(el);
         el.data = text;
       }

@@ -49,6 +49,8 @@ test("a host hears foerderweg-ready with the errors of the records left out", as
   await page.waitForFunction(() => document.getElementById("widget")?.shadowRoot?.querySelector(".fw-figures"));
   const detail = await page.evaluate(async (text) => {
     const el = document.createElement("foerderweg-occupancy");
+    // At the end of a long page, and awaited: loaded at once rather than when scrolled to.
+    el.setAttribute("loading", "eager");
     document.body.append(el);
     const heard = new Promise((done) => {
       el.addEventListener("foerderweg-ready", (e) => done({ type: "ready", detail: e.detail }));

@@ -8,8 +8,12 @@ let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
 
+/** Scrolls to the gallery's dashboards, as a visitor does (they load when they come near). */
 async function ready(page) {
-  await page.waitForFunction(() => document.getElementById("example")?.shadowRoot?.querySelector(".fw-figures"));
+  for (const id of ["stendal", "example"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector(".fw-figures"), id);
+  }
 }
 
 test("the dashboard reflows at 320, 768 and 1400 px container widths", async () => {
