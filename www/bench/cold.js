@@ -40,10 +40,8 @@ async function foerderweg() {
   });
   element.setAttribute("src", DOC);
   box.append(element);
-  // The quick start's loading code.
-  const { default: init, defineElements } = await import("/pkg/foerderweg.js");
-  await init();
-  defineElements();
+  // The README's loading code: the package's entry point, which loads the widget's module.
+  await import("/pkg/foerderweg.js");
   await ready;
   return settled(element.shadowRoot);
 }
