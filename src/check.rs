@@ -641,9 +641,12 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, value: serde_json::Value) ->
         Ok(diags)
     };
     let (mut checked, drawn) = leave_out_with(kind, text, value, &mut attempt);
+    // A document of which every record was left out is refused, not drawn empty; the errors
+    // naming those records say why. A document that only lost a field (a count left out with
+    // a warning) is drawn as it would be without it, even when it holds no records.
+    let records_left_out = checked.errors().next().is_some();
     match last {
-        // A document of which every record was left out is refused, not drawn empty.
-        Some(doc) if drawn && (checked.left_out.is_empty() || !doc.is_empty()) => {
+        Some(doc) if drawn && (!records_left_out || !doc.is_empty()) => {
             checked.document = Some(doc.into_document());
         }
         _ => {}

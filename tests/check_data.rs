@@ -238,3 +238,18 @@ fn an_exit_before_the_first_phase_warns_on_the_exit() {
         "Der Austritt am 31.01.2018 liegt vor dem Beginn der ersten Phase (02.05.2018)."
     );
 }
+
+/// Found by the nothing-lost property test: a document whose only fault was a bad optional
+/// count (left out with a warning) and which holds no records was neither drawn nor refused.
+#[test]
+fn a_document_that_only_lost_a_count_is_drawn_even_when_empty() {
+    let text = r#"{"funding":[],"programme":{"label":"","slots":-1},"providers":[],"schema":"foerderweg/occupancy@1","series":[]}"#;
+    let checked = foerderweg::check::check(foerderweg::model::WidgetKind::Occupancy, text);
+    assert!(checked.document.is_some(), "{:?}", checked.diagnostics);
+    let found: Vec<(&str, &str)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| (d.path.as_str(), d.severity.as_str()))
+        .collect();
+    assert_eq!(found, [("programme.slots", "warning")]);
+}
