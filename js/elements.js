@@ -106,6 +106,8 @@ export function defineElement(tag, kind, attributes, create) {
 
     attributeChangedCallback(name, oldValue, value) {
       if (name === "src") this.#srcAt = ++clock;
+      // Told to load at once while it waits to come near the viewport.
+      if (name === "loading" && value === "eager") this.#pending?.now?.();
       if (oldValue !== value) this.#handle?.setOption(name, value);
     }
 
@@ -153,17 +155,4 @@ export function defineElement(tag, kind, attributes, create) {
     return "unavailable";
   }
   return "defined";
-}
-
-// Where the built-in geometry files lie: `geo/` in the package, next to the module. Written as
-// literal `new URL(…, import.meta.url)` so that bundlers copy the files and rewrite the URLs.
-export function geometryUrl(name) {
-  switch (name) {
-    case "districts":
-      return new URL("../../../geo/districts.fwg", import.meta.url).href;
-    case "municipalities":
-      return new URL("../../../geo/municipalities-14-15.fwg", import.meta.url).href;
-    default:
-      return null;
-  }
 }

@@ -35,6 +35,8 @@ export interface Handle {
   reload(): void;
   /** Removes the widget, its fetches, timers and listeners. Calling it again does nothing. */
   destroy(): void;
+  /** As `destroy()`. */
+  free(): void;
 }
 
 /** A key a `setLabels` call did not apply, and why. */
@@ -44,10 +46,13 @@ export interface RejectedLabel {
 }
 
 /**
- * Kept for pages written for one module (`await init(); defineElements();`): the elements are
- * defined on import and modules load when widgets need them, so this resolves at once.
+ * Kept for pages written for one module (`await init(); defineElements();`): loads the module of
+ * all three, as those pages always did. New pages need neither call.
  */
 export default function init(): Promise<void>;
+
+/** The attributes each element observes (each has a property twin). */
+export const ATTRIBUTES: readonly string[];
 
 /**
  * Defines the three elements (done on import; calling it again does nothing). Returns the tags
@@ -55,7 +60,10 @@ export default function init(): Promise<void>;
  */
 export function defineElements(): string[];
 
-/** Loads the module of `kind` now (all three without one); widgets do this themselves. */
+/**
+ * Loads the module of `kind` now; without one, the module of all three, and every widget still
+ * waiting to come near the viewport draws. Widgets load their module themselves.
+ */
 export function load(kind?: WidgetKind): Promise<void>;
 
 /** Mounts a widget into `element` without custom elements. Throws only for an unknown kind. */
@@ -93,7 +101,7 @@ export function loadedModules(): string[];
 
 /** The `detail` of the events the elements send (they bubble and are composed). */
 export interface FoerderwegEventMap {
-  "foerderweg-ready": CustomEvent<{ kind: WidgetKind; warnings: unknown[] }>;
+  "foerderweg-ready": CustomEvent<{ kind: WidgetKind; warnings: unknown[]; errors: unknown[] }>;
   "foerderweg-error": CustomEvent<{ kind: WidgetKind; diagnostics: unknown[] }>;
   "foerderweg-select": CustomEvent<{ kind: WidgetKind; type: string | null; id: string }>;
 }

@@ -32,6 +32,16 @@ const loaded = new Map();
 /** What the host set before or after modules loaded, applied to each module as it loads. */
 const given = { labels: new Map(), geometry: new Map(), geometryBase: null };
 
+/** Runs `f`; a throw is logged, not passed on (one bad call must not stop a module). */
+function guarded(what, f) {
+  try {
+    return f();
+  } catch (error) {
+    console.warn(`foerderweg: ${what}: ${error?.message ?? error}`);
+    return undefined;
+  }
+}
+
 function start(name) {
   let entry = loaded.get(name);
   if (entry) return entry.promise;
@@ -41,12 +51,17 @@ function start(name) {
     .then(async (m) => {
       await m.default();
       // Before any widget of this module draws: the page's labels, and where the geometry is.
-      for (const [asset, url] of Object.entries(GEOMETRY)) m.setGeometryUrl?.(asset, url());
-      if (given.geometryBase !== null) m.setGeometryBase?.(given.geometryBase);
-      for (const [asset, bytes] of given.geometry) m.loadGeometry?.(asset, bytes);
-      for (const [lang, labels] of given.labels) m.setLabels(lang, labels);
+      for (const [asset, url] of Object.entries(GEOMETRY)) guarded("setGeometryUrl", () => m.setGeometryUrl?.(asset, url()));
+      if (given.geometryBase !== null) guarded("setGeometryBase", () => m.setGeometryBase?.(given.geometryBase));
+      for (const [asset, bytes] of given.geometry) guarded("loadGeometry", () => m.loadGeometry?.(asset, bytes));
+      for (const [lang, labels] of given.labels) guarded(`setLabels(${lang})`, () => m.setLabels(lang, labels));
       entry.exports = m;
       return m;
+    })
+    .catch((error) => {
+      // Tried again by the next widget that needs it (a network hiccup, a deploy under way).
+      loaded.delete(name);
+      throw error;
     });
   loaded.set(name, entry);
   return entry.promise;
@@ -73,22 +88,35 @@ const modules = () => [...loaded.values()].map((e) => e.exports).filter(Boolean)
  */
 function nearViewport(element, signal) {
   if (element.getAttribute("loading") === "eager" || typeof IntersectionObserver === "undefined") {
-    return Promise.resolve();
+    return { near: Promise.resolve(), now() {} };
   }
-  return new Promise((resolve) => {
+  let now = () => {};
+  const near = new Promise((resolve) => {
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          resolve();
-        }
+        // Near the viewport, or not laid out at all (`display: none`, a hidden tab panel),
+        // where it would never come near: its events must still arrive.
+        if (entries.some((e) => e.isIntersecting) || element.getClientRects().length === 0) done();
       },
       { rootMargin: "100% 0px 100% 0px" },
     );
+    const done = () => {
+      observer.disconnect();
+      waiting.delete(done);
+      resolve();
+    };
+    now = done;
+    waiting.add(done);
     observer.observe(element);
-    signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+    signal.addEventListener("abort", () => (observer.disconnect(), waiting.delete(done)), { once: true });
   });
+  return { near, now: () => now() };
 }
+
+/** The widgets waiting to come near the viewport: `load()` and printing end their wait. */
+const waiting = new Set();
+const drawWaiting = () => [...waiting].forEach((done) => done());
+if (typeof window !== "undefined") window.addEventListener("beforeprint", drawWaiting);
 
 /** What a widget says while its module loads, and if it cannot load. */
 const TEXTS = {
@@ -98,18 +126,21 @@ const TEXTS = {
 const textsFor = (element) => (element.closest("[lang]")?.getAttribute("lang")?.startsWith("en") ? TEXTS.en : TEXTS.de);
 
 /** The module of `element`'s kind failed to load: said in the element and to the host. */
-function failed(element, kind, error) {
+function failed(element, kind, error, code = "module") {
   const reason = String(error?.message ?? error);
-  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
-  const p = document.createElement("p");
-  p.setAttribute("role", "alert");
-  p.textContent = `${textsFor(element).failed}: ${reason}`;
-  root.replaceChildren(p);
+  // Said in the element where it can have a shadow root (not an <input>, not a closed root).
+  guarded("show the failure", () => {
+    const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.textContent = `${textsFor(element).failed}: ${reason}`;
+    root.replaceChildren(p);
+  });
   element.dispatchEvent(
     new CustomEvent("foerderweg-error", {
       bubbles: true,
       composed: true,
-      detail: { kind, diagnostics: [{ severity: "error", code: "module", path: "", message: reason }] },
+      detail: { kind, diagnostics: [{ severity: "error", code, path: "", message: reason }] },
     }),
   );
 }
@@ -143,7 +174,8 @@ function create(element, kind) {
     holder.textContent = textsFor(element).loading;
     root.append(holder);
   }
-  const handle = nearViewport(element, stop.signal)
+  const wait = nearViewport(element, stop.signal);
+  const handle = wait.near
     .then(() => (stop.signal.aborted ? null : moduleFor(kind, element.ownerDocument)))
     .then((m) => {
       if (!m || stop.signal.aborted) return null;
@@ -154,7 +186,8 @@ function create(element, kind) {
       if (!stop.signal.aborted) failed(element, kind, error);
       return null;
     });
-  return { handle, cancel: () => stop.abort() };
+  // `now`: the element was told `loading="eager"` while it waited.
+  return { handle, cancel: () => stop.abort(), now: wait.now };
 }
 
 /**
@@ -177,21 +210,32 @@ export function defineElements() {
 defineElements();
 
 /**
- * Kept for pages written for the single module (`await init(); defineElements();`): the
- * elements are defined already and modules load when widgets need them, so there is nothing to
- * wait for. `load()` loads modules ahead of time.
+ * Kept for pages written for the single module (`await init(); defineElements();`): loads the
+ * module of all three, as those pages always did, so that `labelKeys()` and `setLabels()`
+ * answer at once afterwards. New pages need neither call: the elements are defined on import
+ * and each widget loads its module.
  */
-export default async function init() {}
+export default async function init() {
+  await load();
+}
 
 /**
  * Loads the module of `kind` (`timeline`, `occupancy`, `map`) now, or the module of all three
  * without one; resolves when it is ready. Optional: widgets load their module themselves.
  */
 export async function load(kind) {
-  if (kind === undefined) return void (await start("all"));
+  if (kind === undefined) {
+    await start("all");
+    // Every widget still waiting to come near the viewport draws now.
+    drawWaiting();
+    return;
+  }
   if (!KINDS.includes(kind)) throw new Error(`foerderweg.load: unknown kind ${JSON.stringify(kind)}; use timeline, occupancy or map`);
   await moduleFor(kind);
 }
+
+/** Element → the Handle `mount()` last gave for it. */
+const mounted = new WeakMap();
 
 /** A mounted widget, returned by `mount()` at once; calls wait for its module. */
 class Handle {
@@ -202,11 +246,21 @@ class Handle {
 
   constructor(element, kind, data, options) {
     this.#kind = kind;
+    // A second mount() on the element replaces the first, whichever module each is in.
+    mounted.get(element)?.destroy();
+    mounted.set(element, this);
     /** Resolves when the widget's module has loaded and the widget is mounted. */
+    let code = "module";
     this.ready = moduleFor(kind, element.ownerDocument).then((m) => {
       if (this.#destroyed) return;
+      // From here on a failure is the element's (an <input>, a closed shadow root).
+      code = "mount";
       this.#real = m.mount(element, kind, data, options);
-      for (const [name, args] of this.#queue.splice(0)) this.#real[name](...args);
+      for (const [name, args] of this.#queue.splice(0)) guarded(name, () => this.#real[name](...args));
+    });
+    // A host that does not await `ready` still sees why, in the widget and its event.
+    this.ready.catch((error) => {
+      if (!this.#destroyed) failed(element, kind, error, code);
     });
   }
 
@@ -222,7 +276,7 @@ class Handle {
 
   /** Sets one option (`lang`, `theme`, `src`, `refresh`, `timeout`, `max-size`); `null` removes it. */
   setOption(name, value) {
-    this.#call("setOption", name, value);
+    this.#call("setOption", name, value === null || value === undefined ? value : String(value));
   }
 
   /** Fetches `src` again now. */
@@ -235,6 +289,15 @@ class Handle {
     if (this.#real) this.#real.destroy();
     this.#destroyed = true;
     this.#queue.length = 0;
+  }
+
+  /** As `destroy()` (the single module's handle had it). */
+  free() {
+    this.destroy();
+  }
+
+  [Symbol.dispose]() {
+    this.destroy();
   }
 
   /** `timeline`, `occupancy` or `map`. */
@@ -266,9 +329,11 @@ export function setLabels(lang, labels) {
   if (lang !== "de" && lang !== "en") {
     throw new Error(`foerderweg.setLabels: unknown language ${JSON.stringify(lang)}; use de or en`);
   }
-  given.labels.set(lang, labels ?? {});
+  // The loaded modules first: a call they refuse throws to the host and is not kept for the
+  // modules still to come.
   let rejected = [];
   for (const m of modules()) rejected = m.setLabels(lang, labels);
+  given.labels.set(lang, labels && typeof labels === "object" ? { ...labels } : labels);
   return rejected;
 }
 
@@ -281,8 +346,8 @@ export function labelKeys(lang) {
 
 /** Hands over a geometry file's bytes (`districts`, `municipalities`) for every map. */
 export function loadGeometry(name, bytes) {
-  given.geometry.set(name, bytes);
   for (const m of modules()) m.loadGeometry?.(name, bytes);
+  given.geometry.set(name, bytes);
 }
 
 /** Where maps fetch the built-in geometry from, if not from `geo/` next to this file. */

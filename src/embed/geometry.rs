@@ -15,7 +15,7 @@ use web_sys::{AbortController, AbortSignal, RequestCredentials, RequestInit, Res
 /// How long a geometry file may take to arrive before the maps say it did not load.
 const GEOMETRY_TIMEOUT_MS: u32 = 60_000;
 
-#[wasm_bindgen(module = "/js/elements.js")]
+#[wasm_bindgen(module = "/js/geometry-url.js")]
 extern "C" {
     #[wasm_bindgen(js_name = geometryUrl)]
     fn geometry_url(name: &str) -> Option<String>;

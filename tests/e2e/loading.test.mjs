@@ -168,3 +168,63 @@ test("a module that cannot load is named in the widget and in foerderweg-error",
   assert.deepEqual(seen, []);
   await p.close();
 });
+
+test("a module that failed to load is tried again by the next widget that needs it", async () => {
+  let fail = true;
+  const p = await env.browser.newPage();
+  await p.route("**/pkg/modules/occupancy_bg.wasm", (route) => (fail ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
+  const url = `${env.base}/__loading/retry.html`;
+  await p.route(url, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Retry</title><link rel="icon" href="data:,">
+<script type="module">
+  window.events = [];
+  for (const name of ["foerderweg-ready", "foerderweg-error"]) document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id }));
+  window.fw = await import("/pkg/foerderweg.js");
+</script></head><body><foerderweg-occupancy id="first" src="/data/occupancy-example.json"></foerderweg-occupancy></body></html>`,
+    }),
+  );
+  await p.goto(url);
+  await p.waitForFunction(() => window.events.some((e) => e.id === "first" && e.type === "foerderweg-error"), null, { timeout: 20000 });
+  fail = false;
+  await p.evaluate(() => {
+    const el = document.createElement("foerderweg-occupancy");
+    el.id = "second";
+    el.src = "/data/occupancy-example.json";
+    document.body.prepend(el);
+  });
+  await p.waitForFunction(() => window.events.some((e) => e.id === "second" && e.type === "foerderweg-ready"), null, { timeout: 20000 });
+  await p.close();
+});
+
+test("a waiting widget loads when told loading=eager, and load() draws every waiting widget", async () => {
+  const { page: p, seen } = await page(
+    `<div style="height: 5000px"></div>
+     <foerderweg-occupancy id="told" src="/data/occupancy-example.json"></foerderweg-occupancy>
+     <div style="height: 5000px"></div>
+     <foerderweg-timeline id="later" src="/data/timeline-stendal-path.json"></foerderweg-timeline>`,
+  );
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => window.events), [], "both wait below the fold");
+  await p.evaluate(() => document.getElementById("told").setAttribute("loading", "eager"));
+  assert.equal((await eventOf(p, "told")).type, "foerderweg-ready");
+  assert.equal(await p.evaluate(() => window.events.some((e) => e.id === "later")), false);
+  await p.evaluate(() => window.fw.load());
+  assert.equal((await eventOf(p, "later")).type, "foerderweg-ready");
+  // mount() into an element that cannot hold a shadow root: named in its event, nothing thrown.
+  const detail = await p.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const input = document.createElement("input");
+        input.id = "input";
+        document.body.prepend(input);
+        input.addEventListener("foerderweg-error", (e) => resolve(e.detail));
+        window.fw.mount(input, "occupancy", null, {});
+      }),
+  );
+  assert.equal(detail.diagnostics[0].code, "mount");
+  assert.match(detail.diagnostics[0].message, /shadow root/);
+  assert.deepEqual(seen.errors, []);
+  await p.close();
+});
