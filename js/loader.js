@@ -179,7 +179,8 @@ function create(element, kind) {
     .then(() => (stop.signal.aborted ? null : moduleFor(kind, element.ownerDocument)))
     .then((m) => {
       if (!m || stop.signal.aborted) return null;
-      root.querySelector(":scope > .fw-pending")?.remove();
+      // (`:scope` matches nothing in a shadow root: the class alone finds the placeholder.)
+      for (const holder of root.querySelectorAll(".fw-pending")) holder.remove();
       return m.mount(element, kind, null, {});
     })
     .catch((error) => {

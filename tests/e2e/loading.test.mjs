@@ -68,6 +68,17 @@ test("a page with one occupancy dashboard loads only the occupancy module", asyn
   assert.equal(event.type, "foerderweg-ready");
   assert.deepEqual(modulesFetched(seen), ["/pkg/modules/occupancy_bg.wasm"]);
   assert.ok(await p.evaluate(() => !!document.getElementById("o").shadowRoot.querySelector(".fw-seg--filled")), "drawn");
+  // The placeholder is gone once the widget draws: nothing but the widget in its box.
+  const box = await p.evaluate(() => {
+    const el = document.getElementById("o");
+    return {
+      pending: el.shadowRoot.querySelectorAll(".fw-pending").length,
+      host: Math.round(el.getBoundingClientRect().height),
+      widget: Math.round(el.shadowRoot.querySelector(".fw-mount").getBoundingClientRect().height),
+    };
+  });
+  assert.equal(box.pending, 0, "no loading placeholder left");
+  assert.ok(Math.abs(box.host - box.widget) <= 1, `the element is as tall as the widget (${box.host} vs ${box.widget})`);
   // No map: no geometry either.
   assert.ok(!seen.requests.some((r) => r.includes("/geo/")), seen.requests.join(" "));
   assert.deepEqual(seen.errors, []);
