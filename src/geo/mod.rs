@@ -256,16 +256,19 @@ pub enum Target {
 /// to its district or municipality key); a host's key trimmed.
 ///
 /// ```
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use foerderweg::geo::{Target, figure_target};
 /// let doc: foerderweg::model::regions::MapDoc = serde_json::from_str(
 ///     r#"{"schema":"foerderweg/map@1","regions":[{"id":"nord","label":"N","districts":[]}]}"#,
-/// ).unwrap();
+/// )?;
 /// assert_eq!(figure_target(&doc, " nord"), Target::Region("nord".into()));
 /// assert_eq!(figure_target(&doc, "150900000000"), Target::Area("15090".into()));
 /// assert_eq!(figure_target(&doc, " 15090 "), Target::Area("15090".into()));
 /// assert_eq!(figure_target(&doc, "150900070070"), Target::Area("15090070".into()));
 /// assert_eq!(figure_target(&doc, "15"), Target::Land("15".into()));
 /// assert_eq!(figure_target(&doc, "99"), Target::Area("99".into()));
+/// # Ok(())
+/// # }
 /// ```
 pub fn figure_target(doc: &crate::model::regions::MapDoc, raw: &str) -> Target {
     let trimmed = raw.trim();
