@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { start, SCREENSHOTS } from "./helpers.mjs";
+import { start, hostPage, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
 let context;
@@ -27,13 +27,8 @@ async function host(tag, doc) {
   const seen = { errors: [] };
   page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
   page.on("pageerror", (e) => seen.errors.push(`pageerror: ${e}`));
-  const url = `${env.base}/__export/host.html`;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Host</title>
-<link rel="icon" href="data:,">
-<script type="module">
+  await hostPage(env, page, "/__export/host.html", {
+    script: `
   import init, * as fw from "/pkg/foerderweg.js";
   await init();
   fw.defineElements();
@@ -45,11 +40,9 @@ async function host(tag, doc) {
     document.querySelector("main").append(el);
     el.data = doc;
   };
-  window.loaded = true;
-</script></head><body><main><h1>Host</h1></main></body></html>`,
-    }),
-  );
-  await page.goto(url);
+  window.loaded = true;`,
+    body: `<main><h1>Host</h1></main>`,
+  });
   await page.waitForFunction(() => window.loaded === true, null, { timeout: 20000 });
   await page.evaluate(([tag, doc]) => window.show(tag, doc), [tag, doc]);
   await page.waitForFunction(

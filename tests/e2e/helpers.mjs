@@ -76,3 +76,20 @@ export async function readThrough(page) {
   await page.waitForTimeout(100);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+
+/**
+ * Serves a host page of the test's own at `path` on the demo origin (through `page.route()`),
+ * with `script` as its module script and `body` as its body, and opens it.
+ */
+export async function hostPage(env, page, path, { lang = "de", title = "Host", script = "", body = "" } = {}) {
+  const url = `${env.base}${path}`;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="icon" href="data:,">
+<script type="module">${script}</script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(url);
+}

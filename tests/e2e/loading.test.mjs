@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start } from "./helpers.mjs";
+import { start, hostPage } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -24,13 +24,9 @@ async function page(body, script = "") {
   p.on("request", (r) => seen.requests.push(new URL(r.url()).pathname));
   p.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
   p.on("pageerror", (e) => seen.errors.push(`pageerror: ${e}`));
-  const url = `${env.base}/__loading/page.html`;
-  await p.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Laden</title>
-<link rel="icon" href="data:,">
-<script type="module">
+  await hostPage(env, p, "/__loading/page.html", {
+    title: "Laden",
+    script: `
   window.events = [];
   for (const name of ["foerderweg-ready", "foerderweg-error"]) {
     document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id, detail: e.detail }));
@@ -38,11 +34,9 @@ async function page(body, script = "") {
   const fw = await import("/pkg/foerderweg.js");
   window.fw = fw;
   ${script}
-  window.ready = true;
-</script></head><body><main><h1>Laden</h1>${body}</main></body></html>`,
-    }),
-  );
-  await p.goto(url);
+  window.ready = true;`,
+    body: `<main><h1>Laden</h1>${body}</main>`,
+  });
   await p.waitForFunction(() => window.ready === true, null, { timeout: 20000 });
   return { page: p, seen };
 }
@@ -159,18 +153,14 @@ test("a module that cannot load is named in the widget and in foerderweg-error",
   await p.route("**/pkg/modules/timeline_bg.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   const seen = [];
   p.on("pageerror", (e) => seen.push(String(e)));
-  const url = `${env.base}/__loading/broken.html`;
-  await p.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken</title><link rel="icon" href="data:,">
-<script type="module">
+  await hostPage(env, p, "/__loading/broken.html", {
+    lang: "en",
+    title: "Broken",
+    script: `
   document.addEventListener("foerderweg-error", (e) => (window.failed = e.detail));
-  await import("/pkg/foerderweg.js");
-</script></head><body><foerderweg-timeline id="t" src="/data/timeline-stendal-path.json"></foerderweg-timeline></body></html>`,
-    }),
-  );
-  await p.goto(url);
+  await import("/pkg/foerderweg.js");`,
+    body: `<foerderweg-timeline id="t" src="/data/timeline-stendal-path.json"></foerderweg-timeline>`,
+  });
   const detail = await p.waitForFunction(() => window.failed, null, { timeout: 20000 }).then((h) => h.jsonValue());
   assert.equal(detail.kind, "timeline");
   assert.equal(detail.diagnostics[0].code, "module");
@@ -184,19 +174,14 @@ test("a module that failed to load is tried again by the next widget that needs 
   let fail = true;
   const p = await env.browser.newPage();
   await p.route("**/pkg/modules/occupancy_bg.wasm", (route) => (fail ? route.fulfill({ status: 503, body: "busy" }) : route.continue()));
-  const url = `${env.base}/__loading/retry.html`;
-  await p.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Retry</title><link rel="icon" href="data:,">
-<script type="module">
+  await hostPage(env, p, "/__loading/retry.html", {
+    title: "Retry",
+    script: `
   window.events = [];
   for (const name of ["foerderweg-ready", "foerderweg-error"]) document.addEventListener(name, (e) => window.events.push({ type: name, id: e.target.id }));
-  window.fw = await import("/pkg/foerderweg.js");
-</script></head><body><foerderweg-occupancy id="first" src="/data/occupancy-example.json"></foerderweg-occupancy></body></html>`,
-    }),
-  );
-  await p.goto(url);
+  window.fw = await import("/pkg/foerderweg.js");`,
+    body: `<foerderweg-occupancy id="first" src="/data/occupancy-example.json"></foerderweg-occupancy>`,
+  });
   await p.waitForFunction(() => window.events.some((e) => e.id === "first" && e.type === "foerderweg-error"), null, { timeout: 20000 });
   fail = false;
   await p.evaluate(() => {

@@ -5,7 +5,7 @@
 // the page), and the widget must go on answering.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start } from "./helpers.mjs";
+import { start, hostPage } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -31,13 +31,8 @@ async function host(tag, src) {
   const seen = { errors: [] };
   page.on("console", (m) => m.type() === "error" && seen.errors.push(m.text()));
   page.on("pageerror", (e) => seen.errors.push(`pageerror: ${e}`));
-  const url = `${env.base}/__redraw/host.html`;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html; charset=utf-8",
-      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Host</title>
-<link rel="icon" href="data:,">
-<script type="module">
+  await hostPage(env, page, "/__redraw/host.html", {
+    script: `
   import init, * as fw from "/pkg/foerderweg.js";
   await init();
   fw.defineElements();
@@ -49,12 +44,10 @@ async function host(tag, src) {
   const el = document.createElement(${JSON.stringify(tag)});
   el.id = "w";
   el.setAttribute("src", ${JSON.stringify(src)});
-  document.querySelector("main").insertBefore(el, document.getElementById("after"));
-</script></head><body><main><h1>Host</h1><button id="before">vorher</button>
-<button id="after">nachher</button></main></body></html>`,
-    }),
-  );
-  await page.goto(url);
+  document.querySelector("main").insertBefore(el, document.getElementById("after"));`,
+    body: `<main><h1>Host</h1><button id="before">vorher</button>
+<button id="after">nachher</button></main>`,
+  });
   await page.waitForFunction(
     () => window.events?.includes("foerderweg-ready") && document.getElementById("w").shadowRoot.querySelector(".fw-root"),
     null,
