@@ -18,6 +18,8 @@ pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod order;
+pub mod render;
+pub mod scene;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 

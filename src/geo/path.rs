@@ -3,44 +3,7 @@
 
 use super::Point;
 use super::projection::{Conic, Fit};
-
-/// Tenths of a view unit, the precision of every path.
-fn tenths(v: f64) -> i64 {
-    if v.is_finite() {
-        (v * 10.0).round().clamp(-1e12, 1e12) as i64
-    } else {
-        0
-    }
-}
-
-fn push_tenths(out: &mut String, v: i64) {
-    if v < 0 {
-        out.push('-');
-    }
-    let a = v.unsigned_abs();
-    push_digits(out, a / 10);
-    if a % 10 != 0 {
-        out.push('.');
-        push_digits(out, a % 10);
-    }
-}
-
-/// Writes `n` in decimal without the formatting machinery (a path has thousands of numbers).
-fn push_digits(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
-}
+use crate::scene::num::{push_tenths, tenths};
 
 /// Appends one line of points (`M…l…`), closed with `Z` when `close`. Lines that round to a
 /// single point are left out.

@@ -3,6 +3,7 @@
 pub(crate) mod chart;
 pub(crate) mod diagnostics;
 pub(crate) mod export;
+pub(crate) mod marks;
 pub(crate) mod table;
 
 use wasm_bindgen::JsCast;

@@ -1,0 +1,182 @@
+//! A figure as HTML: the drawing with its title and notes, the summary, and its table views, as
+//! the widget shows them; and a whole page of it for the command line tool and server rendering.
+//!
+//! No `style` attribute anywhere (a strict `style-src` blocks them): a share in a table is a
+//! small SVG whose bar has a `width` attribute.
+
+use super::{Writer, svg};
+use crate::i18n::Lang;
+use crate::layout::table::{Cell, DataTable};
+use crate::scene::{Frame, Scene};
+
+/// One table view, as the widget's table view draws it.
+pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
+    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
+    w.open("div")
+        .attr("class", "fw-table-wrap")
+        .attr("role", "region")
+        .attr("tabindex", "0");
+    w.attr("aria-label", &table.title).close_tag();
+    let mut classes = String::from("fw-table");
+    if !class.is_empty() {
+        classes.push(' ');
+        classes.push_str(class);
+    }
+    w.open("table").attr("class", &classes).close_tag();
+    w.element("caption", "", &table.title);
+    w.open("thead").close_tag().open("tr").close_tag();
+    for c in &table.columns {
+        w.open("th").attr("scope", "col");
+        if c.numeric {
+            w.attr("class", "fw-num");
+        }
+        w.close_tag().text(&c.label).end("th");
+    }
+    w.end("tr").end("thead").open("tbody").close_tag();
+    for r in &table.rows {
+        w.open("tr");
+        if r.dimmed {
+            w.attr("class", "fw-inactive");
+        }
+        w.close_tag();
+        cells(w, &r.cells, &numeric, lang);
+        w.end("tr");
+    }
+    w.end("tbody");
+    if let Some(foot) = &table.foot {
+        w.open("tfoot").close_tag().open("tr").close_tag();
+        cells(w, foot, &numeric, lang);
+        w.end("tr").end("tfoot");
+    }
+    w.end("table").end("div");
+}
+
+fn cells(w: &mut Writer, cells: &[Cell], numeric: &[bool], lang: Lang) {
+    for (i, c) in cells.iter().enumerate() {
+        let text = c.display(lang);
+        if i == 0 {
+            w.open("th")
+                .attr("scope", "row")
+                .close_tag()
+                .text(&text)
+                .end("th");
+            continue;
+        }
+        w.open("td");
+        if numeric.get(i).copied().unwrap_or(false) {
+            w.attr("class", "fw-num");
+        }
+        w.close_tag();
+        if let Cell::Share(r) = c
+            && r.is_finite()
+        {
+            w.open("svg")
+                .attr("class", "fw-share")
+                .attr("viewBox", "0 0 100 4");
+            w.attr("preserveAspectRatio", "none")
+                .attr("aria-hidden", "true")
+                .close_tag();
+            w.open("rect")
+                .attr("class", "fw-share__bar")
+                .attr("height", "4");
+            w.num("width", (r * 100.0).clamp(0.0, 100.0))
+                .end_empty()
+                .end("svg");
+        }
+        w.text(&text).end("td");
+    }
+}
+
+/// The figure: title, drawing, as-of date, source and attribution, then the summary.
+pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
+    w.open("figure").attr("class", "fw-figure").close_tag();
+    if !frame.title.is_empty() {
+        w.element("figcaption", "fw-figure__title", &frame.title);
+    }
+    w.out.push_str(&svg::drawing(scene));
+    let notes = frame.footer();
+    if !notes.is_empty() {
+        w.open("p").attr("class", "fw-figure__notes").close_tag();
+        for (i, note) in notes.into_iter().enumerate() {
+            if i > 0 {
+                w.open("br").close_tag();
+            }
+            w.text(note);
+        }
+        w.end("p");
+    }
+    w.end("figure");
+    if !frame.summary.is_empty() {
+        w.element("p", "fw-summary", &frame.summary);
+    }
+}
+
+/// The figure and its table views as a fragment (what a server puts into the element's
+/// declarative shadow root).
+pub fn fragment(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang) -> String {
+    let mut w = Writer::new();
+    w.open("div")
+        .attr("class", "fw-root fw-rendered")
+        .attr("lang", lang.as_str())
+        .close_tag();
+    figure(&mut w, scene, frame);
+    for t in tables {
+        table(&mut w, t, lang, "");
+    }
+    w.end("div");
+    w.out
+}
+
+/// A whole page: the fragment with `style` (the crate's CSS for it) in the head.
+pub fn page(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang, style: &str) -> String {
+    let mut w = Writer::new();
+    w.out.push_str("<!doctype html>");
+    w.open("html").attr("lang", lang.as_str()).close_tag();
+    w.open("meta").attr("charset", "utf-8").close_tag();
+    w.open("meta")
+        .attr("name", "viewport")
+        .attr("content", "width=device-width, initial-scale=1")
+        .close_tag();
+    w.element("title", "", &frame.title);
+    if !style.is_empty() {
+        // The crate's own stylesheet, not data; `</` cannot occur in it (tested).
+        w.out.push_str("<style>");
+        w.out.push_str(style);
+        w.out.push_str("</style>");
+    }
+    w.open("body").close_tag();
+    w.out.push_str(&fragment(scene, frame, tables, lang));
+    w.end("body").end("html");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::table::Column;
+
+    #[test]
+    fn a_table_is_the_table_view_without_style_attributes() {
+        let mut t = DataTable::new(
+            "Träger <A>",
+            vec![Column::text("Name"), Column::figure("Anteil")],
+        );
+        t.push(vec![Cell::text("SBH & Co"), Cell::Share(0.423)]);
+        let mut w = Writer::new();
+        table(&mut w, &t, Lang::De, "");
+        let html = w.out;
+        assert!(
+            html.contains("<caption>Träger &lt;A&gt;</caption>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<th scope="row">SBH &amp; Co</th>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<rect class="fw-share__bar" height="4" width="42.3"/>"#),
+            "{html}"
+        );
+        assert!(!html.contains("style"), "{html}");
+    }
+}

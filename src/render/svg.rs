@@ -1,0 +1,328 @@
+//! A scene as SVG: the drawing as the widget shows it ([`drawing`]) and as a file that carries
+//! its title, as-of date, source and attribution ([`figure`]).
+
+use super::Writer;
+use crate::scene::{Anchor, Frame, Group, Mark, Pattern, Scene};
+
+const NS: &str = "http://www.w3.org/2000/svg";
+/// Height of the title line of a file, and of each line under the drawing.
+const TITLE: f64 = 28.0;
+const LINE: f64 = 16.0;
+
+fn pattern(w: &mut Writer, p: Pattern) {
+    match p {
+        Pattern::Hatch => {
+            w.open("pattern")
+                .attr("id", "fw-hatch")
+                .attr("width", "6")
+                .attr("height", "6");
+            w.attr("patternUnits", "userSpaceOnUse")
+                .attr("patternTransform", "rotate(45)")
+                .close_tag();
+            w.open("line")
+                .attr("x1", "0")
+                .attr("y1", "0")
+                .attr("x2", "0")
+                .attr("y2", "6");
+            w.attr("class", "fw-hatch-line").end_empty();
+        }
+        Pattern::Cross => {
+            w.open("pattern")
+                .attr("id", "fw-cross")
+                .attr("width", "9")
+                .attr("height", "9");
+            w.attr("patternUnits", "userSpaceOnUse").close_tag();
+            w.open("path")
+                .attr("d", "M0,0L9,9M9,0L0,9")
+                .attr("class", "fw-cross-line")
+                .end_empty();
+        }
+    }
+    w.end("pattern");
+}
+
+fn class(w: &mut Writer, class: &str) {
+    if !class.is_empty() {
+        w.attr("class", class);
+    }
+}
+
+fn group(w: &mut Writer, g: &Group) {
+    w.open("g");
+    class(w, &g.class);
+    for (name, value) in &g.data {
+        w.attr(name, value);
+    }
+    match g.focusable {
+        Some(true) => {
+            w.attr("tabindex", "0");
+        }
+        Some(false) => {
+            w.attr("tabindex", "-1");
+        }
+        None => {}
+    }
+    match &g.label {
+        Some(label) => {
+            w.attr("role", "img").attr("aria-label", label);
+        }
+        None => {
+            w.attr("aria-hidden", "true");
+        }
+    }
+    if let Some((x, y)) = g.tip {
+        w.num("data-fw-x", x).num("data-fw-y", y);
+    }
+    w.close_tag();
+    for m in &g.marks {
+        mark(w, m, g.label.is_some());
+    }
+    w.end("g");
+}
+
+/// One mark. Texts inside a named group are hidden from screen readers: the group's name says it.
+fn mark(w: &mut Writer, m: &Mark, named: bool) {
+    match m {
+        Mark::Rect {
+            x,
+            y,
+            width,
+            height,
+            rx,
+            class: c,
+        } => {
+            w.open("rect")
+                .num("x", *x)
+                .num("y", *y)
+                .num("width", *width)
+                .num("height", *height);
+            if *rx > 0.0 {
+                w.num("rx", *rx);
+            }
+            class(w, c);
+            w.end_empty();
+        }
+        Mark::Path { d, class: c } => {
+            w.open("path").attr("d", d);
+            class(w, c);
+            w.end_empty();
+        }
+        Mark::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            class: c,
+        } => {
+            w.open("line")
+                .num("x1", *x1)
+                .num("y1", *y1)
+                .num("x2", *x2)
+                .num("y2", *y2);
+            class(w, c);
+            w.end_empty();
+        }
+        Mark::Text {
+            x,
+            y,
+            text,
+            anchor,
+            middle,
+            class: c,
+        } => {
+            w.open("text").num("x", *x).num("y", *y);
+            match anchor {
+                Anchor::Start => {}
+                Anchor::Middle => {
+                    w.attr("text-anchor", "middle");
+                }
+                Anchor::End => {
+                    w.attr("text-anchor", "end");
+                }
+            }
+            if *middle {
+                w.attr("dominant-baseline", "middle");
+            }
+            class(w, c);
+            if named {
+                w.attr("aria-hidden", "true");
+            }
+            w.close_tag().text(text).end("text");
+        }
+        Mark::Group(g) => group(w, g),
+    }
+}
+
+fn body(w: &mut Writer, scene: &Scene) {
+    if !scene.patterns.is_empty() {
+        w.open("defs").close_tag();
+        for &p in &scene.patterns {
+            pattern(w, p);
+        }
+        w.end("defs");
+    }
+    for m in &scene.marks {
+        mark(w, m, false);
+    }
+}
+
+/// The drawing as the widget shows it: classes, roles, tab stops and ids, no styles (the
+/// widget's stylesheet colours it, so a strict CSP and host themes both work).
+pub fn drawing(scene: &Scene) -> String {
+    let mut w = Writer::new();
+    let (width, height) = (scene.width.max(0.0), scene.height.max(0.0));
+    w.open("svg");
+    class(&mut w, &scene.class);
+    w.num("width", width).num("height", height);
+    let mut view = String::from("0 0 ");
+    crate::scene::num::push(&mut view, width);
+    view.push(' ');
+    crate::scene::num::push(&mut view, height);
+    w.attr("viewBox", &view);
+    w.attr("role", "group");
+    if let Some(role) = &scene.role {
+        w.attr("aria-roledescription", role);
+    }
+    if !scene.label.is_empty() {
+        w.attr("aria-label", &scene.label);
+    }
+    w.close_tag();
+    body(&mut w, scene);
+    w.end("svg");
+    w.out
+}
+
+/// The drawing as a file: its title above, its as-of date, source and attribution below, the
+/// summary as `<desc>`, and `style` (CSS for its classes, see [`crate::render::html`]) inside.
+pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
+    let footer = frame.footer();
+    let top = if frame.title.is_empty() { 0.0 } else { TITLE };
+    let width = scene.width.max(0.0);
+    let height = top
+        + scene.height.max(0.0)
+        + footer.len() as f64 * LINE
+        + if footer.is_empty() { 0.0 } else { 8.0 };
+    let mut w = Writer::new();
+    w.open("svg")
+        .attr("xmlns", NS)
+        .num("width", width)
+        .num("height", height);
+    let mut view = String::from("0 0 ");
+    crate::scene::num::push(&mut view, width);
+    view.push(' ');
+    crate::scene::num::push(&mut view, height);
+    w.attr("viewBox", &view)
+        .attr("class", "fw-file")
+        .close_tag();
+    w.element("title", "", &frame.title);
+    if !frame.summary.is_empty() {
+        w.element("desc", "", &frame.summary);
+    }
+    if !style.is_empty() {
+        // CSS is not data: it is the crate's own stylesheet. `]]>` cannot occur in it (tested).
+        w.out.push_str("<style><![CDATA[");
+        w.out.push_str(style);
+        w.out.push_str("]]></style>");
+    }
+    w.open("rect")
+        .attr("class", "fw-file__paper")
+        .attr("x", "0")
+        .attr("y", "0");
+    w.num("width", width).num("height", height).end_empty();
+    if top > 0.0 {
+        w.open("text")
+            .attr("class", "fw-file__title")
+            .num("x", 0.0)
+            .num("y", 18.0)
+            .close_tag();
+        w.text(&frame.title).end("text");
+    }
+    w.open("g");
+    if top > 0.0 {
+        w.attr("transform", "translate(0,28)");
+    }
+    w.attr("class", &scene.class).close_tag();
+    body(&mut w, scene);
+    w.end("g");
+    let mut y = top + scene.height.max(0.0) + 4.0;
+    for line in footer {
+        y += LINE;
+        w.open("text")
+            .attr("class", "fw-file__note")
+            .num("x", 0.0)
+            .num("y", y - 4.0)
+            .close_tag();
+        w.text(line).end("text");
+    }
+    w.end("svg");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Mark;
+
+    fn sample() -> Scene {
+        Scene {
+            width: 200.0,
+            height: 50.0,
+            class: "fw-svg fw-test".into(),
+            role: Some("Zeitstrahl".into()),
+            label: "Ein <Test>".into(),
+            patterns: vec![Pattern::Hatch],
+            marks: vec![
+                Mark::line(0.0, 0.0, 200.0, 0.0, "fw-axis-line"),
+                Mark::Group(Group {
+                    class: "fw-phase".into(),
+                    data: vec![("data-fw-path", "participants[0].phases[0]".into())],
+                    label: Some("Profiling \"A\" & B".into()),
+                    focusable: Some(true),
+                    tip: Some((10.0, 5.25)),
+                    marks: vec![
+                        Mark::rect(10.0, 5.0, -4.0, 20.0, "fw-phase__bar"),
+                        Mark::text(12.0, 15.0, "<b>A</b>", "fw-phase__label").centred(),
+                    ],
+                }),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_drawing_carries_roles_ids_and_escaped_text() {
+        let svg = drawing(&sample());
+        assert!(svg.starts_with(r#"<svg class="fw-svg fw-test" width="200" height="50" viewBox="0 0 200 50" role="group" aria-roledescription="Zeitstrahl" aria-label="Ein &lt;Test&gt;">"#), "{svg}");
+        assert!(svg.contains(r#"<g class="fw-phase" data-fw-path="participants[0].phases[0]" tabindex="0" role="img" aria-label="Profiling &quot;A&quot; &amp; B" data-fw-x="10" data-fw-y="5.3">"#), "{svg}");
+        assert!(
+            svg.contains(r#"<rect x="6" y="5" width="4" height="20" class="fw-phase__bar"/>"#),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"dominant-baseline="middle" class="fw-phase__label" aria-hidden="true">&lt;b&gt;A&lt;/b&gt;</text>"#), "{svg}");
+        assert!(!svg.contains("style="));
+    }
+
+    #[test]
+    fn a_file_carries_title_date_source_and_attribution() {
+        let frame = Frame {
+            title: "Regionen".into(),
+            as_of: Some("Stand: 01.10.2024".into()),
+            source: Some("Quelle: Land Sachsen-Anhalt".into()),
+            attribution: Some("© GeoBasis-DE / BKG (2024)".into()),
+            summary: "3 Regionen".into(),
+        };
+        let svg = figure(&sample(), &frame, ".fw-phase__bar{fill:#0b5cad}");
+        for part in [
+            "<title>Regionen</title>",
+            "<desc>3 Regionen</desc>",
+            ">Stand: 01.10.2024<",
+            ">Quelle: Land Sachsen-Anhalt<",
+            ">© GeoBasis-DE / BKG (2024)<",
+            "xmlns=\"http://www.w3.org/2000/svg\"",
+            "fill:#0b5cad",
+        ] {
+            assert!(svg.contains(part), "{part} in {svg}");
+        }
+        // Title line, drawing, three lines and a margin.
+        assert!(svg.contains(r#"height="134""#), "{svg}");
+    }
+}
