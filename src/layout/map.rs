@@ -1425,3 +1425,16 @@ mod tests {
         );
     }
 }
+
+/// Everything the map shows for `doc` on `geo` at `width`, as a renderer needs it: the map (on
+/// its first day) with its attribution, and its table views.
+///
+/// Being filled in by the scene work of issue 19: for now only the tables.
+pub fn rendering(doc: &MapDoc, geo: Geometry, width: f64, lang: Lang) -> crate::scene::Rendering {
+    let prepared = prepare(doc, geo);
+    let scene = scene(doc, &prepared, prepared.initial, None, width, lang);
+    crate::scene::Rendering {
+        figures: Vec::new(),
+        tables: scene.tables(lang),
+    }
+}

@@ -1297,3 +1297,15 @@ mod tests {
         assert_eq!(next_point(&lines, (0, 1), "a"), None);
     }
 }
+
+/// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts and
+/// its table views.
+///
+/// Being filled in by the scene work of issue 19: for now only the tables.
+pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
+    let _ = width;
+    crate::scene::Rendering {
+        figures: Vec::new(),
+        tables: vec![bars(doc, None, BarSort::default(), lang).table(lang)],
+    }
+}

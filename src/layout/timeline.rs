@@ -1338,3 +1338,30 @@ mod tests {
         assert!(cohort_rows(&tl, &order, 20_000, 40, w, (0.0, 600.0), today, Lang::De).is_empty());
     }
 }
+
+/// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it (the
+/// single view for one participant, the cohort for more), with its table view.
+///
+/// Being filled in by the scene work of issue 19: for now only the frame.
+pub fn rendering(
+    doc: &TimelineDoc,
+    width: f64,
+    today: NaiveDate,
+    lang: Lang,
+) -> crate::scene::Rendering {
+    let _ = (width, today);
+    crate::scene::Rendering {
+        figures: vec![crate::scene::Figure {
+            scene: crate::scene::Scene::default(),
+            frame: crate::scene::Frame {
+                title: doc.title.clone().unwrap_or_default(),
+                source: doc
+                    .source
+                    .as_ref()
+                    .map(|s| format!("{}: {s}", lang.texts().source)),
+                ..crate::scene::Frame::default()
+            },
+        }],
+        tables: Vec::new(),
+    }
+}

@@ -285,3 +285,22 @@ impl Scene {
         out
     }
 }
+
+/// A drawing with what frames it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figure {
+    /// The drawing.
+    pub scene: Scene,
+    /// Its title, as-of date, source, attribution and summary.
+    pub frame: Frame,
+}
+
+/// Everything a widget shows for a document at one width, as a renderer needs it: its
+/// drawings and its table views (the print and no-script form shows both).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rendering {
+    /// Drawings, in the order the widget shows them.
+    pub figures: Vec<Figure>,
+    /// Table views.
+    pub tables: Vec<crate::layout::table::DataTable>,
+}

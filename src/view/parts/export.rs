@@ -4,6 +4,7 @@
 
 use crate::i18n::{Lang, fill};
 use crate::layout::table::{DataTable, file_name};
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -18,6 +19,7 @@ extern "C" {
         title: &str,
         desc: &str,
         legend: Option<web_sys::Element>,
+        notes: js_sys::Array,
     ) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(js_name = svgToPng)]
     fn svg_to_png(markup: &str, width: f64, height: f64, scale: f64) -> js_sys::Promise;
@@ -39,8 +41,8 @@ pub(crate) enum Action {
     Image {
         selector: String,
         legend: Option<String>,
-        title: String,
-        desc: String,
+        /// Title, summary, as-of date, source and attribution: the file carries them all.
+        frame: Frame,
         png: bool,
         prepare: Option<RwSignal<bool>>,
     },
@@ -68,19 +70,17 @@ impl Item {
     pub fn images(
         selector: &str,
         legend: Option<&str>,
-        title: &str,
-        desc: &str,
+        frame: &Frame,
         prepare: Option<RwSignal<bool>>,
         lang: Lang,
     ) -> [Item; 2] {
         let e = lang.texts().export;
         [(e.svg, false), (e.png, true)].map(|(label, png)| Item {
-            label: fill(label, title, ""),
+            label: fill(label, &frame.title, ""),
             action: Action::Image {
                 selector: selector.to_string(),
                 legend: legend.map(str::to_string),
-                title: title.to_string(),
-                desc: desc.to_string(),
+                frame: frame.clone(),
                 png,
                 prepare,
             },
@@ -212,19 +212,17 @@ fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Rw
         Action::Image {
             selector,
             legend,
-            title,
-            desc,
+            frame,
             png,
             prepare,
         } => {
             let Some(root) = anchor.and_then(|a| a.closest(".fw-root").ok().flatten()) else {
                 return;
             };
-            let (selector, legend, title, desc, png, prepare) = (
+            let (selector, legend, frame, png, prepare) = (
                 selector.clone(),
                 legend.clone(),
-                title.clone(),
-                desc.clone(),
+                frame.clone(),
                 *png,
                 *prepare,
             );
@@ -232,7 +230,7 @@ fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Rw
                 image(
                     &root,
                     (&selector, legend.as_deref()),
-                    (&title, &desc),
+                    &frame,
                     png,
                     lang,
                     status,
@@ -261,7 +259,7 @@ fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Rw
 fn image(
     root: &web_sys::Element,
     (selector, legend): (&str, Option<&str>),
-    (title, desc): (&str, &str),
+    frame: &Frame,
     png: bool,
     lang: Lang,
     status: RwSignal<String>,
@@ -272,7 +270,9 @@ fn image(
         return;
     };
     let legend = legend.and_then(|l| root.query_selector(l).ok().flatten());
-    let parts = match svg_markup(&svg, title, desc, legend) {
+    let title = frame.title.as_str();
+    let notes: js_sys::Array = frame.footer().into_iter().map(JsValue::from_str).collect();
+    let parts = match svg_markup(&svg, title, &frame.summary, legend, notes) {
         Ok(parts) => parts,
         Err(error) => {
             status.set(fill(e.image_failed, &js_reason(&error), ""));
