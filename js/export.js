@@ -130,9 +130,11 @@ export function xmlChars(text) {
 /**
  * A standalone SVG document of `svg` (an element inside a widget), with `title` and `desc`,
  * and `legend` (an HTML element or null) drawn below it, on the widget's background colour.
+ * The title is written above the chart and `notes` (the as-of date, the source, a map's
+ * attribution) below it, so the file says what it shows wherever it goes.
  * Returns `[markup, width, height]`.
  */
-export function svgMarkup(svg, title, desc, legend) {
+export function svgMarkup(svg, title, desc, legend, notes = []) {
   const copy = svg.cloneNode(true);
   inline(svg, copy);
   const box = svg.getBoundingClientRect();
@@ -149,6 +151,30 @@ export function svgMarkup(svg, title, desc, legend) {
       height += extra;
       copy.setAttribute("viewBox", `${vx} ${vy} ${vw} ${vh + extra * k}`);
     }
+  }
+  // Title above and notes below: the chart's own view box grows by their lines.
+  const [vx, vy, vw, vh] = copy.getAttribute("viewBox").split(/[\s,]+/).map(Number);
+  const k = vw / width;
+  const lines = [...notes].map(String).filter(Boolean);
+  const top = title ? 28 : 0;
+  const bottom = lines.length ? lines.length * 16 + 8 : 0;
+  if (top || bottom) {
+    const fg = getComputedStyle(svg.closest(".fw-root") || svg);
+    const line = (text, y, size, weight) => {
+      const t = document.createElementNS(NS, "text");
+      t.textContent = text;
+      t.setAttribute("x", String(vx));
+      t.setAttribute("y", String(y));
+      t.setAttribute("font-size", String(size * k));
+      if (weight) t.setAttribute("font-weight", weight);
+      t.setAttribute("fill", fg.color);
+      t.setAttribute("class", "fw-file-line");
+      return t;
+    };
+    if (top) copy.insertBefore(line(title, vy - 10 * k, 15, "600"), copy.firstChild);
+    lines.forEach((text, i) => copy.append(line(text, vy + vh + (i + 1) * 16 * k, 12, "")));
+    copy.setAttribute("viewBox", `${vx} ${vy - top * k} ${vw} ${vh + (top + bottom) * k}`);
+    height += top + bottom;
   }
   copy.setAttribute("xmlns", NS);
   copy.setAttribute("width", String(width));

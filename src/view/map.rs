@@ -12,6 +12,7 @@ use crate::layout::map::{self as layout, Geometry, MapScene};
 use crate::layout::table::DataTable;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -450,8 +451,11 @@ fn drawn(
         items.extend(Item::images(
             ".fw-map__svg",
             Some(".fw-map-legend"),
-            &title.get(),
-            e.map,
+            &Frame {
+                title: title.get(),
+                summary: e.map.to_string(),
+                ..Frame::default()
+            },
             None,
             lang,
         ));

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Scene};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -105,8 +106,10 @@ pub(crate) fn occupancy(
             items.extend(Item::images(
                 &format!(".fw-chart--{} .fw-chart__plot svg", chart.id),
                 Some(&format!(".fw-chart--{} .fw-legend", chart.id)),
-                chart.title,
-                "",
+                &Frame {
+                    title: chart.title.to_string(),
+                    ..Frame::default()
+                },
                 None,
                 lang,
             ));

@@ -8,6 +8,7 @@ use crate::layout::timeline::{
     self as layout, CohortSort, Filter, Marker, Single, Window, cohort_order, cohort_rows,
 };
 use crate::model::timeline::TimelineDoc;
+use crate::scene::Frame;
 use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
@@ -129,8 +130,10 @@ pub(crate) fn timeline(
                     items.extend(Item::images(
                         "svg.fw-timeline",
                         None,
-                        &fill(e.path_of, &p.label, ""),
-                        "",
+                        &Frame {
+                            title: fill(e.path_of, &p.label, ""),
+                            ..Frame::default()
+                        },
                         Some(exporting),
                         lang,
                     ));
@@ -154,8 +157,10 @@ pub(crate) fn timeline(
                     items.extend(Item::images(
                         "svg.fw-cohort-figure",
                         None,
-                        t.cohort,
-                        "",
+                        &Frame {
+                            title: t.cohort.to_string(),
+                            ..Frame::default()
+                        },
                         Some(exporting),
                         lang,
                     ));
