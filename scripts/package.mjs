@@ -20,7 +20,7 @@ const files = [];
     else files.push(path);
   }
 })(pkg);
-for (const path of files.filter((f) => /\.(wasm|js|fwg)$/.test(f))) {
+for (const path of files.filter((f) => /\.(wasm|js|fwg|css)$/.test(f))) {
   const bytes = readFileSync(path);
   writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
   writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -43,6 +43,7 @@ const manifest = {
     ".": { types: "./foerderweg.d.ts", default: "./foerderweg.js" },
     "./modules/*": "./modules/*",
     "./geo/*": "./geo/*",
+    "./foerderweg.css": "./foerderweg.css",
     "./custom-elements.json": "./custom-elements.json",
   },
   keywords: ["web-components", "custom-elements", "wasm", "leptos", "arbeitsmarkt", "timeline", "dashboard", "map"],

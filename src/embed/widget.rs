@@ -141,6 +141,9 @@ pub(crate) struct Widget {
     state: RefCell<State>,
     view: RefCell<Option<Box<dyn Any>>>,
     listener: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+    /// What a server rendered into the element's declarative shadow root: shown until the
+    /// widget has drawn the same document, then removed (see [`Widget::take_over`]).
+    server: RefCell<Vec<web_sys::Node>>,
 }
 
 fn js_error(context: &str, value: JsValue) -> JsError {
@@ -189,6 +192,12 @@ impl Widget {
             .map_err(|e| js_error("cannot create the container", e))?
             .unchecked_into();
         container.set_class_name("fw-mount");
+        // A server-rendered widget (`<template shadowrootmode="open">`): its markup stays in
+        // view while the widget draws behind it at the same width, and goes in one step.
+        let server = server_rendered(&root);
+        if !server.is_empty() {
+            let _ = container.class_list().add_1("fw-mount--behind");
+        }
         root.append_child(&container)
             .map_err(|e| js_error("cannot append the container", e))?;
 
@@ -234,6 +243,7 @@ impl Widget {
             state: RefCell::new(State::default()),
             view: RefCell::new(Some(Box::new(view))),
             listener: RefCell::new(None),
+            server: RefCell::new(server),
         });
 
         let weak = Rc::downgrade(&widget);
@@ -555,6 +565,7 @@ impl Widget {
                     return;
                 }
             }
+            widget.take_over();
             let list = |items: Vec<&Diagnostic>| -> Vec<serde_json::Value> {
                 items.into_iter().map(|d| d.to_json(lang)).collect()
             };
@@ -594,6 +605,37 @@ impl Widget {
                 events::dispatch(&host, events::ERROR, &detail);
             }
         });
+    }
+
+    /// Replaces what the server rendered with the drawn widget, in one step (no frame shows
+    /// both or neither), keeping the keyboard focus on the record it was on.
+    fn take_over(&self) {
+        let server = std::mem::take(&mut *self.server.borrow_mut());
+        if server.is_empty() {
+            return;
+        }
+        let focused = self
+            .host
+            .shadow_root()
+            .and_then(|root| root.active_element())
+            .and_then(|el| record_of(&el));
+        for node in &server {
+            if let Some(parent) = node.parent_node() {
+                let _ = parent.remove_child(node);
+            }
+        }
+        let _ = self.container.class_list().remove_1("fw-mount--behind");
+        if let Some((name, value)) = focused {
+            let selector = format!(
+                "[{name}=\"{}\"]",
+                value.replace('\\', "\\\\").replace('"', "\\\"")
+            );
+            if let Ok(Some(el)) = self.container.query_selector(&selector) {
+                if let Some(el) = el.dyn_ref::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
     }
 
     /// Clicks inside the widget: selections go to the host, actions to the widget.
@@ -652,6 +694,38 @@ impl Widget {
                 .retain(|w| !std::ptr::eq(Rc::as_ptr(w), me))
         });
     }
+}
+
+/// The nodes a server rendered into `root` (a declarative shadow root holds a `.fw-rendered`
+/// figure and the stylesheet link that styles it before the module loads); none otherwise.
+fn server_rendered(root: &web_sys::ShadowRoot) -> Vec<web_sys::Node> {
+    let rendered = root.query_selector(".fw-rendered").ok().flatten().is_some();
+    if !rendered {
+        return Vec::new();
+    }
+    let nodes = root.child_nodes();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter(|n| {
+            n.dyn_ref::<Element>()
+                .is_none_or(|e| !e.class_list().contains("fw-mount"))
+        })
+        .collect()
+}
+
+/// The data attribute that names the record `el` belongs to (`data-fw-path`, `data-fw-key`,
+/// `data-fw-point`), and its value.
+fn record_of(el: &Element) -> Option<(String, String)> {
+    let mut at = Some(el.clone());
+    while let Some(el) = at {
+        for name in ["data-fw-path", "data-fw-key", "data-fw-point", "data-fw-id"] {
+            if let Some(value) = el.get_attribute(name) {
+                return Some((name.to_string(), value));
+            }
+        }
+        at = el.parent_element();
+    }
+    None
 }
 
 /// For a map drawn on the built-in geometry: whether it needs the municipalities too.

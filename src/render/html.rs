@@ -150,8 +150,58 @@ pub fn page(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang, styl
     w.out
 }
 
+/// A JSON document as the text of a `<script type="application/json">`: every `<` written as
+/// `\u003c` (the same string to a JSON reader), so no `</script>` or `<!--` in the data ends or
+/// bends the element.
+pub fn script_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+/// A widget element rendered on the server: the figure and tables in a declarative shadow root
+/// (shown before the module loads, and without script at all), styled by the package's
+/// stylesheet at `stylesheet` (a file, so a strict `style-src 'self'` lets it through), and the
+/// document as inline JSON, which the module then reads instead of fetching anything.
+///
+/// `json` must be the JSON text the widget is to read (a `src` attribute would make it fetch).
+pub fn server_element(tag: &'static str, fragment: &str, json: &str, stylesheet: &str) -> String {
+    let mut w = Writer::new();
+    w.open(tag).close_tag();
+    w.open("template")
+        .attr("shadowrootmode", "open")
+        .close_tag();
+    w.open("link")
+        .attr("rel", "stylesheet")
+        .attr("href", stylesheet)
+        .close_tag();
+    w.out.push_str(fragment);
+    w.end("template");
+    w.open("script")
+        .attr("type", "application/json")
+        .close_tag();
+    w.out.push_str(&script_json(json));
+    w.end("script").end(tag);
+    w.out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inline_json_cannot_end_its_script() {
+        let json = r#"{"title":"</script><script>alert(1)</script><!--"}"#;
+        let text = script_json(json);
+        assert!(!text.contains('<'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["title"], "</script><script>alert(1)</script><!--");
+        let el = server_element(
+            "foerderweg-map",
+            "<div class=\"fw-root fw-rendered\"></div>",
+            json,
+            "/pkg/foerderweg.css",
+        );
+        assert_eq!(el.matches("</script>").count(), 1, "{el}");
+        assert!(el.starts_with(r#"<foerderweg-map><template shadowrootmode="open"><link rel="stylesheet" href="/pkg/foerderweg.css">"#), "{el}");
+    }
+
     use super::*;
     use crate::layout::table::Column;
 
