@@ -127,6 +127,21 @@ pub fn fragment(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang) 
     w.out
 }
 
+/// Every figure of a widget and its table views as one fragment (what a server puts into the
+/// element's declarative shadow root).
+pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> String {
+    let mut w = Writer::new();
+    w.open("div").attr("class", "fw-root fw-rendered").attr("lang", lang.as_str()).close_tag();
+    for f in &rendering.figures {
+        figure(&mut w, &f.scene, &f.frame);
+    }
+    for t in &rendering.tables {
+        table(&mut w, t, lang, "");
+    }
+    w.end("div");
+    w.out
+}
+
 /// A whole page: the fragment with `style` (the crate's CSS for it) in the head.
 pub fn page(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang, style: &str) -> String {
     let mut w = Writer::new();
