@@ -228,6 +228,13 @@ mod native {
         g.bench_function("check", |b| {
             b.iter(|| check(WidgetKind::Timeline, black_box(&text)))
         });
+        // Three broken records (a phase start that is a number): each is left out and named,
+        // one decode of the rest per record.
+        let broken = text.replacen("\"start\":\"", "\"start\":5,\"x\":\"", 3);
+        assert_eq!(check(WidgetKind::Timeline, &broken).errors().count(), 3);
+        g.bench_function("check_3_left_out", |b| {
+            b.iter(|| check(WidgetKind::Timeline, black_box(&broken)))
+        });
         g.bench_function("cohort_order_provider", |b| {
             b.iter(|| {
                 timeline::cohort_order(

@@ -573,7 +573,7 @@ fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
     // head pass says why in the order a host expects: syntax (with line and column), then the
     // schema; then the records that fail are left out one by one.
     match decode::<T>(kind, text) {
-        Some((mut doc, mut diags)) => {
+        Ok((mut doc, mut diags)) => {
             let schema = serde_json::Value::String(doc.schema().to_string());
             if let Err(d) = check_schema(kind, Some(&schema)) {
                 return Checked::failed(d);
@@ -587,7 +587,7 @@ fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
                 };
             }
         }
-        None => {
+        Err(_) => {
             if let Some((mended, places)) = surrogates::mend(text) {
                 let mut checked = check_as::<T>(kind, &mended);
                 let warnings = places.into_iter().map(|at| Diagnostic {
@@ -628,14 +628,10 @@ fn leave_out<T: Wire>(kind: WidgetKind, text: &str, value: serde_json::Value) ->
     // attempt, and the last document decoded in whole waits here.
     let mut last: Option<T> = None;
     let mut attempt = |value: &serde_json::Value, whole: bool| -> Attempt {
-        let doc = decode_value::<T>(value)?;
+        let (mut doc, mut diags) = decode_value::<T>(kind, value)?;
         if !whole {
             return Ok(Vec::new());
         }
-        // What decodes is read once more by the typed pass, for its unknown fields: one reader
-        // that tracks them (of every document type) is enough for the module.
-        let (mut doc, mut diags) =
-            decode::<T>(kind, &value.to_string()).unwrap_or((doc, Vec::new()));
         doc.semantic(&mut diags);
         last = Some(doc);
         Ok(diags)
@@ -883,8 +879,12 @@ fn check_schema(kind: WidgetKind, schema: Option<&serde_json::Value>) -> Result<
 }
 
 /// The typed document with warnings for unknown fields, read from the text in one pass without
-/// tracking where the reader is (that costs an allocation per key); `None` when it fails.
-fn decode<T: DeserializeOwned>(kind: WidgetKind, text: &str) -> Option<(T, Vec<Diagnostic>)> {
+/// tracking where the reader is (that costs an allocation per key); serde_json's error when it
+/// fails.
+fn decode<T: DeserializeOwned>(
+    kind: WidgetKind,
+    text: &str,
+) -> Result<(T, Vec<Diagnostic>), serde_json::Error> {
     let mut unknown = Vec::new();
     let mut note_unknown = |path: serde_ignored::Path| {
         unknown.push(Diagnostic::warning(
@@ -894,40 +894,35 @@ fn decode<T: DeserializeOwned>(kind: WidgetKind, text: &str) -> Option<(T, Vec<D
         ));
     };
     let mut json = serde_json::Deserializer::from_str(text);
-    let fast = T::deserialize(serde_ignored::Deserializer::new(
+    let doc = T::deserialize(serde_ignored::Deserializer::new(
         &mut json,
         &mut note_unknown,
-    ));
+    ))?;
     // Trailing text after the document is a syntax error, which the head pass reports.
-    match (fast, json.end()) {
-        (Ok(doc), Ok(())) => Some((doc, unknown)),
-        _ => None,
-    }
+    json.end()?;
+    Ok((doc, unknown))
 }
 
 /// The typed document read from a parsed value, or the path of its first failure: the failing
 /// field, or for a missing one the field that is missing.
-fn decode_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, (Vec<Seg>, Problem)> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| {
-        let mut segs = typed_segs(e.path());
-        let problem = json_problem(e.inner());
+///
+/// The value is written out compactly and read by the same typed reader as the text (one
+/// reader of each document type in the module, not a second one for values); the failure's
+/// place is found in that text from the column serde_json reports.
+fn decode_value<T: DeserializeOwned>(
+    kind: WidgetKind,
+    value: &serde_json::Value,
+) -> Result<(T, Vec<Diagnostic>), (Vec<Seg>, Problem)> {
+    let text = value.to_string();
+    decode::<T>(kind, &text).map_err(|e| {
+        // A compact text is one line; its columns count bytes from 1.
+        let mut segs = prune::path_at(&text, e.column().saturating_sub(1));
+        let problem = json_problem(&e);
         if let Problem::MissingField(field) = &problem {
             segs.push(Seg::Key(field.clone()));
         }
         (segs, problem)
     })
-}
-
-fn typed_segs(path: &serde_path_to_error::Path) -> Vec<Seg> {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .map(|segment| match segment {
-            Segment::Seq { index } => Seg::Index(*index),
-            Segment::Map { key } => Seg::Key(key.clone()),
-            Segment::Enum { variant } => Seg::Key(variant.clone()),
-            Segment::Unknown => Seg::Key("?".into()),
-        })
-        .collect()
 }
 
 fn ignored_path(path: &serde_ignored::Path) -> String {

@@ -20,13 +20,21 @@ fn element(kind: WidgetKind, sample: &str) -> String {
     let lang = Lang::De;
     let rendering = match checked.document.expect("the sample is drawable") {
         Document::Timeline(doc) => {
-            let today = doc.today.map(|d| d.0).unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
+            let today = doc
+                .today
+                .map(|d| d.0)
+                .unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
             layout::timeline::rendering(&doc, WIDTH, today, lang)
         }
         Document::Occupancy(doc) => layout::occupancy::rendering(&doc, WIDTH, lang),
         Document::Map(_) => unreachable!("the page shows no map: its geometry is fetched"),
     };
-    server_element(kind.tag(), &rendering_fragment(&rendering, lang), text.trim(), "/pkg/foerderweg.css")
+    server_element(
+        kind.tag(),
+        &rendering_fragment(&rendering, lang),
+        text.trim(),
+        "/pkg/foerderweg.css",
+    )
 }
 
 fn page() -> String {
@@ -69,7 +77,10 @@ fn page() -> String {
 
 #[test]
 fn the_demo_page_is_what_the_crate_renders() {
-    let path = format!("{}/www/examples/server-rendered.html", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/www/examples/server-rendered.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let now = page();
     if std::env::var_os("UPDATE_GOLDENS").is_some() {
         std::fs::write(&path, &now).unwrap();
@@ -85,7 +96,10 @@ fn the_demo_page_is_what_the_crate_renders() {
 #[test]
 fn the_page_holds_no_style_attribute_and_one_script_per_widget() {
     let now = page();
-    assert!(!now.contains(" style="), "a strict CSP blocks style attributes");
+    assert!(
+        !now.contains(" style="),
+        "a strict CSP blocks style attributes"
+    );
     assert_eq!(now.matches("<template shadowrootmode=\"open\">").count(), 2);
     assert_eq!(now.matches("<script type=\"application/json\">").count(), 2);
 }

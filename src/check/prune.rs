@@ -216,6 +216,52 @@ pub(crate) fn locate(text: &str, segs: &[Seg]) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
+/// The path of the innermost value whose text holds the byte at `offset` (where serde_json
+/// stopped reading when it failed); at a closing bracket, the object or list it closes (a
+/// missing field is reported there). The inverse of [`locate`].
+pub(crate) fn path_at(text: &str, offset: usize) -> Vec<Seg> {
+    let b = text.as_bytes();
+    let mut segs = Vec::new();
+    let mut at = skip_ws(b, 0);
+    while let Some((seg, inner)) = child_at(text, b, at, offset) {
+        segs.push(seg);
+        at = inner;
+    }
+    segs
+}
+
+/// The member or element of the container at `at` whose text holds `offset`, and where its
+/// value starts.
+fn child_at(text: &str, b: &[u8], at: usize, offset: usize) -> Option<(Seg, usize)> {
+    let open = *b.get(at)?;
+    let close = match open {
+        b'{' => b'}',
+        b'[' => b']',
+        _ => return None,
+    };
+    let mut i = skip_ws(b, at + 1);
+    let mut index = 0;
+    while i <= offset && b.get(i) != Some(&close) {
+        let (seg, value) = if open == b'{' {
+            let key_end = skip_value(b, i)?;
+            let key: String = serde_json::from_str(text.get(i..key_end)?).ok()?;
+            (Seg::Key(key), skip_ws(b, skip_ws(b, key_end) + 1))
+        } else {
+            (Seg::Index(index), i)
+        };
+        let end = skip_value(b, value)?;
+        if offset < end {
+            return Some((seg, value));
+        }
+        index += 1;
+        i = skip_ws(b, end);
+        if b.get(i) == Some(&b',') {
+            i = skip_ws(b, i + 1);
+        }
+    }
+    None
+}
+
 pub(super) fn skip_ws(b: &[u8], mut at: usize) -> usize {
     while matches!(b.get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
         at += 1;
@@ -297,6 +343,42 @@ mod tests {
         assert_eq!(v, json!({"a": [0, 2, 4]}));
         assert_eq!(left.source_path("a[2]"), "a[4]");
         assert_eq!(left.source_path("a[0].x"), "a[0].x");
+    }
+
+    #[test]
+    fn path_at_is_where_serde_json_stops() {
+        use crate::model::timeline::TimelineDoc;
+        let cases = [
+            (
+                r#"{"schema":"x","participants":[{"id":"a","label":"A","phases":[{"kind":"k","start":5}]}]}"#,
+                "participants[0].phases[0].start",
+            ),
+            (
+                r#"{"schema":"x","participants":[{"id":"a","label":"A"},{"id":"b"}]}"#,
+                "participants[1]",
+            ),
+            (
+                r#"{"schema":"x","participants":[{"id":"a","label":"A","phases":[{"kind":"k","start":"2024-13-01"}]}]}"#,
+                "participants[0].phases[0].start",
+            ),
+            (
+                r#"{"schema":"x","participants":{"id":"a"}}"#,
+                "participants",
+            ),
+            (
+                r#"{"schema":"x","participants":[{"id":"a","label":"A","events":[{"kind":"k","date":"2024-01-01","label":["x"]}]}]}"#,
+                "participants[0].events[0].label",
+            ),
+        ];
+        for (text, want) in cases {
+            let e = serde_json::from_str::<TimelineDoc>(text).unwrap_err();
+            assert_eq!(e.line(), 1);
+            assert_eq!(
+                format(&path_at(text, e.column() - 1)),
+                want,
+                "{e} in {text}"
+            );
+        }
     }
 
     #[test]

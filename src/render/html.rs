@@ -131,7 +131,10 @@ pub fn fragment(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang) 
 /// element's declarative shadow root).
 pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> String {
     let mut w = Writer::new();
-    w.open("div").attr("class", "fw-root fw-rendered").attr("lang", lang.as_str()).close_tag();
+    w.open("div")
+        .attr("class", "fw-root fw-rendered")
+        .attr("lang", lang.as_str())
+        .close_tag();
     for f in &rendering.figures {
         figure(&mut w, &f.scene, &f.frame);
     }
