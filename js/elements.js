@@ -39,6 +39,8 @@ export function defineElement(tag, kind, attributes, create) {
     #srcAt = 0;
     #scriptText = null;
     #observer = null;
+    #leaving = false;
+    #document = null;
 
     constructor() {
       super();
@@ -54,7 +56,14 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     connectedCallback() {
+      // Moved in the page (removed and inserted again in one task): the widget stays as it is.
+      if (this.#leaving) {
+        this.#leaving = false;
+        if (this.ownerDocument === this.#document) return;
+        this.#teardown();
+      }
       if (this.#handle || this.#pending) return;
+      this.#document = this.ownerDocument;
       const made = create(this, kind);
       if (typeof made?.handle?.then !== "function") {
         this.#attach(made);
@@ -93,7 +102,23 @@ export function defineElement(tag, kind, attributes, create) {
       this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     }
 
+    // Chromium's atomic move (`moveBefore()`): nothing to do, the widget keeps its state and focus.
+    connectedMoveCallback() {}
+
     disconnectedCallback() {
+      // Taken down only if it stays out of the page past this task's microtasks: a framework
+      // that moves an element (a keyed list reordered, a panel moved into a dialog) removes and
+      // inserts it in one go, and the widget would otherwise fetch and draw all over again.
+      this.#leaving = true;
+      queueMicrotask(() => {
+        if (this.#leaving && !this.isConnected) {
+          this.#leaving = false;
+          this.#teardown();
+        }
+      });
+    }
+
+    #teardown() {
       this.#pending?.cancel();
       this.#pending = null;
       this.#observer?.disconnect();
