@@ -88,10 +88,9 @@ impl Cell {
             }
             // Cents only where there are any.
             Cell::Euro(v) => plain(*v, if v.fract() == 0.0 { 0 } else { 2 }),
-            Cell::Date(d) => match lang {
-                Lang::De => lang.date(*d),
-                Lang::En => d.format("%Y-%m-%d").to_string(),
-            },
+            // German as the table shows it; English as ISO 8601, which spreadsheets read in
+            // any locale (the same as `Lang::En.date`, without chrono's format machinery).
+            Cell::Date(d) => lang.date(*d),
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
             Cell::Missing => String::new(),
         };
