@@ -6,6 +6,7 @@
 //! else; names of elements and attributes are fixed by this module.
 
 pub mod html;
+pub mod style;
 pub mod svg;
 
 /// Text or an attribute value as markup: `&`, `<`, `>`, `"` and `'` as entities, and the
