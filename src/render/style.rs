@@ -24,7 +24,8 @@ use std::collections::{HashMap, HashSet};
 
 const CSS: &str = include_str!("../view/style.css");
 
-/// The file's own frame (see [`crate::render::svg::figure`]), written with the sheet's
+/// The file's own frame (see [`crate::render::svg::figure`]) and its table views as text
+/// (see [`crate::render::document`]), written with the sheet's
 /// properties; `.fw-file` also gets the font of `.fw-root`.
 const FILE: &str = "
 text { fill: var(--_fg); }
@@ -32,6 +33,10 @@ text { fill: var(--_fg); }
 .fw-file__paper { fill: var(--_bg); }
 .fw-file__title { font-size: 15px; font-weight: 700; fill: var(--_fg); }
 .fw-file__note { font-size: 11px; fill: var(--_muted); }
+.fw-file-table__head { font-size: 11px; font-weight: 700; }
+.fw-file-table__cell { font-size: 11px; }
+.fw-file-table__foot { font-size: 11px; font-weight: 700; }
+.fw-file-table__rule { stroke: var(--_muted); stroke-width: 1; }
 ";
 
 /// Declarations that do nothing in a file (no pointer, no focus, no layout container).
