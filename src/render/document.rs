@@ -8,7 +8,8 @@
 //! - [`Rendered::svg`]: **one file**, every figure stacked from the top (each with its title,
 //!   as-of date, source and attribution, as [`crate::render::svg::figure`] writes it), then every
 //!   table view drawn as text, so that a PNG or PDF made from it (the tool does) carries what
-//!   the print view of the widget carries. [`Rendered::svg_files`] gives each figure as a file
+//!   the print view of the widget carries (at most 40 rows of a table, 54 characters of a
+//!   cell: the page has them whole). [`Rendered::svg_files`] gives each figure as a file
 //!   of its own.
 //! - [`Rendered::html`]: a page of the figures, the table views and the diagnostics as a list.
 //!
@@ -58,6 +59,8 @@ pub struct Rendered {
     pub kind: WidgetKind,
     /// The language of its texts.
     pub lang: Lang,
+    /// The width it was laid out for.
+    pub width: f64,
     /// What the widget shows; `None` when nothing of the document can be drawn.
     pub rendering: Option<Rendering>,
     /// Every finding of the check (and, for maps, of resolving the keys), errors first.
@@ -65,7 +68,7 @@ pub struct Rendered {
 }
 
 /// The widget a document is for, read from its `"schema"` (any version: the check names a
-/// version it cannot read).
+/// version it cannot read); for a text that is not JSON, the one schema it names.
 ///
 /// ```
 /// use foerderweg::model::WidgetKind;
@@ -73,9 +76,17 @@ pub struct Rendered {
 /// assert_eq!(kind_of(r#"{"title":"x","schema":"foerderweg/map@1"}"#), Some(WidgetKind::Map));
 /// assert_eq!(kind_of(r#"{"schema":"other/map@1"}"#), None);
 /// assert_eq!(kind_of("not json"), None);
+/// assert_eq!(kind_of(r#"{"schema": "foerderweg/timeline@1", "participants": [,]}"#), Some(WidgetKind::Timeline));
 /// ```
 pub fn kind_of(json: &str) -> Option<WidgetKind> {
-    let value = check::json_value(json)?;
+    let Some(value) = check::json_value(json) else {
+        // Not JSON: the one schema the text names, so the check can say where it breaks.
+        let named: Vec<WidgetKind> = WidgetKind::ALL
+            .into_iter()
+            .filter(|k| json.contains(&format!("\"{}@", k.schema_name())))
+            .collect();
+        return (named.len() == 1).then(|| named[0]);
+    };
     let schema = value.get("schema")?.as_str()?;
     let name = schema.split('@').next()?;
     WidgetKind::ALL
@@ -145,6 +156,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
     Rendered {
         kind,
         lang,
+        width,
         rendering,
         diagnostics,
     }
@@ -211,6 +223,8 @@ const ROW: f64 = 18.0;
 const CHAR: f64 = 6.6;
 /// Space between stacked figures.
 const GAP: f64 = 16.0;
+/// Characters of a table cell in a file; longer texts end in `…` (the page has them whole).
+const CELL_CHARS: usize = 54;
 
 impl Rendered {
     /// Whether an error left out records (or the whole document).
@@ -225,11 +239,23 @@ impl Rendered {
         let Some(r) = &self.rendering else {
             return Vec::new();
         };
-        let width = r.figures.iter().map(|f| f.scene.width).fold(0.0, f64::max);
+        let width = r
+            .figures
+            .iter()
+            .map(|f| f.scene.width)
+            .fold(self.width, f64::max);
+        // A drawing of no size still carries its frame, at the width asked for.
+        let sized = |f: &Figure| {
+            let mut f = f.clone();
+            if f.scene.width.is_nan() || f.scene.width <= 0.0 {
+                f.scene.width = self.width;
+            }
+            f
+        };
         r.figures
             .iter()
             .filter(|f| f.scene.width > 0.0 || !f.frame.title.is_empty())
-            .cloned()
+            .map(sized)
             .chain(r.tables.iter().map(|t| table_figure(t, self.lang, width)))
             .collect()
     }
@@ -415,6 +441,16 @@ fn file_height(file: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// `text`, or its first characters and `…` when it is longer than a cell of a file.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= CELL_CHARS {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(CELL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
 /// A table view as a figure: its caption as the title, a row of column labels, the rows
 /// (at most [`FILE_ROWS`]) and its foot, in columns as wide as their longest text.
 fn table_figure(table: &DataTable, lang: Lang, min_width: f64) -> Figure {
@@ -441,7 +477,7 @@ fn table_figure(table: &DataTable, lang: Lang, min_width: f64) -> Figure {
                 .map(|s| s.chars().count())
                 .max()
                 .unwrap_or(0);
-            (longest as f64 * CHAR).min(360.0) + 16.0
+            longest.min(CELL_CHARS) as f64 * CHAR + 16.0
         })
         .collect();
     let width = widths.iter().sum::<f64>().max(min_width);
@@ -450,6 +486,7 @@ fn table_figure(table: &DataTable, lang: Lang, min_width: f64) -> Figure {
         let mut x = 0.0;
         for (i, text) in cells.iter().enumerate() {
             let w = widths.get(i).copied().unwrap_or(0.0);
+            let text = &clip(text);
             let numeric = table.columns.get(i).is_some_and(|c| c.numeric);
             let mark = if numeric {
                 Mark::text(x + w - 8.0, y, text.clone(), class).anchored(Anchor::End)
@@ -575,6 +612,32 @@ mod tests {
         f.scene.marks.iter().for_each(|m| m.texts(&mut texts));
         assert!(texts.contains(&"Zeile 39") && !texts.contains(&"Zeile 40"));
         assert_eq!(texts.last(), Some(&"… und 15 weitere"));
+        let long = "Altmittweida, Augustusburg, Bobritzsch-Hilbersdorf, Brand-Erbisdorf";
+        assert_eq!(clip(long).chars().count(), CELL_CHARS);
+        assert!(clip(long).ends_with(", B…"), "{}", clip(long));
+        assert_eq!(clip("Meißen"), "Meißen");
+    }
+
+    #[test]
+    fn a_drawing_of_no_size_keeps_its_frame_at_the_width_asked_for() {
+        let r = Rendered {
+            kind: WidgetKind::Timeline,
+            lang: Lang::De,
+            width: 500.0,
+            rendering: Some(Rendering {
+                figures: vec![Figure {
+                    scene: Scene::default(),
+                    frame: Frame {
+                        title: "Verlauf".into(),
+                        ..Frame::default()
+                    },
+                }],
+                tables: Vec::new(),
+            }),
+            diagnostics: Vec::new(),
+        };
+        let svg = r.svg().unwrap();
+        assert!(svg.contains(r#"width="500" height="28""#), "{svg}");
     }
 
     #[test]
