@@ -460,8 +460,16 @@ fn table_figure(table: &DataTable, lang: Lang, min_width: f64) -> Figure {
     let cut = body_rows.saturating_sub(FILE_ROWS);
     let mut rows: Vec<(&Vec<String>, &'static str)> = shown
         .iter()
-        .take(body_rows.min(FILE_ROWS))
-        .map(|r| (r, "fw-file-table__cell"))
+        .zip(&table.rows)
+        .take(FILE_ROWS)
+        .map(|(cells, row)| {
+            let class = if row.dimmed {
+                "fw-file-table__cell fw-file-table__cell--dimmed"
+            } else {
+                "fw-file-table__cell"
+            };
+            (cells, class)
+        })
         .collect();
     if table.foot.is_some()
         && let Some(foot) = shown.last()
@@ -599,6 +607,29 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains(".fw-file-table__head{"), "{svg}");
+    }
+
+    #[test]
+    fn a_row_the_table_view_dims_is_dimmed_in_the_file() {
+        let mut t = DataTable::new("Regionen", vec![layout::table::Column::text("Name")]);
+        t.push(vec![layout::table::Cell::text("gilt")]);
+        t.push(vec![layout::table::Cell::text("galt")]);
+        t.rows[1].dimmed = true;
+        let f = table_figure(&t, Lang::De, 300.0);
+        let file = svg::figure(&f.scene, &f.frame, "");
+        assert!(
+            file.contains(r#"class="fw-file-table__cell">gilt<"#),
+            "{file}"
+        );
+        assert!(
+            file.contains(r#"class="fw-file-table__cell fw-file-table__cell--dimmed">galt<"#),
+            "{file}"
+        );
+        let css = style::native(&file);
+        assert!(
+            css.contains(".fw-file-table__cell--dimmed{fill:#4a5560}"),
+            "{css}"
+        );
     }
 
     #[test]

@@ -35,6 +35,7 @@ text { fill: var(--_fg); }
 .fw-file__note { font-size: 11px; fill: var(--_muted); }
 .fw-file-table__head { font-size: 11px; font-weight: 700; }
 .fw-file-table__cell { font-size: 11px; }
+.fw-file-table__cell--dimmed { fill: var(--_muted); }
 .fw-file-table__foot { font-size: 11px; font-weight: 700; }
 .fw-file-table__rule { stroke: var(--_muted); stroke-width: 1; }
 ";
