@@ -421,6 +421,13 @@ fn stack(sheets: &[Figure], files: &[String]) -> String {
         .attr("viewBox", &view)
         .attr("class", "fw-file fw-stack")
         .close_tag();
+    if let Some(title) = sheets
+        .iter()
+        .map(|f| &f.frame.title)
+        .find(|t| !t.is_empty())
+    {
+        w.element("title", "", title);
+    }
     w.open("rect")
         .attr("class", "fw-file__paper")
         .attr("x", "0")
@@ -589,6 +596,7 @@ mod tests {
                 );
                 assert_eq!(svg.matches("<style>").count(), 1, "{kind:?}");
                 assert!(!svg.contains("var("));
+                assert!(svg.contains("<title>"), "{kind:?}");
                 // Well-formed enough: every element opened is closed.
                 assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
             }
