@@ -120,3 +120,21 @@ fn nothing_drawable_or_bad_arguments_exit_2() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("fonts-dejavu-core"));
 }
+
+#[test]
+fn the_png_has_its_text_drawn_in_a_system_font() {
+    let o = tool(
+        &["www/data/occupancy-example.json", "--format", "png"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("no font"), "{}", stderr(&o));
+    let png = resvg::tiny_skia::Pixmap::decode_png(&o.stdout).unwrap();
+    // The title line (28 px) holds dark pixels: its text was drawn.
+    let width = png.width() as usize;
+    let dark = png.pixels()[..width * 28]
+        .iter()
+        .filter(|p| p.alpha() > 0 && p.red() < 100 && p.green() < 100)
+        .count();
+    assert!(dark > 200, "{dark} dark pixels in the title line");
+}
