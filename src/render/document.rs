@@ -9,7 +9,8 @@
 //!   as-of date, source and attribution, as [`crate::render::svg::figure`] writes it), then every
 //!   table view drawn as text, so that a PNG or PDF made from it (the tool does) carries what
 //!   the print view of the widget carries (at most 40 rows of a table, 54 characters of a
-//!   cell: the page has them whole). [`Rendered::svg_files`] gives each figure as a file
+//!   cell: the page has them whole; a table is as wide as its columns, the file as wide as its
+//!   widest part). [`Rendered::svg_files`] gives each figure as a file
 //!   of its own.
 //! - [`Rendered::html`]: a page of the figures, the table views and the diagnostics as a list.
 //!
