@@ -5,7 +5,9 @@
 //! marks. Everything that comes from the data reaches the markup through [`escape`] and nowhere
 //! else; names of elements and attributes are fixed by this module.
 
+pub mod document;
 pub mod html;
+pub mod style;
 pub mod svg;
 
 /// Text or an attribute value as markup: `&`, `<`, `>`, `"` and `'` as entities, and the
