@@ -204,13 +204,70 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
     ticks
 }
 
-/// Status of a phase, for its class, pattern and words.
-fn phase_status(ph: &Phase, today: NaiveDate) -> &str {
-    match ph.status.as_deref() {
-        Some(s) if !s.is_empty() => s,
-        _ if ph.start.0 > today => "planned",
-        _ if ph.end.is_none() => "active",
-        _ => "completed",
+/// Where a phase stands on `today`: resolved once, by [`PhaseStatus::of`], for the chart's
+/// class and pattern, the tooltip, the table view and the cohort rows alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhaseStatus {
+    /// Not begun yet (starts after today).
+    Planned,
+    /// Under way.
+    Active,
+    /// Ended.
+    Completed,
+    /// Ended early.
+    Terminated,
+}
+
+impl PhaseStatus {
+    /// Every status, in the order of a phase's life.
+    pub const ALL: [PhaseStatus; 4] = [
+        PhaseStatus::Planned,
+        PhaseStatus::Active,
+        PhaseStatus::Completed,
+        PhaseStatus::Terminated,
+    ];
+
+    /// The status of `ph` on `today`: the host's word where it is one of ours, else from the
+    /// dates (starts after today: planned; no end or an end still to come: active; else
+    /// completed).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use foerderweg::layout::timeline::PhaseStatus;
+    /// use foerderweg::model::timeline::Phase;
+    /// let ph: Phase = serde_json::from_str(r#"{"kind":"profiling","start":"2018-07-01"}"#)
+    ///     .unwrap_or_else(|e| panic!("{e}"));
+    /// let day = |m| NaiveDate::from_ymd_opt(2018, m, 1).unwrap_or_default();
+    /// assert_eq!(PhaseStatus::of(&ph, day(6)), PhaseStatus::Planned);
+    /// assert_eq!(PhaseStatus::of(&ph, day(8)).as_class(), "active");
+    /// ```
+    pub fn of(ph: &Phase, today: NaiveDate) -> PhaseStatus {
+        let given = ph
+            .status
+            .as_deref()
+            .and_then(|s| PhaseStatus::ALL.into_iter().find(|k| k.as_class() == s));
+        given.unwrap_or(if ph.start.0 > today {
+            PhaseStatus::Planned
+        } else if ph.end.is_none_or(|e| e.0 > today) {
+            PhaseStatus::Active
+        } else {
+            PhaseStatus::Completed
+        })
+    }
+
+    /// The class suffix (`fw-phase--planned`) and key of the words.
+    pub fn as_class(self) -> &'static str {
+        match self {
+            PhaseStatus::Planned => "planned",
+            PhaseStatus::Active => "active",
+            PhaseStatus::Completed => "completed",
+            PhaseStatus::Terminated => "terminated",
+        }
+    }
+
+    /// The status in words (`geplant`).
+    pub fn label(self, lang: Lang) -> &'static str {
+        name_of(lang.texts().tl.statuses, self.as_class())
     }
 }
 
@@ -227,8 +284,8 @@ pub struct Bar {
     pub x1: f64,
     /// The planned rest not yet reached (hatched), from the actual end to the planned end.
     pub planned: Option<(f64, f64)>,
-    /// `active`, `completed`, `terminated`, `planned`, or the host's word.
-    pub status: String,
+    /// Where the phase stands.
+    pub status: PhaseStatus,
     /// The phase kind (`other` for unknown kinds).
     pub kind: String,
     /// Still running.
@@ -340,7 +397,7 @@ pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
     if !who.is_empty() {
         parts.push(who);
     }
-    parts.push(name_of(t.statuses, phase_status(ph, today)).to_string());
+    parts.push(PhaseStatus::of(ph, today).label(lang).to_string());
     parts.join(" · ")
 }
 
@@ -397,7 +454,7 @@ pub fn single(
             x0,
             x1,
             planned,
-            status: phase_status(ph, today).to_string(),
+            status: PhaseStatus::of(ph, today),
             kind: phase_kind(&ph.kind).to_string(),
             open,
             label: ph
@@ -904,7 +961,7 @@ pub struct Row {
     /// Status key.
     pub status: &'static str,
     /// Phases: x0, x1, kind, status.
-    pub bars: Vec<(f64, f64, String, String)>,
+    pub bars: Vec<(f64, f64, String, PhaseStatus)>,
     /// Exit marker position and outcome.
     pub exit: Option<(f64, String)>,
     /// Accessible text: label, status, first start, exit.
@@ -912,7 +969,7 @@ pub struct Row {
 }
 
 /// The table view of one participant: phases, events, goals and the exit, one row each.
-pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
+pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable {
     let t = lang.texts().tl;
     let mut table = DataTable::new(
         p.label.clone(),
@@ -930,11 +987,6 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
         .collect(),
     );
     for ph in &p.phases {
-        let status = ph.status.as_deref().unwrap_or(if ph.end.is_none() {
-            "active"
-        } else {
-            "completed"
-        });
         table.push(vec![
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
@@ -943,7 +995,7 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
                 .map_or_else(|| Cell::text(t.ongoing), |e| Cell::Date(e.0)),
             Cell::date(ph.planned_end.map(|d| d.0)),
             Cell::Text(who(ph)),
-            Cell::text(name_of(t.statuses, status)),
+            Cell::text(PhaseStatus::of(ph, today).label(lang)),
         ]);
     }
     for e in &p.events {
@@ -1042,7 +1094,7 @@ pub fn cohort_rows(
                             x0,
                             x(last).max(x0 + 2.0),
                             phase_kind(&ph.kind).to_string(),
-                            phase_status(ph, today).to_string(),
+                            PhaseStatus::of(ph, today),
                         )
                     })
                 })
@@ -1213,6 +1265,36 @@ mod tests {
                 .iter()
                 .any(|m| m.class == "goal" && m.kind == "achieved")
         );
+    }
+
+    #[test]
+    fn a_phase_not_yet_begun_is_planned_in_chart_table_and_cohort() {
+        let tl = doc(
+            r#"{"schema":"foerderweg/timeline@1","today":"2018-06-01","participants":[
+              {"id":"a","label":"A","phases":[
+                {"kind":"profiling","start":"2018-05-01","end":"2018-05-20"},
+                {"kind":"workOpportunity","start":"2018-07-01","plannedEnd":"2018-12-31"}]},
+              {"id":"b","label":"B","phases":[]}]}"#,
+        );
+        let today = d(2018, 6, 1);
+        let w = Window::new(d(2018, 4, 1), d(2019, 1, 31));
+        let s = single(&tl, 0, w, (100.0, 900.0), today, Lang::De).expect("participant");
+        let in_chart: Vec<&str> = s.bars.iter().map(|b| b.status.as_class()).collect();
+        assert_eq!(in_chart, ["completed", "planned"]);
+        let table = single_table(&tl.participants[0], today, Lang::De);
+        let in_table: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.last().expect("status").display(Lang::De))
+            .collect();
+        assert_eq!(in_table, ["abgeschlossen", "geplant"]);
+        let rows = cohort_rows(&tl, &[0], 0, 1, w, (0.0, 600.0), today, Lang::De);
+        let in_cohort: Vec<String> = rows[0]
+            .bars
+            .iter()
+            .map(|b| b.3.as_class().to_string())
+            .collect();
+        assert_eq!(in_cohort, ["completed", "planned"]);
     }
 
     #[test]

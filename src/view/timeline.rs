@@ -123,7 +123,7 @@ pub(crate) fn timeline(
             let mut items = match selected.get().and_then(|i| doc.participants.get(i)) {
                 // A participant's table does not change with the view: made once.
                 Some(p) => {
-                    let table = layout::single_table(p, lang);
+                    let table = layout::single_table(p, today, lang);
                     let mut items =
                         vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
                     // In the table view the chart is drawn off-screen while it is exported.
@@ -180,7 +180,11 @@ pub(crate) fn timeline(
             match (selected.get(), table.get()) {
                 (Some(i), as_table) => {
                     let table = doc.participants.get(i).map(|p| {
-                        data_table(&layout::single_table(p, lang), lang, "fw-table--timeline")
+                        data_table(
+                            &layout::single_table(p, today, lang),
+                            lang,
+                            "fw-table--timeline",
+                        )
                     });
                     let chart = (!as_table || printing).then(|| {
                         single_view(doc.clone(), i, window, today, lang, width).into_any()
@@ -585,7 +589,7 @@ fn draw_single(
                 // The label goes inside the bar when it fits (not over a pattern), else after the
                 // bar (or its planned rest), else before it.
                 let label_width = b.label.chars().count() as f64 * 6.6 + 8.0;
-                let fits = (b.x1 - b.x0) > label_width && b.status != "terminated";
+                let fits = (b.x1 - b.x0) > label_width && b.status != layout::PhaseStatus::Terminated;
                 let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
                 // Where it fits nowhere, it is left out: the tooltip, the accessible name and the
                 // table view carry it.
@@ -599,7 +603,7 @@ fn draw_single(
                     None
                 };
                 view! {
-                    <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status, b.kind) tabindex="0" role="img" aria-label=text.clone()
+                    <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status.as_class(), b.kind) tabindex="0" role="img" aria-label=text.clone()
                         data-fw-path=b.path.clone()
                         on:focus=move |_| show(tx, ty, text.clone())
                         on:blur=move |_| active.set(None)
@@ -611,14 +615,14 @@ fn draw_single(
                         })}
                         <rect class="fw-phase__bar" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
                             width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}") rx="3"></rect>
-                        {(b.status == "terminated").then(|| view! {
+                        {(b.status == layout::PhaseStatus::Terminated).then(|| view! {
                             <rect class="fw-phase__cross" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
                                 width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}")></rect>
                         })}
                         {b.open.then(|| view! {
                             <path class="fw-phase__open" d=format!("M{:.1},{:.1}l7,{:.1}l-7,{:.1}Z", b.x1, y, h / 2.0, h / 2.0)></path>
                         })}
-                        {(b.status == "terminated").then(|| view! {
+                        {(b.status == layout::PhaseStatus::Terminated).then(|| view! {
                             <text class="fw-phase__end" x=format!("{:.1}", b.x1 + 1.0) y=format!("{:.1}", y + h / 2.0)
                                 dominant-baseline="middle" aria-hidden="true">"✕"</text>
                         })}
@@ -903,7 +907,7 @@ fn cohort_view(
                                             <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
                                             <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
                                                 {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
-                                                    <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}") y="9"
+                                                    <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{}", status.as_class()) x=format!("{x0:.1}") y="9"
                                                         width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
                                                 }).collect_view()}
                                                 {r.exit.map(|(x, outcome)| view! {
@@ -968,7 +972,7 @@ fn cohort_figure(
                         <g class=format!("fw-row--{}", r.status)>
                             <text class="fw-row__label" x="4" y=format!("{:.1}", y + 20.0)>{r.label}</text>
                             {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
-                                <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}")
+                                <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{}", status.as_class()) x=format!("{x0:.1}")
                                     y=format!("{:.1}", y + 9.0) width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
                             }).collect_view()}
                             {r.exit.map(|(x, outcome)| view! {
