@@ -9,6 +9,13 @@ use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use crate::order::sort_by_cached_key;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+mod figure;
+pub use figure::{
+    AXIS, COHORT_AXIS, LANE, LabelFit, ROW, cohort_axis, cohort_figure, dragged, fit_label,
+    list_height, marker_shape, plot_for, row_at, row_scene, scroll_to_show, single_scene,
+    slice_offset, tip_place, wheeled,
+};
+
 /// The shortest window, in days.
 pub const MIN_DAYS: i64 = 7;
 /// The longest window, in days (60 years).
