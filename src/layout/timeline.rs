@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 mod figure;
 pub use figure::{
     AXIS, COHORT_AXIS, LANE, LabelFit, ROW, cohort_axis, cohort_figure, dragged, fit_label,
-    list_height, marker_shape, plot_for, row_at, row_scene, scroll_to_show, single_scene,
+    list_height, marker_shape, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene,
     slice_offset, tip_place, wheeled,
 };
 
@@ -1427,6 +1427,73 @@ mod tests {
         assert!(cohort_rows(&tl, &order, 20_000, 40, w, (0.0, 600.0), today, Lang::De).is_empty());
     }
 }
+
+/// "Stand: 01.12.2018" / "As of 2018-12-01": the day a timeline shows as today.
+fn as_of(today: NaiveDate, lang: Lang) -> String {
+    let word = lang.texts().as_of;
+    let mut chars = word.chars();
+    let word: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    match lang {
+        Lang::De => format!("{word}: {}", lang.date(today)),
+        Lang::En => format!("{word} {}", lang.date(today)),
+    }
+}
+
+/// What frames the timeline's drawing of participant `index` (or of the cohort, `None`) in
+/// every export and rendering: the title the widget shows (the document's; for one of many
+/// participants, their path), "Stand: …", "Quelle: …" and the summary.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::timeline::frame;
+/// use foerderweg::model::timeline::TimelineDoc;
+/// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1",
+///   "title":"Kohorte","source":"Jobcenter","participants":[
+///   {"id":"a","label":"A"},{"id":"b","label":"B"}]}"#).unwrap_or_else(|e| panic!("{e}"));
+/// let today = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
+/// let f = frame(&doc, Some(1), today, Lang::De);
+/// assert_eq!((f.title.as_str(), f.as_of.as_deref()), ("Verlauf B", Some("Stand: 01.12.2018")));
+/// assert_eq!(f.source.as_deref(), Some("Quelle: Jobcenter"));
+/// assert_eq!(frame(&doc, None, today, Lang::En).title, "Kohorte");
+/// ```
+pub fn frame(
+    doc: &TimelineDoc,
+    index: Option<usize>,
+    today: NaiveDate,
+    lang: Lang,
+) -> crate::scene::Frame {
+    let texts = lang.texts();
+    let one = index.and_then(|i| doc.participants.get(i));
+    let title = match one {
+        Some(p) if doc.participants.len() > 1 || doc.title.is_none() => {
+            fill(texts.export.path_of, &p.label, "")
+        }
+        _ => doc
+            .title
+            .clone()
+            .unwrap_or_else(|| texts.tl.cohort.to_string()),
+    };
+    crate::scene::Frame {
+        title,
+        as_of: Some(as_of(today, lang)),
+        source: doc
+            .source
+            .as_ref()
+            .map(|s| format!("{}: {s}", texts.source)),
+        attribution: None,
+        summary: match one {
+            Some(p) => single_summary(p, today, lang),
+            None => cohort_summary(doc, today, lang),
+        },
+    }
+}
+
+/// The most rows a cohort's table view and figure show (the chart view scrolls through all).
+pub const SHOWN_ROWS: usize = 200;
 
 /// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it (the
 /// single view for one participant, the cohort for more), with its table view.

@@ -407,17 +407,24 @@ pub fn slice_offset(first: usize) -> String {
     s
 }
 
-/// The window dragged by `dx` pixels from `start` in a plot of a widget `width` wide (to the
-/// right shows earlier days).
-pub fn dragged(start: Window, dx: f64, width: f64) -> Option<Window> {
+/// The window dragged from `from` to `to` (pointer positions in pixels) from `start`, in a
+/// widget `width` wide (to the right shows earlier days); `None` for a twitch under 4 px.
+pub fn dragged(start: Window, from: f64, to: f64, width: f64) -> Option<Window> {
     let (left, right) = plot_for(width);
+    let dx = to - from;
     (dx.abs() > 3.0).then(|| start.pan(-dx / (right - left).max(1.0)))
 }
 
-/// The window zoomed by a wheel turn (`delta_y`) at `x` pixels into an element `width` wide.
-pub fn wheeled(window: Window, delta_y: f64, x: f64, width: f64) -> Window {
+/// The window zoomed by a wheel turn (`delta_y`) at the pointer `x` over an element from
+/// `left`, `width` wide (the day under the pointer stays in place).
+pub fn wheeled(window: Window, delta_y: f64, x: f64, left: f64, width: f64) -> Window {
     let factor = if delta_y > 0.0 { 1.2 } else { 1.0 / 1.2 };
-    window.zoom(factor, x / width.max(1.0))
+    window.zoom(factor, (x - left) / width.max(1.0))
+}
+
+/// The top of cohort row `position` in the list (where the list scrolls to show it first).
+pub fn row_top(position: usize) -> f64 {
+    position as f64 * ROW
 }
 
 /// A tooltip's place: CSS `left` and `top` of its anchor.
@@ -700,5 +707,12 @@ mod tests {
         assert_eq!(list_height(3), "96px");
         assert_eq!(slice_offset(10), "translateY(320px)");
         assert_eq!(tip_place(10.25, 3.0), ("10.3px".into(), "3px".into()));
+        let w = Window::new(
+            NaiveDate::from_ymd_opt(2018, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2018, 12, 31).unwrap(),
+        );
+        assert_eq!(dragged(w, 100.0, 102.0, 900.0), None);
+        assert!(dragged(w, 100.0, 300.0, 900.0).is_some_and(|d| d.from < w.from));
+        assert_eq!(wheeled(w, 1.0, 50.0, 50.0, 800.0).from, w.from);
     }
 }
