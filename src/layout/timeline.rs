@@ -1495,29 +1495,114 @@ pub fn frame(
 /// The most rows a cohort's table view and figure show (the chart view scrolls through all).
 pub const SHOWN_ROWS: usize = 200;
 
-/// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it (the
-/// single view for one participant, the cohort for more), with its table view.
-///
-/// Being filled in by the scene work of issue 19: for now only the frame.
+/// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it: the
+/// single view for one participant, the cohort (its first [`SHOWN_ROWS`] by start) for more,
+/// each with its frame and table view, in the window that fits everyone.
 pub fn rendering(
     doc: &TimelineDoc,
     width: f64,
     today: NaiveDate,
     lang: Lang,
 ) -> crate::scene::Rendering {
-    let _ = (width, today);
+    let all: Vec<_> = doc.participants.iter().collect();
+    let window = Window::fit(&all, today);
+    let (scene, table, index) = match doc.participants.as_slice() {
+        [p] => {
+            let scene = single(doc, 0, window, plot_for(width), today, lang)
+                .map(|s| single_scene(&s, width, &p.label, lang))
+                .unwrap_or_default();
+            (scene, single_table(p, today, lang), Some(0))
+        }
+        _ => {
+            let order = cohort_order(doc, CohortSort::Start, &Filter::default(), today);
+            let shown = &order[..order.len().min(SHOWN_ROWS)];
+            (
+                cohort_figure(doc, shown, window, today, lang, width),
+                cohort_table(doc, shown, window, today, lang),
+                None,
+            )
+        }
+    };
     crate::scene::Rendering {
         figures: vec![crate::scene::Figure {
-            scene: crate::scene::Scene::default(),
-            frame: crate::scene::Frame {
-                title: doc.title.clone().unwrap_or_default(),
-                source: doc
-                    .source
-                    .as_ref()
-                    .map(|s| format!("{}: {s}", lang.texts().source)),
-                ..crate::scene::Frame::default()
-            },
+            scene,
+            frame: frame(doc, index, today, lang),
         }],
-        tables: Vec::new(),
+        tables: vec![table],
+    }
+}
+
+#[cfg(test)]
+mod rendering_tests {
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    fn doc(text: &str) -> TimelineDoc {
+        match check(WidgetKind::Timeline, text).document {
+            Some(Document::Timeline(doc)) => std::sync::Arc::unwrap_or_clone(doc),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_participant_renders_the_single_view_framed_with_its_table() {
+        let tl = doc(include_str!("../../www/data/timeline-jobperspektive.json"));
+        let day = today(&tl, NaiveDate::default());
+        let r = rendering(&tl, 900.0, day, Lang::De);
+        let [figure] = r.figures.as_slice() else {
+            panic!("{:?}", r.figures.len())
+        };
+        assert_eq!(figure.scene.class, "fw-svg fw-timeline");
+        assert_eq!(figure.scene.width, 900.0);
+        assert_eq!(figure.scene.records("data-fw-path").len(), 6 + 4 + 3 + 1);
+        let f = &figure.frame;
+        assert_eq!(
+            f.title,
+            "JobPerspektive Sachsen: ein Verlauf (fiktive Person)"
+        );
+        assert_eq!(f.as_of.as_deref(), Some("Stand: 30.06.2018"));
+        assert!(
+            f.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Quelle: Ablauf nach")),
+            "{:?}",
+            f.source
+        );
+        assert_eq!(
+            f.summary,
+            single_summary(&tl.participants[0], day, Lang::De)
+        );
+        assert_eq!(r.tables.len(), 1);
+        assert_eq!(r.tables[0].rows.len(), 6 + 4 + 3 + 1);
+        // The file shows what the widget shows: the drawing's markup names every record.
+        let svg = crate::render::svg::figure(&figure.scene, f, "");
+        assert!(
+            svg.contains("data-fw-path=\"participants[0].exit\""),
+            "{svg}"
+        );
+        assert!(svg.contains("Stand: 30.06.2018"));
+    }
+
+    #[test]
+    fn a_cohort_renders_its_figure_and_table_in_english() {
+        let tl = doc(include_str!("../../www/data/timeline-stendal-cohort.json"));
+        let day = today(&tl, NaiveDate::default());
+        let r = rendering(&tl, 700.0, day, Lang::En);
+        let figure = &r.figures[0];
+        assert_eq!(figure.scene.class, "fw-svg fw-cohort-figure");
+        let rows = figure.scene.records("data-fw-path").len();
+        assert_eq!(rows, tl.participants.len().min(SHOWN_ROWS));
+        assert_eq!(r.tables[0].rows.len(), rows);
+        assert_eq!(figure.frame.as_of.as_deref(), Some("As of 2018-12-01"));
+        assert_eq!(figure.frame.title, tl.title.clone().unwrap_or_default());
+        assert_eq!(figure.frame.summary, cohort_summary(&tl, day, Lang::En));
+        assert!(
+            figure
+                .frame
+                .source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Source: "))
+        );
     }
 }
