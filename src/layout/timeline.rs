@@ -1138,6 +1138,28 @@ pub fn cohort_rows(
         .collect()
 }
 
+/// The cohort row a key moves to from row `row` of `count` (`page` rows a page): arrows one,
+/// Page Up/Down a page, End the last, Ctrl+Home the first; `None` for other keys.
+///
+/// ```
+/// use foerderweg::layout::timeline::next_row;
+/// assert_eq!(next_row("ArrowDown", false, 4, 5, 14), Some(4));
+/// assert_eq!(next_row("PageUp", false, 4, 50, 14), Some(0));
+/// assert_eq!(next_row("Home", false, 4, 50, 14), None);
+/// ```
+pub fn next_row(key: &str, ctrl: bool, row: usize, count: usize, page: usize) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    Some(match key {
+        "ArrowDown" => (row + 1).min(last),
+        "ArrowUp" => row.saturating_sub(1),
+        "PageDown" => (row + page).min(last),
+        "PageUp" => row.saturating_sub(page),
+        "End" => last,
+        "Home" if ctrl => 0,
+        _ => return None,
+    })
+}
+
 /// The timeline's "today": the document's, else the viewer's.
 pub fn today(doc: &TimelineDoc, viewer: NaiveDate) -> NaiveDate {
     doc.today.map_or(viewer, |d| d.0)

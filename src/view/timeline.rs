@@ -73,7 +73,8 @@ impl Focus {
     }
 
     fn set(self, focus: Option<(&'static str, String)>) {
-        self.0.update_value(|c| {
+        // Also called from a timer, when the widget may be gone.
+        self.0.try_update_value(|c| {
             c.timeline.get_or_insert_with(Carry::default).focus = focus;
         });
     }
@@ -200,56 +201,14 @@ pub(crate) fn timeline(
             });
         });
     }
-    let export = {
-        let doc = doc.clone();
-        move || {
-            let index = selected.get();
-            let frame = layout::frame(&doc, index, today, lang);
-            let mut items = match index.and_then(|i| doc.participants.get(i)) {
-                // A participant's table does not change with the view: made once.
-                Some(p) => {
-                    let table = layout::single_table(p, today, lang);
-                    let mut items =
-                        vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
-                    // In the table view the chart is drawn off-screen while it is exported.
-                    items.extend(Item::images(
-                        "svg.fw-timeline",
-                        None,
-                        &frame,
-                        Some(exporting),
-                        lang,
-                    ));
-                    items
-                }
-                None => {
-                    let doc = doc.clone();
-                    let mut items = vec![Item::csv(
-                        t.cohort,
-                        Arc::new(move || {
-                            let order = cohort_order(
-                                &doc,
-                                sort.get_untracked(),
-                                &filter.get_untracked(),
-                                today,
-                            );
-                            layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
-                        }),
-                        lang,
-                    )];
-                    items.extend(Item::images(
-                        "svg.fw-cohort-figure",
-                        None,
-                        &frame,
-                        Some(exporting),
-                        lang,
-                    ));
-                    items
-                }
-            };
-            items.push(Item::print(lang));
-            menu(items, lang)
-        }
-    };
+    let export = export_menu(
+        doc.clone(),
+        selected,
+        window,
+        today,
+        lang,
+        (sort, filter, exporting),
+    );
     let body = {
         let doc = doc.clone();
         move || {
@@ -339,6 +298,65 @@ pub(crate) fn timeline(
         {body}
         <p class="fw-hint">{t.keys}</p>
         {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+    }
+}
+
+/// The export menu: the table as CSV, the drawing as SVG and PNG framed like every rendering
+/// (`layout::frame`), and print; for the participant open or the cohort in its order.
+fn export_menu(
+    doc: Arc<TimelineDoc>,
+    selected: RwSignal<Option<usize>>,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+    (sort, filter, exporting): (RwSignal<CohortSort>, RwSignal<Filter>, RwSignal<bool>),
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    move || {
+        let index = selected.get();
+        let frame = layout::frame(&doc, index, today, lang);
+        let mut items = match index.and_then(|i| doc.participants.get(i)) {
+            // A participant's table does not change with the view: made once.
+            Some(p) => {
+                let table = layout::single_table(p, today, lang);
+                let mut items = vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
+                // In the table view the chart is drawn off-screen while it is exported.
+                items.extend(Item::images(
+                    "svg.fw-timeline",
+                    None,
+                    &frame,
+                    Some(exporting),
+                    lang,
+                ));
+                items
+            }
+            None => {
+                let doc = doc.clone();
+                let mut items = vec![Item::csv(
+                    t.cohort,
+                    Arc::new(move || {
+                        let order = cohort_order(
+                            &doc,
+                            sort.get_untracked(),
+                            &filter.get_untracked(),
+                            today,
+                        );
+                        layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
+                    }),
+                    lang,
+                )];
+                items.extend(Item::images(
+                    "svg.fw-cohort-figure",
+                    None,
+                    &frame,
+                    Some(exporting),
+                    lang,
+                ));
+                items
+            }
+        };
+        items.push(Item::print(lang));
+        menu(items, lang)
     }
 }
 
@@ -619,6 +637,119 @@ fn after_redraw(f: impl FnOnce() + 'static) {
     });
 }
 
+/// The cohort's order and filter menus, with the count of those shown.
+fn filters(
+    doc: &TimelineDoc,
+    order: Memo<Arc<Vec<usize>>>,
+    sort: RwSignal<CohortSort>,
+    filter: RwSignal<Filter>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let t = lang.texts().tl;
+    let (providers, programmes, kinds) = layout::choices(doc);
+    let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
+        .into_iter()
+        .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
+        .collect();
+    let pairs = |v: Vec<String>| v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
+    let kind_pairs = kinds
+        .into_iter()
+        .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
+        .collect();
+    let total = doc.participants.len();
+    let now = filter.get_untracked();
+    view! {
+        <div class="fw-toolbar fw-filters">
+            <label class="fw-field">
+                <span>{t.sort_by}" "</span>
+                <select class="fw-select" on:change=move |ev| sort.set(CohortSort::parse(&event_target_value(&ev)))>
+                    {CohortSort::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=sort.get_untracked() == s>{s.label(lang)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang)}
+            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang))}
+            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang))}
+            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang)}
+            <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
+        </div>
+    }
+}
+
+/// A cohort row: a button that opens the participant, named by the row's sentence, with the
+/// row's drawing; `tab_stop` says which row is in the tab order, `current` follows the focus.
+fn row_button(
+    r: layout::Row,
+    open: impl Fn(usize) + 'static,
+    tab_stop: Memo<usize>,
+    current: RwSignal<usize>,
+    width: f64,
+) -> impl IntoView {
+    let (index, position) = (r.index, r.position);
+    let scene = layout::row_scene(&r, width);
+    view! {
+        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
+            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
+            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
+            aria-label=r.text.clone()
+            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
+            on:click=move |_| open(index)>
+            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
+            {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
+        </button>
+    }
+}
+
+/// The cohort's table view in its order, the first [`TABLE_ROWS`] rows and a note on the rest.
+fn cohort_table_view(
+    doc: Arc<TimelineDoc>,
+    order: Memo<Arc<Vec<usize>>>,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+) -> impl IntoView {
+    move || {
+        let order = order.get();
+        let shown = order.len().min(TABLE_ROWS);
+        let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
+        let more = order.len() - shown;
+        view! {
+            {data_table(&table, lang, "fw-table--cohort")}
+            {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
+        }
+    }
+}
+
+/// All rows (up to the table's limit) in one figure, drawn off-screen only while an image is
+/// exported.
+fn export_figure(
+    doc: Arc<TimelineDoc>,
+    order: Memo<Arc<Vec<usize>>>,
+    v: View,
+    exporting: RwSignal<bool>,
+) -> impl IntoView {
+    move || {
+        exporting.get().then(|| {
+            let order = order.get_untracked();
+            let shown = order.len().min(TABLE_ROWS);
+            let scene = layout::cohort_figure(
+                &doc,
+                &order[..shown],
+                v.window.get_untracked(),
+                v.today,
+                v.lang,
+                v.width.get_untracked(),
+            );
+            view! {
+                <div class="fw-export-figure" aria-hidden="true">
+                    {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
+                </div>
+            }
+        })
+    }
+}
+
 fn cohort_view(
     doc: Arc<TimelineDoc>,
     v: View,
@@ -651,17 +782,6 @@ fn cohort_view(
     // shadow root back to the root's start).
     let current = RwSignal::new(first.get_untracked());
     let list_ref = NodeRef::<html::Div>::new();
-    let (providers, programmes, kinds) = layout::choices(&doc);
-    let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
-        .into_iter()
-        .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
-        .collect();
-    let pairs = |v: Vec<String>| v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
-    let kind_pairs = kinds
-        .into_iter()
-        .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
-        .collect();
-    let total = doc.participants.len();
     // Home shows the whole cohort: the window computed once when the widget was drawn.
     let fit = move || fit_all;
     let rows = {
@@ -717,66 +837,17 @@ fn cohort_view(
             focus.restore(list_ref, SELECT);
         }
     });
-    let table_view = {
-        let doc = doc.clone();
-        move || {
-            let order = order.get();
-            let shown = order.len().min(TABLE_ROWS);
-            let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
-            let more = order.len() - shown;
-            view! {
-                {data_table(&table, lang, "fw-table--cohort")}
-                {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
-            }
-        }
-    };
-    // All rows (up to the table's limit) in one chart, drawn only while an image is exported.
-    let figure = {
-        let doc = doc.clone();
-        move || {
-            exporting.get().then(|| {
-                let order = order.get_untracked();
-                let shown = order.len().min(TABLE_ROWS);
-                let scene = layout::cohort_figure(
-                    &doc,
-                    &order[..shown],
-                    window.get_untracked(),
-                    today,
-                    lang,
-                    width.get_untracked(),
-                );
-                view! {
-                    <div class="fw-export-figure" aria-hidden="true">
-                        {drawing(Signal::derive(move || scene.clone()), "fw-figure")}
-                    </div>
-                }
-            })
-        }
-    };
+    let table_view = cohort_table_view(doc.clone(), order, window, today, lang);
+    let figure = export_figure(doc.clone(), order, v, exporting);
     let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
     let open_row = open.clone();
-    let now = filter.get_untracked();
     view! {
-        <div class="fw-toolbar fw-filters">
-            <label class="fw-field">
-                <span>{t.sort_by}" "</span>
-                <select class="fw-select" on:change=move |ev| sort.set(CohortSort::parse(&event_target_value(&ev)))>
-                    {CohortSort::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=sort.get_untracked() == s>{s.label(lang)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang)}
-            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang))}
-            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang))}
-            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang)}
-            <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
-        </div>
+        {filters(&doc, order, sort, filter, lang)}
         {if as_table {
             ().into_any()
         } else {
             view! {
-                <div class="fw-cohort-axis" aria-hidden="true">{drawing(axis, "fw-figure")}</div>
+                <div class="fw-cohort-axis" aria-hidden="true">{drawing(axis, "fw-drawing")}</div>
                 <div
                     class="fw-cohort"
                     node_ref=list_ref
@@ -811,23 +882,18 @@ fn cohort_view(
                             let _ = window_key(&ev.key(), window, &fit);
                             return;
                         };
-                        let last = order.get_untracked().len().saturating_sub(1);
-                        let next = match ev.key().as_str() {
-                            "ArrowDown" => (row + 1).min(last),
-                            "ArrowUp" => row.saturating_sub(1),
-                            "PageDown" => (row + VISIBLE_ROWS).min(last),
-                            "PageUp" => row.saturating_sub(VISIBLE_ROWS),
-                            "End" => last,
-                            "Home" if ev.ctrl_key() => 0,
-                            key => {
-                                if window_key(key, window, &fit) {
+                        let count = order.with_untracked(|o| o.len());
+                        match layout::next_row(&ev.key(), ev.ctrl_key(), row, count, VISIBLE_ROWS) {
+                            Some(next) => {
+                                ev.prevent_default();
+                                focus_row(next);
+                            }
+                            None => {
+                                if window_key(&ev.key(), window, &fit) {
                                     ev.prevent_default();
                                 }
-                                return;
                             }
-                        };
-                        ev.prevent_default();
-                        focus_row(next);
+                        }
                     }
                 >
                     <div class="fw-cohort__space" style:height=move || layout::list_height(order.get().len())>
@@ -838,22 +904,7 @@ fn cohort_view(
                             <For
                                 each=rows
                                 key=|r| format!("{}|{}|{}|{:?}|{:?}", r.position, r.id, r.status, r.bars, r.exit)
-                                children=move |r| {
-                                    let (index, position) = (r.index, r.position);
-                                    let open_row = open_row.clone();
-                                    let scene = layout::row_scene(&r, width.get_untracked());
-                                    view! {
-                                        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
-                                            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
-                                            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
-                                            aria-label=r.text.clone()
-                                            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
-                                            on:click=move |_| open_row(index)>
-                                            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
-                                            {drawing(Signal::derive(move || scene.clone()), "fw-figure")}
-                                        </button>
-                                    }
-                                }
+                                children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked())
                             />
                         </div>
                     </div>
