@@ -79,7 +79,7 @@ impl Focus {
         });
     }
 
-    /// A record inside `within` took the focus.
+    /// The record an event happened on (one with `attr`) took the focus.
     fn taken(self, ev: &web_sys::FocusEvent, attr: &'static str) {
         if let Some((_, value)) = super::parts::marked(ev, attr) {
             self.set(Some((attr, value)));
