@@ -250,7 +250,7 @@ fn timeline_tallies(
     for (i, p) in doc.participants.iter().enumerate() {
         // The table view holds one row per phase, event, goal and exit, in that order; the
         // chart draws the same records where their dates fall.
-        let rows = timeline::single_table(p, lang).rows.len();
+        let rows = timeline::single_table(p, today, lang).rows.len();
         let counts = [
             p.phases.len(),
             p.events.len(),

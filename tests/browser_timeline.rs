@@ -373,3 +373,91 @@ async fn new_data_keeps_the_open_participant_the_filter_and_the_order() {
     );
     el.remove();
 }
+
+/// The record of the element focused inside `host` (`attr` on it), and whether the page's
+/// focus is inside `host` at all (not fallen to `<body>`).
+fn focused_record(host: &HtmlElement, attr: &str) -> (Option<String>, bool) {
+    let record = focused(host).and_then(|f| f.get_attribute(attr));
+    let inside = document()
+        .active_element()
+        .is_some_and(|a| a.is_same_node(Some(host)));
+    (record, inside)
+}
+
+/// A refresh (the same document anew, with a changed title and an extra event) keeps the
+/// keyboard focus on the phase that had it.
+#[wasm_bindgen_test]
+async fn the_focus_stays_on_its_phase_when_new_data_arrives() {
+    let el = widget(TIMELINE_JPS, None, ".fw-phase").await;
+    let path = "participants[0].phases[2]";
+    let phase = shadow_query(&el, &format!("[data-fw-path='{path}']")).expect("phase");
+    focus(&phase);
+    assert_eq!(
+        focused_record(&el, "data-fw-path"),
+        (Some(path.to_string()), true)
+    );
+    let refreshed = TIMELINE_JPS
+        .replacen("ein Verlauf", "ein Verlauf, neu geladen", 1)
+        .replacen(
+            r#""events": ["#,
+            r#""events": [{ "kind": "homeVisit", "date": "2018-06-20", "label": "Hausbesuch" },"#,
+            1,
+        );
+    assert_ne!(refreshed, TIMELINE_JPS);
+    set_prop(&el, "data", &json_object(&refreshed));
+    assert!(
+        until(|| shadow_text(&el, ".fw-title").contains("neu geladen")).await,
+        "the new document is drawn"
+    );
+    settle().await;
+    let kept = focused_record(&el, "data-fw-path");
+    el.remove();
+    assert_eq!(kept, (Some(path.to_string()), true), "the same phase");
+}
+
+/// A refresh of a cohort keeps the focus on the participant's row.
+#[wasm_bindgen_test]
+async fn the_focus_stays_on_its_row_when_new_data_arrives() {
+    let el = widget(TIMELINE_COHORT, None, ".fw-row").await;
+    let row = shadow_all(&el, ".fw-row").get(2).cloned().expect("row");
+    let id = row.get_attribute("data-fw-select").expect("id");
+    focus(&row);
+    assert_eq!(
+        focused_record(&el, "data-fw-select"),
+        (Some(id.clone()), true)
+    );
+    let refreshed = TIMELINE_COHORT.replacen("erzeugte Kohorte", "neu geladene Kohorte", 1);
+    set_prop(&el, "data", &json_object(&refreshed));
+    assert!(
+        until(|| shadow_text(&el, ".fw-title").contains("neu geladene")).await,
+        "the new document is drawn"
+    );
+    settle().await;
+    let kept = focused_record(&el, "data-fw-select");
+    el.remove();
+    assert_eq!(kept, (Some(id), true), "the same participant's row");
+}
+
+/// Zooming with the keyboard draws the scene anew and keeps the focus on its phase.
+#[wasm_bindgen_test]
+async fn the_focus_stays_on_its_phase_when_the_window_zooms() {
+    let el = widget(TIMELINE_JPS, None, ".fw-phase").await;
+    let path = "participants[0].phases[3]";
+    let phase = shadow_query(&el, &format!("[data-fw-path='{path}']")).expect("phase");
+    focus(&phase);
+    let before = texts(&el, ".fw-tick");
+    press(&phase, "-");
+    assert!(
+        until(|| texts(&el, ".fw-tick") != before).await,
+        "the window zooms out"
+    );
+    settle().await;
+    let kept = focused_record(&el, "data-fw-path");
+    let tooltip = shadow_text(&el, ".fw-tooltip");
+    let label = shadow_query(&el, &format!("[data-fw-path='{path}']"))
+        .and_then(|p| p.get_attribute("aria-label"))
+        .unwrap_or_default();
+    el.remove();
+    assert_eq!(kept, (Some(path.to_string()), true));
+    assert_eq!(tooltip, label, "its tooltip, at its new place");
+}

@@ -57,7 +57,7 @@ fn a_follow_up_full_of_placeholders_stays_verbatim_in_summary_and_table() {
         summary.contains(&format!("Anschluss: {TRICKY}")),
         "{summary}"
     );
-    let shown = timeline::single_table(p, Lang::De).shown(Lang::De);
+    let shown = timeline::single_table(p, today, Lang::De).shown(Lang::De);
     assert!(
         shown.iter().flatten().any(|cell| cell == TRICKY),
         "{shown:?}"

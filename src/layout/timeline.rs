@@ -9,6 +9,13 @@ use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use crate::order::sort_by_cached_key;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+mod figure;
+pub use figure::{
+    AXIS, COHORT_AXIS, LANE, LabelFit, ROW, cohort_axis, cohort_figure, dragged, fit_label,
+    list_height, marker_shape, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene,
+    slice_offset, tip_place, wheeled,
+};
+
 /// The shortest window, in days.
 pub const MIN_DAYS: i64 = 7;
 /// The longest window, in days (60 years).
@@ -204,13 +211,70 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
     ticks
 }
 
-/// Status of a phase, for its class, pattern and words.
-fn phase_status(ph: &Phase, today: NaiveDate) -> &str {
-    match ph.status.as_deref() {
-        Some(s) if !s.is_empty() => s,
-        _ if ph.start.0 > today => "planned",
-        _ if ph.end.is_none() => "active",
-        _ => "completed",
+/// Where a phase stands on `today`: resolved once, by [`PhaseStatus::of`], for the chart's
+/// class and pattern, the tooltip, the table view and the cohort rows alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhaseStatus {
+    /// Not begun yet (starts after today).
+    Planned,
+    /// Under way.
+    Active,
+    /// Ended.
+    Completed,
+    /// Ended early.
+    Terminated,
+}
+
+impl PhaseStatus {
+    /// Every status, in the order of a phase's life.
+    pub const ALL: [PhaseStatus; 4] = [
+        PhaseStatus::Planned,
+        PhaseStatus::Active,
+        PhaseStatus::Completed,
+        PhaseStatus::Terminated,
+    ];
+
+    /// The status of `ph` on `today`: the host's word where it is one of ours, else from the
+    /// dates (starts after today: planned; no end or an end still to come: active; else
+    /// completed).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use foerderweg::layout::timeline::PhaseStatus;
+    /// use foerderweg::model::timeline::Phase;
+    /// let ph: Phase = serde_json::from_str(r#"{"kind":"profiling","start":"2018-07-01"}"#)
+    ///     .unwrap_or_else(|e| panic!("{e}"));
+    /// let day = |m| NaiveDate::from_ymd_opt(2018, m, 1).unwrap_or_default();
+    /// assert_eq!(PhaseStatus::of(&ph, day(6)), PhaseStatus::Planned);
+    /// assert_eq!(PhaseStatus::of(&ph, day(8)).as_class(), "active");
+    /// ```
+    pub fn of(ph: &Phase, today: NaiveDate) -> PhaseStatus {
+        let given = ph
+            .status
+            .as_deref()
+            .and_then(|s| PhaseStatus::ALL.into_iter().find(|k| k.as_class() == s));
+        given.unwrap_or(if ph.start.0 > today {
+            PhaseStatus::Planned
+        } else if ph.end.is_none_or(|e| e.0 > today) {
+            PhaseStatus::Active
+        } else {
+            PhaseStatus::Completed
+        })
+    }
+
+    /// The class suffix (`fw-phase--planned`) and key of the words.
+    pub fn as_class(self) -> &'static str {
+        match self {
+            PhaseStatus::Planned => "planned",
+            PhaseStatus::Active => "active",
+            PhaseStatus::Completed => "completed",
+            PhaseStatus::Terminated => "terminated",
+        }
+    }
+
+    /// The status in words (`geplant`).
+    pub fn label(self, lang: Lang) -> &'static str {
+        name_of(lang.texts().tl.statuses, self.as_class())
     }
 }
 
@@ -227,8 +291,8 @@ pub struct Bar {
     pub x1: f64,
     /// The planned rest not yet reached (hatched), from the actual end to the planned end.
     pub planned: Option<(f64, f64)>,
-    /// `active`, `completed`, `terminated`, `planned`, or the host's word.
-    pub status: String,
+    /// Where the phase stands.
+    pub status: PhaseStatus,
     /// The phase kind (`other` for unknown kinds).
     pub kind: String,
     /// Still running.
@@ -340,7 +404,7 @@ pub fn phase_text(ph: &Phase, today: NaiveDate, lang: Lang) -> String {
     if !who.is_empty() {
         parts.push(who);
     }
-    parts.push(name_of(t.statuses, phase_status(ph, today)).to_string());
+    parts.push(PhaseStatus::of(ph, today).label(lang).to_string());
     parts.join(" · ")
 }
 
@@ -397,7 +461,7 @@ pub fn single(
             x0,
             x1,
             planned,
-            status: phase_status(ph, today).to_string(),
+            status: PhaseStatus::of(ph, today),
             kind: phase_kind(&ph.kind).to_string(),
             open,
             label: ph
@@ -904,7 +968,7 @@ pub struct Row {
     /// Status key.
     pub status: &'static str,
     /// Phases: x0, x1, kind, status.
-    pub bars: Vec<(f64, f64, String, String)>,
+    pub bars: Vec<(f64, f64, String, PhaseStatus)>,
     /// Exit marker position and outcome.
     pub exit: Option<(f64, String)>,
     /// Accessible text: label, status, first start, exit.
@@ -912,7 +976,7 @@ pub struct Row {
 }
 
 /// The table view of one participant: phases, events, goals and the exit, one row each.
-pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
+pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable {
     let t = lang.texts().tl;
     let mut table = DataTable::new(
         p.label.clone(),
@@ -930,11 +994,6 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
         .collect(),
     );
     for ph in &p.phases {
-        let status = ph.status.as_deref().unwrap_or(if ph.end.is_none() {
-            "active"
-        } else {
-            "completed"
-        });
         table.push(vec![
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
@@ -943,7 +1002,7 @@ pub fn single_table(p: &Participant, lang: Lang) -> DataTable {
                 .map_or_else(|| Cell::text(t.ongoing), |e| Cell::Date(e.0)),
             Cell::date(ph.planned_end.map(|d| d.0)),
             Cell::Text(who(ph)),
-            Cell::text(name_of(t.statuses, status)),
+            Cell::text(PhaseStatus::of(ph, today).label(lang)),
         ]);
     }
     for e in &p.events {
@@ -1042,7 +1101,7 @@ pub fn cohort_rows(
                             x0,
                             x(last).max(x0 + 2.0),
                             phase_kind(&ph.kind).to_string(),
-                            phase_status(ph, today).to_string(),
+                            PhaseStatus::of(ph, today),
                         )
                     })
                 })
@@ -1077,6 +1136,28 @@ pub fn cohort_rows(
             })
         })
         .collect()
+}
+
+/// The cohort row a key moves to from row `row` of `count` (`page` rows a page): arrows one,
+/// Page Up/Down a page, End the last, Ctrl+Home the first; `None` for other keys.
+///
+/// ```
+/// use foerderweg::layout::timeline::next_row;
+/// assert_eq!(next_row("ArrowDown", false, 4, 5, 14), Some(4));
+/// assert_eq!(next_row("PageUp", false, 4, 50, 14), Some(0));
+/// assert_eq!(next_row("Home", false, 4, 50, 14), None);
+/// ```
+pub fn next_row(key: &str, ctrl: bool, row: usize, count: usize, page: usize) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    Some(match key {
+        "ArrowDown" => (row + 1).min(last),
+        "ArrowUp" => row.saturating_sub(1),
+        "PageDown" => (row + page).min(last),
+        "PageUp" => row.saturating_sub(page),
+        "End" => last,
+        "Home" if ctrl => 0,
+        _ => return None,
+    })
 }
 
 /// The timeline's "today": the document's, else the viewer's.
@@ -1216,6 +1297,36 @@ mod tests {
     }
 
     #[test]
+    fn a_phase_not_yet_begun_is_planned_in_chart_table_and_cohort() {
+        let tl = doc(
+            r#"{"schema":"foerderweg/timeline@1","today":"2018-06-01","participants":[
+              {"id":"a","label":"A","phases":[
+                {"kind":"profiling","start":"2018-05-01","end":"2018-05-20"},
+                {"kind":"workOpportunity","start":"2018-07-01","plannedEnd":"2018-12-31"}]},
+              {"id":"b","label":"B","phases":[]}]}"#,
+        );
+        let today = d(2018, 6, 1);
+        let w = Window::new(d(2018, 4, 1), d(2019, 1, 31));
+        let s = single(&tl, 0, w, (100.0, 900.0), today, Lang::De).expect("participant");
+        let in_chart: Vec<&str> = s.bars.iter().map(|b| b.status.as_class()).collect();
+        assert_eq!(in_chart, ["completed", "planned"]);
+        let table = single_table(&tl.participants[0], today, Lang::De);
+        let in_table: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.last().expect("status").display(Lang::De))
+            .collect();
+        assert_eq!(in_table, ["abgeschlossen", "geplant"]);
+        let rows = cohort_rows(&tl, &[0], 0, 1, w, (0.0, 600.0), today, Lang::De);
+        let in_cohort: Vec<String> = rows[0]
+            .bars
+            .iter()
+            .map(|b| b.3.as_class().to_string())
+            .collect();
+        assert_eq!(in_cohort, ["completed", "planned"]);
+    }
+
+    #[test]
     fn exit_with_reason_and_status() {
         let tl = sample();
         let today = d(2018, 12, 1);
@@ -1339,29 +1450,181 @@ mod tests {
     }
 }
 
-/// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it (the
-/// single view for one participant, the cohort for more), with its table view.
+/// "Stand: 01.12.2018" / "As of 2018-12-01": the day a timeline shows as today.
+fn as_of(today: NaiveDate, lang: Lang) -> String {
+    let word = lang.texts().as_of;
+    let mut chars = word.chars();
+    let word: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    match lang {
+        Lang::De => format!("{word}: {}", lang.date(today)),
+        Lang::En => format!("{word} {}", lang.date(today)),
+    }
+}
+
+/// What frames the timeline's drawing of participant `index` (or of the cohort, `None`) in
+/// every export and rendering: the title the widget shows (the document's; for one of many
+/// participants, their path), "Stand: …", "Quelle: …" and the summary.
 ///
-/// Being filled in by the scene work of issue 19: for now only the frame.
+/// ```
+/// use chrono::NaiveDate;
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::timeline::frame;
+/// use foerderweg::model::timeline::TimelineDoc;
+/// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1",
+///   "title":"Kohorte","source":"Jobcenter","participants":[
+///   {"id":"a","label":"A"},{"id":"b","label":"B"}]}"#).unwrap_or_else(|e| panic!("{e}"));
+/// let today = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
+/// let f = frame(&doc, Some(1), today, Lang::De);
+/// assert_eq!((f.title.as_str(), f.as_of.as_deref()), ("Verlauf B", Some("Stand: 01.12.2018")));
+/// assert_eq!(f.source.as_deref(), Some("Quelle: Jobcenter"));
+/// assert_eq!(frame(&doc, None, today, Lang::En).title, "Kohorte");
+/// ```
+pub fn frame(
+    doc: &TimelineDoc,
+    index: Option<usize>,
+    today: NaiveDate,
+    lang: Lang,
+) -> crate::scene::Frame {
+    let texts = lang.texts();
+    let one = index.and_then(|i| doc.participants.get(i));
+    let title = match one {
+        Some(p) if doc.participants.len() > 1 || doc.title.is_none() => {
+            fill(texts.export.path_of, &p.label, "")
+        }
+        _ => doc
+            .title
+            .clone()
+            .unwrap_or_else(|| texts.tl.cohort.to_string()),
+    };
+    crate::scene::Frame {
+        title,
+        as_of: Some(as_of(today, lang)),
+        source: doc
+            .source
+            .as_ref()
+            .map(|s| format!("{}: {s}", texts.source)),
+        attribution: None,
+        summary: match one {
+            Some(p) => single_summary(p, today, lang),
+            None => cohort_summary(doc, today, lang),
+        },
+    }
+}
+
+/// The most rows a cohort's table view and figure show (the chart view scrolls through all).
+pub const SHOWN_ROWS: usize = 200;
+
+/// Everything the timeline shows for `doc` at `width` on `today`, as a renderer needs it: the
+/// single view for one participant, the cohort (its first [`SHOWN_ROWS`] by start) for more,
+/// each with its frame and table view, in the window that fits everyone.
 pub fn rendering(
     doc: &TimelineDoc,
     width: f64,
     today: NaiveDate,
     lang: Lang,
 ) -> crate::scene::Rendering {
-    let _ = (width, today);
+    let all: Vec<_> = doc.participants.iter().collect();
+    let window = Window::fit(&all, today);
+    let (scene, table, index) = match doc.participants.as_slice() {
+        [p] => {
+            let scene = single(doc, 0, window, plot_for(width), today, lang)
+                .map(|s| single_scene(&s, width, &p.label, lang))
+                .unwrap_or_default();
+            (scene, single_table(p, today, lang), Some(0))
+        }
+        _ => {
+            let order = cohort_order(doc, CohortSort::Start, &Filter::default(), today);
+            let shown = &order[..order.len().min(SHOWN_ROWS)];
+            (
+                cohort_figure(doc, shown, window, today, lang, width),
+                cohort_table(doc, shown, window, today, lang),
+                None,
+            )
+        }
+    };
     crate::scene::Rendering {
         figures: vec![crate::scene::Figure {
-            scene: crate::scene::Scene::default(),
-            frame: crate::scene::Frame {
-                title: doc.title.clone().unwrap_or_default(),
-                source: doc
-                    .source
-                    .as_ref()
-                    .map(|s| format!("{}: {s}", lang.texts().source)),
-                ..crate::scene::Frame::default()
-            },
+            scene,
+            frame: frame(doc, index, today, lang),
         }],
-        tables: Vec::new(),
+        tables: vec![table],
+    }
+}
+
+#[cfg(test)]
+mod rendering_tests {
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    fn doc(text: &str) -> TimelineDoc {
+        match check(WidgetKind::Timeline, text).document {
+            Some(Document::Timeline(doc)) => std::sync::Arc::unwrap_or_clone(doc),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn one_participant_renders_the_single_view_framed_with_its_table() {
+        let tl = doc(include_str!("../../www/data/timeline-jobperspektive.json"));
+        let day = today(&tl, NaiveDate::default());
+        let r = rendering(&tl, 900.0, day, Lang::De);
+        let [figure] = r.figures.as_slice() else {
+            panic!("{:?}", r.figures.len())
+        };
+        assert_eq!(figure.scene.class, "fw-svg fw-timeline");
+        assert_eq!(figure.scene.width, 900.0);
+        assert_eq!(figure.scene.records("data-fw-path").len(), 6 + 4 + 3 + 1);
+        let f = &figure.frame;
+        assert_eq!(
+            f.title,
+            "JobPerspektive Sachsen: ein Verlauf (fiktive Person)"
+        );
+        assert_eq!(f.as_of.as_deref(), Some("Stand: 30.06.2018"));
+        assert!(
+            f.source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Quelle: Ablauf nach")),
+            "{:?}",
+            f.source
+        );
+        assert_eq!(
+            f.summary,
+            single_summary(&tl.participants[0], day, Lang::De)
+        );
+        assert_eq!(r.tables.len(), 1);
+        assert_eq!(r.tables[0].rows.len(), 6 + 4 + 3 + 1);
+        // The file shows what the widget shows: the drawing's markup names every record.
+        let svg = crate::render::svg::figure(&figure.scene, f, "");
+        assert!(
+            svg.contains("data-fw-path=\"participants[0].exit\""),
+            "{svg}"
+        );
+        assert!(svg.contains("Stand: 30.06.2018"));
+    }
+
+    #[test]
+    fn a_cohort_renders_its_figure_and_table_in_english() {
+        let tl = doc(include_str!("../../www/data/timeline-stendal-cohort.json"));
+        let day = today(&tl, NaiveDate::default());
+        let r = rendering(&tl, 700.0, day, Lang::En);
+        let figure = &r.figures[0];
+        assert_eq!(figure.scene.class, "fw-svg fw-cohort-figure");
+        let rows = figure.scene.records("data-fw-path").len();
+        assert_eq!(rows, tl.participants.len().min(SHOWN_ROWS));
+        assert_eq!(r.tables[0].rows.len(), rows);
+        assert_eq!(figure.frame.as_of.as_deref(), Some("As of 2018-12-01"));
+        assert_eq!(figure.frame.title, tl.title.clone().unwrap_or_default());
+        assert_eq!(figure.frame.summary, cohort_summary(&tl, day, Lang::En));
+        assert!(
+            figure
+                .frame
+                .source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Source: "))
+        );
     }
 }

@@ -1,27 +1,30 @@
 //! The support-plan timeline: one participant in lanes, or a cohort of many in virtualised
 //! rows that open the single view. View state only: window, selection, sort, filters, focus.
+//! Every drawing is a scene from `layout::timeline`, shown by the one marks renderer; events
+//! are delegated to the plot and the list.
 
 use super::parts::export::{Item, menu, printing};
+use super::parts::marks;
 use super::parts::table::data_table;
-use crate::i18n::{Lang, fill, name_of};
-use crate::layout::timeline::{
-    self as layout, CohortSort, Filter, Marker, Single, Window, cohort_order, cohort_rows,
-};
+use crate::i18n::{Lang, name_of};
+use crate::layout::timeline::{self as layout, CohortSort, Filter, Window, cohort_order};
 use crate::model::timeline::TimelineDoc;
-use crate::scene::Frame;
+use crate::scene::Scene;
 use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Height of a lane of the single view and of a cohort row, in pixels.
-const LANE: f64 = 30.0;
-const ROW: f64 = 32.0;
 /// Rows drawn beyond the visible ones, above and below.
 const OVERSCAN: usize = 6;
-/// Rows of the cohort table view (the chart view has them all).
-const TABLE_ROWS: usize = 200;
+/// Rows of the list in view at once.
+const VISIBLE_ROWS: usize = 14;
+/// Rows of the cohort table view and of its image (the chart view has them all).
+const TABLE_ROWS: usize = layout::SHOWN_ROWS;
+/// The record attributes that keep the focus: a phase or marker, a cohort row.
+const PATH: &str = "data-fw-path";
+const SELECT: &str = "data-fw-select";
 
 fn viewer_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -31,12 +34,6 @@ fn viewer_today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
-}
-
-/// Left gutter (lane titles, row labels) and right margin for a widget `width` wide.
-fn plot_for(width: f64) -> (f64, f64) {
-    let gutter = if width < 480.0 { 96.0 } else { 150.0 };
-    (gutter, (width - 12.0).max(gutter + 60.0))
 }
 
 /// The timeline's view state carried to the next document (see [`super::Carried`]).
@@ -52,6 +49,80 @@ pub(crate) struct Carry {
     sort: CohortSort,
     /// Filters of the cohort.
     filter: Filter,
+    /// The record with the keyboard focus: its attribute and value (a phase's JSON path, a
+    /// row's participant id), while the focus is on it.
+    focus: Option<(&'static str, String)>,
+    /// The cohort's first row in view.
+    first: usize,
+}
+
+/// The focused record, remembered in the carried state so that the next document's view
+/// gives it the focus back.
+#[derive(Clone, Copy)]
+struct Focus(StoredValue<super::Carried>);
+
+impl Focus {
+    fn kept(self, attr: &str) -> Option<String> {
+        self.0.with_value(|c| {
+            c.timeline
+                .as_ref()
+                .and_then(|t| t.focus.clone())
+                .filter(|(a, _)| *a == attr)
+                .map(|(_, v)| v)
+        })
+    }
+
+    fn set(self, focus: Option<(&'static str, String)>) {
+        // Also called from a timer, when the widget may be gone.
+        self.0.try_update_value(|c| {
+            c.timeline.get_or_insert_with(Carry::default).focus = focus;
+        });
+    }
+
+    /// The record an event happened on (one with `attr`) took the focus.
+    fn taken(self, ev: &web_sys::FocusEvent, attr: &'static str) {
+        if let Some((_, value)) = super::parts::marked(ev, attr) {
+            self.set(Some((attr, value)));
+        }
+    }
+
+    /// A record lost the focus: forgotten once the focus is elsewhere while the record is still
+    /// drawn (a record removed by a redraw, or a window that lost the focus, keeps it).
+    fn lost(self, ev: &web_sys::FocusEvent, within: web_sys::HtmlElement) {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        after_redraw(move || {
+            if target.is_connected() && within.is_connected() && !focus_within(&within) {
+                self.set(None);
+            }
+        });
+    }
+
+    /// After the first drawing, gives the remembered record inside `container` the focus.
+    fn restore(self, container: NodeRef<html::Div>, attr: &'static str) {
+        let Some(value) = self.kept(attr) else { return };
+        after_redraw(move || {
+            let Some(el) = container.try_get_untracked().flatten() else {
+                return;
+            };
+            let selector = format!(
+                "[{attr}=\"{}\"]",
+                value.replace('\\', "\\\\").replace('"', "\\\"")
+            );
+            if let Ok(Some(record)) = el.query_selector(&selector) {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                // A phase is an SVG element: `focus` all the same (HTMLOrSVGElement).
+                let _ = record
+                    .unchecked_ref::<web_sys::HtmlElement>()
+                    .focus_with_options(&options);
+            }
+        });
+    }
 }
 
 pub(crate) fn timeline(
@@ -65,6 +136,7 @@ pub(crate) fn timeline(
     let carry = carried
         .with_value(|c| c.timeline.clone())
         .unwrap_or_default();
+    let focus = Focus(carried);
     let single_only = doc.participants.len() == 1;
     let kept = carry
         .selected
@@ -77,6 +149,7 @@ pub(crate) fn timeline(
     let lost = carry.selected.is_some() && kept.is_none() && !single_only;
     let window = RwSignal::new(carry.window.filter(|_| !lost).unwrap_or(fit_all));
     let table = RwSignal::new(carry.table);
+    let first = RwSignal::new(carry.first);
     let fit = {
         let doc = doc.clone();
         move || match selected
@@ -103,94 +176,69 @@ pub(crate) fn timeline(
     {
         let doc = doc.clone();
         Effect::new(move |_| {
-            let carry = Carry {
-                selected: selected
-                    .get()
-                    .and_then(|i| doc.participants.get(i))
-                    .map(|p| p.id.clone()),
-                window: Some(window.get()).filter(|w| *w != fit_all),
-                table: table.get(),
-                sort: sort.get(),
-                filter: filter.get(),
-            };
-            carried.update_value(|c| c.timeline = Some(carry));
+            let selected = selected
+                .get()
+                .and_then(|i| doc.participants.get(i))
+                .map(|p| p.id.clone());
+            let (window, table, sort, filter, first) = (
+                Some(window.get()).filter(|w| *w != fit_all),
+                table.get(),
+                sort.get(),
+                filter.get(),
+                first.get(),
+            );
+            carried.update_value(|c| {
+                let focus = c.timeline.take().and_then(|t| t.focus);
+                c.timeline = Some(Carry {
+                    selected,
+                    window,
+                    table,
+                    sort,
+                    filter,
+                    focus,
+                    first,
+                });
+            });
         });
     }
-    let export = {
-        let doc = doc.clone();
-        move || {
-            let e = lang.texts().export;
-            let mut items = match selected.get().and_then(|i| doc.participants.get(i)) {
-                // A participant's table does not change with the view: made once.
-                Some(p) => {
-                    let table = layout::single_table(p, lang);
-                    let mut items =
-                        vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
-                    // In the table view the chart is drawn off-screen while it is exported.
-                    items.extend(Item::images(
-                        "svg.fw-timeline",
-                        None,
-                        &Frame {
-                            title: fill(e.path_of, &p.label, ""),
-                            ..Frame::default()
-                        },
-                        Some(exporting),
-                        lang,
-                    ));
-                    items
-                }
-                None => {
-                    let doc = doc.clone();
-                    let mut items = vec![Item::csv(
-                        t.cohort,
-                        Arc::new(move || {
-                            let order = cohort_order(
-                                &doc,
-                                sort.get_untracked(),
-                                &filter.get_untracked(),
-                                today,
-                            );
-                            layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
-                        }),
-                        lang,
-                    )];
-                    items.extend(Item::images(
-                        "svg.fw-cohort-figure",
-                        None,
-                        &Frame {
-                            title: t.cohort.to_string(),
-                            ..Frame::default()
-                        },
-                        Some(exporting),
-                        lang,
-                    ));
-                    items
-                }
-            };
-            items.push(Item::print(lang));
-            menu(items, lang)
-        }
-    };
+    let export = export_menu(
+        doc.clone(),
+        selected,
+        window,
+        today,
+        lang,
+        (sort, filter, exporting),
+    );
     let body = {
         let doc = doc.clone();
         move || {
             let doc = doc.clone();
             // In print, the chart and its table.
             let printing = printing.get();
+            let state = View {
+                window,
+                today,
+                lang,
+                width,
+                focus,
+            };
             match (selected.get(), table.get()) {
                 (Some(i), as_table) => {
                     let table = doc.participants.get(i).map(|p| {
-                        data_table(&layout::single_table(p, lang), lang, "fw-table--timeline")
+                        data_table(
+                            &layout::single_table(p, today, lang),
+                            lang,
+                            "fw-table--timeline",
+                        )
                     });
-                    let chart = (!as_table || printing).then(|| {
-                        single_view(doc.clone(), i, window, today, lang, width).into_any()
-                    });
+                    let chart = (!as_table || printing)
+                        .then(|| single_view(doc.clone(), i, state).into_any());
                     // An image asked for in the table view: the chart, drawn off-screen for it.
                     let for_export = move || {
                         (as_table && !printing && exporting.get()).then(|| {
                             view! {
                                 <div class="fw-export-figure" aria-hidden="true">
-                                    {single_view(doc.clone(), i, window, today, lang, width)}
+                                    {single_view(doc.clone(), i, state)}
                                 </div>
                             }
                         })
@@ -204,14 +252,16 @@ pub(crate) fn timeline(
                 }
                 (None, as_table) => cohort_view(
                     doc,
-                    window,
-                    fit_all,
-                    today,
-                    lang,
-                    width,
-                    as_table,
-                    printing,
-                    (sort, filter, exporting),
+                    state,
+                    Cohort {
+                        fit_all,
+                        as_table,
+                        printing,
+                        sort,
+                        filter,
+                        exporting,
+                        first,
+                    },
                     open.clone(),
                 )
                 .into_any(),
@@ -248,6 +298,246 @@ pub(crate) fn timeline(
         {body}
         <p class="fw-hint">{t.keys}</p>
         {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+    }
+}
+
+/// The export menu: the table as CSV, the drawing as SVG and PNG framed like every rendering
+/// (`layout::frame`), and print; for the participant open or the cohort in its order.
+fn export_menu(
+    doc: Arc<TimelineDoc>,
+    selected: RwSignal<Option<usize>>,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+    (sort, filter, exporting): (RwSignal<CohortSort>, RwSignal<Filter>, RwSignal<bool>),
+) -> impl IntoView {
+    let t = lang.texts().tl;
+    move || {
+        let index = selected.get();
+        let frame = layout::frame(&doc, index, today, lang);
+        let mut items = match index.and_then(|i| doc.participants.get(i)) {
+            // A participant's table does not change with the view: made once.
+            Some(p) => {
+                let table = layout::single_table(p, today, lang);
+                let mut items = vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
+                // In the table view the chart is drawn off-screen while it is exported.
+                items.extend(Item::images(
+                    "svg.fw-timeline",
+                    None,
+                    &frame,
+                    Some(exporting),
+                    lang,
+                ));
+                items
+            }
+            None => {
+                let doc = doc.clone();
+                let mut items = vec![Item::csv(
+                    t.cohort,
+                    Arc::new(move || {
+                        let order = cohort_order(
+                            &doc,
+                            sort.get_untracked(),
+                            &filter.get_untracked(),
+                            today,
+                        );
+                        layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
+                    }),
+                    lang,
+                )];
+                items.extend(Item::images(
+                    "svg.fw-cohort-figure",
+                    None,
+                    &frame,
+                    Some(exporting),
+                    lang,
+                ));
+                items
+            }
+        };
+        items.push(Item::print(lang));
+        menu(items, lang)
+    }
+}
+
+/// What both views share: the window, the day, the words, the width and the kept focus.
+#[derive(Clone, Copy)]
+struct View {
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+    width: Signal<f64>,
+    focus: Focus,
+}
+
+/// The cohort's own state.
+#[derive(Clone, Copy)]
+struct Cohort {
+    /// The window that shows everyone (Home).
+    fit_all: Window,
+    as_table: bool,
+    printing: bool,
+    sort: RwSignal<CohortSort>,
+    filter: RwSignal<Filter>,
+    exporting: RwSignal<bool>,
+    /// First row in view.
+    first: RwSignal<usize>,
+}
+
+/// A `<span>` showing `scene` through the marks renderer, redrawn when it changes; hidden from
+/// screen readers (its container names it).
+fn drawing(scene: Signal<Scene>, class: &'static str) -> impl IntoView {
+    let node = NodeRef::<html::Span>::new();
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        scene.with(|s| marks::draw_into(&el, s, PATH));
+    });
+    view! { <span class=class aria-hidden="true" node_ref=node></span> }
+}
+
+/// Wheel zooms the window of `target` (a non-passive native listener, so the page does not
+/// scroll while zooming).
+fn wheel_zoom(target: NodeRef<html::Div>, window: RwSignal<Window>) {
+    Effect::new(move |_| {
+        let Some(el) = target.get() else { return };
+        let el: web_sys::HtmlElement = el.into();
+        let wheel = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
+            move |ev: web_sys::WheelEvent| {
+                if ev.delta_y() == 0.0 {
+                    return;
+                }
+                ev.prevent_default();
+                // The element from the event, not captured: the closure must not keep the
+                // view's DOM alive.
+                let Some(element) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                let rect = element.get_bounding_client_rect();
+                let x = f64::from(ev.client_x());
+                window.update(|w| {
+                    *w = layout::wheeled(*w, ev.delta_y(), x, rect.left(), rect.width())
+                });
+            },
+        );
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            wheel.as_ref().unchecked_ref(),
+            &options,
+        );
+        // Removed with the view: the listener and its closure go when the single view does
+        // (`on_cleanup` needs `Send`; the wrapper is only ever touched on this thread).
+        let held = send_wrapper::SendWrapper::new((el, wheel));
+        on_cleanup(move || {
+            let (el, wheel) = held.take();
+            let _ = el.remove_event_listener_with_callback("wheel", wheel.as_ref().unchecked_ref());
+        });
+    });
+}
+
+/// The element an event listener sits on.
+fn listener(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
+    ev.current_target()?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// One participant in lanes: the scene of `layout::single_scene` in the marks renderer, with
+/// one set of listeners on the plot for tooltips, keys, dragging and the kept focus.
+fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
+    let View {
+        window,
+        today,
+        lang,
+        width,
+        focus,
+    } = v;
+    let active = RwSignal::new(None::<marks::Tip>);
+    let plot_ref = NodeRef::<html::Div>::new();
+    wheel_zoom(plot_ref, window);
+    let drag = StoredValue::new(None::<(f64, Window)>);
+    let fit = {
+        let doc = doc.clone();
+        move || {
+            doc.participants
+                .get(index)
+                .map_or(window.get_untracked(), |p| Window::fit(&[p], today))
+        }
+    };
+    let participant = doc.participants.get(index);
+    let label = participant.map(|p| p.label.clone()).unwrap_or_default();
+    let programme = participant.and_then(|p| p.programme.clone());
+    let scene = {
+        let (doc, name) = (doc.clone(), label.clone());
+        Signal::derive(move || {
+            let width = width.get();
+            let plot = layout::plot_for(width);
+            layout::single(&doc, index, window.get(), plot, today, lang)
+                .map(|s| layout::single_scene(&s, width, &name, lang))
+                .unwrap_or_default()
+        })
+    };
+    let (marks_ref, plot) = marks::plot(scene, PATH, "fw-plot__marks");
+    focus.restore(marks_ref, PATH);
+    view! {
+        <section class="fw-single" aria-label=label.clone()>
+            <h3 class="fw-heading">{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
+            <div
+                class="fw-plot"
+                node_ref=plot_ref
+                tabindex="-1"
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        active.set(None);
+                    } else if window_key(&ev.key(), window, &fit) {
+                        // The scene is drawn anew; the renderer keeps the focus on the record.
+                        ev.prevent_default();
+                    }
+                }
+                on:focusin=move |ev: web_sys::FocusEvent| {
+                    focus.taken(&ev, PATH);
+                    active.set(marks::tip_of(&ev));
+                }
+                on:focusout=move |ev: web_sys::FocusEvent| {
+                    active.set(None);
+                    if let Some(plot) = listener(&ev) {
+                        focus.lost(&ev, plot);
+                    }
+                }
+                on:mouseover=move |ev: web_sys::MouseEvent| {
+                    if let Some(tip) = marks::tip_of(&ev) {
+                        active.set(Some(tip));
+                    }
+                }
+                on:mouseout=move |_| active.set(None)
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    if let Some(start) = window.try_get_untracked() {
+                        drag.set_value(Some((f64::from(ev.client_x()), start)));
+                    }
+                }
+                on:pointermove=move |ev: web_sys::PointerEvent| {
+                    if let Some((from, start)) = drag.try_get_value().flatten() {
+                        let to = f64::from(ev.client_x());
+                        if let Some(w) = layout::dragged(start, from, to, width.get_untracked()) {
+                            window.set(w);
+                        }
+                    }
+                }
+                on:pointerup=move |_| drag.set_value(None)
+                on:pointerleave=move |_| drag.set_value(None)
+            >
+                {plot}
+                {move || active.get().map(|(x, y, text)| {
+                    let (left, top) = layout::tip_place(x, y);
+                    view! {
+                        <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
+                            style:left=left style:top=top>{text}</div>
+                    }
+                })}
+            </div>
+        </section>
     }
 }
 
@@ -291,368 +581,6 @@ fn window_key(key: &str, window: RwSignal<Window>, fit: &dyn Fn() -> Window) -> 
     true
 }
 
-/// Wheel zooms and dragging pans the window of `target` (a non-passive native listener, so
-/// the page does not scroll while zooming).
-fn wheel_and_drag(target: NodeRef<html::Div>, window: RwSignal<Window>) {
-    Effect::new(move |_| {
-        let Some(el) = target.get() else { return };
-        let el: web_sys::HtmlElement = el.into();
-        let wheel = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
-            move |ev: web_sys::WheelEvent| {
-                if ev.delta_y() == 0.0 {
-                    return;
-                }
-                ev.prevent_default();
-                // The element from the event, not captured: the closure must not keep the
-                // view's DOM alive.
-                let Some(element) = ev
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
-                let rect = element.get_bounding_client_rect();
-                let anchor = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0);
-                let factor = if ev.delta_y() > 0.0 { 1.2 } else { 1.0 / 1.2 };
-                window.update(|w| *w = w.zoom(factor, anchor));
-            },
-        );
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-            "wheel",
-            wheel.as_ref().unchecked_ref(),
-            &options,
-        );
-        // Removed with the view: the listener and its closure go when the single view does
-        // (`on_cleanup` needs `Send`; the wrapper is only ever touched on this thread).
-        let held = send_wrapper::SendWrapper::new((el, wheel));
-        on_cleanup(move || {
-            let (el, wheel) = held.take();
-            let _ = el.remove_event_listener_with_callback("wheel", wheel.as_ref().unchecked_ref());
-        });
-    });
-}
-
-fn single_view(
-    doc: Arc<TimelineDoc>,
-    index: usize,
-    window: RwSignal<Window>,
-    today: NaiveDate,
-    lang: Lang,
-    width: Signal<f64>,
-) -> impl IntoView {
-    let active = RwSignal::new(None::<(f64, f64, String)>);
-    let plot_ref = NodeRef::<html::Div>::new();
-    wheel_and_drag(plot_ref, window);
-    let drag = StoredValue::new(None::<(f64, Window)>);
-    let fit = {
-        let doc = doc.clone();
-        move || {
-            doc.participants
-                .get(index)
-                .map_or(window.get_untracked(), |p| Window::fit(&[p], today))
-        }
-    };
-    let scene = {
-        let doc = doc.clone();
-        move || {
-            layout::single(
-                &doc,
-                index,
-                window.get(),
-                plot_for(width.get()),
-                today,
-                lang,
-            )
-        }
-    };
-    let label = doc
-        .participants
-        .get(index)
-        .map(|p| p.label.clone())
-        .unwrap_or_default();
-    let programme = doc
-        .participants
-        .get(index)
-        .and_then(|p| p.programme.clone());
-    view! {
-        <section class="fw-single" aria-label=label.clone()>
-            <h3 class="fw-heading">{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
-            <div
-                class="fw-plot"
-                node_ref=plot_ref
-                tabindex="-1"
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Escape" {
-                        active.set(None);
-                    } else if window_key(&ev.key(), window, &fit) {
-                        ev.prevent_default();
-                        // The scene is drawn anew: give the focus back to the same record (or
-                        // to the plot when it left the window), so the keys keep working.
-                        let path = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|t| t.get_attribute("data-fw-path"));
-                        refocus(plot_ref, path);
-                    }
-                }
-                on:pointerdown=move |ev: web_sys::PointerEvent| {
-                    if let Some(start) = window.try_get_untracked() {
-                        drag.set_value(Some((f64::from(ev.client_x()), start)));
-                    }
-                }
-                on:pointermove=move |ev: web_sys::PointerEvent| {
-                    if let Some((x0, start)) = drag.try_get_value().flatten() {
-                        let dx = f64::from(ev.client_x()) - x0;
-                        let (left, right) = plot_for(width.get_untracked());
-                        if dx.abs() > 3.0 {
-                            window.set(start.pan(-dx / (right - left).max(1.0)));
-                        }
-                    }
-                }
-                on:pointerup=move |_| drag.set_value(None)
-                on:pointerleave=move |_| drag.set_value(None)
-            >
-                {move || scene().map(|s| draw_single(s, active, width.get(), lang))}
-                {move || active.get().map(|(x, y, text)| view! {
-                    <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
-                        style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")>{text}</div>
-                })}
-            </div>
-        </section>
-    }
-}
-
-/// After a redraw, focuses the record at `path` inside `plot`, or the plot itself.
-fn refocus(plot: NodeRef<html::Div>, path: Option<String>) {
-    after_redraw(move || {
-        // The view may be gone by now (a new document, language or labels).
-        let Some(plot) = plot.try_get_untracked().flatten() else {
-            return;
-        };
-        let plot: web_sys::HtmlElement = plot.into();
-        let found = path
-            .and_then(|p| {
-                plot.query_selector(&format!("[data-fw-path='{p}']"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|el| {
-                js_sys::Reflect::get(&el, &"focus".into())
-                    .ok()
-                    .map(|f| (el, f))
-            });
-        match found {
-            Some((el, focus)) => {
-                let _ = focus.unchecked_into::<js_sys::Function>().call0(&el);
-            }
-            None => {
-                let _ = plot.focus();
-            }
-        }
-    });
-}
-
-/// Runs `f` after the current redraw (a zero-delay timer, freed once it ran).
-/// Focuses the cohort row at `position` inside `list`; false if it is not drawn.
-fn focus_at(list: &web_sys::HtmlElement, position: usize) -> bool {
-    match list.query_selector(&format!("[data-fw-row='{position}']")) {
-        Ok(Some(el)) => el
-            .dyn_into::<web_sys::HtmlElement>()
-            .is_ok_and(|el| el.focus().is_ok()),
-        _ => false,
-    }
-}
-
-/// Whether the focus is on `el` or inside it (in its shadow root or the document).
-fn focus_within(el: &web_sys::HtmlElement) -> bool {
-    let active = match el.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-        Ok(root) => root.active_element(),
-        Err(_) => web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element()),
-    };
-    active.is_some_and(|a| el.contains(Some(&a)))
-}
-
-fn after_redraw(f: impl FnOnce() + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        f();
-    });
-}
-
-fn marker_shape(m: &Marker, y: f64) -> String {
-    let x = m.x;
-    match m.class {
-        "goal" => format!(
-            "M{x:.1},{:.1}L{:.1},{y:.1}L{x:.1},{:.1}L{:.1},{y:.1}Z",
-            y - 7.0,
-            x + 7.0,
-            y + 7.0,
-            x - 7.0
-        ),
-        "exit" => format!(
-            "M{x:.1},{:.1}V{:.1}M{x:.1},{:.1}L{:.1},{:.1}L{x:.1},{:.1}Z",
-            y - 9.0,
-            y + 9.0,
-            y - 9.0,
-            x + 11.0,
-            y - 5.0,
-            y - 1.0
-        ),
-        // Events differ by shape as well as colour (colour-vision deficiencies).
-        _ => match m.kind.as_str() {
-            "review" => format!("M{:.1},{:.1}h10v10h-10Z", x - 5.0, y - 5.0),
-            "followUpProfiling" | "profiling" => format!(
-                "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
-                y - 6.5,
-                x + 6.5,
-                y + 5.0,
-                x - 6.5,
-                y + 5.0
-            ),
-            "earlyTermination" => format!(
-                "M{x:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
-                y + 6.5,
-                x + 6.5,
-                y - 5.0,
-                x - 6.5,
-                y - 5.0
-            ),
-            _ => format!("M{:.1},{y:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0Z", x - 5.0),
-        },
-    }
-}
-
-fn goal_icon(kind: &str) -> &'static str {
-    match kind {
-        "achieved" => "✓",
-        "dropped" => "✕",
-        _ => "",
-    }
-}
-
-fn draw_single(
-    s: Single,
-    active: RwSignal<Option<(f64, f64, String)>>,
-    width: f64,
-    lang: Lang,
-) -> impl IntoView {
-    let t = lang.texts().tl;
-    let left = s.plot.0;
-    let axis = 22.0;
-    let height = axis + s.lanes.len() as f64 * LANE + 8.0;
-    let lane_y = move |lane: usize| axis + lane as f64 * LANE;
-    let show = move |x: f64, y: f64, text: String| active.set(Some((x, y, text)));
-    view! {
-        <svg class="fw-svg fw-timeline" width=format!("{width:.0}") height=format!("{height:.0}")
-            viewBox=format!("0 0 {width:.0} {height:.0}") role="group" aria-roledescription="timeline">
-            <defs>
-                <pattern id="fw-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                    <line x1="0" y1="0" x2="0" y2="6" class="fw-hatch-line"></line>
-                </pattern>
-                <pattern id="fw-cross" width="9" height="9" patternUnits="userSpaceOnUse">
-                    <path d="M0,0L9,9M9,0L0,9" class="fw-cross-line"></path>
-                </pattern>
-            </defs>
-            <g aria-hidden="true">
-                {s.lanes.iter().enumerate().map(|(i, name)| view! {
-                    <rect class=if i % 2 == 0 { "fw-lane fw-lane--even" } else { "fw-lane" } x="0" y=format!("{:.1}", lane_y(i))
-                        width=format!("{width:.0}") height=format!("{LANE:.0}")></rect>
-                    <text class="fw-lane__title" x="4" y=format!("{:.1}", lane_y(i) + LANE / 2.0) dominant-baseline="middle">{name.clone()}</text>
-                }).collect_view()}
-                {s.ticks.iter().map(|tk| view! {
-                    <line class=if tk.major { "fw-tick-line fw-tick-line--major" } else { "fw-tick-line" }
-                        x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="16" y2=format!("{height:.0}")></line>
-                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="12">{tk.label.clone()}</text>
-                }).collect_view()}
-                <line class="fw-axis-line" x1=format!("{left:.1}") x2=format!("{left:.1}") y1="16" y2=format!("{height:.0}")></line>
-            </g>
-            {s.today.map(|x| view! {
-                <g class="fw-today" aria-hidden="true">
-                    <line x1=format!("{x:.1}") x2=format!("{x:.1}") y1="16" y2=format!("{height:.0}")></line>
-                    <text x=format!("{:.1}", x + 3.0) y=format!("{:.1}", height - 4.0)>{t.today}</text>
-                </g>
-            })}
-            {s.bars.into_iter().map(|b| {
-                let y = lane_y(b.lane) + 6.0;
-                let h = LANE - 12.0;
-                let text = b.text.clone();
-                let (tx, ty) = ((b.x0 + b.x1) / 2.0, y);
-                let text2 = text.clone();
-                // The label goes inside the bar when it fits (not over a pattern), else after the
-                // bar (or its planned rest), else before it.
-                let label_width = b.label.chars().count() as f64 * 6.6 + 8.0;
-                let fits = (b.x1 - b.x0) > label_width && b.status != "terminated";
-                let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
-                // Where it fits nowhere, it is left out: the tooltip, the accessible name and the
-                // table view carry it.
-                let place = if fits {
-                    Some((b.x0 + 4.0, "start"))
-                } else if after + label_width < width {
-                    Some((after, "start"))
-                } else if b.x0 - 6.0 - label_width >= left {
-                    Some((b.x0 - 6.0, "end"))
-                } else {
-                    None
-                };
-                view! {
-                    <g class=format!("fw-phase fw-phase--{} fw-kind--{}", b.status, b.kind) tabindex="0" role="img" aria-label=text.clone()
-                        data-fw-path=b.path.clone()
-                        on:focus=move |_| show(tx, ty, text.clone())
-                        on:blur=move |_| active.set(None)
-                        on:mouseenter=move |_| show(tx, ty, text2.clone())
-                        on:mouseleave=move |_| active.set(None)>
-                        {b.planned.map(|(a, z)| view! {
-                            <rect class="fw-phase__planned" x=format!("{a:.1}") y=format!("{y:.1}")
-                                width=format!("{:.1}", (z - a).max(1.0)) height=format!("{h:.1}")></rect>
-                        })}
-                        <rect class="fw-phase__bar" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
-                            width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}") rx="3"></rect>
-                        {(b.status == "terminated").then(|| view! {
-                            <rect class="fw-phase__cross" x=format!("{:.1}", b.x0) y=format!("{y:.1}")
-                                width=format!("{:.1}", (b.x1 - b.x0).max(2.0)) height=format!("{h:.1}")></rect>
-                        })}
-                        {b.open.then(|| view! {
-                            <path class="fw-phase__open" d=format!("M{:.1},{:.1}l7,{:.1}l-7,{:.1}Z", b.x1, y, h / 2.0, h / 2.0)></path>
-                        })}
-                        {(b.status == "terminated").then(|| view! {
-                            <text class="fw-phase__end" x=format!("{:.1}", b.x1 + 1.0) y=format!("{:.1}", y + h / 2.0)
-                                dominant-baseline="middle" aria-hidden="true">"✕"</text>
-                        })}
-                        {place.map(|(label_x, anchor)| view! {
-                            <text class=if fits { "fw-phase__label fw-phase__label--in" } else { "fw-phase__label" }
-                                x=format!("{label_x:.1}") y=format!("{:.1}", y + h / 2.0) text-anchor=anchor
-                                dominant-baseline="middle" aria-hidden="true">{b.label.clone()}</text>
-                        })}
-                    </g>
-                }
-            }).collect_view()}
-            {s.markers.into_iter().map(|m| {
-                let y = lane_y(m.lane) + LANE / 2.0;
-                let text = m.text.clone();
-                let text2 = text.clone();
-                let (mx, my) = (m.x, y - 6.0);
-                let icon = if m.class == "goal" && !m.crowded { goal_icon(&m.kind) } else { "" };
-                view! {
-                    <g class=format!("fw-mark fw-mark--{} fw-mark--{}", m.class, m.kind) tabindex="0" role="img"
-                        aria-label=text.clone() data-fw-path=m.path.clone()
-                        on:focus=move |_| show(mx, my, text.clone())
-                        on:blur=move |_| active.set(None)
-                        on:mouseenter=move |_| show(mx, my, text2.clone())
-                        on:mouseleave=move |_| active.set(None)>
-                        <path d=marker_shape(&m, y)></path>
-                        <text class="fw-mark__icon" x=format!("{:.1}", m.x) y=format!("{:.1}", y + 1.0)
-                            text-anchor="middle" dominant-baseline="middle" aria-hidden="true">{icon}</text>
-                    </g>
-                }
-            }).collect_view()}
-        </svg>
-    }
-}
-
 /// A filter menu showing `current` (a menu drawn again, for the table view or a new document,
 /// shows the filter in force).
 fn select_menu(
@@ -680,30 +608,45 @@ fn select_menu(
     }
 }
 
-fn cohort_view(
-    doc: Arc<TimelineDoc>,
-    window: RwSignal<Window>,
-    fit_all: Window,
-    today: NaiveDate,
-    lang: Lang,
-    width: Signal<f64>,
-    as_table: bool,
-    printing: bool,
-    (sort, filter, exporting): (RwSignal<CohortSort>, RwSignal<Filter>, RwSignal<bool>),
-    open: impl Fn(usize) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let t = lang.texts().tl;
-    let order = {
-        let doc = doc.clone();
-        Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
+/// Focuses the cohort row at `position` inside `list`; false if it is not drawn.
+fn focus_at(list: &web_sys::HtmlElement, position: usize) -> bool {
+    match list.query_selector(&format!("[data-fw-row='{position}']")) {
+        Ok(Some(el)) => el
+            .dyn_into::<web_sys::HtmlElement>()
+            .is_ok_and(|el| el.focus().is_ok()),
+        _ => false,
+    }
+}
+
+/// Whether the focus is on `el` or inside it (in its shadow root or the document).
+fn focus_within(el: &web_sys::HtmlElement) -> bool {
+    let active = match el.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(root) => root.active_element(),
+        Err(_) => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element()),
     };
-    let first = RwSignal::new(0usize);
-    // The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
-    // leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
-    // shadow root back to the root's start).
-    let current = RwSignal::new(0usize);
-    let list_ref = NodeRef::<html::Div>::new();
-    let (providers, programmes, kinds) = layout::choices(&doc);
+    active.is_some_and(|a| el.contains(Some(&a)))
+}
+
+/// Runs `f` after the current redraw (a zero-delay timer, freed once it ran).
+fn after_redraw(f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        f();
+    });
+}
+
+/// The cohort's order and filter menus, with the count of those shown.
+fn filters(
+    doc: &TimelineDoc,
+    order: Memo<Arc<Vec<usize>>>,
+    sort: RwSignal<CohortSort>,
+    filter: RwSignal<Filter>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let t = lang.texts().tl;
+    let (providers, programmes, kinds) = layout::choices(doc);
     let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
         .into_iter()
         .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
@@ -714,91 +657,6 @@ fn cohort_view(
         .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
         .collect();
     let total = doc.participants.len();
-    let visible_rows = 14usize;
-    // Home shows the whole cohort: the window computed once when the widget was drawn.
-    let fit = move || fit_all;
-    let rows = {
-        let doc = doc.clone();
-        move || {
-            let (left, right) = plot_for(width.get());
-            let order = order.get();
-            let start = first.get().saturating_sub(OVERSCAN);
-            cohort_rows(
-                &doc,
-                &order,
-                start,
-                visible_rows + 2 * OVERSCAN,
-                window.get(),
-                (left, right),
-                today,
-                lang,
-            )
-        }
-    };
-    // The row with the Tab stop: the last one focused while it is drawn, else the first in view.
-    let tab_stop = Memo::new(move |_| {
-        let (c, f) = (current.get(), first.get());
-        let start = f.saturating_sub(OVERSCAN);
-        let end = (start + visible_rows + 2 * OVERSCAN).min(order.with(|o| o.len()));
-        if (start..end).contains(&c) { c } else { f }
-    });
-    let focus_row = move |position: usize| {
-        let Some(list) = list_ref.try_get_untracked().flatten() else {
-            return;
-        };
-        let list: web_sys::HtmlElement = list.into();
-        let top = position as f64 * ROW;
-        let (scroll, height) = (
-            f64::from(list.scroll_top()),
-            f64::from(list.client_height()),
-        );
-        if top < scroll {
-            list.set_scroll_top(top as i32);
-        } else if top + ROW > scroll + height {
-            list.set_scroll_top((top + ROW - height) as i32);
-        }
-        first.set((f64::from(list.scroll_top()) / ROW) as usize);
-        current.set(position);
-        // A row already drawn takes the focus at once (keys typed quickly are not lost); one
-        // scrolled in takes it when it has been drawn.
-        if !focus_at(&list, position) {
-            after_redraw(move || {
-                focus_at(&list, position);
-            });
-        }
-    };
-    let table_view = {
-        let doc = doc.clone();
-        move || {
-            let order = order.get();
-            let shown = order.len().min(TABLE_ROWS);
-            let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
-            let more = order.len() - shown;
-            view! {
-                {data_table(&table, lang, "fw-table--cohort")}
-                {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
-            }
-        }
-    };
-    // All rows (up to the table's limit) in one chart, drawn only while an image is exported.
-    let figure = {
-        let doc = doc.clone();
-        move || {
-            exporting.get().then(|| {
-                let order = order.get_untracked();
-                let shown = order.len().min(TABLE_ROWS);
-                cohort_figure(
-                    &doc,
-                    &order[..shown],
-                    window.get_untracked(),
-                    today,
-                    lang,
-                    width.get_untracked(),
-                )
-            })
-        }
-    };
-    let open_row = open.clone();
     let now = filter.get_untracked();
     view! {
         <div class="fw-toolbar fw-filters">
@@ -816,24 +674,180 @@ fn cohort_view(
             {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang)}
             <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
         </div>
+    }
+}
+
+/// A cohort row: a button that opens the participant, named by the row's sentence, with the
+/// row's drawing; `tab_stop` says which row is in the tab order, `current` follows the focus.
+fn row_button(
+    r: layout::Row,
+    open: impl Fn(usize) + 'static,
+    tab_stop: Memo<usize>,
+    current: RwSignal<usize>,
+    width: f64,
+) -> impl IntoView {
+    let (index, position) = (r.index, r.position);
+    let scene = layout::row_scene(&r, width);
+    view! {
+        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
+            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
+            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
+            aria-label=r.text.clone()
+            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
+            on:click=move |_| open(index)>
+            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
+            {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
+        </button>
+    }
+}
+
+/// The cohort's table view in its order, the first [`TABLE_ROWS`] rows and a note on the rest.
+fn cohort_table_view(
+    doc: Arc<TimelineDoc>,
+    order: Memo<Arc<Vec<usize>>>,
+    window: RwSignal<Window>,
+    today: NaiveDate,
+    lang: Lang,
+) -> impl IntoView {
+    move || {
+        let order = order.get();
+        let shown = order.len().min(TABLE_ROWS);
+        let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
+        let more = order.len() - shown;
+        view! {
+            {data_table(&table, lang, "fw-table--cohort")}
+            {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
+        }
+    }
+}
+
+/// All rows (up to the table's limit) in one figure, drawn off-screen only while an image is
+/// exported.
+fn export_figure(
+    doc: Arc<TimelineDoc>,
+    order: Memo<Arc<Vec<usize>>>,
+    v: View,
+    exporting: RwSignal<bool>,
+) -> impl IntoView {
+    move || {
+        exporting.get().then(|| {
+            let order = order.get_untracked();
+            let shown = order.len().min(TABLE_ROWS);
+            let scene = layout::cohort_figure(
+                &doc,
+                &order[..shown],
+                v.window.get_untracked(),
+                v.today,
+                v.lang,
+                v.width.get_untracked(),
+            );
+            view! {
+                <div class="fw-export-figure" aria-hidden="true">
+                    {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
+                </div>
+            }
+        })
+    }
+}
+
+fn cohort_view(
+    doc: Arc<TimelineDoc>,
+    v: View,
+    c: Cohort,
+    open: impl Fn(usize) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let View {
+        window,
+        today,
+        lang,
+        width,
+        focus,
+    } = v;
+    let Cohort {
+        fit_all,
+        as_table,
+        printing,
+        sort,
+        filter,
+        exporting,
+        first,
+    } = c;
+    let t = lang.texts().tl;
+    let order = {
+        let doc = doc.clone();
+        Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
+    };
+    // The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
+    // leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
+    // shadow root back to the root's start).
+    let current = RwSignal::new(first.get_untracked());
+    let list_ref = NodeRef::<html::Div>::new();
+    // Home shows the whole cohort: the window computed once when the widget was drawn.
+    let fit = move || fit_all;
+    let rows = {
+        let doc = doc.clone();
+        move || {
+            let order = order.get();
+            let start = first.get().saturating_sub(OVERSCAN);
+            layout::cohort_rows(
+                &doc,
+                &order,
+                start,
+                VISIBLE_ROWS + 2 * OVERSCAN,
+                window.get(),
+                layout::plot_for(width.get()),
+                today,
+                lang,
+            )
+        }
+    };
+    // The row with the Tab stop: the last one focused while it is drawn, else the first in view.
+    let tab_stop = Memo::new(move |_| {
+        let (c, f) = (current.get(), first.get());
+        let start = f.saturating_sub(OVERSCAN);
+        let end = (start + VISIBLE_ROWS + 2 * OVERSCAN).min(order.with(|o| o.len()));
+        if (start..end).contains(&c) { c } else { f }
+    });
+    let focus_row = move |position: usize| {
+        let Some(list) = list_ref.try_get_untracked().flatten() else {
+            return;
+        };
+        let list: web_sys::HtmlElement = list.into();
+        let (scroll, height) = (
+            f64::from(list.scroll_top()),
+            f64::from(list.client_height()),
+        );
+        if let Some(to) = layout::scroll_to_show(position, scroll, height) {
+            list.set_scroll_top(to as i32);
+        }
+        first.set(layout::row_at(f64::from(list.scroll_top())));
+        current.set(position);
+        // A row already drawn takes the focus at once (keys typed quickly are not lost); one
+        // scrolled in takes it when it has been drawn.
+        if !focus_at(&list, position) {
+            after_redraw(move || {
+                focus_at(&list, position);
+            });
+        }
+    };
+    // A new document shows the list where it was, and its row gets the focus back.
+    Effect::new(move |done: Option<()>| {
+        if let (None, Some(list)) = (done, list_ref.get()) {
+            list.set_scroll_top(layout::row_top(first.get_untracked()) as i32);
+            focus.restore(list_ref, SELECT);
+        }
+    });
+    let table_view = cohort_table_view(doc.clone(), order, window, today, lang);
+    let figure = export_figure(doc.clone(), order, v, exporting);
+    let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
+    let open_row = open.clone();
+    view! {
+        {filters(&doc, order, sort, filter, lang)}
         {if as_table {
             ().into_any()
         } else {
             view! {
-                <div class="fw-cohort-axis" aria-hidden="true">
-                    {move || {
-                        let w = width.get();
-                        let (left, right) = plot_for(w);
-                        view! {
-                            <svg class="fw-svg" width=format!("{w:.0}") height="18" viewBox=format!("0 0 {w:.0} 18")>
-                                {layout::ticks(window.get(), (left, right), lang).into_iter().map(|tk| view! {
-                                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="13">{tk.label}</text>
-                                    <line class="fw-tick-line" x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="0" y2="18"></line>
-                                }).collect_view()}
-                            </svg>
-                        }
-                    }}
-                </div>
+                <div class="fw-cohort-axis" aria-hidden="true">{drawing(axis, "fw-drawing")}</div>
                 <div
                     class="fw-cohort"
                     node_ref=list_ref
@@ -841,7 +855,7 @@ fn cohort_view(
                     aria-label=t.cohort
                     on:scroll=move |ev| {
                         let target: web_sys::HtmlElement = event_target(&ev);
-                        let now = (f64::from(target.scroll_top()) / ROW) as usize;
+                        let now = layout::row_at(f64::from(target.scroll_top()));
                         // A scroll event may arrive after a redraw removed the list.
                         let Some(was) = first.try_get_untracked() else { return };
                         if now != was {
@@ -856,64 +870,41 @@ fn cohort_view(
                             }
                         }
                     }
+                    on:focusin=move |ev: web_sys::FocusEvent| focus.taken(&ev, SELECT)
+                    on:focusout=move |ev: web_sys::FocusEvent| {
+                        if let Some(list) = listener(&ev) {
+                            focus.lost(&ev, list);
+                        }
+                    }
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         let Some(row) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                             .and_then(|t| t.get_attribute("data-fw-row")).and_then(|r| r.parse::<usize>().ok()) else {
                             let _ = window_key(&ev.key(), window, &fit);
                             return;
                         };
-                        let last = order.get_untracked().len().saturating_sub(1);
-                        let next = match ev.key().as_str() {
-                            "ArrowDown" => (row + 1).min(last),
-                            "ArrowUp" => row.saturating_sub(1),
-                            "PageDown" => (row + visible_rows).min(last),
-                            "PageUp" => row.saturating_sub(visible_rows),
-                            "End" => last,
-                            "Home" if ev.ctrl_key() => 0,
-                            key => {
-                                if window_key(key, window, &fit) {
+                        let count = order.with_untracked(|o| o.len());
+                        match layout::next_row(&ev.key(), ev.ctrl_key(), row, count, VISIBLE_ROWS) {
+                            Some(next) => {
+                                ev.prevent_default();
+                                focus_row(next);
+                            }
+                            None => {
+                                if window_key(&ev.key(), window, &fit) {
                                     ev.prevent_default();
                                 }
-                                return;
                             }
-                        };
-                        ev.prevent_default();
-                        focus_row(next);
+                        }
                     }
                 >
-                    <div class="fw-cohort__space" style:height=move || format!("{:.0}px", order.get().len() as f64 * ROW)>
+                    <div class="fw-cohort__space" style:height=move || layout::list_height(order.get().len())>
                         // Rows are keyed by position and drawing: a row that stays in the slice
                         // keeps its element (and the focus) while the list scrolls.
                         <div class="fw-cohort__slice"
-                            style:transform=move || format!("translateY({:.0}px)", first.get().saturating_sub(OVERSCAN) as f64 * ROW)>
+                            style:transform=move || layout::slice_offset(first.get().saturating_sub(OVERSCAN))>
                             <For
                                 each=rows
                                 key=|r| format!("{}|{}|{}|{:?}|{:?}", r.position, r.id, r.status, r.bars, r.exit)
-                                children=move |r| {
-                                    let (index, position) = (r.index, r.position);
-                                    let open_row = open_row.clone();
-                                    let w = width.get_untracked();
-                                    view! {
-                                        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
-                                            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
-                                            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
-                                            aria-label=r.text.clone()
-                                            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
-                                            on:click=move |_| open_row(index)>
-                                            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
-                                            <svg class="fw-row__bars" width=format!("{w:.0}") height=format!("{ROW:.0}") aria-hidden="true">
-                                                {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
-                                                    <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}") y="9"
-                                                        width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
-                                                }).collect_view()}
-                                                {r.exit.map(|(x, outcome)| view! {
-                                                    <path class=format!("fw-row__exit fw-mark--{outcome}")
-                                                        d=format!("M{x:.1},6V26M{x:.1},6L{:.1},10L{x:.1},14Z", x + 8.0)></path>
-                                                })}
-                                            </svg>
-                                        </button>
-                                    }
-                                }
+                                children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked())
                             />
                         </div>
                     </div>
@@ -924,61 +915,5 @@ fn cohort_view(
         }}
         {(as_table || printing).then_some(table_view)}
         {figure}
-    }
-}
-
-/// The cohort as one chart: an axis, then a row per participant with its label, for the image
-/// export (the chart view draws only the rows in view).
-fn cohort_figure(
-    doc: &TimelineDoc,
-    order: &[usize],
-    window: Window,
-    today: NaiveDate,
-    lang: Lang,
-    width: f64,
-) -> impl IntoView + use<> {
-    let w = if width.is_finite() {
-        width.max(320.0)
-    } else {
-        640.0
-    };
-    let (left, right) = plot_for(w);
-    let rows = cohort_rows(
-        doc,
-        order,
-        0,
-        order.len(),
-        window,
-        (left, right),
-        today,
-        lang,
-    );
-    let height = 18.0 + rows.len() as f64 * ROW;
-    view! {
-        <div class="fw-export-figure" aria-hidden="true">
-            <svg class="fw-svg fw-cohort-figure" width=format!("{w:.0}") height=format!("{height:.0}")
-                viewBox=format!("0 0 {w:.0} {height:.0}")>
-                {layout::ticks(window, (left, right), lang).into_iter().map(|tk| view! {
-                    <text class="fw-tick" x=format!("{:.1}", tk.x + 3.0) y="13">{tk.label}</text>
-                    <line class="fw-tick-line" x1=format!("{:.1}", tk.x) x2=format!("{:.1}", tk.x) y1="0" y2=format!("{height:.0}")></line>
-                }).collect_view()}
-                {rows.into_iter().enumerate().map(|(k, r)| {
-                    let y = 18.0 + k as f64 * ROW;
-                    view! {
-                        <g class=format!("fw-row--{}", r.status)>
-                            <text class="fw-row__label" x="4" y=format!("{:.1}", y + 20.0)>{r.label}</text>
-                            {r.bars.into_iter().map(|(x0, x1, kind, status)| view! {
-                                <rect class=format!("fw-row__bar fw-kind--{kind} fw-phase--{status}") x=format!("{x0:.1}")
-                                    y=format!("{:.1}", y + 9.0) width=format!("{:.1}", (x1 - x0).max(2.0)) height="14" rx="2"></rect>
-                            }).collect_view()}
-                            {r.exit.map(|(x, outcome)| view! {
-                                <path class=format!("fw-row__exit fw-mark--{outcome}")
-                                    d=format!("M{x:.1},{:.1}V{:.1}M{x:.1},{:.1}L{:.1},{:.1}L{x:.1},{:.1}Z", y + 6.0, y + 26.0, y + 6.0, x + 8.0, y + 10.0, y + 14.0)></path>
-                            })}
-                        </g>
-                    }
-                }).collect_view()}
-            </svg>
-        </div>
     }
 }

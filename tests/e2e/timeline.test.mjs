@@ -2,6 +2,7 @@
 // cohort, and screenshots of each view in tests/e2e/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { start, open, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
@@ -75,6 +76,31 @@ test("single, cohort and table views look right", async () => {
   const nodes = await page.evaluate(() => document.getElementById("large").shadowRoot.querySelectorAll("*").length);
   assert.ok(nodes < 600, `${nodes} nodes for 10,000 participants`);
   await shot(page, "#large", "timeline-large");
+  assert.deepEqual(seen.errors.filter((e) => !e.includes("404")), []);
+  await page.close();
+});
+
+test("the exported SVG of a path and of the cohort carries title, as-of date and source", async () => {
+  const { page, seen } = await open(env, "/#timeline");
+  await page.waitForFunction(() => document.getElementById("cohort")?.shadowRoot?.querySelector(".fw-row"));
+  await page.waitForFunction(() => document.getElementById("jps")?.shadowRoot?.querySelector(".fw-phase"));
+  const svgOf = async (id) => {
+    const host = page.locator(`#${id}`);
+    await host.locator(".fw-menu > summary").click();
+    const item = host.locator(".fw-menu__item[data-fw-export='svg']");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), item.click()]);
+    return readFileSync(await download.path(), "utf8");
+  };
+  const lines = (svg) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  const path = lines(await svgOf("jps"));
+  assert.equal(path[0], "JobPerspektive Sachsen: ein Verlauf (fiktive Person)");
+  assert.ok(path.includes("Stand: 30.06.2018"), path.join(" | "));
+  assert.ok(path.some((l) => l.startsWith("Quelle: Ablauf nach jobperspektive-sachsen.de")), path.join(" | "));
+  assert.ok(path.includes("Qualifizierung Lager und Logistik"), "the chart's labels");
+  const cohort = lines(await svgOf("cohort"));
+  assert.equal(cohort[0], "Stendal 2018: erzeugte Kohorte nach den veröffentlichten Zahlen");
+  assert.ok(cohort.includes("Stand: 01.12.2018"), cohort.join(" | "));
+  assert.ok(cohort.filter((l) => /^TN \d+$/.test(l)).length >= 100, "a row per participant");
   assert.deepEqual(seen.errors.filter((e) => !e.includes("404")), []);
   await page.close();
 });

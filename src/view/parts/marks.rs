@@ -39,15 +39,8 @@ fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    let target = container
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| {
-            e.dyn_into::<web_sys::HtmlElement>()
-                .ok()
-                .map(|e| e.unchecked_into::<web_sys::Element>())
-        });
+    // An SVG record is no `HtmlElement` but has `focus` all the same (HTMLOrSVGElement).
+    let target = container.query_selector(&selector).ok().flatten();
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     match target {

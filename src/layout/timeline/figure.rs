@@ -1,0 +1,718 @@
+//! The timeline as scenes of typed marks: the single view's lanes, ticks, today line, phases
+//! and markers, the cohort's axis and rows, and the cohort as one figure for exports. Every
+//! coordinate, label fit and symbol shape is decided here; the view only draws the markup.
+
+use super::{Bar, Marker, PhaseStatus, Row, Single, Tick, Window, cohort_rows, ticks};
+use crate::i18n::Lang;
+use crate::model::timeline::TimelineDoc;
+use crate::scene::num::push;
+use crate::scene::symbol::{self, Shape};
+use crate::scene::{Anchor, Group, Mark, Pattern, Scene};
+use chrono::NaiveDate;
+
+/// Height of the single view's axis strip above its lanes.
+pub const AXIS: f64 = 22.0;
+/// Height of a lane of the single view.
+pub const LANE: f64 = 30.0;
+/// Height of a cohort row.
+pub const ROW: f64 = 32.0;
+/// Height of the cohort's axis strip.
+pub const COHORT_AXIS: f64 = 18.0;
+/// Width of a character of a phase label (11 px system font), for fitting labels.
+const CHAR: f64 = 6.6;
+/// Height of a phase bar, inside its lane.
+const BAR: f64 = LANE - 12.0;
+
+/// Left gutter (lane titles, row labels) and right end of the plot for a widget `width` wide.
+///
+/// ```
+/// use foerderweg::layout::timeline::plot_for;
+/// assert_eq!(plot_for(900.0), (150.0, 888.0));
+/// assert_eq!(plot_for(300.0), (96.0, 288.0));
+/// ```
+pub fn plot_for(width: f64) -> (f64, f64) {
+    let width = drawable(width);
+    let gutter = if width < 480.0 { 96.0 } else { 150.0 };
+    (gutter, (width - 12.0).max(gutter + 60.0))
+}
+
+/// A width that can be drawn: a broken one is 640.
+fn drawable(width: f64) -> f64 {
+    if width.is_finite() && width > 0.0 {
+        width
+    } else {
+        640.0
+    }
+}
+
+/// Keeps the letters, digits, `-` and `_` of a word from the data, for a class name.
+fn word(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+fn rounded(mark: Mark, r: f64) -> Mark {
+    match mark {
+        Mark::Rect {
+            x,
+            y,
+            width,
+            height,
+            class,
+            ..
+        } => Mark::Rect {
+            x,
+            y,
+            width,
+            height,
+            rx: r,
+            class,
+        },
+        other => other,
+    }
+}
+
+/// Where a phase's label goes: inside the bar when it fits (not over a pattern), else after
+/// the bar (or its planned rest), else before it; `None` where it fits nowhere (the tooltip,
+/// the accessible name and the table view carry it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LabelFit {
+    /// Inside the bar, starting at `x`.
+    Inside(f64),
+    /// After the bar, starting at `x`.
+    After(f64),
+    /// Before the bar, ending at `x`.
+    Before(f64),
+}
+
+/// The fit of `b`'s label in a plot starting at `left` in a drawing `width` wide.
+pub fn fit_label(b: &Bar, left: f64, width: f64) -> Option<LabelFit> {
+    let needed = b.label.chars().count() as f64 * CHAR + 8.0;
+    let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
+    if b.x1 - b.x0 > needed && b.status != PhaseStatus::Terminated {
+        Some(LabelFit::Inside(b.x0 + 4.0))
+    } else if after + needed < width {
+        Some(LabelFit::After(after))
+    } else if b.x0 - 6.0 - needed >= left {
+        Some(LabelFit::Before(b.x0 - 6.0))
+    } else {
+        None
+    }
+}
+
+/// The form of a marker: goals are diamonds, the exit a flag, reviews squares, profilings
+/// triangles, an early termination a triangle pointing down, other events circles. With its
+/// size (the `r` of [`symbol::path`]).
+pub fn marker_shape(m: &Marker) -> (Shape, f64) {
+    match (m.class, m.kind.as_str()) {
+        ("goal", _) => (Shape::Diamond, 7.0),
+        ("exit", _) => (Shape::Flag, 9.0),
+        (_, "review") => (Shape::Square, 5.0),
+        (_, "followUpProfiling" | "profiling") => (Shape::Triangle, 6.5),
+        (_, "earlyTermination") => (Shape::TriangleDown, 6.5),
+        _ => (Shape::Circle, 5.0),
+    }
+}
+
+/// The icon inside a goal's diamond, where there is room for it.
+fn goal_icon(m: &Marker) -> Option<&'static str> {
+    if m.class != "goal" || m.crowded {
+        return None;
+    }
+    match m.kind.as_str() {
+        "achieved" => Some("✓"),
+        "dropped" => Some("✕"),
+        _ => None,
+    }
+}
+
+/// Tick lines from `top` to `bottom` with their labels on `label_y`.
+fn tick_marks(ticks: &[Tick], top: f64, bottom: f64, label_y: f64) -> Vec<Mark> {
+    let mut marks = Vec::with_capacity(ticks.len() * 2);
+    for tk in ticks {
+        let class = if tk.major {
+            "fw-tick-line fw-tick-line--major"
+        } else {
+            "fw-tick-line"
+        };
+        marks.push(Mark::line(tk.x, top, tk.x, bottom, class));
+        if !tk.label.is_empty() {
+            marks.push(Mark::text(tk.x + 3.0, label_y, tk.label.clone(), "fw-tick"));
+        }
+    }
+    marks
+}
+
+fn lane_y(lane: usize) -> f64 {
+    AXIS + lane as f64 * LANE
+}
+
+/// A phase: planned rest, bar, cross and ✕ when ended early, an open arrow while it runs,
+/// and its label where it fits.
+fn phase(b: &Bar, left: f64, width: f64) -> Mark {
+    let y = lane_y(b.lane) + 6.0;
+    let middle = y + BAR / 2.0;
+    let terminated = b.status == PhaseStatus::Terminated;
+    let mut marks = Vec::new();
+    if let Some((a, z)) = b.planned {
+        marks.push(Mark::rect(a, y, (z - a).max(1.0), BAR, "fw-phase__planned"));
+    }
+    let bar_width = (b.x1 - b.x0).max(2.0);
+    marks.push(rounded(
+        Mark::rect(b.x0, y, bar_width, BAR, "fw-phase__bar"),
+        3.0,
+    ));
+    if terminated {
+        marks.push(Mark::rect(b.x0, y, bar_width, BAR, "fw-phase__cross"));
+    }
+    if b.open {
+        let mut d = String::from("M");
+        push(&mut d, b.x1);
+        d.push(',');
+        push(&mut d, y);
+        d.push('L');
+        push(&mut d, b.x1 + 7.0);
+        d.push(',');
+        push(&mut d, middle);
+        d.push('L');
+        push(&mut d, b.x1);
+        d.push(',');
+        push(&mut d, y + BAR);
+        d.push('Z');
+        marks.push(Mark::path(d, "fw-phase__open"));
+    }
+    if terminated {
+        marks.push(Mark::text(b.x1 + 1.0, middle, "✕", "fw-phase__end").centred());
+    }
+    let label = |x: f64, class: &'static str| Mark::text(x, middle, b.label.clone(), class);
+    match fit_label(b, left, width) {
+        Some(LabelFit::Inside(x)) => {
+            marks.push(label(x, "fw-phase__label fw-phase__label--in").centred())
+        }
+        Some(LabelFit::After(x)) => marks.push(label(x, "fw-phase__label").centred()),
+        Some(LabelFit::Before(x)) => {
+            marks.push(label(x, "fw-phase__label").anchored(Anchor::End).centred())
+        }
+        None => {}
+    }
+    Mark::Group(Group {
+        class: format!(
+            "fw-phase fw-phase--{} fw-kind--{}",
+            b.status.as_class(),
+            word(&b.kind)
+        )
+        .into(),
+        data: vec![("data-fw-path", b.path.clone())],
+        label: Some(b.text.clone()),
+        focusable: Some(true),
+        tip: Some(((b.x0 + b.x1) / 2.0, y)),
+        marks,
+    })
+}
+
+/// An event, goal or exit: its symbol, and a goal's icon where there is room.
+fn marker(m: &Marker) -> Mark {
+    let y = lane_y(m.lane) + LANE / 2.0;
+    let (shape, r) = marker_shape(m);
+    let mut marks = vec![Mark::path(symbol::path(shape, m.x, y, r), "")];
+    if let Some(icon) = goal_icon(m) {
+        marks.push(
+            Mark::text(m.x, y + 1.0, icon, "fw-mark__icon")
+                .anchored(Anchor::Middle)
+                .centred(),
+        );
+    }
+    Mark::Group(Group {
+        class: format!("fw-mark fw-mark--{} fw-mark--{}", m.class, word(&m.kind)).into(),
+        data: vec![("data-fw-path", m.path.clone())],
+        label: Some(m.text.clone()),
+        focusable: Some(true),
+        tip: Some((m.x, y - 6.0)),
+        marks,
+    })
+}
+
+/// The single view `width` wide: lanes with their titles, the axis, the today line, then the
+/// phases and markers in keyboard order. `name` is the drawing's accessible name.
+pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
+    let width = drawable(width);
+    let height = AXIS + s.lanes.len() as f64 * LANE + 8.0;
+    let mut frame = Vec::new();
+    for (i, title) in s.lanes.iter().enumerate() {
+        let class = if i % 2 == 0 {
+            "fw-lane fw-lane--even"
+        } else {
+            "fw-lane"
+        };
+        frame.push(Mark::rect(0.0, lane_y(i), width, LANE, class));
+        frame.push(
+            Mark::text(4.0, lane_y(i) + LANE / 2.0, title.clone(), "fw-lane__title").centred(),
+        );
+    }
+    frame.extend(tick_marks(&s.ticks, 16.0, height, 12.0));
+    frame.push(Mark::line(s.plot.0, 16.0, s.plot.0, height, "fw-axis-line"));
+    let mut marks = vec![Mark::Group(Group::layer("fw-frame", frame))];
+    if let Some(x) = s.today {
+        marks.push(Mark::Group(Group::layer(
+            "fw-today",
+            vec![
+                Mark::line(x, 16.0, x, height, ""),
+                Mark::text(x + 3.0, height - 4.0, lang.texts().tl.today, ""),
+            ],
+        )));
+    }
+    marks.extend(s.bars.iter().map(|b| phase(b, s.plot.0, width)));
+    marks.extend(s.markers.iter().map(marker));
+    Scene {
+        width,
+        height,
+        class: "fw-svg fw-timeline".into(),
+        role: Some("timeline".into()),
+        label: name.to_string(),
+        patterns: vec![Pattern::Hatch, Pattern::Cross],
+        marks,
+    }
+}
+
+/// A cohort row's phases and exit flag, in a row whose top is `y`.
+fn row_marks(r: &Row, y: f64) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = r
+        .bars
+        .iter()
+        .map(|(x0, x1, kind, status)| {
+            let class = format!(
+                "fw-row__bar fw-kind--{} fw-phase--{}",
+                word(kind),
+                status.as_class()
+            );
+            rounded(
+                Mark::rect(*x0, y + 9.0, (x1 - x0).max(2.0), 14.0, class),
+                2.0,
+            )
+        })
+        .collect();
+    if let Some((x, outcome)) = &r.exit {
+        marks.push(Mark::path(
+            symbol::path(Shape::Flag, *x, y + 16.0, 10.0),
+            format!("fw-row__exit fw-mark--{}", word(outcome)),
+        ));
+    }
+    marks
+}
+
+/// The drawing inside a cohort row of the list (`width` wide; the row's button carries its
+/// name and its label).
+pub fn row_scene(r: &Row, width: f64) -> Scene {
+    Scene {
+        width: drawable(width),
+        height: ROW,
+        class: "fw-svg fw-row__bars".into(),
+        marks: row_marks(r, 0.0),
+        ..Scene::default()
+    }
+}
+
+/// The axis strip above the cohort's list, `width` wide.
+pub fn cohort_axis(window: Window, width: f64, lang: Lang) -> Scene {
+    let width = drawable(width);
+    Scene {
+        width,
+        height: COHORT_AXIS,
+        class: "fw-svg".into(),
+        marks: tick_marks(
+            &ticks(window, plot_for(width), lang),
+            0.0,
+            COHORT_AXIS,
+            13.0,
+        ),
+        ..Scene::default()
+    }
+}
+
+/// The cohort in `order` as one figure (every row, not only those in view): the axis, then a
+/// row per participant with its label, named by the row's sentence.
+pub fn cohort_figure(
+    doc: &TimelineDoc,
+    order: &[usize],
+    window: Window,
+    today: NaiveDate,
+    lang: Lang,
+    width: f64,
+) -> Scene {
+    let width = drawable(width).max(320.0);
+    let plot = plot_for(width);
+    let rows = cohort_rows(doc, order, 0, order.len(), window, plot, today, lang);
+    let height = COHORT_AXIS + rows.len() as f64 * ROW;
+    let axis = tick_marks(&ticks(window, plot, lang), 0.0, height, 13.0);
+    let mut marks = vec![Mark::Group(Group::layer("fw-frame", axis))];
+    for (k, r) in rows.iter().enumerate() {
+        let y = COHORT_AXIS + k as f64 * ROW;
+        let mut row = vec![Mark::text(4.0, y + 20.0, r.label.clone(), "fw-row__label")];
+        row.extend(row_marks(r, y));
+        marks.push(Mark::Group(Group {
+            class: format!("fw-cohort-row fw-row--{}", r.status).into(),
+            data: vec![("data-fw-path", format!("participants[{}]", r.index))],
+            label: Some(r.text.clone()),
+            marks: row,
+            ..Group::default()
+        }));
+    }
+    Scene {
+        width,
+        height,
+        class: "fw-svg fw-cohort-figure".into(),
+        role: Some("timeline".into()),
+        label: lang.texts().tl.cohort.to_string(),
+        patterns: Vec::new(),
+        marks,
+    }
+}
+
+/// The cohort's list, scrolled to `scroll` pixels: the first row in view.
+pub fn row_at(scroll: f64) -> usize {
+    if scroll.is_finite() && scroll > 0.0 {
+        (scroll / ROW) as usize
+    } else {
+        0
+    }
+}
+
+/// Where the cohort's list, `height` tall and scrolled to `scroll`, must scroll so that row
+/// `position` is in view; `None` when it is.
+pub fn scroll_to_show(position: usize, scroll: f64, height: f64) -> Option<f64> {
+    let top = position as f64 * ROW;
+    if top < scroll {
+        Some(top)
+    } else if top + ROW > scroll + height {
+        Some(top + ROW - height)
+    } else {
+        None
+    }
+}
+
+/// The CSS height of the list of `rows` rows (`"320px"`).
+pub fn list_height(rows: usize) -> String {
+    let mut s = String::new();
+    push(&mut s, rows as f64 * ROW);
+    s.push_str("px");
+    s
+}
+
+/// The CSS transform that moves the drawn slice, starting at row `first`, to its place.
+pub fn slice_offset(first: usize) -> String {
+    let mut s = String::from("translateY(");
+    push(&mut s, first as f64 * ROW);
+    s.push_str("px)");
+    s
+}
+
+/// The window dragged from `from` to `to` (pointer positions in pixels) from `start`, in a
+/// widget `width` wide (to the right shows earlier days); `None` for a twitch under 4 px.
+pub fn dragged(start: Window, from: f64, to: f64, width: f64) -> Option<Window> {
+    let (left, right) = plot_for(width);
+    let dx = to - from;
+    (dx.abs() > 3.0).then(|| start.pan(-dx / (right - left).max(1.0)))
+}
+
+/// The window zoomed by a wheel turn (`delta_y`) at the pointer `x` over an element from
+/// `left`, `width` wide (the day under the pointer stays in place).
+pub fn wheeled(window: Window, delta_y: f64, x: f64, left: f64, width: f64) -> Window {
+    let factor = if delta_y > 0.0 { 1.2 } else { 1.0 / 1.2 };
+    window.zoom(factor, (x - left) / width.max(1.0))
+}
+
+/// The top of cohort row `position` in the list (where the list scrolls to show it first).
+pub fn row_top(position: usize) -> f64 {
+    position as f64 * ROW
+}
+
+/// A tooltip's place: CSS `left` and `top` of its anchor.
+pub fn tip_place(x: f64, y: f64) -> (String, String) {
+    let px = |v: f64| {
+        let mut s = String::new();
+        push(&mut s, v);
+        s.push_str("px");
+        s
+    };
+    (px(x), px(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{single, today};
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    fn doc(text: &str) -> TimelineDoc {
+        match check(WidgetKind::Timeline, text).document {
+            Some(Document::Timeline(doc)) => std::sync::Arc::unwrap_or_clone(doc),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn bar(x0: f64, x1: f64, label: &str, status: PhaseStatus) -> Bar {
+        Bar {
+            path: "participants[0].phases[0]".into(),
+            lane: 0,
+            x0,
+            x1,
+            planned: None,
+            status,
+            kind: "profiling".into(),
+            open: false,
+            label: label.into(),
+            text: label.into(),
+        }
+    }
+
+    #[test]
+    fn a_label_goes_inside_after_before_or_nowhere() {
+        // "Profiling" is 9 characters: 9 × 6.6 + 8 = 67.4 px.
+        let active = PhaseStatus::Active;
+        assert_eq!(
+            fit_label(&bar(200.0, 300.0, "Profiling", active), 150.0, 900.0),
+            Some(LabelFit::Inside(204.0))
+        );
+        assert_eq!(
+            fit_label(&bar(200.0, 260.0, "Profiling", active), 150.0, 900.0),
+            Some(LabelFit::After(270.0))
+        );
+        // Not over the cross of a phase ended early, however wide.
+        assert_eq!(
+            fit_label(
+                &bar(200.0, 700.0, "Profiling", PhaseStatus::Terminated),
+                150.0,
+                900.0
+            ),
+            Some(LabelFit::After(710.0))
+        );
+        // After the planned rest, not over it.
+        let mut planned = bar(200.0, 220.0, "Profiling", active);
+        planned.planned = Some((220.0, 400.0));
+        assert_eq!(
+            fit_label(&planned, 150.0, 900.0),
+            Some(LabelFit::After(410.0))
+        );
+        assert_eq!(
+            fit_label(&bar(820.0, 850.0, "Profiling", active), 150.0, 900.0),
+            Some(LabelFit::Before(814.0))
+        );
+        assert_eq!(
+            fit_label(&bar(160.0, 180.0, "Profiling", active), 150.0, 250.0),
+            None
+        );
+    }
+
+    #[test]
+    fn markers_differ_by_shape() {
+        let m = |class: &'static str, kind: &str| Marker {
+            path: String::new(),
+            class,
+            kind: kind.into(),
+            x: 0.0,
+            lane: 0,
+            text: String::new(),
+            crowded: false,
+        };
+        let shapes: Vec<Shape> = [
+            m("goal", "open"),
+            m("exit", "employment"),
+            m("event", "review"),
+            m("event", "followUpProfiling"),
+            m("event", "earlyTermination"),
+            m("event", "homeVisit"),
+        ]
+        .iter()
+        .map(|m| marker_shape(m).0)
+        .collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Diamond,
+                Shape::Flag,
+                Shape::Square,
+                Shape::Triangle,
+                Shape::TriangleDown,
+                Shape::Circle
+            ]
+        );
+    }
+
+    fn sample_scene(index: usize, width: f64) -> (Single, Scene) {
+        let tl = doc(include_str!("../../../www/data/timeline-sample.json"));
+        let day = today(&tl, NaiveDate::default());
+        let w = Window::fit(&tl.participants.iter().collect::<Vec<_>>(), day);
+        let s = single(&tl, index, w, plot_for(width), day, Lang::De).expect("participant");
+        let scene = single_scene(&s, width, "TN", Lang::De);
+        (s, scene)
+    }
+
+    fn texts(g: &Group) -> Vec<&str> {
+        let mut out = Vec::new();
+        for m in &g.marks {
+            m.texts(&mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn every_phase_and_marker_is_a_named_focusable_record() {
+        let (s, scene) = sample_scene(0, 900.0);
+        let records = scene.records("data-fw-path");
+        let paths: Vec<&str> = records.iter().map(|(p, _)| *p).collect();
+        let expected: Vec<&str> = s
+            .bars
+            .iter()
+            .map(|b| b.path.as_str())
+            .chain(s.markers.iter().map(|m| m.path.as_str()))
+            .collect();
+        assert_eq!(paths, expected);
+        for ((_, g), text) in records.iter().zip(
+            s.bars
+                .iter()
+                .map(|b| &b.text)
+                .chain(s.markers.iter().map(|m| &m.text)),
+        ) {
+            assert_eq!(g.label.as_ref(), Some(text));
+            assert_eq!(g.focusable, Some(true));
+            assert!(g.tip.is_some());
+        }
+        // The open work opportunity: planned rest, bar and arrow, in its kind's class.
+        let (_, work) = records
+            .iter()
+            .find(|(p, _)| p.ends_with("phases[2]"))
+            .expect("work");
+        assert_eq!(
+            work.class,
+            "fw-phase fw-phase--active fw-kind--workOpportunity"
+        );
+        let classes: Vec<&str> = work
+            .marks
+            .iter()
+            .map(|m| match m {
+                Mark::Rect { class, .. } | Mark::Path { class, .. } | Mark::Text { class, .. } => {
+                    class.as_ref()
+                }
+                _ => "",
+            })
+            .collect();
+        assert_eq!(
+            classes,
+            [
+                "fw-phase__planned",
+                "fw-phase__bar",
+                "fw-phase__open",
+                "fw-phase__label fw-phase__label--in"
+            ]
+        );
+        // The achieved goal: a diamond with its tick.
+        let (_, goal) = records
+            .iter()
+            .find(|(p, _)| p.ends_with("goals[0]"))
+            .expect("goal");
+        assert_eq!(goal.class, "fw-mark fw-mark--goal fw-mark--achieved");
+        assert_eq!(texts(goal), ["✓"]);
+        let m = s.markers.iter().find(|m| m.path.ends_with("goals[0]"));
+        let m = m.expect("goal marker");
+        let y = lane_y(m.lane) + LANE / 2.0;
+        assert_eq!(
+            goal.marks[0],
+            Mark::path(symbol::path(Shape::Diamond, m.x, y, 7.0), "")
+        );
+        assert_eq!(
+            scene.height,
+            AXIS + s.lanes.len() as f64 * LANE + 8.0,
+            "lanes under the axis"
+        );
+        assert!(
+            scene
+                .marks
+                .iter()
+                .any(|m| matches!(m, Mark::Group(g) if g.class == "fw-today"))
+        );
+    }
+
+    #[test]
+    fn an_early_termination_is_crossed_with_its_label_outside() {
+        let (_, scene) = sample_scene(1, 900.0);
+        let records = scene.records("data-fw-path");
+        let (_, work) = records
+            .iter()
+            .find(|(p, _)| p.ends_with("phases[2]"))
+            .expect("work");
+        assert!(work.class.contains("fw-phase--terminated"));
+        assert!(
+            work.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Rect { class, .. } if class == "fw-phase__cross"))
+        );
+        assert_eq!(texts(work), ["✕", "Arbeitsgelegenheit Holzwerkstatt"]);
+        assert!(work.marks.iter().all(|m| !matches!(
+            m,
+            Mark::Text { class, .. } if class.contains("--in")
+        )));
+        // The exit: a flag.
+        let (_, exit) = records
+            .iter()
+            .find(|(p, _)| p.ends_with("exit"))
+            .expect("exit");
+        assert_eq!(
+            exit.class,
+            "fw-mark fw-mark--exit fw-mark--earlyTermination"
+        );
+    }
+
+    #[test]
+    fn the_cohort_figure_has_a_named_row_per_participant() {
+        let tl = doc(include_str!("../../../www/data/timeline-sample.json"));
+        let day = today(&tl, NaiveDate::default());
+        let w = Window::fit(&tl.participants.iter().collect::<Vec<_>>(), day);
+        let scene = cohort_figure(&tl, &[2, 0, 1], w, day, Lang::En, 700.0);
+        assert_eq!(scene.height, COHORT_AXIS + 3.0 * ROW);
+        assert_eq!(scene.class, "fw-svg fw-cohort-figure");
+        let rows = scene.records("data-fw-path");
+        let ids: Vec<&str> = rows.iter().map(|(p, _)| *p).collect();
+        assert_eq!(
+            ids,
+            ["participants[2]", "participants[0]", "participants[1]"]
+        );
+        assert_eq!(texts(rows[0].1), ["Teilnehmerin C"]);
+        assert!(
+            rows[0]
+                .1
+                .label
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Teilnehmerin C: exited"),
+            "{:?}",
+            rows[0].1.label
+        );
+        assert_eq!(rows[2].1.class, "fw-cohort-row fw-row--terminated");
+        // A broken width still gives a drawing.
+        assert_eq!(
+            cohort_figure(&tl, &[0], w, day, Lang::En, f64::NAN).width,
+            640.0
+        );
+    }
+
+    #[test]
+    fn the_list_scrolls_by_whole_rows() {
+        assert_eq!(row_at(32.0 * 5.5), 5);
+        assert_eq!(row_at(f64::NAN), 0);
+        assert_eq!(scroll_to_show(3, 0.0, 320.0), None);
+        assert_eq!(scroll_to_show(12, 0.0, 320.0), Some(96.0));
+        assert_eq!(scroll_to_show(2, 200.0, 320.0), Some(64.0));
+        assert_eq!(list_height(3), "96px");
+        assert_eq!(slice_offset(10), "translateY(320px)");
+        assert_eq!(tip_place(10.25, 3.0), ("10.3px".into(), "3px".into()));
+        let w = Window::new(
+            NaiveDate::from_ymd_opt(2018, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2018, 12, 31).unwrap(),
+        );
+        assert_eq!(dragged(w, 100.0, 102.0, 900.0), None);
+        assert!(dragged(w, 100.0, 300.0, 900.0).is_some_and(|d| d.from < w.from));
+        assert_eq!(wheeled(w, 1.0, 50.0, 50.0, 800.0).from, w.from);
+    }
+}
