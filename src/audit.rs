@@ -240,10 +240,12 @@ fn timeline_tallies(
     let mut shown = [0usize; 4];
     for raw_p in raw_participants {
         for (k, (_, key)) in parts.iter().enumerate() {
+            // A list given as something else holds no records: the error that names the
+            // field (and leaves out its participant) says so. An exit is one record.
             given[k] += match raw_p.get(key) {
                 Some(Value::Array(items)) => items.len(),
                 Some(Value::Null) | None => 0,
-                Some(_) => 1,
+                Some(_) => usize::from(*key == "exit"),
             };
         }
     }

@@ -117,17 +117,98 @@ pub fn check(kind: WidgetKind, text: &str) -> Checked {
     }
 }
 
-/// The text as a JSON value, read as [`check`] reads it (lone surrogates as U+FFFD).
+/// The text as a JSON value, read as [`check`] reads it (lone surrogates as U+FFFD, numbers
+/// beyond a double's range as text, see [`value_of`]).
 pub(crate) fn json_value(text: &str) -> Option<serde_json::Value> {
     match surrogates::mend(text) {
-        Some((mended, _)) => serde_json::from_str(&mended).ok(),
-        None => serde_json::from_str(text).ok(),
+        Some((mended, _)) => value_of(&mended).ok(),
+        None => value_of(text).ok(),
     }
+}
+
+/// The text as a JSON value. `1e999` is JSON, but beyond a double's range, where serde_json
+/// refuses the whole text: such a number is read as the string of its digits instead, so that
+/// the record holding it fails alone (a figure that is text), named with its path, and an
+/// unknown field holding it is ignored as the typed pass ignores it.
+pub(crate) fn value_of(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    let mut mended: Option<String> = None;
+    for _ in 0..read::MAX_ROUNDS {
+        let current = mended.as_deref().unwrap_or(text);
+        let e = match serde_json::from_str(current) {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        let quoted = e
+            .to_string()
+            .starts_with("number out of range")
+            .then(|| quote_number(current, e.line(), e.column()))
+            .flatten();
+        match quoted {
+            Some(next) => mended = Some(next),
+            None => return Err(e),
+        }
+    }
+    serde_json::from_str(mended.as_deref().unwrap_or(text))
+}
+
+/// `text` with the number that ends at `line`, `column` (serde_json's place, in bytes) written
+/// as a string.
+fn quote_number(text: &str, line: usize, column: usize) -> Option<String> {
+    let start_of_line: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let b = text.as_bytes();
+    let at = (start_of_line + column).min(b.len());
+    let is_number = |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
+    let start = (0..at).rev().take_while(|&i| is_number(b[i])).last()?;
+    let end = (start..b.len())
+        .find(|&i| !is_number(b[i]))
+        .unwrap_or(b.len());
+    Some(format!(
+        "{}\"{}\"{}",
+        &text[..start],
+        &text[start..end],
+        &text[end..]
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_beyond_a_double_are_read_as_text() {
+        for (text, want) in [
+            ("{\"a\":1e999}", serde_json::json!({"a": "1e999"})),
+            (
+                "{\"a\": [1, -2E+400 ],\n \"b\":\n  3e999}",
+                serde_json::json!({"a": [1, "-2E+400"], "b": "3e999"}),
+            ),
+        ] {
+            assert_eq!(value_of(text).unwrap(), want, "{text}");
+        }
+        assert!(
+            value_of("{\"a\":1e999").is_err(),
+            "other errors stay errors"
+        );
+    }
+
+    #[test]
+    fn a_figure_beyond_a_double_leaves_out_its_record_alone() {
+        let text = r#"{"schema":"foerderweg/map@1","values":[
+            {"key":"15090","value":1e999},
+            {"key":"15086","value":7}],
+            "note":1e999}"#;
+        let c = check(WidgetKind::Map, text);
+        let Some(Document::Map(doc)) = &c.document else {
+            panic!("{:?}", c.diagnostics)
+        };
+        assert_eq!(doc.values.len(), 1);
+        let errors: Vec<_> = c.errors().map(|d| d.path.as_str()).collect();
+        assert_eq!(errors, ["values[0].value"]);
+    }
 
     const T: WidgetKind = WidgetKind::Timeline;
 

@@ -52,14 +52,14 @@ pub(super) fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
             }
         }
     }
-    match serde_json::from_str(text) {
+    match value_of(text) {
         Ok(value) => leave_out::<T>(kind, text, value),
         Err(e) => Checked::failed(from_json_error(kind, String::new(), &e)),
     }
 }
 
 /// How many rounds of decoding [`leave_out`] runs before it refuses the document as a whole.
-pub(super) const MAX_ROUNDS: usize = 1000;
+pub(crate) const MAX_ROUNDS: usize = 1000;
 
 /// How many errors of a document are given a line and column (each is a walk through the text).
 pub(super) const MAX_LOCATED: usize = 100;
