@@ -195,9 +195,15 @@ pub fn drawing(scene: &Scene) -> String {
 /// The drawing as a file: its title above, its as-of date, source and attribution below, the
 /// summary as `<desc>`, and `style` (CSS for its classes, see [`crate::render::html`]) inside.
 pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
-    let footer = frame.footer();
-    let top = if frame.title.is_empty() { 0.0 } else { TITLE };
     let width = scene.width.max(0.0);
+    // The notes wrapped to the drawing's width (12 px text: about 6.4 px a character).
+    let per_line = ((width / 6.4) as usize).max(20);
+    let footer: Vec<String> = frame
+        .footer()
+        .into_iter()
+        .flat_map(|l| wrap(l, per_line))
+        .collect();
+    let top = if frame.title.is_empty() { 0.0 } else { TITLE };
     let height = top
         + scene.height.max(0.0)
         + footer.len() as f64 * LINE
@@ -245,7 +251,7 @@ pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
     body(&mut w, scene);
     w.end("g");
     let mut y = top + scene.height.max(0.0) + 4.0;
-    for line in footer {
+    for line in &footer {
         y += LINE;
         w.open("text")
             .attr("class", "fw-file__note")
@@ -258,8 +264,37 @@ pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
     w.out
 }
 
+/// `text` in lines of at most `width` characters, broken between words (a word longer than a
+/// line stands alone).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_notes_wrap_between_words() {
+        assert_eq!(
+            super::wrap("Quelle: Landkreis Stendal, Jobcenter", 20),
+            ["Quelle: Landkreis", "Stendal, Jobcenter"]
+        );
+        assert_eq!(super::wrap("kurz", 20), ["kurz"]);
+    }
+
     use super::*;
     use crate::scene::Mark;
 
