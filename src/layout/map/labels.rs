@@ -4,6 +4,7 @@
 
 use super::drawing::Drawing;
 use super::figures::Figure;
+use super::marks::marker_symbol;
 use super::scene::{Label, MarkerMark, Unit};
 use crate::geo::projection::{Conic, Fit};
 use crate::geo::{Shape, Target, ring_area2};
@@ -215,7 +216,7 @@ pub(super) fn place_markers(
             id: mk.id.clone(),
             kind,
             label: mk.label.clone(),
-            d: symbol(kind, x, y),
+            d: marker_symbol(kind, x, y),
             x,
             y,
             label_at,
@@ -241,39 +242,4 @@ fn free_place(
     })?;
     taken.push(b);
     Some((lx, ly, anchor))
-}
-
-fn symbol(kind: &str, x: f64, y: f64) -> String {
-    let r = 6.0;
-    match kind {
-        "office" => format!(
-            "M{:.1} {:.1}h{:.1}v{:.1}h{:.1}Z",
-            x - r,
-            y - r,
-            2.0 * r,
-            2.0 * r,
-            -2.0 * r
-        ),
-        "jobcenter" => format!(
-            "M{x:.1} {:.1}L{:.1} {y:.1}L{x:.1} {:.1}L{:.1} {y:.1}Z",
-            y - r - 1.5,
-            x + r + 1.5,
-            y + r + 1.5,
-            x - r - 1.5
-        ),
-        "provider" => format!(
-            "M{:.1} {y:.1}a{r} {r} 0 1 0 {:.1} 0a{r} {r} 0 1 0 {:.1} 0Z",
-            x - r,
-            2.0 * r,
-            -2.0 * r
-        ),
-        _ => format!(
-            "M{x:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
-            y - r - 1.5,
-            x + r + 1.5,
-            y + r,
-            x - r - 1.5,
-            y + r
-        ),
-    }
 }

@@ -15,6 +15,7 @@
 //! - [`drawing`](mod@drawing): projection and path strings, kept while only figures change;
 //! - [`labels`]: figures written on the map, markers and their labels;
 //! - [`scene`](mod@scene): everything the map shows for a day;
+//! - [`marks`]: that as a [`crate::scene::Scene`] of typed marks;
 //! - [`tables`]: the table views.
 
 mod calendar;
@@ -23,6 +24,7 @@ mod drawing;
 mod figures;
 mod keys;
 mod labels;
+mod marks;
 mod prepare;
 mod scene;
 mod tables;
@@ -30,6 +32,7 @@ mod tables;
 pub use classes::breaks;
 pub use drawing::{Drawing, drawing};
 pub use keys::needs_municipalities;
+pub use marks::KEY;
 pub use prepare::{Prepared, prepare};
 pub use scene::{Label, LegendEntry, MapScene, MarkerMark, RegionRow, Unit, scene, scene_on};
 
