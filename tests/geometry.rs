@@ -504,3 +504,59 @@ fn the_map_is_a_scene_of_named_records_with_one_tab_stop() {
         .collect();
     assert_eq!(stops, ["14612"]);
 }
+
+/// What the native renderer and the CLI draw: the map of the first day with the frame the
+/// licence demands (the attribution), its title, the day shown and the source; and its tables.
+#[test]
+fn a_rendering_of_the_map_carries_title_day_source_and_attribution() {
+    use foerderweg::layout::map::rendering;
+    let text = std::fs::read_to_string("www/data/map-sachsen.json").unwrap();
+    let Some(Document::Map(doc)) = check(WidgetKind::Map, &text).document else {
+        panic!("map-sachsen does not check");
+    };
+    let geo = Geometry {
+        areas: districts(),
+        municipalities: Some(municipalities()),
+        host: false,
+    };
+    let r = rendering(&doc, geo, 720.0, Lang::De);
+    assert_eq!(r.figures.len(), 1);
+    let f = &r.figures[0];
+    assert_eq!(f.frame.title, "JobPerspektive Sachsen: Programmregionen");
+    assert_eq!(
+        f.frame.as_of.as_deref(),
+        Some("Stand der Zuordnung: 01.01.2018")
+    );
+    assert!(
+        f.frame
+            .source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Quelle: Zuordnungen nach"))
+    );
+    assert_eq!(
+        f.frame.attribution.as_deref(),
+        Some("Kartengrundlage: © GeoBasis-DE / BKG 2016, Daten verändert")
+    );
+    assert!(!f.frame.summary.is_empty());
+    assert!(f.scene.width > 700.0 && !f.scene.marks.is_empty());
+    let file = foerderweg::render::svg::figure(&f.scene, &f.frame, "");
+    for part in [
+        ">JobPerspektive Sachsen: Programmregionen<",
+        ">Stand der Zuordnung: 01.01.2018<",
+        "© GeoBasis-DE / BKG 2016",
+    ] {
+        assert!(file.contains(part), "{part}");
+    }
+    let titles: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    // In English too.
+    let en = rendering(&doc, geo, 720.0, Lang::En);
+    let frame = &en.figures[0].frame;
+    assert_eq!(frame.as_of.as_deref(), Some("Assignment as of: 2018-01-01"));
+    assert!(
+        frame
+            .attribution
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Map data: © GeoBasis-DE / BKG"))
+    );
+}

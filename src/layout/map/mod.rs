@@ -39,6 +39,7 @@ pub use scene::{Label, LegendEntry, MapScene, MarkerMark, RegionRow, Unit, scene
 use crate::geo::Atlas;
 use crate::i18n::Lang;
 use crate::model::regions::MapDoc;
+use crate::scene::{Figure, Frame, Rendering};
 
 /// The geometry a document is drawn on.
 #[derive(Clone, Copy)]
@@ -51,15 +52,37 @@ pub struct Geometry<'a> {
     pub host: bool,
 }
 
-/// Everything the map shows for `doc` on `geo` at `width`, as a renderer needs it: the map (on
-/// its first day) with its attribution, and its table views.
-///
-/// Being filled in by the scene work of issue 19: for now only the tables.
-pub fn rendering(doc: &MapDoc, geo: Geometry, width: f64, lang: Lang) -> crate::scene::Rendering {
+/// What frames the map in every export and rendering: its title (the document's or the
+/// widget's), the day shown ("Stand der Zuordnung: 01.10.2017"), the source, the attribution
+/// the geometry's licence requires ("© GeoBasis-DE / BKG") and the summary.
+pub fn frame(doc: &MapDoc, prepared: &Prepared, scene: &MapScene, lang: Lang) -> Frame {
+    let t = lang.texts();
+    let m = t.map;
+    let attribution = &prepared.attribution;
+    Frame {
+        title: doc.title.clone().unwrap_or_else(|| t.map_name.to_string()),
+        as_of: scene
+            .date
+            .as_ref()
+            .map(|d| format!("{}: {d}", m.date_label)),
+        source: doc.source.as_ref().map(|s| format!("{}: {s}", t.source)),
+        attribution: (!attribution.is_empty())
+            .then(|| format!("{}: {attribution}", m.geometry_note)),
+        summary: scene.summary.clone(),
+    }
+}
+
+/// Everything the map shows for `doc` on `geo` at `width`, as a renderer needs it: the map on
+/// its first day in its [`frame`], and its table views.
+pub fn rendering(doc: &MapDoc, geo: Geometry, width: f64, lang: Lang) -> Rendering {
     let prepared = prepare(doc, geo);
     let scene = scene(doc, &prepared, prepared.initial, None, width, lang);
-    crate::scene::Rendering {
-        figures: Vec::new(),
+    let frame = frame(doc, &prepared, &scene, lang);
+    Rendering {
+        figures: vec![Figure {
+            scene: scene.marks(&frame.title, None, lang),
+            frame,
+        }],
         tables: scene.tables(lang),
     }
 }
