@@ -39,15 +39,9 @@ fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    let target = container
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| {
-            e.dyn_into::<web_sys::HtmlElement>()
-                .ok()
-                .map(|e| e.unchecked_into::<web_sys::Element>())
-        });
+    // Records are SVG elements: `focus()` is theirs as well as HTML elements' (one method of
+    // both in the DOM), so no `instanceof HTMLElement` check, which every `<g>` would fail.
+    let target = container.query_selector(&selector).ok().flatten();
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     match target {
