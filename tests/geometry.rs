@@ -539,6 +539,22 @@ fn a_rendering_of_the_map_carries_title_day_source_and_attribution() {
     );
     assert!(!f.frame.summary.is_empty());
     assert!(f.scene.width > 700.0 && !f.scene.marks.is_empty());
+    // The legend travels with the map, below it.
+    let legend: Vec<&str> = {
+        let mut texts = Vec::new();
+        f.scene.marks.iter().for_each(|m| m.texts(&mut texts));
+        texts
+    };
+    assert!(
+        legend.contains(&"Wert unterdrückt (Geheimhaltung)"),
+        "{legend:?}"
+    );
+    assert!(
+        legend.contains(&"Teilnehmende (Beispielwerte)"),
+        "{legend:?}"
+    );
+    let map = scene(&doc, &prepare(&doc, geo), doc.date, None, 720.0, Lang::De);
+    assert!(f.scene.height > map.height + 40.0);
     let file = foerderweg::render::svg::figure(&f.scene, &f.frame, "");
     for part in [
         ">JobPerspektive Sachsen: Programmregionen<",

@@ -13,6 +13,12 @@ use crate::scene::{Anchor, Group, Mark, Pattern, Scene};
 const MARKER_R: f64 = 6.0;
 const POINTED_R: f64 = 7.5;
 
+/// The legend under a map in a file: space above it, the height of a row, the width of a
+/// character of its text.
+const LEGEND_GAP: f64 = 12.0;
+const LEGEND_ROW: f64 = 20.0;
+const LEGEND_CHAR: f64 = 6.6;
+
 /// The data attribute that names a record across redraws (the focus stays on it).
 pub const KEY: &str = "data-fw-key";
 
@@ -79,6 +85,56 @@ impl MapScene {
             patterns: self.patterns(),
             marks,
         }
+    }
+
+    /// The map with its legend drawn below it, for files and the server (the widget shows the
+    /// legend as HTML under the drawing): a swatch filled as the areas and the text of each
+    /// class, in rows as wide as the map.
+    pub fn marks_with_legend(&self, title: &str, lang: Lang) -> Scene {
+        let mut scene = self.marks(title, None, lang);
+        if self.legend.is_empty() {
+            return scene;
+        }
+        let top = scene.height + LEGEND_GAP;
+        let title = Mark::text(
+            0.0,
+            top + 12.0,
+            self.legend_title.clone(),
+            "fw-map-legend__title",
+        );
+        let mut marks = vec![title];
+        let (mut x, mut y) = (0.0, top + 20.0);
+        for entry in &self.legend {
+            let w = 24.0 + entry.text.chars().count() as f64 * LEGEND_CHAR + 16.0;
+            if x > 0.0 && x + w > scene.width {
+                (x, y) = (0.0, y + LEGEND_ROW);
+            }
+            let class = format!("fw-unit {}", entry.class);
+            marks.push(Mark::rect(x + 0.5, y + 0.5, 17.0, 13.0, class));
+            let text = Mark::text(
+                x + 24.0,
+                y + 11.0,
+                entry.text.clone(),
+                "fw-map-legend__text",
+            );
+            marks.push(text);
+            x += w;
+        }
+        // On a ground of its own: neighbouring districts reach past the map's edge.
+        let height = y + LEGEND_ROW - scene.height;
+        let ground = Mark::rect(
+            0.0,
+            scene.height,
+            scene.width,
+            height,
+            "fw-map-legend__ground",
+        );
+        marks.insert(0, ground);
+        scene.height += height;
+        scene
+            .marks
+            .push(Mark::Group(Group::layer("fw-map-legend__marks", marks)));
+        scene
     }
 
     /// An area: its path in a record named by its key, coloured by its class.

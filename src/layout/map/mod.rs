@@ -73,14 +73,14 @@ pub fn frame(doc: &MapDoc, prepared: &Prepared, scene: &MapScene, lang: Lang) ->
 }
 
 /// Everything the map shows for `doc` on `geo` at `width`, as a renderer needs it: the map on
-/// its first day in its [`frame`], and its table views.
+/// its first day with its legend, in its [`frame`], and its table views.
 pub fn rendering(doc: &MapDoc, geo: Geometry, width: f64, lang: Lang) -> Rendering {
     let prepared = prepare(doc, geo);
     let scene = scene(doc, &prepared, prepared.initial, None, width, lang);
     let frame = frame(doc, &prepared, &scene, lang);
     Rendering {
         figures: vec![Figure {
-            scene: scene.marks(&frame.title, None, lang),
+            scene: scene.marks_with_legend(&frame.title, lang),
             frame,
         }],
         tables: scene.tables(lang),
