@@ -141,6 +141,14 @@ export function svgMarkup(svg, title, desc, legend, notes = []) {
   const width = Math.max(1, Math.round(Number(svg.getAttribute("width")) || box.width));
   let height = Math.max(1, Math.round(Number(svg.getAttribute("height")) || box.height));
   if (!copy.hasAttribute("viewBox")) copy.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  // The drawing stays inside its view box, as in the widget (overflow: hidden): a map's
+  // neighbouring districts reach past it and would cover the title and the notes.
+  const clip = document.createElementNS(NS, "svg");
+  const [cx, cy, cw, ch] = copy.getAttribute("viewBox").split(/[\s,]+/);
+  for (const [name, value] of [["x", cx], ["y", cy], ["width", cw], ["height", ch]]) clip.setAttribute(name, value);
+  clip.setAttribute("viewBox", `${cx} ${cy} ${cw} ${ch}`);
+  clip.append(...copy.childNodes);
+  copy.append(clip);
   if (legend) {
     const [vx, vy, vw, vh] = copy.getAttribute("viewBox").split(/[\s,]+/).map(Number);
     const k = vw / width;

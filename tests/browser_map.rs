@@ -72,7 +72,8 @@ async fn the_samples_render_with_legend_table_and_attribution() {
         // Every area has a path and an accessible name with its key.
         for a in all(&el, ".fw-units .fw-unit") {
             let key = a.get_attribute("data-fw-select").expect("key");
-            assert!(a.get_attribute("d").is_some_and(|d| d.starts_with('M')));
+            let shape = a.query_selector("path").ok().flatten().expect("a path");
+            assert!(shape.get_attribute("d").is_some_and(|d| d.starts_with('M')));
             assert!(
                 a.get_attribute("aria-label")
                     .is_some_and(|l| l.contains(&key))
@@ -254,8 +255,8 @@ async fn an_unknown_key_is_listed_and_the_rest_is_drawn() {
     el.remove();
 }
 
-/// New figures for the same regions (a refresh) recolour the areas already drawn: the same
-/// elements stay, with the new figure in their names, so a person on an area keeps the focus.
+/// New figures for the same regions (a refresh) recolour the areas and rename them; a person
+/// on an area keeps the focus there, with the one tab stop, and reads its new figure.
 #[wasm_bindgen_test]
 async fn new_figures_recolour_the_drawn_areas_and_keep_the_focus() {
     let el = map(REGIO).await;
@@ -263,6 +264,7 @@ async fn new_figures_recolour_the_drawn_areas_and_keep_the_focus() {
     let dessau = area(&before, "15001").clone();
     let old_class = dessau.get_attribute("class").expect("class");
     focus(&dessau);
+    assert_eq!(focused_key(&el).as_deref(), Some("15001"));
     let mut doc: serde_json::Value = serde_json::from_str(REGIO).expect("sample");
     for v in doc["values"].as_array_mut().expect("values") {
         let figure = if v["key"] == "regio-15001" { 4321 } else { 1 };
@@ -277,13 +279,26 @@ async fn new_figures_recolour_the_drawn_areas_and_keep_the_focus() {
     settle().await;
     let after = all(&el, ".fw-units .fw-unit");
     assert_eq!(after.len(), before.len());
-    assert!(
-        dessau.is_connected() && area(&after, "15001") == &dessau,
-        "the area's element is kept"
-    );
-    let label = dessau.get_attribute("aria-label").expect("name");
+    let now = area(&after, "15001").clone();
+    let label = now.get_attribute("aria-label").expect("name");
     assert!(label.contains("4.321"), "the new figure is named: {label}");
-    assert_ne!(dessau.get_attribute("class").expect("class"), old_class);
-    assert_eq!(focused(&el).as_ref(), Some(&dessau), "the focus stays");
+    assert_ne!(now.get_attribute("class").expect("class"), old_class);
+    assert_eq!(
+        focused(&el).as_ref(),
+        Some(&now),
+        "the focus stays on Dessau"
+    );
+    let stops: Vec<_> = after
+        .iter()
+        .filter(|a| a.get_attribute("tabindex").as_deref() == Some("0"))
+        .filter_map(|a| a.get_attribute("data-fw-select"))
+        .collect();
+    assert_eq!(stops, ["15001"], "the tab stop stays with it");
+    // The next area is one arrow away, as before the refresh.
+    press(&now, "ArrowRight");
+    assert!(
+        until(|| focused_key(&el).is_some_and(|k| k != "15001")).await,
+        "the arrows go on from the focused area"
+    );
     el.remove();
 }

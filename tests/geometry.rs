@@ -417,3 +417,162 @@ fn a_drawing_is_kept_only_while_the_areas_and_regions_stay() {
     };
     assert_ne!(prepare(&wider, geometry()).fingerprint, p1.fingerprint);
 }
+
+/// A sample of `www/data` prepared on the built-in geometry, as the widget shows it first.
+fn sample(
+    file: &str,
+) -> (
+    std::sync::Arc<foerderweg::model::regions::MapDoc>,
+    foerderweg::layout::map::Prepared,
+) {
+    let text = std::fs::read_to_string(format!("www/data/{file}")).unwrap();
+    let Some(Document::Map(doc)) = check(WidgetKind::Map, &text).document else {
+        panic!("{file} does not check");
+    };
+    let geo = Geometry {
+        areas: districts(),
+        municipalities: needs_municipalities(&doc).then(municipalities),
+        host: false,
+    };
+    let prepared = prepare(&doc, geo);
+    (doc, prepared)
+}
+
+/// The map as a scene of marks: one record per area and visible marker, named, in keyboard
+/// order, with one tab stop, a tooltip anchor on the map and the colour class of the area; the
+/// markers' forms come from the one symbol builder; outlines name their region.
+#[test]
+fn the_map_is_a_scene_of_named_records_with_one_tab_stop() {
+    use foerderweg::scene::symbol::{Shape, path};
+    use foerderweg::scene::{Mark, Pattern};
+    let (doc, prepared) = sample("map-sachsen.json");
+    let s = scene(&doc, &prepared, prepared.initial, None, 800.0, Lang::De);
+    let marks = s.marks("Regionen", None, Lang::De);
+    assert_eq!(marks.label, "Regionen, Stand der Zuordnung: 01.01.2018");
+    assert_eq!(marks.role.as_deref(), Some("Programmregion"));
+    let records = marks.records("data-fw-key");
+    let visible = s.markers.iter().filter(|m| m.visible).count();
+    assert_eq!(records.len(), s.units.len() + visible);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|(_, g)| g.focusable == Some(true))
+            .count(),
+        1
+    );
+    assert_eq!(
+        records[0].1.focusable,
+        Some(true),
+        "the first holds the tab stop"
+    );
+    for (i, ((key, g), unit)) in records.iter().zip(&s.units).enumerate() {
+        assert_eq!(*key, unit.key);
+        assert_eq!(g.class, format!("fw-unit {}", unit.class));
+        assert_eq!(g.label.as_deref(), Some(unit.text.as_str()));
+        assert!(g.data.contains(&("data-fw-mark", i.to_string())));
+        assert!(g.data.contains(&("data-fw-select", unit.key.clone())));
+        let (x, y) = g.tip.expect("a tooltip anchor");
+        assert!(x >= 0.0 && x <= marks.width && y >= 0.0 && y <= marks.height);
+        assert!(matches!(&g.marks[..], [Mark::Path { d, .. }] if *d == unit.d));
+    }
+    // Offices are squares of the one symbol builder, at their place.
+    let office = s.markers.iter().find(|m| m.kind == "office").unwrap();
+    let (_, g) = records
+        .iter()
+        .find(|(k, _)| *k == format!("marker:{}", office.id))
+        .unwrap();
+    assert!(
+        matches!(&g.marks[0], Mark::Path { d, class } if *d == path(Shape::Square, office.x, office.y, 6.0) && class == "fw-pin__symbol")
+    );
+    assert_eq!(g.class, "fw-pin fw-pin--office");
+    // A suppressed figure (Bautzen) is crossed, not coloured.
+    assert!(marks.patterns.contains(&Pattern::Cross));
+    let svg = foerderweg::render::svg::drawing(&marks);
+    assert!(
+        svg.contains(r#"<g class="fw-outline" data-fw-region="dd-soe-mei" aria-hidden="true">"#),
+        "outline of the merged region"
+    );
+    assert!(svg.contains("fw-lands") && svg.contains("fw-context"));
+    assert!(!svg.contains("style="));
+    // Another record keeps the tab stop when the map is drawn again.
+    let kept = s.marks("Regionen", Some("14612"), Lang::De);
+    let stops: Vec<&str> = kept
+        .records("data-fw-key")
+        .into_iter()
+        .filter(|(_, g)| g.focusable == Some(true))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(stops, ["14612"]);
+}
+
+/// What the native renderer and the CLI draw: the map of the first day with the frame the
+/// licence demands (the attribution), its title, the day shown and the source; and its tables.
+#[test]
+fn a_rendering_of_the_map_carries_title_day_source_and_attribution() {
+    use foerderweg::layout::map::rendering;
+    let text = std::fs::read_to_string("www/data/map-sachsen.json").unwrap();
+    let Some(Document::Map(doc)) = check(WidgetKind::Map, &text).document else {
+        panic!("map-sachsen does not check");
+    };
+    let geo = Geometry {
+        areas: districts(),
+        municipalities: Some(municipalities()),
+        host: false,
+    };
+    let r = rendering(&doc, geo, 720.0, Lang::De);
+    assert_eq!(r.figures.len(), 1);
+    let f = &r.figures[0];
+    assert_eq!(f.frame.title, "JobPerspektive Sachsen: Programmregionen");
+    assert_eq!(
+        f.frame.as_of.as_deref(),
+        Some("Stand der Zuordnung: 01.01.2018")
+    );
+    assert!(
+        f.frame
+            .source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Quelle: Zuordnungen nach"))
+    );
+    assert_eq!(
+        f.frame.attribution.as_deref(),
+        Some("Kartengrundlage: © GeoBasis-DE / BKG 2016, Daten verändert")
+    );
+    assert!(!f.frame.summary.is_empty());
+    assert!(f.scene.width > 700.0 && !f.scene.marks.is_empty());
+    // The legend travels with the map, below it.
+    let legend: Vec<&str> = {
+        let mut texts = Vec::new();
+        f.scene.marks.iter().for_each(|m| m.texts(&mut texts));
+        texts
+    };
+    assert!(
+        legend.contains(&"Wert unterdrückt (Geheimhaltung)"),
+        "{legend:?}"
+    );
+    assert!(
+        legend.contains(&"Teilnehmende (Beispielwerte)"),
+        "{legend:?}"
+    );
+    let map = scene(&doc, &prepare(&doc, geo), doc.date, None, 720.0, Lang::De);
+    assert!(f.scene.height > map.height + 40.0);
+    let file = foerderweg::render::svg::figure(&f.scene, &f.frame, "");
+    for part in [
+        ">JobPerspektive Sachsen: Programmregionen<",
+        ">Stand der Zuordnung: 01.01.2018<",
+        "© GeoBasis-DE / BKG 2016",
+    ] {
+        assert!(file.contains(part), "{part}");
+    }
+    let titles: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    // In English too.
+    let en = rendering(&doc, geo, 720.0, Lang::En);
+    let frame = &en.figures[0].frame;
+    assert_eq!(frame.as_of.as_deref(), Some("Assignment as of: 2018-01-01"));
+    assert!(
+        frame
+            .attribution
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Map data: © GeoBasis-DE / BKG"))
+    );
+}

@@ -243,13 +243,18 @@ pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
             .close_tag();
         w.text(&frame.title).end("text");
     }
-    w.open("g");
-    if top > 0.0 {
-        w.attr("transform", "translate(0,28)");
-    }
+    // A viewport of its own, as the widget's `overflow: hidden`: marks past the drawing's edge
+    // (a map's neighbouring districts) cover neither the title nor the lines below.
+    let mut inner = String::from("0 0 ");
+    crate::scene::num::push(&mut inner, width);
+    inner.push(' ');
+    crate::scene::num::push(&mut inner, scene.height.max(0.0));
+    w.open("svg").num("y", top).num("width", width);
+    w.num("height", scene.height.max(0.0))
+        .attr("viewBox", &inner);
     w.attr("class", &scene.class).close_tag();
     body(&mut w, scene);
-    w.end("g");
+    w.end("svg");
     let mut y = top + scene.height.max(0.0) + 4.0;
     for line in &footer {
         y += LINE;

@@ -3,6 +3,7 @@
 //! which `embed` fills when a map needs it.
 
 use super::parts::export::{Item, menu, printing};
+use super::parts::marks::{self, Tip, tip_of};
 use super::parts::table::data_table;
 use super::parts::{marked, move_tab_stop};
 use crate::check::Diagnostic;
@@ -12,10 +13,9 @@ use crate::layout::map::{self as layout, Geometry, MapScene};
 use crate::layout::table::DataTable;
 use crate::model::common::Day;
 use crate::model::regions::MapDoc;
-use crate::scene::Frame;
+use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::JsCast;
 
 /// The built-in geometry as far as it has loaded.
@@ -37,10 +37,6 @@ thread_local! {
 pub(crate) fn geometry() -> ArcRwSignal<GeoSet> {
     GEOMETRY.with(Clone::clone)
 }
-
-/// Ids of `<pattern>`s must be unique on the page; shadow roots share no ids, but two maps in
-/// one root (`mount()` twice into one element) would.
-static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 
 /// The area or marker an event happened on, with its index in keyboard order.
 fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
@@ -159,6 +155,71 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
     }
 }
 
+/// What the map shows: the day and the zoom a person chose, and the scene of them.
+#[derive(Clone, Copy)]
+struct Shown {
+    dates: Memo<Vec<Day>>,
+    day: Memo<Option<Day>>,
+    /// The day a person picked, with the change days it was picked among.
+    picked: RwSignal<Option<(Vec<Day>, Day)>>,
+    zoom: RwSignal<Option<String>>,
+    /// The zoom in force.
+    zoomed: Memo<Option<String>>,
+    scene: Memo<Arc<MapScene>>,
+}
+
+impl Shown {
+    fn new(
+        doc: MapInput,
+        prepared: Memo<Option<Arc<layout::Prepared>>>,
+        width: Signal<f64>,
+        lang: Lang,
+    ) -> Shown {
+        let dates = Memo::new(move |_| {
+            prepared.with(|p| p.as_ref().map(|p| p.dates.clone()).unwrap_or_default())
+        });
+        let initial = Memo::new(move |_| prepared.with(|p| p.as_ref().and_then(|p| p.initial)));
+        // A new document with the same change days keeps the day picked, one with other days
+        // starts again at its own first day.
+        let picked = RwSignal::new(None::<(Vec<Day>, Day)>);
+        let day = Memo::new(move |_| {
+            picked.with(|p| match p {
+                Some((among, d)) if dates.with(|ds| ds == among) => Some(*d),
+                _ => initial.get(),
+            })
+        });
+        let zoom = RwSignal::new(None::<String>);
+        // A region the new document no longer has shows the whole map again.
+        let zoomed = Memo::new(move |_| {
+            let id = zoom.get()?;
+            let known = doc.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| d.regions.iter().any(|r| r.id == id))
+            });
+            known.then_some(id)
+        });
+        let scene = Memo::new(move |previous: Option<&Arc<MapScene>>| {
+            let (Some(doc), Some(prepared)) = (doc.get(), prepared.get()) else {
+                return previous.cloned().unwrap_or_default();
+            };
+            let drawing = kept_drawing(&doc, &prepared, zoomed.get().as_deref(), width.get());
+            Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
+        });
+        Shown {
+            dates,
+            day,
+            picked,
+            zoom,
+            zoomed,
+            scene,
+        }
+    }
+
+    fn pick(self, d: Day) {
+        self.picked.set(Some((self.dates.get_untracked(), d)));
+    }
+}
+
 fn drawn(
     doc: MapInput,
     prepared: Memo<Option<Arc<layout::Prepared>>>,
@@ -168,300 +229,26 @@ fn drawn(
 ) -> impl IntoView {
     let t = lang.texts();
     let m = t.map;
-    let instance = INSTANCE.fetch_add(1, Ordering::Relaxed);
-    let nodata_id = format!("fw-nodata-{instance}");
-    let suppressed_id = format!("fw-suppressed-{instance}");
-    let dates = Memo::new(move |_| {
-        prepared.with(|p| p.as_ref().map(|p| p.dates.clone()).unwrap_or_default())
-    });
-    let initial = Memo::new(move |_| prepared.with(|p| p.as_ref().and_then(|p| p.initial)));
-    // The day a person picked, with the change days it was picked among: a new document with
-    // the same change days keeps it, one with other days starts again at its own first day.
-    let picked = RwSignal::new(None::<(Vec<Day>, Day)>);
-    let day = Memo::new(move |_| {
-        picked.with(|p| match p {
-            Some((among, d)) if dates.with(|ds| ds == among) => Some(*d),
-            _ => initial.get(),
-        })
-    });
-    let pick = move |d: Day| picked.set(Some((dates.get_untracked(), d)));
-    let zoom = RwSignal::new(None::<String>);
-    // The zoom in force: a region the new document no longer has shows the whole map again.
-    let zoomed = Memo::new(move |_| {
-        let id = zoom.get()?;
-        let known = doc.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.regions.iter().any(|r| r.id == id))
-        });
-        known.then_some(id)
-    });
+    let shown = Shown::new(doc, prepared, width, lang);
+    let scene = shown.scene;
     let show_table = RwSignal::new(false);
-    let active = RwSignal::new(0usize);
-    let shown = RwSignal::new(false);
-    let scene = Memo::new(move |previous: Option<&Arc<MapScene>>| {
+    let frame = Memo::new(move |_| {
         let (Some(doc), Some(prepared)) = (doc.get(), prepared.get()) else {
-            return previous.cloned().unwrap_or_default();
+            return Frame::default();
         };
-        let drawing = kept_drawing(&doc, &prepared, zoomed.get().as_deref(), width.get());
-        Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
+        scene.with(|s| layout::frame(&doc, &prepared, s, lang))
     });
-
     // Drawn again only when the change days differ.
     let date_control = move || {
-        let dates = dates.get();
-        (dates.len() > 1).then(|| date_control(dates, day, pick, lang))
+        let dates = shown.dates.get();
+        (dates.len() > 1).then(|| date_control(dates, shown.day, move |d| shown.pick(d), lang))
     };
-
-    let zoom_control = move || {
-        let s = scene.get();
-        let options = s
-            .regions
-            .iter()
-            .filter(|r| r.active)
-            .map(|r| {
-                let id = r.id.clone();
-                let selected = zoomed.get_untracked().as_deref() == Some(id.as_str());
-                view! { <option value=id selected=selected>{r.label.clone()}</option> }
-            })
-            .collect_view();
-        doc.with(|d| d.as_ref().is_some_and(|d| !d.regions.is_empty())).then(|| view! {
-            <label class="fw-control">
-                <span class="fw-control__label">{m.zoom_label}</span>
-                <select class="fw-select" data-fw-control="zoom" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    zoom.set((!v.is_empty()).then_some(v));
-                }>
-                    <option value="" selected=zoomed.get_untracked().is_none()>{m.whole}</option>
-                    {options}
-                </select>
-            </label>
-        })
-    };
-    // Keyboard: one tab stop; arrows move through areas then markers in order.
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let key = ev.key();
-        let s = scene.get_untracked();
-        let count = s.units.len() + s.markers.iter().filter(|mk| mk.visible).count();
-        if count == 0 {
-            return;
-        }
-        let at = active.get_untracked().min(count - 1);
-        let next = match key.as_str() {
-            "ArrowRight" | "ArrowDown" => (at + 1) % count,
-            "ArrowLeft" | "ArrowUp" => (at + count - 1) % count,
-            "Home" => 0,
-            "End" => count - 1,
-            "Escape" => {
-                shown.set(false);
-                return;
-            }
-            "Enter" | " " => {
-                ev.prevent_default();
-                if let Some(el) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    let init = web_sys::EventInit::new();
-                    init.set_bubbles(true);
-                    init.set_composed(true);
-                    if let Ok(click) = web_sys::Event::new_with_event_init_dict("click", &init) {
-                        let _ = el.dispatch_event(&click);
-                    }
-                }
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        active.set(next);
-        shown.set(true);
-        let svg = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let selector = format!("[data-fw-mark='{next}']");
-        if let Some(el) = svg.and_then(|s| s.query_selector(&selector).ok().flatten()) {
-            if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                let _ = el.focus();
-            }
-        }
-    };
-
-    let tooltip = move || {
-        if !shown.get() {
-            return None;
-        }
-        let s = scene.get();
-        let i = active.get();
-        let (x, y, text) = match s.units.get(i) {
-            Some(u) => (u.anchor.0, u.anchor.1, u.text.clone()),
-            None => {
-                let mk = s
-                    .markers
-                    .iter()
-                    .filter(|mk| mk.visible)
-                    .nth(i - s.units.len())?;
-                (mk.x, mk.y - 8.0, mk.text.clone())
-            }
-        };
-        let side = if x < s.width * 0.3 {
-            "start"
-        } else if x > s.width * 0.7 {
-            "end"
-        } else {
-            "middle"
-        };
-        Some(view! {
-            <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
-                style:left=format!("{x:.1}px") style:top=format!("{y:.1}px")>{text}</div>
-        })
-    };
-
-    let (nodata_fill, suppressed_fill) = (
-        format!("url(#{nodata_id})"),
-        format!("url(#{suppressed_id})"),
-    );
-    let svg = {
-        let (nodata_id, suppressed_id) = (nodata_id.clone(), suppressed_id.clone());
-        let (nodata_fill, suppressed_fill) = (nodata_fill.clone(), suppressed_fill.clone());
-        move || {
-            let s = scene.get();
-            let fill_for = |class: &str| pattern_fill(class, &nodata_fill, &suppressed_fill);
-            // One tab stop (moved by `roving` when a mark takes the focus); the marks' focus and
-            // hover are handled once on the <svg>, not by four closures on each of hundreds.
-            let marks = s.units.len() + s.markers.iter().filter(|mk| mk.visible).count();
-            let stop = active.get_untracked().min(marks.saturating_sub(1));
-            let tabindex = move |i: usize| if i == stop { "0" } else { "-1" };
-            let units = s
-                .units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| {
-                    view! {
-                        <path class=format!("fw-unit {}", u.class) d=u.d.clone() fill=fill_for(&u.class)
-                            fill-rule="evenodd"
-                            role="img" aria-label=u.text.clone() tabindex=tabindex(i)
-                            data-fw-mark=i.to_string() data-fw-select=u.key.clone() data-fw-kind="area"
-                        ></path>
-                    }
-                })
-                .collect_view();
-            let first_marker = s.units.len();
-            let markers = s
-                .markers
-                .iter()
-                .filter(|mk| mk.visible)
-                .enumerate()
-                .map(|(j, mk)| {
-                    let i = first_marker + j;
-                    view! {
-                        <g class=format!("fw-pin fw-pin--{}", mk.kind)>
-                            <path class="fw-pin__symbol" d=mk.d.clone() role="img" aria-label=mk.text.clone()
-                                tabindex=tabindex(i) data-fw-mark=i.to_string()
-                                data-fw-select=mk.id.clone() data-fw-kind="marker"
-                            ></path>
-                            {mk.label_at.map(|(x, y, anchor)| view! {
-                                <text class="fw-pin__label" x=format!("{x:.1}") y=format!("{y:.1}")
-                                    text-anchor=anchor aria-hidden="true">{mk.label.clone()}</text>
-                            })}
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! {
-                <svg class="fw-svg fw-map__svg" width=format!("{:.0}", s.width) height=format!("{:.0}", s.height)
-                    viewBox=format!("0 0 {:.0} {:.0}", s.width, s.height)
-                    role="group" aria-label=title.get() aria-roledescription=m.region
-                    on:keydown=on_key
-                >
-                    <defs>
-                        <pattern id=nodata_id.clone() width="6" height="6" patternUnits="userSpaceOnUse"
-                            patternTransform="rotate(45)">
-                            <rect class="fw-pattern-bg" width="6" height="6"></rect>
-                            <line class="fw-pattern-line" x1="0" y1="0" x2="0" y2="6"></line>
-                        </pattern>
-                        <pattern id=suppressed_id.clone() width="6" height="6" patternUnits="userSpaceOnUse">
-                            <rect class="fw-pattern-bg" width="6" height="6"></rect>
-                            <circle class="fw-pattern-dot" cx="3" cy="3" r="1.3"></circle>
-                        </pattern>
-                    </defs>
-                    <path class="fw-context" d=s.context.clone() fill-rule="evenodd" aria-hidden="true"></path>
-                    <g class="fw-units">{units}</g>
-                    <path class="fw-lands" d=s.lands.clone() aria-hidden="true"></path>
-                    <g class="fw-outlines" aria-hidden="true">
-                        {s.outlines.iter().map(|(id, d)| view! {
-                            <path class="fw-outline" data-fw-region=id.clone() d=d.clone()></path>
-                        }).collect_view()}
-                    </g>
-                    <g class="fw-map-labels" aria-hidden="true">
-                        {s.labels.iter().map(|l| view! {
-                            <text class="fw-map-label" x=format!("{:.1}", l.x) y=format!("{:.1}", l.y)
-                                text-anchor="middle">{l.text.clone()}</text>
-                        }).collect_view()}
-                    </g>
-                    <g class="fw-pins">{markers}</g>
-                </svg>
-            }
-        }
-    };
-
-    let legend = move || {
-        let s = scene.get();
-        let (nodata_fill, suppressed_fill) = (nodata_fill.clone(), suppressed_fill.clone());
-        (!s.legend.is_empty()).then(|| view! {
-            <div class="fw-map-legend">
-                <p class="fw-legend__title">{s.legend_title.clone()}</p>
-                <ul class="fw-legend">
-                    {s.legend.iter().map(|e| {
-                        let fill = pattern_fill(&e.class, &nodata_fill, &suppressed_fill);
-                        view! {
-                            <li>
-                                <svg class="fw-swatch-area" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
-                                    <rect class=format!("fw-unit {}", e.class) fill=fill x="0.5" y="0.5" width="17" height="13"></rect>
-                                </svg>
-                                {e.text.clone()}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })
-    };
-
+    let zoom_control = move || zoom_control(doc, shown, lang);
     let print = printing();
     let tables = move || (show_table.get() || print.get()).then(|| tables(&scene.get(), lang));
     // Which tables there are changes with a document, not with the day or the zoom.
     let table_titles = Memo::new(move |_| scene.with(|s| s.table_titles(lang)));
-    let export = move || {
-        let e = t.export;
-        let mut items: Vec<Item> = Vec::new();
-        for (i, table) in table_titles.get().into_iter().enumerate() {
-            items.push(Item::csv(
-                table,
-                Arc::new(move || {
-                    scene
-                        .get_untracked()
-                        .tables(lang)
-                        .into_iter()
-                        .nth(i)
-                        .unwrap_or_else(|| DataTable::new(String::new(), Vec::new()))
-                }),
-                lang,
-            ));
-        }
-        items.extend(Item::images(
-            ".fw-map__svg",
-            Some(".fw-map-legend"),
-            &Frame {
-                title: title.get(),
-                summary: e.map.to_string(),
-                ..Frame::default()
-            },
-            None,
-            lang,
-        ));
-        items.push(Item::print(lang));
-        menu(items, lang)
-    };
+    let export = move || export_menu(scene, table_titles.get(), &frame.get(), lang);
     let attribution = move || {
         prepared.with(|p| {
             p.as_ref()
@@ -493,30 +280,9 @@ fn drawn(
             {export}
         </div>
         <figure class="fw-map" hidden=move || show_table.get() && !print.get()>
-            <div class="fw-map__plot"
-                // Focus and hover of the marks, once here rather than on each of hundreds; not on the
-                // <svg>, which focus listeners would make a tab stop of its own in Chromium.
-                on:focusin=move |ev| {
-                    if let Some((mark, i)) = mark_of(&ev) {
-                        move_tab_stop(&ev, &mark, "data-fw-mark");
-                        active.set(i);
-                        shown.set(true);
-                    }
-                }
-                on:focusout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
-                on:mouseover=move |ev| {
-                    if let Some((_, i)) = mark_of(&ev) {
-                        active.set(i);
-                        shown.set(true);
-                    }
-                }
-                on:mouseout=move |ev| if mark_of(&ev).is_some() { shown.set(false) }
-            >
-                {svg}
-                {tooltip}
-            </div>
+            {plot(scene, title, lang)}
             <figcaption>
-                {legend}
+                {move || legend(&scene.get())}
                 <p class="fw-hint">{m.keys}</p>
             </figcaption>
         </figure>
@@ -525,6 +291,186 @@ fn drawn(
         {move || source().map(|s| view! { <p class="fw-source">{format!("{}: ", t.source)}{s}</p> })}
         {warnings}
     }
+}
+
+/// The map's drawing (the scene's markup, drawn again when it changes, the focus kept on the
+/// record with the same key) and its tooltip. Keys, focus and hover are listened to once here
+/// rather than on each of hundreds of records.
+fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl IntoView {
+    // The record that holds the one tab stop: kept when the map is drawn again.
+    let stop = RwSignal::new(None::<String>);
+    let marks = Memo::new(move |_| {
+        let stop = stop.get_untracked();
+        scene.with(|s| s.marks(&title.get(), stop.as_deref(), lang))
+    });
+    let (_, drawing) = marks::plot(marks.into(), layout::KEY, "fw-map__drawing");
+    let tip = RwSignal::new(None::<(Tip, String)>);
+    let show_tip = move |ev: &web_sys::Event| {
+        let side = marked(ev, "data-fw-side").map(|(_, s)| s);
+        tip.set(tip_of(ev).zip(side));
+    };
+    view! {
+        <div class="fw-map__plot"
+            on:keydown=move |ev| on_key(&ev, &tip)
+            on:focusin=move |ev| {
+                if let Some((mark, key)) = marked(&ev, layout::KEY) {
+                    move_tab_stop(&ev, &mark, "data-fw-mark");
+                    stop.set(Some(key));
+                    show_tip(&ev);
+                }
+            }
+            on:focusout=move |ev| if mark_of(&ev).is_some() { tip.set(None) }
+            on:mouseover=move |ev| if mark_of(&ev).is_some() { show_tip(&ev) }
+            on:mouseout=move |ev| if mark_of(&ev).is_some() { tip.set(None) }
+        >
+            {drawing}
+            {move || tip.get().map(|((x, y, text), side)| view! {
+                <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
+                    style:left=format!("{}px", num::fmt(x)) style:top=format!("{}px", num::fmt(y))>{text}</div>
+            })}
+        </div>
+    }
+}
+
+/// Keyboard on the map: one tab stop; arrows, Home and End move through the areas, then the
+/// markers, in the scene's order; Enter and Space select; Escape hides the tooltip.
+fn on_key(ev: &web_sys::KeyboardEvent, tip: &RwSignal<Option<(Tip, String)>>) {
+    let Some(plot) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let count = plot
+        .query_selector_all("[data-fw-mark]")
+        .map_or(0, |l| l.length() as usize);
+    if count == 0 {
+        return;
+    }
+    let at = mark_of(ev).map_or(0, |(_, i)| i.min(count - 1));
+    let next = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (at + 1) % count,
+        "ArrowLeft" | "ArrowUp" => (at + count - 1) % count,
+        "Home" => 0,
+        "End" => count - 1,
+        "Escape" => {
+            tip.set(None);
+            return;
+        }
+        "Enter" | " " => {
+            ev.prevent_default();
+            select(ev);
+            return;
+        }
+        _ => return,
+    };
+    ev.prevent_default();
+    let selector = format!("[data-fw-mark='{next}']");
+    if let Some(Ok(el)) = plot
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .map(|e| e.dyn_into::<web_sys::SvgElement>())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A click on the record the key was pressed on: `embed` sends `foerderweg-select` for it.
+fn select(ev: &web_sys::KeyboardEvent) {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(click) = web_sys::Event::new_with_event_init_dict("click", &init) {
+        let _ = el.dispatch_event(&click);
+    }
+}
+
+/// The select of the region to zoom to (regions in force), when the map has regions.
+fn zoom_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoView + use<>> {
+    let m = lang.texts().map;
+    let (zoom, zoomed) = (shown.zoom, shown.zoomed);
+    let s = shown.scene.get();
+    let options = s
+        .regions
+        .iter()
+        .filter(|r| r.active)
+        .map(|r| {
+            let id = r.id.clone();
+            let selected = zoomed.get_untracked().as_deref() == Some(id.as_str());
+            view! { <option value=id selected=selected>{r.label.clone()}</option> }
+        })
+        .collect_view();
+    doc.with(|d| d.as_ref().is_some_and(|d| !d.regions.is_empty())).then(|| view! {
+        <label class="fw-control">
+            <span class="fw-control__label">{m.zoom_label}</span>
+            <select class="fw-select" data-fw-control="zoom" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                zoom.set((!v.is_empty()).then_some(v));
+            }>
+                <option value="" selected=zoomed.get_untracked().is_none()>{m.whole}</option>
+                {options}
+            </select>
+        </label>
+    })
+}
+
+/// The export menu: each table as CSV, the map as SVG and PNG with its `frame`, print.
+fn export_menu(
+    scene: Memo<Arc<MapScene>>,
+    titles: Vec<&'static str>,
+    frame: &Frame,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let mut items: Vec<Item> = Vec::new();
+    for (i, table) in titles.into_iter().enumerate() {
+        items.push(Item::csv(
+            table,
+            Arc::new(move || {
+                scene
+                    .get_untracked()
+                    .tables(lang)
+                    .into_iter()
+                    .nth(i)
+                    .unwrap_or_else(|| DataTable::new(String::new(), Vec::new()))
+            }),
+            lang,
+        ));
+    }
+    items.extend(Item::images(
+        ".fw-map__svg",
+        Some(".fw-map-legend"),
+        frame,
+        None,
+        lang,
+    ));
+    items.push(Item::print(lang));
+    menu(items, lang)
+}
+
+/// The legend: a swatch of each class (the stylesheet fills it as the areas) and its text.
+fn legend(s: &MapScene) -> Option<impl IntoView + use<>> {
+    (!s.legend.is_empty()).then(|| view! {
+        <div class="fw-map-legend">
+            <p class="fw-legend__title">{s.legend_title.clone()}</p>
+            <ul class="fw-legend">
+                {s.legend.iter().map(|e| view! {
+                    <li>
+                        <svg class="fw-swatch-area" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
+                            <rect class=format!("fw-unit {}", e.class) x="0.5" y="0.5" width="17" height="13"></rect>
+                        </svg>
+                        {e.text.clone()}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    })
 }
 
 /// Earlier and later buttons and a select of the change days.
@@ -592,15 +538,6 @@ fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
 /// The change day in force on `day`: the last one on or before it.
 fn shown_step(dates: &[Day], day: Option<Day>) -> Option<usize> {
     dates.iter().rposition(|x| Some(*x) <= day)
-}
-
-/// The `fill` of an area whose class is drawn with a pattern (no data, suppressed).
-fn pattern_fill(class: &str, nodata: &str, suppressed: &str) -> Option<String> {
-    match class {
-        "fw-nodata" => Some(nodata.to_string()),
-        "fw-suppressed" => Some(suppressed.to_string()),
-        _ => None,
-    }
 }
 
 fn tables(s: &MapScene, lang: Lang) -> impl IntoView + use<> {

@@ -372,7 +372,7 @@ const drawn = (page, marks, timeout = 20000) =>
     marks,
     { timeout },
   );
-const STRICT_MARKS = { timeline: ".fw-phase, .fw-row", occupancy: ".fw-seg--filled", map: "svg path.fw-unit" };
+const STRICT_MARKS = { timeline: ".fw-phase, .fw-row", occupancy: ".fw-seg--filled", map: "svg .fw-unit" };
 
 test("Strict Content-Security-Policy: all three widgets draw under a header policy without one violation", async () => {
   const { page, seen } = await newPage();

@@ -39,7 +39,8 @@ fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    // An SVG record is no `HtmlElement` but has `focus` all the same (HTMLOrSVGElement).
+    // Records are SVG elements: `focus()` is theirs as well as HTML elements' (one method of
+    // both in the DOM), so no `instanceof HTMLElement` check, which every `<g>` would fail.
     let target = container.query_selector(&selector).ok().flatten();
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);

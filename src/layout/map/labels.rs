@@ -1,0 +1,245 @@
+//! Labels and markers: where an area's figure is written (the centroid of its largest polygon,
+//! when the figure fits across it), and the markers with labels placed around them so that no
+//! label covers a figure, a marker or another label.
+
+use super::drawing::Drawing;
+use super::figures::Figure;
+use super::marks::marker_symbol;
+use super::scene::{Label, MarkerMark, Unit};
+use crate::geo::projection::{Conic, Fit};
+use crate::geo::{Shape, Target, ring_area2};
+use crate::i18n::{Lang, name_of};
+use crate::model::regions::MapDoc;
+use crate::order::{sort_by, sort_by_cached_key};
+use std::collections::HashSet;
+
+/// Width of a character of a figure written on the map, and of a marker's label.
+const FIGURE_CHAR: f64 = 7.5;
+const MARKER_CHAR: f64 = 6.6;
+
+/// A box: left, top, right, bottom.
+type Box4 = [f64; 4];
+
+/// What the labels need to know of a unit besides what it shows.
+pub(super) struct Placed {
+    /// Label point and room across it.
+    pub anchor: Option<(f64, f64, f64)>,
+    /// Its figure.
+    pub figure: Option<Figure>,
+    /// What the figure stands for (a region's figure is written once).
+    pub source: Option<Target>,
+}
+
+pub(super) fn inside(view: Box4, x: f64, y: f64) -> bool {
+    x >= view[0] && x <= view[2] && y >= view[1] && y <= view[3]
+}
+
+fn overlaps(a: Box4, b: Box4) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// Where a shape's figure goes: the centroid of its largest polygon (view units), with the
+/// width of room around it.
+pub(super) fn label_point(shape: &Shape, conic: &Conic, fit: &Fit) -> Option<(f64, f64, f64)> {
+    let ring = shape
+        .polygons
+        .iter()
+        .filter_map(|p| p.rings.first())
+        .max_by(|a, b| ring_area2(a).abs().total_cmp(&ring_area2(b).abs()))?;
+    let pts: Vec<(f64, f64)> = ring.iter().map(|&p| fit.apply(conic.point(p))).collect();
+    let (mut a2, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in pts.windows(2) {
+        let cross = w[0].0 * w[1].1 - w[1].0 * w[0].1;
+        a2 += cross;
+        cx += (w[0].0 + w[1].0) * cross;
+        cy += (w[0].1 + w[1].1) * cross;
+    }
+    if a2.abs() < 1e-9 {
+        return None;
+    }
+    let (x, y) = (cx / (3.0 * a2), cy / (3.0 * a2));
+    Some((x, y, room(&pts, x, y)))
+}
+
+/// The horizontal run of the ring `pts` through (`x`, `y`).
+fn room(pts: &[(f64, f64)], x: f64, y: f64) -> f64 {
+    let mut crossings: Vec<f64> = pts
+        .windows(2)
+        .filter(|w| (w[0].1 > y) != (w[1].1 > y))
+        .map(|w| w[0].0 + (y - w[0].1) * (w[1].0 - w[0].0) / (w[1].1 - w[0].1))
+        .collect();
+    sort_by(&mut crossings, f64::total_cmp);
+    crossings
+        .chunks(2)
+        .filter(|c| c.len() == 2 && c[0] <= x && x <= c[1])
+        .map(|c| 2.0 * (x - c[0]).min(c[1] - x))
+        .next()
+        .unwrap_or(0.0)
+}
+
+/// Figures on the map: once per figure, at the largest area it colours (a region's or a
+/// district's drawn as municipalities once, an area's own at the area), where it fits.
+pub(super) fn figure_labels(units: &[Unit], placed: &[Placed], view: Box4) -> Vec<Label> {
+    let mut labels = Vec::new();
+    let mut labelled: HashSet<&Target> = HashSet::new();
+    let mut by_size: Vec<usize> = (0..units.len()).collect();
+    let size = |i: usize| placed[i].anchor.map_or(0.0, |(_, _, w)| w);
+    sort_by(&mut by_size, |&a, &b| size(b).total_cmp(&size(a)));
+    for i in by_size {
+        // Only figures are written; "no data" and "suppressed" are patterns with a legend.
+        if !matches!(placed[i].figure, Some(Figure::Value(_))) {
+            continue;
+        }
+        if placed[i]
+            .source
+            .as_ref()
+            .is_some_and(|t| !labelled.insert(t))
+        {
+            continue;
+        }
+        let Some((x, y, room)) = placed[i].anchor else {
+            continue;
+        };
+        let text = units[i].value.clone();
+        if text.chars().count() as f64 * FIGURE_CHAR + 6.0 <= room && inside(view, x, y) {
+            labels.push(Label {
+                x,
+                y: y + 4.0,
+                text,
+            });
+        }
+    }
+    labels
+}
+
+/// The boxes the figures written on the map take.
+fn written(labels: &[Label]) -> Vec<Box4> {
+    labels
+        .iter()
+        .map(|l| {
+            let w = l.text.chars().count() as f64 * FIGURE_CHAR / 2.0 + 2.0;
+            [l.x - w, l.y - 12.0, l.x + w, l.y + 3.0]
+        })
+        .collect()
+}
+
+pub(super) fn marker_kind(kind: &str) -> &'static str {
+    match kind.trim() {
+        "office" => "office",
+        "provider" => "provider",
+        "jobcenter" => "jobcenter",
+        _ => "other",
+    }
+}
+
+fn rank(kind: &str) -> usize {
+    match marker_kind(kind) {
+        "office" => 0,
+        "jobcenter" => 1,
+        "provider" => 2,
+        _ => 3,
+    }
+}
+
+/// Where a label `w` wide may go around a marker at (`x`, `y`), in order of preference:
+/// (x, y, anchor, box).
+fn candidates(x: f64, y: f64, w: f64) -> [(f64, f64, &'static str, Box4); 4] {
+    [
+        (
+            x + 10.0,
+            y + 4.0,
+            "start",
+            [x + 9.0, y - 7.0, x + 11.0 + w, y + 7.0],
+        ),
+        (
+            x - 10.0,
+            y + 4.0,
+            "end",
+            [x - 11.0 - w, y - 7.0, x - 9.0, y + 7.0],
+        ),
+        (
+            x,
+            y - 12.0,
+            "middle",
+            [x - w / 2.0, y - 23.0, x + w / 2.0, y - 9.0],
+        ),
+        (
+            x,
+            y + 22.0,
+            "middle",
+            [x - w / 2.0, y + 10.0, x + w / 2.0, y + 25.0],
+        ),
+    ]
+}
+
+/// The markers of `doc`, offices first, with labels around them that stay in `view` and
+/// overlap neither the figures written (`labels`), nor any marker, nor each other.
+pub(super) fn place_markers(
+    doc: &MapDoc,
+    drawing: &Drawing,
+    labels: &[Label],
+    lang: Lang,
+) -> Vec<MarkerMark> {
+    let m = lang.texts().map;
+    let (conic, fit) = (&drawing.conic, &drawing.fit);
+    let view = [0.0, 0.0, fit.width, fit.height];
+    let mut order: Vec<usize> = (0..doc.markers.len()).collect();
+    sort_by_cached_key(&mut order, |&i| {
+        doc.markers.get(i).map_or(4, |mk| rank(&mk.kind))
+    });
+    let projected: Vec<(f64, f64)> = doc
+        .markers
+        .iter()
+        .map(|mk| fit.apply(conic.project(mk.lon, mk.lat)))
+        .collect();
+    let mut taken = written(labels);
+    taken.extend(
+        projected
+            .iter()
+            .map(|&(x, y)| [x - 7.0, y - 7.0, x + 7.0, y + 7.0]),
+    );
+    let mut out = Vec::with_capacity(order.len());
+    for i in order {
+        let Some(mk) = doc.markers.get(i) else {
+            continue;
+        };
+        let (x, y) = projected.get(i).copied().unwrap_or((0.0, 0.0));
+        let kind = marker_kind(&mk.kind);
+        let visible = x.is_finite() && y.is_finite() && inside(view, x, y);
+        let w = mk.label.chars().count() as f64 * MARKER_CHAR;
+        let label_at = if visible {
+            free_place(candidates(x, y, w), view, &mut taken)
+        } else {
+            None
+        };
+        out.push(MarkerMark {
+            id: mk.id.clone(),
+            kind,
+            label: mk.label.clone(),
+            d: marker_symbol(kind, x, y),
+            x,
+            y,
+            label_at,
+            text: format!("{} ({})", mk.label, name_of(m.marker_kinds, kind)),
+            visible,
+        });
+    }
+    out
+}
+
+/// The first of `candidates` inside `view` that overlaps nothing `taken`; it is taken then.
+fn free_place(
+    candidates: [(f64, f64, &'static str, Box4); 4],
+    view: Box4,
+    taken: &mut Vec<Box4>,
+) -> Option<(f64, f64, &'static str)> {
+    let (lx, ly, anchor, b) = candidates.into_iter().find(|(_, _, _, b)| {
+        b[0] >= view[0]
+            && b[2] <= view[2]
+            && b[1] >= view[1]
+            && b[3] <= view[3]
+            && !taken.iter().any(|t| overlaps(*t, *b))
+    })?;
+    taken.push(b);
+    Some((lx, ly, anchor))
+}

@@ -1,0 +1,339 @@
+//! Everything the map shows for a day: its areas with their classes and names, the outlines of
+//! the regions in force, the figures written on it, the markers, the legend, the region rows
+//! and the summary.
+
+use super::calendar::regions_on;
+use super::classes::Classes;
+use super::drawing::{Drawing, drawing};
+use super::figures::Figures;
+use super::labels::{Placed, figure_labels, place_markers};
+use super::prepare::Prepared;
+use super::tables::region_rows;
+use crate::geo::Shape;
+use crate::i18n::{Lang, fill, fill_named, isolate};
+use crate::layout::table::Cell;
+use crate::model::common::Day;
+use crate::model::regions::{MapDoc, Region};
+use crate::order::sort_by;
+
+/// A drawn area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Key (sent in `foerderweg-select`).
+    pub key: String,
+    /// Name.
+    pub name: String,
+    /// SVG path.
+    pub d: String,
+    /// Colour class (`fw-c0`…`fw-c6`, `fw-nodata`, `fw-suppressed`, `fw-noregion`, `fw-inregion`).
+    pub class: String,
+    /// Id of the region it belongs to on the day shown.
+    pub region: Option<String>,
+    /// Name of that region.
+    pub region_label: Option<String>,
+    /// The figure shown for it (its own or its region's), formatted.
+    pub value: String,
+    /// The same figure for the table view and the CSV.
+    pub figure: Cell,
+    /// Tooltip and accessible name.
+    pub text: String,
+    /// Where the tooltip points (view units).
+    pub anchor: (f64, f64),
+}
+
+/// A figure written on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Position (view units, centre).
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// A marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkerMark {
+    /// Id (sent in `foerderweg-select`).
+    pub id: String,
+    /// `office`, `provider`, `jobcenter` or `other`.
+    pub kind: &'static str,
+    /// Name.
+    pub label: String,
+    /// The symbol's path.
+    pub d: String,
+    /// Position.
+    pub x: f64,
+    /// Position.
+    pub y: f64,
+    /// Where its label goes (x, y, `start` or `end`), if it fits without overlap.
+    pub label_at: Option<(f64, f64, &'static str)>,
+    /// Tooltip and accessible name.
+    pub text: String,
+    /// Inside the view.
+    pub visible: bool,
+}
+
+/// One legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// Class of its swatch.
+    pub class: String,
+    /// Text.
+    pub text: String,
+}
+
+/// A row of the region table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionRow {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub label: String,
+    /// Office.
+    pub office: String,
+    /// `01.10.2017 – offen`.
+    pub valid: String,
+    /// In force on the day shown.
+    pub active: bool,
+    /// Names of its areas.
+    pub areas: String,
+    /// Its figure.
+    pub value: Cell,
+}
+
+/// Everything the map draws.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapScene {
+    /// View width.
+    pub width: f64,
+    /// View height.
+    pub height: f64,
+    /// Areas, in keyboard order.
+    pub units: Vec<Unit>,
+    /// Neighbours (one path).
+    pub context: String,
+    /// Borders of the Länder.
+    pub lands: String,
+    /// Dissolved outlines of the regions in force: (id, path).
+    pub outlines: Vec<(String, String)>,
+    /// Figures written on the map.
+    pub labels: Vec<Label>,
+    /// Markers, offices first.
+    pub markers: Vec<MarkerMark>,
+    /// Legend entries.
+    pub legend: Vec<LegendEntry>,
+    /// Legend title.
+    pub legend_title: String,
+    /// Regions (all, with `active` for the day shown).
+    pub regions: Vec<RegionRow>,
+    /// A paragraph for screen readers and the page.
+    pub summary: String,
+    /// The day shown, formatted.
+    pub date: Option<String>,
+}
+
+/// Lays out `prepared` for `day`, zoomed to region `zoom`, `width` wide.
+pub fn scene(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    day: Option<Day>,
+    zoom: Option<&str>,
+    width: f64,
+    lang: Lang,
+) -> MapScene {
+    scene_on(
+        doc,
+        prepared,
+        &drawing(doc, prepared, zoom, width),
+        day,
+        lang,
+    )
+}
+
+/// What the units of a day are made from.
+struct Shown<'a> {
+    doc: &'a MapDoc,
+    prepared: &'a Prepared,
+    drawing: &'a Drawing,
+    region_of: Vec<Option<usize>>,
+    figures: Figures,
+    value_label: String,
+    lang: Lang,
+}
+
+/// Lays out `prepared` for `day` on a `drawing` made for it by [`drawing`] (a view keeps one
+/// while only the figures or the day change).
+pub fn scene_on(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    drawing: &Drawing,
+    day: Option<Day>,
+    lang: Lang,
+) -> MapScene {
+    let (active, region_of) = regions_on(doc, &prepared.members, prepared.units.len(), day);
+    let figures = Figures::new(doc, prepared.host);
+    let mut classes = Classes::new(&figures.numbers(), doc.scale.as_ref());
+    let value_label = doc
+        .value_label
+        .clone()
+        .unwrap_or_else(|| lang.texts().map.value.to_string());
+    let on = Shown {
+        doc,
+        prepared,
+        drawing,
+        region_of,
+        figures,
+        value_label,
+        lang,
+    };
+    let (mut units, placed) = on.units(&mut classes);
+    let view = [0.0, 0.0, drawing.fit.width, drawing.fit.height];
+    let labels = figure_labels(&units, &placed, view);
+    // Keyboard order: by region, then by name.
+    sort_by(&mut units, |a, b| {
+        (a.region_label.is_none(), &a.region_label, &a.name).cmp(&(
+            b.region_label.is_none(),
+            &b.region_label,
+            &b.name,
+        ))
+    });
+    // Figures written on the map keep their place; marker labels go around them.
+    let markers = place_markers(doc, drawing, &labels, lang);
+    let regions = region_rows(doc, prepared, &active, &on.figures, &classes, lang);
+    let date = day.map(|d| lang.date(d.0));
+    let summary = summary(&on, &classes, units.len(), &active, date.as_deref());
+    MapScene {
+        width: drawing.fit.width,
+        height: drawing.fit.height,
+        units,
+        context: drawing.context.clone(),
+        lands: drawing.lands.clone(),
+        outlines: outlines(doc, drawing, &active),
+        labels,
+        markers,
+        legend: classes.legend(lang),
+        legend_title: on.value_label,
+        regions,
+        summary,
+        date,
+    }
+}
+
+impl Shown<'_> {
+    /// The units in the prepared order, with what their labels need.
+    fn units(&self, classes: &mut Classes) -> (Vec<Unit>, Vec<Placed>) {
+        let has_figures = !self.doc.values.is_empty();
+        let fit = &self.drawing.fit;
+        let mut units = Vec::with_capacity(self.prepared.units.len());
+        let mut placed = Vec::with_capacity(self.prepared.units.len());
+        for (i, shape) in self.prepared.units.iter().enumerate() {
+            let region = self.region_of[i].and_then(|r| self.doc.regions.get(r));
+            let found = self.figures.of_unit(&shape.key, region);
+            let figure = found.as_ref().map(|(f, _)| *f);
+            let class = classes.class(figure, has_figures, region.is_some());
+            let anchor = self.drawing.anchors.get(i).copied().flatten();
+            let value = figure.map(|f| classes.format(f, self.lang));
+            let shown = value
+                .clone()
+                .unwrap_or_else(|| self.lang.texts().map.no_data.into());
+            units.push(Unit {
+                key: shape.key.clone(),
+                name: shape.name.clone(),
+                d: self.drawing.unit_paths.get(i).cloned().unwrap_or_default(),
+                class,
+                region: region.map(|r| r.id.clone()),
+                region_label: region.map(|r| r.label.clone()),
+                value: value.unwrap_or_default(),
+                figure: classes.cell(figure, self.lang),
+                text: self.unit_text(shape, region, &shown),
+                anchor: anchor
+                    .map(|(x, y, _)| (x, y))
+                    .unwrap_or((fit.width / 2.0, fit.height / 2.0)),
+            });
+            placed.push(Placed {
+                anchor,
+                figure,
+                source: found.map(|(_, t)| t),
+            });
+        }
+        (units, placed)
+    }
+
+    /// "Stendal (15090) · Programmregion: Nord · Teilnehmende: 412": the tooltip and name.
+    fn unit_text(&self, shape: &Shape, region: Option<&Region>, figure: &str) -> String {
+        let m = self.lang.texts().map;
+        let mut text = format!("{} ({})", isolate(&shape.name), isolate(&shape.key));
+        if !shape.kind.is_empty() {
+            text = format!("{} ({}, {})", shape.name, shape.kind, shape.key);
+        }
+        match region {
+            Some(r) => text.push_str(&format!(" · {}: {}", m.region, isolate(&r.label))),
+            None if !self.doc.regions.is_empty() => text.push_str(&format!(" · {}", m.no_region)),
+            None => {}
+        }
+        if !self.doc.values.is_empty() {
+            text.push_str(&format!(" · {}: {figure}", self.value_label));
+        }
+        text
+    }
+}
+
+/// Outlines of the regions in force: (id, path).
+fn outlines(doc: &MapDoc, drawing: &Drawing, active: &[bool]) -> Vec<(String, String)> {
+    doc.regions
+        .iter()
+        .zip(&drawing.outlines)
+        .enumerate()
+        .filter(|(r, (_, d))| active.get(*r).copied().unwrap_or(false) && !d.is_empty())
+        .map(|(_, (region, d))| (region.id.clone(), d.clone()))
+        .collect()
+}
+
+/// The paragraph for screen readers: areas, regions in force, the day, markers, the range of
+/// the figures.
+fn summary(
+    on: &Shown,
+    classes: &Classes,
+    areas: usize,
+    active: &[bool],
+    date: Option<&str>,
+) -> String {
+    let lang = on.lang;
+    let t = lang.texts();
+    let m = t.map;
+    let areas = lang.count(areas, m.area_forms);
+    let in_force = lang.count(active.iter().filter(|a| **a).count(), t.regions);
+    let mut summary = match date {
+        Some(d) => fill_named(
+            m.summary_dated,
+            &[("areas", &areas), ("regions", &in_force), ("date", d)],
+        ),
+        None => fill_named(m.summary, &[("areas", &areas), ("regions", &in_force)]),
+    };
+    if !on.doc.markers.is_empty() {
+        summary.push(' ');
+        let markers = lang.count(on.doc.markers.len(), t.markers);
+        summary.push_str(&fill(m.summary_markers, &markers, ""));
+    }
+    let range = on
+        .figures
+        .numbers()
+        .into_iter()
+        .fold(None, |acc: Option<(f64, f64)>, v| {
+            Some(acc.map_or((v, v), |(a, b)| (a.min(v), b.max(v))))
+        });
+    if let Some((lo, hi)) = range {
+        summary.push(' ');
+        summary.push_str(&fill_named(
+            m.summary_values,
+            &[
+                ("what", &on.value_label),
+                ("lo", &lang.number(lo, classes.decimals)),
+                ("hi", &lang.number(hi, classes.decimals)),
+            ],
+        ));
+    }
+    summary
+}

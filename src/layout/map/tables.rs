@@ -1,0 +1,157 @@
+//! The table views of the map: regions (with their validity and whether they are in force on
+//! the day shown), areas with their region and figure, markers.
+
+use super::classes::Classes;
+use super::figures::Figures;
+use super::prepare::Prepared;
+use super::scene::{MapScene, RegionRow};
+use crate::i18n::{Lang, join_isolated, name_of};
+use crate::layout::table::{Cell, Column, DataTable, Row};
+use crate::model::regions::{MapDoc, Region};
+use crate::order::sort_by;
+
+/// The rows of the region table: every region, `active` for those in force.
+pub(super) fn region_rows(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    active: &[bool],
+    figures: &Figures,
+    classes: &Classes,
+    lang: Lang,
+) -> Vec<RegionRow> {
+    doc.regions
+        .iter()
+        .enumerate()
+        .map(|(r, region)| {
+            let mut names: Vec<&str> = prepared
+                .members
+                .get(r)
+                .map(|ms| {
+                    ms.iter()
+                        .filter_map(|&u| prepared.units.get(u))
+                        .map(|s| s.name.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            sort_by(&mut names, |a, b| a.cmp(b));
+            RegionRow {
+                id: region.id.clone(),
+                label: region.label.clone(),
+                office: region.office.clone().unwrap_or_default(),
+                valid: validity(region, lang),
+                active: active.get(r).copied().unwrap_or(false),
+                areas: join_isolated(names.iter().copied(), ", "),
+                value: classes.cell(figures.of_region(region), lang),
+            }
+        })
+        .collect()
+}
+
+/// "01.10.2017 – offen", or "immer".
+fn validity(region: &Region, lang: Lang) -> String {
+    let m = lang.texts().map;
+    if region.valid_from.is_none() && region.valid_to.is_none() {
+        return m.always.to_string();
+    }
+    let end = |d: Option<crate::model::common::Day>| {
+        d.map(|d| lang.date(d.0))
+            .unwrap_or_else(|| m.open.to_string())
+    };
+    format!("{} – {}", end(region.valid_from), end(region.valid_to))
+}
+
+impl MapScene {
+    /// The titles of [`MapScene::tables`], without making the tables (the export menu's items).
+    pub fn table_titles(&self, lang: Lang) -> Vec<&'static str> {
+        let m = lang.texts().map;
+        let mut titles = Vec::new();
+        if !self.regions.is_empty() {
+            titles.push(m.regions_title);
+        }
+        titles.push(m.areas_title);
+        if !self.markers.is_empty() {
+            titles.push(m.markers_title);
+        }
+        titles
+    }
+
+    /// The table views: regions (if any), areas, markers (if any).
+    pub fn tables(&self, lang: Lang) -> Vec<DataTable> {
+        let mut tables = Vec::new();
+        if !self.regions.is_empty() {
+            tables.push(self.regions_table(lang));
+        }
+        tables.push(self.areas_table(lang));
+        if !self.markers.is_empty() {
+            tables.push(self.markers_table(lang));
+        }
+        tables
+    }
+
+    fn regions_table(&self, lang: Lang) -> DataTable {
+        let m = lang.texts().map;
+        let mut t = DataTable::new(
+            m.regions_title,
+            vec![
+                Column::text(m.region),
+                Column::text(m.office),
+                Column::text(m.valid),
+                Column::text(m.in_force),
+                Column::text(m.areas),
+                Column::figure(m.value),
+            ],
+        );
+        for r in &self.regions {
+            t.rows.push(Row {
+                cells: vec![
+                    Cell::text(r.label.clone()),
+                    Cell::text(r.office.clone()),
+                    Cell::text(r.valid.clone()),
+                    Cell::text(if r.active { m.yes } else { m.no }),
+                    Cell::text(r.areas.clone()),
+                    r.value.clone(),
+                ],
+                dimmed: !r.active,
+            });
+        }
+        t
+    }
+
+    fn areas_table(&self, lang: Lang) -> DataTable {
+        let m = lang.texts().map;
+        let mut t = DataTable::new(
+            m.areas_title,
+            vec![
+                Column::text(m.area),
+                Column::text(m.key),
+                Column::text(m.region),
+                Column::figure(self.legend_title.clone()),
+            ],
+        );
+        for u in &self.units {
+            let region = u.region_label.clone();
+            t.push(vec![
+                Cell::text(u.name.clone()),
+                Cell::text(u.key.clone()),
+                Cell::text(region.unwrap_or_else(|| m.no_region.to_string())),
+                u.figure.clone(),
+            ]);
+        }
+        t
+    }
+
+    fn markers_table(&self, lang: Lang) -> DataTable {
+        let m = lang.texts().map;
+        let mut t = DataTable::new(
+            m.markers_title,
+            vec![Column::text(m.area), Column::text(m.kind)],
+        );
+        for mk in &self.markers {
+            t.push(vec![
+                Cell::text(mk.label.clone()),
+                Cell::text(name_of(m.marker_kinds, mk.kind)),
+            ]);
+        }
+        t
+    }
+}
