@@ -1,0 +1,67 @@
+//! The widget in the browser draws the same markup as the native renderer: what a server
+//! renders (`render::html::server_element`), a file exports and the goldens hold is what a
+//! visitor sees, mark for mark. Compared as DOM trees (`isEqualNode`), since the browser writes
+//! its own serialisation.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use foerderweg::check::{Document, check};
+use foerderweg::i18n::Lang;
+use foerderweg::layout;
+use foerderweg::model::WidgetKind;
+use foerderweg::render::svg::drawing;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn drawn(tag: &str, doc: &str, selector: &str) -> (HtmlElement, Element) {
+    let el = element(tag);
+    el.style().set_property("width", "900px").expect("width");
+    set_prop(&el, "data", &JsValue::from_str(doc));
+    attach(&el);
+    assert!(
+        until(|| shadow_query(&el, selector).is_some()).await,
+        "{selector} appears"
+    );
+    settle().await;
+    let svg = shadow_query(&el, selector).expect("drawn");
+    (el, svg)
+}
+
+/// `markup` as an element of the page's document.
+fn parsed(markup: &str) -> Element {
+    let holder = document().create_element("div").unwrap();
+    holder.set_inner_html(markup);
+    holder.first_element_child().expect("one element")
+}
+
+fn width_of(svg: &Element) -> f64 {
+    svg.get_attribute("width")
+        .and_then(|w| w.parse().ok())
+        .expect("a width")
+}
+
+#[wasm_bindgen_test]
+async fn a_timeline_path_is_the_native_rendering_at_its_width() {
+    let (el, svg) = drawn("foerderweg-timeline", TIMELINE_PATH, "svg.fw-timeline").await;
+    let Some(Document::Timeline(doc)) = check(WidgetKind::Timeline, TIMELINE_PATH).document else {
+        panic!("the sample checks")
+    };
+    let today = doc.today.expect("the sample names its day").0;
+    let native = layout::timeline::rendering(&doc, width_of(&svg), today, Lang::De);
+    let expected = parsed(&drawing(&native.figures[0].scene));
+    assert!(
+        expected.is_equal_node(Some(&svg)),
+        "browser:\n{}\nnative:\n{}",
+        svg.outer_html(),
+        expected.outer_html()
+    );
+    // And the comparison sees a difference where there is one: the drawing 40 px narrower.
+    let narrower = layout::timeline::rendering(&doc, width_of(&svg) - 40.0, today, Lang::De);
+    assert!(!parsed(&drawing(&narrower.figures[0].scene)).is_equal_node(Some(&svg)));
+    el.remove();
+}
