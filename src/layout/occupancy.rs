@@ -761,6 +761,92 @@ pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lan
     }
 }
 
+/// The day the dashboard's figures are of: the document's as-of date, else the date of its
+/// as-of reporting point.
+fn as_of_day(doc: &OccupancyDoc) -> Option<NaiveDate> {
+    doc.as_of.map(|d| d.0).or_else(|| {
+        doc.as_of_point()
+            .and_then(|i| doc.series.get(i))
+            .map(|p| p.date.0)
+    })
+}
+
+/// What frames a drawing of the dashboard titled `title` in every export and rendering: the
+/// title with the programme's name, the as-of date, the source and the summary sentence.
+///
+/// ```
+/// use foerderweg::check::{check, Document};
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::occupancy::frame;
+/// use foerderweg::model::WidgetKind;
+/// let text = r#"{"schema":"foerderweg/occupancy@1","asOf":"2018-12-01",
+///               "programme":{"label":"P","source":"Jobcenter"}}"#;
+/// let Some(Document::Occupancy(doc)) = check(WidgetKind::Occupancy, text).document else { panic!() };
+/// let f = frame(&doc, "Plätze", Lang::De);
+/// assert_eq!(f.title, "Plätze – P");
+/// assert_eq!(f.as_of.as_deref(), Some("Stand: 01.12.2018"));
+/// assert_eq!(f.source.as_deref(), Some("Quelle: Jobcenter"));
+/// ```
+pub fn frame(doc: &OccupancyDoc, title: &str, lang: Lang) -> crate::scene::Frame {
+    let t = lang.texts();
+    let label = &doc.programme.label;
+    let title = match (title.is_empty(), label.is_empty()) {
+        (false, false) => format!("{title} – {label}"),
+        (true, _) => label.clone(),
+        (false, true) => title.to_string(),
+    };
+    crate::scene::Frame {
+        title,
+        as_of: as_of_day(doc).map(|d| format!("{}: {}", capitalised(t.as_of), lang.date(d))),
+        source: doc
+            .programme
+            .source
+            .as_ref()
+            .map(|s| format!("{}: {s}", t.source)),
+        attribution: None,
+        summary: scene(doc, lang).summary.unwrap_or_default(),
+    }
+}
+
+/// `as of` → `As of`.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The table views the dashboard shows for `doc` (the bars in their first order).
+pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
+    let s = scene(doc, lang);
+    let mut tables = Vec::new();
+    if s.table.columns.len() > 1 {
+        tables.push(s.table);
+    }
+    if s.has_bars {
+        tables.push(bars(doc, None, BarSort::default(), lang).table(lang));
+    }
+    tables.extend(s.funding);
+    tables
+}
+
+/// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts
+/// (each with its frame) and its table views.
+pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
+    let figures = charts(doc, width, lang)
+        .iter()
+        .map(|chart| crate::scene::Figure {
+            scene: drawing(chart, lang),
+            frame: frame(doc, chart.title, lang),
+        })
+        .collect();
+    crate::scene::Rendering {
+        figures,
+        tables: tables(doc, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1050,91 +1136,5 @@ mod tests {
         assert_eq!(next_point(&lines, (1, 0), "ArrowDown"), None);
         assert_eq!(next_point(&lines, (0, 1), "End"), Some((0, 3)));
         assert_eq!(next_point(&lines, (0, 1), "a"), None);
-    }
-}
-
-/// The day the dashboard's figures are of: the document's as-of date, else the date of its
-/// as-of reporting point.
-fn as_of_day(doc: &OccupancyDoc) -> Option<NaiveDate> {
-    doc.as_of.map(|d| d.0).or_else(|| {
-        doc.as_of_point()
-            .and_then(|i| doc.series.get(i))
-            .map(|p| p.date.0)
-    })
-}
-
-/// What frames a drawing of the dashboard titled `title` in every export and rendering: the
-/// title with the programme's name, the as-of date, the source and the summary sentence.
-///
-/// ```
-/// use foerderweg::check::{check, Document};
-/// use foerderweg::i18n::Lang;
-/// use foerderweg::layout::occupancy::frame;
-/// use foerderweg::model::WidgetKind;
-/// let text = r#"{"schema":"foerderweg/occupancy@1","asOf":"2018-12-01",
-///               "programme":{"label":"P","source":"Jobcenter"}}"#;
-/// let Some(Document::Occupancy(doc)) = check(WidgetKind::Occupancy, text).document else { panic!() };
-/// let f = frame(&doc, "Plätze", Lang::De);
-/// assert_eq!(f.title, "Plätze – P");
-/// assert_eq!(f.as_of.as_deref(), Some("Stand: 01.12.2018"));
-/// assert_eq!(f.source.as_deref(), Some("Quelle: Jobcenter"));
-/// ```
-pub fn frame(doc: &OccupancyDoc, title: &str, lang: Lang) -> crate::scene::Frame {
-    let t = lang.texts();
-    let label = &doc.programme.label;
-    let title = match (title.is_empty(), label.is_empty()) {
-        (false, false) => format!("{title} – {label}"),
-        (true, _) => label.clone(),
-        (false, true) => title.to_string(),
-    };
-    crate::scene::Frame {
-        title,
-        as_of: as_of_day(doc).map(|d| format!("{}: {}", capitalised(t.as_of), lang.date(d))),
-        source: doc
-            .programme
-            .source
-            .as_ref()
-            .map(|s| format!("{}: {s}", t.source)),
-        attribution: None,
-        summary: scene(doc, lang).summary.unwrap_or_default(),
-    }
-}
-
-/// `as of` → `As of`.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// The table views the dashboard shows for `doc` (the bars in their first order).
-pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
-    let s = scene(doc, lang);
-    let mut tables = Vec::new();
-    if s.table.columns.len() > 1 {
-        tables.push(s.table);
-    }
-    if s.has_bars {
-        tables.push(bars(doc, None, BarSort::default(), lang).table(lang));
-    }
-    tables.extend(s.funding);
-    tables
-}
-
-/// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts
-/// (each with its frame) and its table views.
-pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
-    let figures = charts(doc, width, lang)
-        .iter()
-        .map(|chart| crate::scene::Figure {
-            scene: drawing(chart, lang),
-            frame: frame(doc, chart.title, lang),
-        })
-        .collect();
-    crate::scene::Rendering {
-        figures,
-        tables: tables(doc, lang),
     }
 }
