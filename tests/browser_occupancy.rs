@@ -316,6 +316,25 @@ async fn new_data_keeps_the_open_provider_and_the_order() {
             .and_then(|v| v.as_string()),
         Some(other)
     );
+    // In another language the provider is still open (carried to the new view); back to all
+    // providers, and new data keeps that too rather than opening the carried one again.
+    el.set_attribute("lang", "en").expect("lang");
+    assert!(
+        until(|| shadow_text(&el, ".fw-bars .fw-heading") == "Projects of Bildungswerk Altmark")
+            .await
+    );
+    shadow_query(&el, ".fw-button--quiet")
+        .expect("back")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    assert!(until(|| shadow_all(&el, ".fw-bar").len() == 4).await);
+    set_prop(&el, "data", &json_object(&refreshed()));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        shadow_text(&el, ".fw-bars .fw-heading"),
+        "Occupancy by provider"
+    );
     el.remove();
 }
 

@@ -45,6 +45,12 @@ pub(crate) fn occupancy(
     let Some(first) = doc.get_untracked() else {
         return ().into_any();
     };
+    let o = lang.texts().occ;
+    let carry = carried
+        .with_value(|c| c.occupancy.clone())
+        .unwrap_or_default();
+    let has = |d: &OccupancyDoc, id: &str| d.providers.iter().any(|p| p.id == id);
+    let open = RwSignal::new(carry.open.filter(|id| has(&first, id)));
     let doc: Doc = Memo::new_with_compare(
         move |old: Option<&Arc<OccupancyDoc>>| {
             doc.get()
@@ -53,17 +59,11 @@ pub(crate) fn occupancy(
         },
         |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
-    let o = lang.texts().occ;
-    let carry = carried
-        .with_value(|c| c.occupancy.clone())
-        .unwrap_or_default();
-    let open = RwSignal::new(None::<String>);
-    // A provider the document no longer has: all providers again.
+    // A provider the new document no longer has: all providers again.
     Effect::new(move |_| {
-        let wanted = open.get_untracked().or(carry.open.clone());
-        let kept = wanted.filter(|id| doc.with(|d| d.providers.iter().any(|p| p.id == *id)));
-        if kept != open.get_untracked() {
-            open.set(kept);
+        let gone = doc.with(|d| open.with_untracked(|o| o.as_ref().is_some_and(|id| !has(d, id))));
+        if gone {
+            open.set(None);
         }
     });
     let sort = RwSignal::new(carry.sort);
