@@ -168,7 +168,6 @@ export function svgMarkup(svg, title, desc, legend, notes = []) {
       t.setAttribute("font-size", String(size * k));
       if (weight) t.setAttribute("font-weight", weight);
       t.setAttribute("fill", fg.color);
-      t.setAttribute("class", "fw-file-line");
       return t;
     };
     if (top) copy.insertBefore(line(title, vy - 10 * k, 15, "600"), copy.firstChild);
