@@ -5,8 +5,8 @@
 mod chart;
 
 pub use chart::{
-    CHART_HEIGHT, Chart, Line, Point, Tick, charts, drawing, next_point, parse_point, point_id,
-    shape_of, swatch,
+    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, Tick, Tip, charts, drawing, next_point,
+    parse_point, point_id, shape_of, swatch, tip,
 };
 
 use super::table::{Cell, Column, DataTable};
@@ -808,13 +808,14 @@ pub fn frame(doc: &OccupancyDoc, title: &str, lang: Lang) -> crate::scene::Frame
     }
 }
 
-/// `as of` → `As of`.
+/// `as of` → `As of` (ASCII only: the case tables of all of Unicode cost the module kilobytes,
+/// and the words it is used on are the crate's own).
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// The table views the dashboard shows for `doc` (the bars in their first order).

@@ -1,13 +1,13 @@
 //! The occupancy dashboard: draws the scene of `layout::occupancy`. Fed a memo of its
-//! document, it is built once and patches what changed: each part follows its own memo, the
-//! charts are redrawn by the marks renderer, the bars are keyed by id, so a `refresh` keeps the
-//! keyboard focus. Local view state only (which provider is open, the sort order).
+//! document, it is built once and patches what changed (Leptos rebuilds a part's view in place
+//! when its scene changes; the marks renderer redraws the charts and refocuses by id), so a
+//! `refresh` keeps the keyboard focus. Local view state only (which provider is open, the sort order).
 
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
 use crate::i18n::Lang;
-use crate::layout::occupancy::{self as layout, Bar, BarSort, Bars, Figure, Ranked, Stage};
+use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Stage};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
 use crate::scene::{Frame, num};
@@ -76,11 +76,9 @@ pub(crate) fn occupancy(
     });
     let scene = Memo::new(move |_| doc.with(|d| layout::scene(d, lang)));
     let charts = Memo::new(move |_| doc.with(|d| layout::charts(d, width.get(), lang)));
-    let ids = Memo::new(move |_| charts.with(|cs| cs.iter().map(|c| c.id).collect::<Vec<_>>()));
     let has_series = Memo::new(move |_| doc.with(|d| !d.series.is_empty()));
-    let has_bars = part(scene, |s| s.has_bars);
-    let figures = part(scene, |s| s.figures.clone());
-    let table = part(scene, |s| s.table.clone());
+    let has_bars = Memo::new(move |_| scene.with(|s| s.has_bars));
+    let figures = move || scene.with(|s| s.figures.clone());
     view! {
         <header class="fw-head">
             <h2 class="fw-title">{move || scene.with(|s| s.title.clone())}</h2>
@@ -89,14 +87,12 @@ pub(crate) fn occupancy(
             <div class="fw-toolbar fw-head__tools">{export(doc, scene, (open, sort), lang)}</div>
         </header>
         {move || scene.with(|s| s.summary.clone()).map(|s| view! { <p class="fw-summary">{s}</p> })}
-        {move || figures.with(|f| f.iter().any(|f| f.value != "–")).then(|| key_figures(figures.get(), lang))}
+        {move || scene.with(|s| s.figures.iter().any(|f| f.value != "–")).then(|| key_figures(figures(), lang))}
         <div class="fw-grid">
             <section class="fw-section fw-section--wide" aria-label=o.table_title>
-                <For each=move || ids.get() key=|id| *id let:id>
-                    {series_chart(id, charts, lang)}
-                </For>
+                {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
                 {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
-                {move || table.with(|t| report_table(t, lang))}
+                {move || scene.with(|s| report_table(&s.table, lang))}
             </section>
             {move || if has_bars.get() {
                 provider_bars(doc, lang, (open, sort)).into_any()
@@ -115,39 +111,27 @@ pub(crate) fn occupancy(
     .into_any()
 }
 
-/// A part of the scene as a memo of its own: its view is drawn again only when it changes.
-fn part<T>(scene: Memo<layout::Scene>, f: fn(&layout::Scene) -> T) -> Memo<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    Memo::new(move |_| scene.with(f))
-}
-
 /// The funnel, the reasons for early termination, the exits and the funding.
 fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> impl IntoView {
     let o = lang.texts().occ;
-    let stages = part(scene, |s| s.funnel.clone());
-    let reasons = part(scene, |s| s.reasons.clone());
-    let exits = part(scene, |s| s.exits.clone());
-    let funding = part(scene, |s| s.funding.clone());
     view! {
-        {move || (!stages.with(Vec::is_empty)).then(|| funnel(stages.get(), lang))}
+        {move || scene.with(|s| (!s.funnel.is_empty()).then(|| funnel(s.funnel.clone(), lang)))}
         {move || has_series.get().then(|| view! {
             <section class="fw-section">
                 <h3 class="fw-heading">{o.reasons_title}</h3>
-                {match reasons.get() {
+                {match scene.with(|s| s.reasons.clone()) {
                     Some(r) => ranked(r).into_any(),
                     None => view! { <p class="fw-note">{o.no_reasons}</p> }.into_any(),
                 }}
             </section>
         })}
-        {move || exits.get().map(|r| view! {
+        {move || scene.with(|s| s.exits.clone()).map(|r| view! {
             <section class="fw-section">
                 <h3 class="fw-heading">{o.exits_title}</h3>
                 {ranked(r)}
             </section>
         })}
-        {move || funding.get().map(|table| view! {
+        {move || scene.with(|s| s.funding.clone()).map(|table| view! {
             <section class="fw-section">
                 <h3 class="fw-heading">{o.funding_title}</h3>
                 {data_table(&table, lang, "fw-table--funding")}
@@ -288,8 +272,8 @@ fn ranked(r: Ranked) -> impl IntoView {
     }
 }
 
-/// Bars by provider; activating a provider opens its projects. Keyed by id, so new figures
-/// patch the bars in place and a focused bar keeps the focus.
+/// Bars by provider; activating a provider opens its projects. New figures are patched into
+/// the drawn bars (Leptos rebuilds the list in place), so a focused bar keeps the focus.
 fn provider_bars(
     doc: Doc,
     lang: Lang,
@@ -306,14 +290,6 @@ fn provider_bars(
     });
     let bars =
         Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
-    let keys = move || {
-        bars.with(|b| {
-            b.bars
-                .iter()
-                .map(|bar| (bar.kind, bar.id.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     let legend = [
         ("filled", o.filled),
         ("planned", o.planned),
@@ -346,9 +322,7 @@ fn provider_bars(
                 }).collect_view()}
             </ul>
             <ul class="fw-bar-list">
-                <For each=keys key=|k| k.clone() let:key>
-                    {bar_row(key.1, bars, open, lang)}
-                </For>
+                {move || bars.with(|b| bar_rows(b, open, lang))}
             </ul>
             <details class="fw-table-view" prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
@@ -359,58 +333,36 @@ fn provider_bars(
     }
 }
 
-/// One bar, found by `id` in `bars` each time they change: the button stays, its figures follow.
-fn bar_row(
-    id: String,
-    bars: Memo<Bars>,
-    open: RwSignal<Option<String>>,
-    lang: Lang,
-) -> impl IntoView {
+fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl IntoView + use<> {
     let o = lang.texts().occ;
-    let bar = {
-        let id = id.clone();
-        Memo::new(move |_| bars.with(|b| b.bars.iter().find(|x| x.id == id).cloned()))
-    };
-    let text = move |f: fn(&Bar) -> String| move || bar.with(|b| b.as_ref().map(f));
-    let drills = move || bar.with(|b| b.as_ref().is_some_and(|b| b.drills));
-    let segment = move |i: usize| {
-        let class = move || {
-            bar.with(|b| {
-                let class = b
-                    .as_ref()
-                    .and_then(|b| b.segments.get(i))
-                    .map_or("", |s| s.class);
-                format!("fw-seg fw-seg--{class}")
-            })
-        };
-        let width = move || {
-            bar.with(|b| {
-                percent(
-                    b.as_ref()
-                        .and_then(|b| b.segments.get(i))
-                        .map_or(0.0, |s| s.percent),
-                )
-            })
-        };
-        view! { <span class=class style:width=width></span> }
-    };
-    view! {
-        <li>
-            <button
-                type="button"
-                class="fw-bar"
-                data-fw-select=id.clone()
-                data-fw-kind=move || bar.with(|b| b.as_ref().map(|b| b.kind))
-                title=move || drills().then_some(o.open_projects)
-                on:click=move |_| if drills() { open.set(Some(id.clone())) }
-            >
-                <span class="fw-bar__label">{text(|b| b.label.clone())}</span>
-                <span class="fw-bar__track">{(0..3).map(segment).collect_view()}</span>
-                <span class="fw-bar__figures" aria-hidden="true">{text(|b| b.short.clone())}</span>
-                <span class="fw-visually-hidden">{text(|b| format!(": {}", b.figures))}</span>
-            </button>
-        </li>
-    }
+    bars.bars
+        .iter()
+        .map(|bar| {
+            let id = bar.id.clone();
+            let drills = bar.drills;
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="fw-bar"
+                        data-fw-select=bar.id.clone()
+                        data-fw-kind=bar.kind
+                        title=drills.then_some(o.open_projects)
+                        on:click=move |_| if drills { open.set(Some(id.clone())) }
+                    >
+                        <span class="fw-bar__label">{bar.label.clone()}</span>
+                        <span class="fw-bar__track">
+                            {bar.segments.iter().map(|s| view! {
+                                <span class=format!("fw-seg fw-seg--{}", s.class) style:width=percent(s.percent)></span>
+                            }).collect_view()}
+                        </span>
+                        <span class="fw-bar__figures" aria-hidden="true">{bar.short.clone()}</span>
+                        <span class="fw-visually-hidden">{format!(": {}", bar.figures)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {

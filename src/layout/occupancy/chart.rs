@@ -68,6 +68,9 @@ pub struct Chart {
     pub reference: Option<(f64, String)>,
 }
 
+/// The ids of the charts, in the order the dashboard shows them: people, slots.
+pub const CHART_IDS: [&str; 2] = ["people", "slots"];
+
 /// Height of a chart in pixels.
 pub const CHART_HEIGHT: f64 = 240.0;
 
@@ -114,13 +117,13 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
     let all = fields(lang);
     let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
         (
-            "people",
+            CHART_IDS[0],
             o.people_chart,
             &["profilings", "admitted", "followUpTalks"],
             None,
         ),
         (
-            "slots",
+            CHART_IDS[1],
             o.slots_chart,
             &["filled", "planned", "early"],
             capacity,
@@ -272,16 +275,36 @@ fn radius(shape: Shape) -> f64 {
     }
 }
 
-/// Where a point's tooltip opens, so it stays inside the chart: `start` (to the right of the
-/// point), `middle` or `end` (to its left).
-fn side(x: f64, width: f64) -> &'static str {
-    if x < width * 0.25 {
+/// A point's tooltip: where it points, what it says, and the side it opens to so it stays
+/// inside the chart (`start`: to the right of the point, `middle`, `end`: to its left).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tip {
+    /// Anchor, in view units.
+    pub x: f64,
+    /// Anchor, in view units.
+    pub y: f64,
+    /// The point's accessible text.
+    pub text: String,
+    /// `start`, `middle` or `end`.
+    pub side: &'static str,
+}
+
+/// The tooltip of point `at` (line, point) of `chart`.
+pub fn tip(chart: &Chart, (line, point): (usize, usize)) -> Option<Tip> {
+    let p = chart.lines.get(line)?.points.get(point)?;
+    let side = if p.x < chart.width * 0.25 {
         "start"
-    } else if x > width * 0.75 {
+    } else if p.x > chart.width * 0.75 {
         "end"
     } else {
         "middle"
-    }
+    };
+    Some(Tip {
+        x: p.x,
+        y: p.y,
+        text: p.text.clone(),
+        side,
+    })
 }
 
 /// The count axis (grid lines and labels), the date axis and the capacity line.
@@ -339,7 +362,7 @@ pub fn parse_point(id: &str) -> Option<(usize, usize)> {
 /// A line's path (hidden from screen readers) and then its points: each a record with its
 /// accessible text, a tooltip anchor and its marker. The first point of the first line is the
 /// chart's one tab stop; the arrow keys move on from there.
-fn series(chart: &Chart, index: usize, line: &Line) -> Vec<Mark> {
+fn series(index: usize, line: &Line) -> Vec<Mark> {
     let shape = shape_of(index);
     let marker = format!("fw-marker fw-line--{}", line.key);
     let path = Mark::path(line.d.clone(), format!("fw-line fw-line--{}", line.key));
@@ -350,10 +373,7 @@ fn series(chart: &Chart, index: usize, line: &Line) -> Vec<Mark> {
     marks.extend(line.points.iter().enumerate().map(|(p, point)| {
         Mark::Group(Group {
             class: "fw-point".into(),
-            data: vec![
-                ("data-fw-point", point_id(index, p)),
-                ("data-fw-side", side(point.x, chart.width).to_string()),
-            ],
+            data: vec![("data-fw-point", point_id(index, p))],
             label: Some(point.text.clone()),
             focusable: Some(index == 0 && p == 0),
             tip: Some((point.x, point.y)),
@@ -370,7 +390,7 @@ fn series(chart: &Chart, index: usize, line: &Line) -> Vec<Mark> {
 pub fn drawing(chart: &Chart, lang: Lang) -> Scene {
     let mut marks = axes(chart);
     for (i, line) in chart.lines.iter().enumerate() {
-        marks.extend(series(chart, i, line));
+        marks.extend(series(i, line));
     }
     Scene {
         width: chart.width,
@@ -528,7 +548,7 @@ mod tests {
         let svg = crate::render::svg::drawing(&drawing(&charts[0], Lang::En));
         assert!(svg.contains(r#"aria-roledescription="chart""#), "{svg}");
         assert!(svg.contains(
-            r#"data-fw-point="0-0" data-fw-side="start" tabindex="0" role="img" aria-label="Profilings on 2018-02-21: 179""#
+            r#"data-fw-point="0-0" tabindex="0" role="img" aria-label="Profilings on 2018-02-21: 179""#
         ), "{svg}");
         assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
         assert_eq!(svg.matches("tabindex=\"-1\"").count(), 17);
@@ -538,15 +558,17 @@ mod tests {
     #[test]
     fn tooltips_open_away_from_the_edges() {
         let charts = charts(&stendal(), 640.0, Lang::De);
-        let people = drawing(&charts[0], Lang::De);
-        let sides: Vec<&str> = people
-            .records("data-fw-point")
-            .iter()
-            .take(6)
-            .map(|(_, g)| g.data[1].1.as_str())
+        let sides: Vec<&str> = (0..6)
+            .filter_map(|p| tip(&charts[0], (0, p)))
+            .map(|t| t.side)
             .collect();
         assert_eq!(sides.first(), Some(&"start"));
         assert_eq!(sides.last(), Some(&"end"));
         assert!(sides.contains(&"middle"));
+        let last = tip(&charts[0], (2, 5)).expect("a tip");
+        let point = &charts[0].lines[2].points[5];
+        assert_eq!((last.x, last.y), (point.x, point.y));
+        assert_eq!(last.text, point.text);
+        assert_eq!(tip(&charts[0], (3, 0)), None);
     }
 }

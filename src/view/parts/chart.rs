@@ -3,19 +3,16 @@
 //! stop per chart; arrow keys move between points. Events are delegated to the plot, so a
 //! redraw (new data, a new width) keeps them, and the focus stays on the same point.
 
-use super::marks::{self, tip_of};
+use super::marks;
 use super::{marked, move_tab_stop};
 use crate::i18n::Lang;
-use crate::layout::occupancy::{self as layout, Chart, next_point, parse_point};
+use crate::layout::occupancy::{self as layout, Chart, Tip, next_point, parse_point};
 use crate::scene::{Scene, num};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The attribute naming a point, the key that keeps the focus across redraws.
 const POINT: &str = "data-fw-point";
-
-/// A tooltip shown: anchor, text and the side it opens to.
-type Shown = (f64, f64, String, String);
 
 /// A small static drawing (a legend swatch), hidden from screen readers: the text beside it
 /// says what it stands for.
@@ -39,21 +36,30 @@ fn legend(chart: &Chart) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// The tooltip of the point an event happened on.
-fn shown_of(ev: &web_sys::Event) -> Option<Shown> {
-    let (x, y, text) = tip_of(ev)?;
-    let side = marked(ev, "data-fw-side").map_or_else(|| "middle".to_string(), |(_, s)| s);
-    Some((x, y, text, side))
+/// The point an event happened on (its element and where it is), and its tooltip.
+fn point_of(
+    ev: &web_sys::Event,
+    chart: Memo<Option<Chart>>,
+) -> Option<(web_sys::Element, (usize, usize), Option<Tip>)> {
+    let (mark, id) = marked(ev, POINT)?;
+    let at = parse_point(&id)?;
+    let tip = chart.with_untracked(|c| layout::tip(c.as_ref()?, at));
+    Some((mark, at, tip))
 }
 
-/// The chart `id` of `charts` (absent while the document has no such series).
+/// The chart `id` of `charts`, drawn while the document has its series.
 pub(crate) fn series_chart(
     id: &'static str,
     charts: Memo<Vec<Chart>>,
     lang: Lang,
 ) -> impl IntoView {
-    let o = lang.texts().occ;
     let chart = Memo::new(move |_| charts.with(|cs| cs.iter().find(|c| c.id == id).cloned()));
+    let present = Memo::new(move |_| chart.with(Option::is_some));
+    move || present.get().then(|| figure(id, chart, lang))
+}
+
+fn figure(id: &'static str, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView {
+    let o = lang.texts().occ;
     let scene = Memo::new(move |_| {
         chart.with(|c| {
             c.as_ref()
@@ -63,7 +69,7 @@ pub(crate) fn series_chart(
     });
     let (_, plot) = marks::plot(scene.into(), POINT, "fw-chart__svg");
     let at = RwSignal::new(None::<(usize, usize)>);
-    let tip = RwSignal::new(None::<Shown>);
+    let tip = RwSignal::new(None::<Tip>);
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         if key == "Escape" {
@@ -88,7 +94,7 @@ pub(crate) fn series_chart(
         }
     };
     let tooltip = move || {
-        tip.get().map(|(x, y, text, side)| {
+        tip.get().map(|Tip { x, y, text, side }| {
             view! {
                 <div
                     class=format!("fw-tooltip fw-tooltip--{side}")
@@ -110,14 +116,18 @@ pub(crate) fn series_chart(
                 // Once here rather than on each of hundreds of marks, and on a container the
                 // redraws keep; not on the <svg>, which focus listeners would make a tab stop.
                 on:focusin=move |ev| {
-                    if let Some((mark, id)) = marked(&ev, POINT) {
+                    if let Some((mark, point, shown)) = point_of(&ev, chart) {
                         move_tab_stop(&ev, &mark, POINT);
-                        at.set(parse_point(&id));
-                        tip.set(shown_of(&ev));
+                        at.set(Some(point));
+                        tip.set(shown);
                     }
                 }
                 on:focusout=move |ev| if marked(&ev, POINT).is_some() { tip.set(None) }
-                on:mouseover=move |ev| if let Some(s) = shown_of(&ev) { tip.set(Some(s)) }
+                on:mouseover=move |ev| {
+                    if let Some((_, _, Some(shown))) = point_of(&ev, chart) {
+                        tip.set(Some(shown));
+                    }
+                }
                 on:mouseout=move |ev| if marked(&ev, POINT).is_some() { tip.set(None) }
                 on:keydown=on_key
             >
