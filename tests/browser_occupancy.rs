@@ -316,5 +316,96 @@ async fn new_data_keeps_the_open_provider_and_the_order() {
             .and_then(|v| v.as_string()),
         Some(other)
     );
+    // In another language the provider is still open (carried to the new view); back to all
+    // providers, and new data keeps that too rather than opening the carried one again.
+    el.set_attribute("lang", "en").expect("lang");
+    assert!(
+        until(|| shadow_text(&el, ".fw-bars .fw-heading") == "Projects of Bildungswerk Altmark")
+            .await
+    );
+    shadow_query(&el, ".fw-button--quiet")
+        .expect("back")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    assert!(until(|| shadow_all(&el, ".fw-bar").len() == 4).await);
+    set_prop(&el, "data", &json_object(&refreshed()));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        shadow_text(&el, ".fw-bars .fw-heading"),
+        "Occupancy by provider"
+    );
+    el.remove();
+}
+
+/// The example with one figure of a chart and one of a provider changed, as a `refresh` brings.
+fn refreshed() -> String {
+    let changed = OCCUPANCY_EXAMPLE
+        .replacen("\"profilings\": 104", "\"profilings\": 107", 1)
+        .replacen(
+            "\"slots\": 10,\n          \"filled\": 5,\n          \"planned\": 2",
+            "\"slots\": 10,\n          \"filled\": 6,\n          \"planned\": 2",
+            1,
+        );
+    assert_eq!(
+        changed.len(),
+        OCCUPANCY_EXAMPLE.len(),
+        "two figures changed in place"
+    );
+    assert_ne!(changed, OCCUPANCY_EXAMPLE);
+    changed
+}
+
+/// Where the keyboard focus is: the record inside the widget, and that the page's focus is
+/// on the widget (not fallen to `<body>`).
+fn focus_on(el: &Element, attr: &str) -> Option<String> {
+    let host = document().active_element()?;
+    assert!(
+        host.is_same_node(Some(el)),
+        "the focus is on {}",
+        host.tag_name()
+    );
+    focused(el)?.get_attribute(attr)
+}
+
+/// A `refresh` gives the dashboard new figures while a keyboard user is on a chart point or a
+/// provider bar: the focus stays on the same record, which shows the new figure.
+#[wasm_bindgen_test]
+async fn new_data_keeps_the_keyboard_focus_on_its_record() {
+    let el = dashboard(OCCUPANCY_EXAMPLE, Some(900)).await;
+    let point = shadow_query(&el, ".fw-chart--people [data-fw-point='0-4']").expect("a point");
+    focus(&point);
+    settle().await;
+    assert_eq!(focus_on(&el, "data-fw-point").as_deref(), Some("0-4"));
+    set_prop(&el, "data", &json_object(&refreshed()));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        focus_on(&el, "data-fw-point").as_deref(),
+        Some("0-4"),
+        "the point keeps the focus"
+    );
+    let label = focused(&el).and_then(|e| e.get_attribute("aria-label"));
+    assert!(
+        label.as_deref().is_some_and(|l| l.contains(": 107")),
+        "{label:?}"
+    );
+    assert!(
+        shadow_text(&el, ".fw-chart--people .fw-tooltip").contains(": 107"),
+        "the tooltip tells the new figure"
+    );
+
+    let bar = shadow_query(&el, ".fw-bar[data-fw-select='t2']").expect("a provider bar");
+    focus(&bar);
+    settle().await;
+    assert_eq!(focus_on(&el, "data-fw-select").as_deref(), Some("t2"));
+    set_prop(&el, "data", &json_object(OCCUPANCY_EXAMPLE));
+    settle().await;
+    settle().await;
+    assert_eq!(
+        focus_on(&el, "data-fw-select").as_deref(),
+        Some("t2"),
+        "the bar keeps the focus"
+    );
     el.remove();
 }

@@ -108,6 +108,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
     key_figures: "Kennzahlen",
     people_chart: "Profilings und Teilnehmende je Stichtag",
     slots_chart: "Einsatzstellen je Stichtag",
+    chart_role: "Diagramm",
     chart_keys: "Pfeiltasten: Stichtag und Reihe wechseln; Esc schließt den Hinweis.",
     tooltip: "{a} am {b}",
     table_title: "Entwicklung nach Stichtagen",

@@ -108,6 +108,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
     key_figures: "Key figures",
     people_chart: "Profilings and participants by reporting date",
     slots_chart: "Slots by reporting date",
+    chart_role: "chart",
     chart_keys: "Arrow keys: move between reporting dates and series; Esc closes the tooltip.",
     tooltip: "{a} on {b}",
     table_title: "Figures by reporting date",

@@ -522,6 +522,8 @@ pub struct OccupancyTexts {
     pub people_chart: &'static str,
     /// Title of the chart of slots.
     pub slots_chart: &'static str,
+    /// What a chart is, for screen readers (`aria-roledescription`).
+    pub chart_role: &'static str,
     /// How to use a chart by keyboard.
     pub chart_keys: &'static str,
     /// A point; `{a}` series, `{b}` date.

@@ -2,7 +2,13 @@
 //! project, charts of the series on a real date axis, the report table, the funnel, reasons
 //! for early termination, exits and funding. Pure: numbers and strings, no browser.
 
-use super::scale::{Linear, Time};
+mod chart;
+
+pub use chart::{
+    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, Tick, Tip, charts, drawing, next_point,
+    parse_point, point_id, shape_of, swatch, tip,
+};
+
 use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
@@ -177,64 +183,6 @@ impl Bars {
         }
         table
     }
-}
-
-/// A tick on an axis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tick {
-    /// Position in pixels.
-    pub at: f64,
-    /// Label.
-    pub label: String,
-}
-
-/// A point of a series.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Point {
-    /// Index of the reporting date (column of the table).
-    pub date_index: usize,
-    /// Position in pixels.
-    pub x: f64,
-    /// Position in pixels.
-    pub y: f64,
-    /// `Profilings am 01.12.2018: 302 (+6 seit 23.10.2018)`.
-    pub text: String,
-}
-
-/// One series of a chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    /// `profilings`, `admitted`, … (class and legend key).
-    pub key: &'static str,
-    /// Label.
-    pub label: &'static str,
-    /// SVG path, with a gap (a new `M`) where a reporting date has no value.
-    pub d: String,
-    /// The points that have values.
-    pub points: Vec<Point>,
-}
-
-/// A chart of series over reporting dates.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chart {
-    /// `people` or `slots`.
-    pub id: &'static str,
-    /// Title.
-    pub title: &'static str,
-    /// Width and height in pixels.
-    pub width: f64,
-    /// Height in pixels.
-    pub height: f64,
-    /// Left, right, top, bottom edges of the plot area.
-    pub plot: (f64, f64, f64, f64),
-    /// Date axis.
-    pub x_ticks: Vec<Tick>,
-    /// Count axis.
-    pub y_ticks: Vec<Tick>,
-    /// The series.
-    pub lines: Vec<Line>,
-    /// Capacity line: y and its label.
-    pub reference: Option<(f64, String)>,
 }
 
 /// A stage of the funnel.
@@ -448,10 +396,7 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         },
     ];
 
-    let as_of_day = doc
-        .as_of
-        .map(|d| d.0)
-        .or_else(|| point(now_at).map(|p| p.date.0));
+    let as_of_day = as_of_day(doc);
     let summary = (|| {
         let date = lang.date(as_of_day?);
         let values = [
@@ -816,193 +761,90 @@ pub fn bars(doc: &OccupancyDoc, provider: Option<&str>, sort: BarSort, lang: Lan
     }
 }
 
-/// Height of a chart in pixels.
-const CHART_HEIGHT: f64 = 240.0;
-
-/// The two charts of the series at `width` pixels: people (profilings, admitted, follow-up
-/// talks) and slots (filled, planned, early terminations, with the capacity line).
-pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
-    let order = doc.series_by_date();
-    let (Some(first), Some(last)) = (order.first(), order.last()) else {
-        return Vec::new();
-    };
-    let o = lang.texts().occ;
-    let width = if width.is_finite() {
-        width.clamp(240.0, 4000.0)
-    } else {
-        640.0
-    };
-    let (left, right, top, bottom) = (48.0, width - 16.0, 12.0, CHART_HEIGHT - 30.0);
-    let time = Time::new(
-        doc.series[*first].date.0,
-        doc.series[*last].date.0,
-        (left + 8.0, right - 8.0),
-    );
-    let x_ticks: Vec<Tick> = {
-        let ticks = time.month_ticks(((right - left) / 64.0).floor().max(2.0) as usize);
-        let mut year = None;
-        ticks
-            .into_iter()
-            .map(|d| {
-                let month = o.months[d.month0() as usize];
-                let label = if year != Some(d.year()) {
-                    year = Some(d.year());
-                    format!("{month} {}", d.year())
-                } else {
-                    month.to_string()
-                };
-                Tick {
-                    at: time.apply(d),
-                    label,
-                }
-            })
-            .collect()
-    };
-    let capacity = totals(doc, None).slots;
-    let all = fields(lang);
-    let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
-        (
-            "people",
-            o.people_chart,
-            &["profilings", "admitted", "followUpTalks"],
-            None,
-        ),
-        (
-            "slots",
-            o.slots_chart,
-            &["filled", "planned", "early"],
-            capacity,
-        ),
-    ];
-    groups
-        .into_iter()
-        .filter_map(|(id, title, keys, reference)| {
-            let chosen: Vec<_> = all.iter().filter(|(k, _, _)| keys.contains(k)).collect();
-            let max = order
-                .iter()
-                .flat_map(|i| chosen.iter().filter_map(|(_, _, f)| f(&doc.series[*i])))
-                .map(u64::from)
-                .chain(reference)
-                .max()?;
-            let (scale, ticks) = Linear::nice_from_zero(max as f64, (bottom, top), 5);
-            let y_ticks = ticks
-                .into_iter()
-                .map(|v| Tick {
-                    at: scale.apply(v),
-                    label: lang.integer(v as i64),
-                })
-                .collect();
-            let lines = chosen
-                .iter()
-                .map(|(key, label, field)| {
-                    line(doc, &order, key, label, *field, (&time, &scale), lang)
-                })
-                .filter(|l| !l.points.is_empty())
-                .collect();
-            Some(Chart {
-                id,
-                title,
-                width,
-                height: CHART_HEIGHT,
-                plot: (left, right, top, bottom),
-                x_ticks: x_ticks.clone(),
-                y_ticks,
-                lines,
-                reference: reference.map(|r| {
-                    (
-                        scale.apply(r as f64),
-                        fill(o.capacity, &lang.integer(r as i64), ""),
-                    )
-                }),
-            })
-        })
-        .collect()
+/// The day the dashboard's figures are of: the document's as-of date, else the date of its
+/// as-of reporting point.
+fn as_of_day(doc: &OccupancyDoc) -> Option<NaiveDate> {
+    doc.as_of.map(|d| d.0).or_else(|| {
+        doc.as_of_point()
+            .and_then(|i| doc.series.get(i))
+            .map(|p| p.date.0)
+    })
 }
 
-fn line(
-    doc: &OccupancyDoc,
-    order: &[usize],
-    key: &'static str,
-    label: &'static str,
-    field: Field,
-    (time, scale): (&Time, &Linear),
-    lang: Lang,
-) -> Line {
-    let o = lang.texts().occ;
-    let mut d = String::new();
-    let mut points = Vec::new();
-    let mut previous: Option<(u32, NaiveDate)> = None;
-    let mut pen_down = false;
-    for (column, i) in order.iter().enumerate() {
-        let p = &doc.series[*i];
-        let Some(value) = field(p) else {
-            pen_down = false; // a gap: the line breaks instead of dropping to zero
-            continue;
-        };
-        let (x, y) = (time.apply(p.date.0), scale.apply(f64::from(value)));
-        d.push_str(&format!(
-            "{}{x:.1},{y:.1}",
-            if pen_down { "L" } else { "M" }
-        ));
-        pen_down = true;
-        let mut text = format!(
-            "{}: {}",
-            fill(o.tooltip, label, &lang.date(p.date.0)),
-            lang.integer(i64::from(value))
-        );
-        if let Some((before, since)) = previous {
-            let c = change(lang, f64::from(value) - f64::from(before), 0, None, since);
-            text.push_str(&format!(" ({})", c.text));
-        }
-        previous = Some((value, p.date.0));
-        points.push(Point {
-            date_index: column,
-            x,
-            y,
-            text,
-        });
-    }
-    Line {
-        key,
-        label,
-        d,
-        points,
-    }
-}
-
-/// Where the focus goes from point `at` (line, point) on `key`: left/right along a line,
-/// Home/End to its ends, up/down to the nearest reporting date of the line above or below.
+/// What frames a drawing of the dashboard titled `title` in every export and rendering: the
+/// title with the programme's name, the as-of date, the source and the summary sentence.
 ///
 /// ```
-/// use foerderweg::layout::occupancy::next_point;
-/// assert_eq!(next_point(&[], (0, 0), "ArrowRight"), None);
+/// use foerderweg::check::{check, Document};
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::occupancy::frame;
+/// use foerderweg::model::WidgetKind;
+/// let text = r#"{"schema":"foerderweg/occupancy@1","asOf":"2018-12-01",
+///               "programme":{"label":"P","source":"Jobcenter"}}"#;
+/// let Some(Document::Occupancy(doc)) = check(WidgetKind::Occupancy, text).document else { panic!() };
+/// let f = frame(&doc, "Plätze", Lang::De);
+/// assert_eq!(f.title, "Plätze – P");
+/// assert_eq!(f.as_of.as_deref(), Some("Stand: 01.12.2018"));
+/// assert_eq!(f.source.as_deref(), Some("Quelle: Jobcenter"));
 /// ```
-pub fn next_point(lines: &[Line], at: (usize, usize), key: &str) -> Option<(usize, usize)> {
-    let (l, p) = at;
-    let line = lines.get(l)?;
-    let last = line.points.len().checked_sub(1)?;
-    match key {
-        "ArrowRight" => Some((l, (p + 1).min(last))),
-        "ArrowLeft" => Some((l, p.saturating_sub(1))),
-        "Home" => Some((l, 0)),
-        "End" => Some((l, last)),
-        "ArrowUp" | "ArrowDown" => {
-            let target = if key == "ArrowUp" {
-                l.checked_sub(1)?
-            } else {
-                l + 1
-            };
-            let column = line.points.get(p)?.date_index;
-            let nearest = lines
-                .get(target)?
-                .points
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, q)| q.date_index.abs_diff(column))
-                .map(|(i, _)| i)?;
-            Some((target, nearest))
-        }
-        _ => None,
+pub fn frame(doc: &OccupancyDoc, title: &str, lang: Lang) -> crate::scene::Frame {
+    let t = lang.texts();
+    let label = &doc.programme.label;
+    let title = match (title.is_empty(), label.is_empty()) {
+        (false, false) => format!("{title} – {label}"),
+        (true, _) => label.clone(),
+        (false, true) => title.to_string(),
+    };
+    crate::scene::Frame {
+        title,
+        as_of: as_of_day(doc).map(|d| format!("{}: {}", capitalised(t.as_of), lang.date(d))),
+        source: doc
+            .programme
+            .source
+            .as_ref()
+            .map(|s| format!("{}: {s}", t.source)),
+        attribution: None,
+        summary: scene(doc, lang).summary.unwrap_or_default(),
+    }
+}
+
+/// `as of` → `As of` (ASCII only: the case tables of all of Unicode cost the module kilobytes,
+/// and the words it is used on are the crate's own).
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// The table views the dashboard shows for `doc` (the bars in their first order).
+pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
+    let s = scene(doc, lang);
+    let mut tables = Vec::new();
+    if s.table.columns.len() > 1 {
+        tables.push(s.table);
+    }
+    if s.has_bars {
+        tables.push(bars(doc, None, BarSort::default(), lang).table(lang));
+    }
+    tables.extend(s.funding);
+    tables
+}
+
+/// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts
+/// (each with its frame) and its table views.
+pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
+    let figures = charts(doc, width, lang)
+        .iter()
+        .map(|chart| crate::scene::Figure {
+            scene: drawing(chart, lang),
+            frame: frame(doc, chart.title, lang),
+        })
+        .collect();
+    crate::scene::Rendering {
+        figures,
+        tables: tables(doc, lang),
     }
 }
 
@@ -1295,17 +1137,5 @@ mod tests {
         assert_eq!(next_point(&lines, (1, 0), "ArrowDown"), None);
         assert_eq!(next_point(&lines, (0, 1), "End"), Some((0, 3)));
         assert_eq!(next_point(&lines, (0, 1), "a"), None);
-    }
-}
-
-/// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts and
-/// its table views.
-///
-/// Being filled in by the scene work of issue 19: for now only the tables.
-pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
-    let _ = width;
-    crate::scene::Rendering {
-        figures: Vec::new(),
-        tables: vec![bars(doc, None, BarSort::default(), lang).table(lang)],
     }
 }

@@ -136,6 +136,16 @@ pub(crate) fn widget_root(
                 Some(WidgetKind::Map) if WidgetKind::Map.built() => {
                     live_map(content.clone(), lang.get(), width.clone().into())
                 }
+                // So is the dashboard: it follows a memo of its document and keeps its focus.
+                Some(WidgetKind::Occupancy) if WidgetKind::Occupancy.built() => live(
+                    content.clone(),
+                    lang.get(),
+                    |d| match d {
+                        Document::Occupancy(d) => Some(d.clone()),
+                        _ => None,
+                    },
+                    |doc, lang| occupancy::occupancy(doc, lang, width.clone().into(), carried),
+                ),
                 _ => {
                     let (content, width) = (content.clone(), width.clone());
                     let lang = lang.get();
@@ -200,6 +210,44 @@ fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> An
     .into_any()
 }
 
+/// A widget drawn once and fed each new document of its kind (`pick`) through a memo, like
+/// [`live_map`]: a refresh's loading flag or an equal document does not draw it again.
+fn live<T: Send + Sync + 'static>(
+    content: ArcRwSignal<Content>,
+    lang: Lang,
+    pick: fn(&Document) -> Option<Arc<T>>,
+    draw: impl FnOnce(Memo<Option<Arc<T>>>, Lang) -> AnyView,
+) -> AnyView {
+    let checked = {
+        let content = content.clone();
+        Memo::new_with_compare(
+            move |_| content.with(|c| c.checked.clone()),
+            another::<Checked>,
+        )
+    };
+    let doc = Memo::new_with_compare(
+        move |_| checked.with(|c| c.as_ref().and_then(|c| c.document.as_ref()).and_then(pick)),
+        another::<T>,
+    );
+    let stale = move || {
+        content
+            .with(|c| c.stale_since.clone())
+            .map(|at| parts::diagnostics::stale_note(&at, lang))
+    };
+    let warnings = move || {
+        checked.with(|c| {
+            c.as_ref()
+                .and_then(|c| parts::diagnostics::warning_list(c, lang))
+        })
+    };
+    view! {
+        {stale}
+        {draw(doc, lang)}
+        {warnings}
+    }
+    .into_any()
+}
+
 fn body(
     content: Content,
     lang: Lang,
@@ -221,8 +269,11 @@ fn body(
             // Each arm only in a build that draws its kind (`WidgetKind::built`); check gives
             // no other documents to a build without them.
             let drawn = match doc {
+                // Drawn by `live`; here at most for the moment the widget turns to a dashboard.
                 Document::Occupancy(d) if WidgetKind::Occupancy.built() => {
-                    occupancy::occupancy(d.clone(), lang, width, carried).into_any()
+                    let d = d.clone();
+                    let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
+                    occupancy::occupancy(doc, lang, width, carried)
                 }
                 Document::Timeline(d) if WidgetKind::Timeline.built() => {
                     timeline::timeline(d.clone(), lang, width, carried).into_any()

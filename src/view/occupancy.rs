@@ -1,18 +1,21 @@
-//! The occupancy dashboard: draws the scene of `layout::occupancy`. Local view state only
-//! (which provider is open, the sort order, the focused chart point).
+//! The occupancy dashboard: draws the scene of `layout::occupancy`. Fed a memo of its
+//! document, it is built once and patches what changed (Leptos rebuilds a part's view in place
+//! when its scene changes; the marks renderer redraws the charts and refocuses by id), so a
+//! `refresh` keeps the keyboard focus. Local view state only (which provider is open, the sort order).
 
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
 use crate::i18n::Lang;
-use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Scene};
+use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Stage};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
-use crate::scene::Frame;
+use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The dashboard's view state carried to the next document (see [`super::Carried`]).
+/// The dashboard's view state carried to the next view of it (a new language; see
+/// [`super::Carried`]). New data keeps the view itself.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Carry {
     /// The provider whose projects are shown, by id.
@@ -21,23 +24,48 @@ pub(crate) struct Carry {
     sort: BarSort,
 }
 
-/// The whole dashboard for `doc`, re-laid out when `width` changes.
+/// The document shown: the memo's, or the last one it had.
+type Doc = Memo<Arc<OccupancyDoc>>;
+
+/// What the export menu offers: (report table title, bars title, funding title, chart frames).
+type Offered = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<(&'static str, Frame)>,
+);
+
+/// The whole dashboard for the documents of `doc`, re-laid out when `width` changes.
 pub(crate) fn occupancy(
-    doc: Arc<OccupancyDoc>,
+    doc: Memo<Option<Arc<OccupancyDoc>>>,
     lang: Lang,
     width: Signal<f64>,
     carried: StoredValue<super::Carried>,
-) -> impl IntoView {
+) -> AnyView {
+    let Some(first) = doc.get_untracked() else {
+        return ().into_any();
+    };
     let o = lang.texts().occ;
     let carry = carried
         .with_value(|c| c.occupancy.clone())
         .unwrap_or_default();
-    // A provider the new document no longer has: all providers again.
-    let open = RwSignal::new(
-        carry
-            .open
-            .filter(|id| doc.providers.iter().any(|p| p.id == *id)),
+    let has = |d: &OccupancyDoc, id: &str| d.providers.iter().any(|p| p.id == id);
+    let open = RwSignal::new(carry.open.filter(|id| has(&first, id)));
+    let doc: Doc = Memo::new_with_compare(
+        move |old: Option<&Arc<OccupancyDoc>>| {
+            doc.get()
+                .or_else(|| old.cloned())
+                .unwrap_or_else(|| first.clone())
+        },
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
     );
+    // A provider the new document no longer has: all providers again.
+    Effect::new(move |_| {
+        let gone = doc.with(|d| open.with_untracked(|o| o.as_ref().is_some_and(|id| !has(d, id))));
+        if gone {
+            open.set(None);
+        }
+    });
     let sort = RwSignal::new(carry.sort);
     Effect::new(move |_| {
         let carry = Carry {
@@ -46,142 +74,161 @@ pub(crate) fn occupancy(
         };
         carried.update_value(|c| c.occupancy = Some(carry));
     });
-    let scene = layout::scene(&doc, lang);
-    let Scene {
-        title,
-        subtitle,
-        as_of,
-        summary,
-        figures,
-        has_bars,
-        table,
-        funnel,
-        reasons,
-        exits,
-        funding,
-        source,
-    } = scene;
-    let charts = {
-        let doc = doc.clone();
-        move || {
-            layout::charts(&doc, width.get(), lang)
-                .into_iter()
-                .map(|chart| series_chart(chart, lang))
-                .collect_view()
-        }
-    };
-    let has_series = !doc.series.is_empty();
-    let export = {
+    let scene = Memo::new(move |_| doc.with(|d| layout::scene(d, lang)));
+    let charts = Memo::new(move |_| doc.with(|d| layout::charts(d, width.get(), lang)));
+    let has_series = Memo::new(move |_| doc.with(|d| !d.series.is_empty()));
+    let has_bars = Memo::new(move |_| scene.with(|s| s.has_bars));
+    let figures = move || scene.with(|s| s.figures.clone());
+    view! {
+        <header class="fw-head">
+            <h2 class="fw-title">{move || scene.with(|s| s.title.clone())}</h2>
+            {move || scene.with(|s| s.subtitle.clone()).map(|s| view! { <p class="fw-subtitle">{s}</p> })}
+            {move || scene.with(|s| s.as_of.clone()).map(|s| view! { <p class="fw-asof">{s}</p> })}
+            <div class="fw-toolbar fw-head__tools">{export(doc, scene, (open, sort), lang)}</div>
+        </header>
+        {move || scene.with(|s| s.summary.clone()).map(|s| view! { <p class="fw-summary">{s}</p> })}
+        {move || scene.with(|s| s.figures.iter().any(|f| f.value != "–")).then(|| key_figures(figures(), lang))}
+        <div class="fw-grid">
+            <section class="fw-section fw-section--wide" aria-label=o.table_title>
+                {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
+                {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
+                {move || scene.with(|s| report_table(&s.table, lang))}
+            </section>
+            {move || if has_bars.get() {
+                provider_bars(doc, lang, (open, sort)).into_any()
+            } else {
+                view! {
+                    <section class="fw-section">
+                        <h3 class="fw-heading">{o.providers_title}</h3>
+                        <p class="fw-note">{o.no_breakdown}</p>
+                    </section>
+                }.into_any()
+            }}
+            {sections(scene, has_series, lang)}
+        </div>
+        {move || scene.with(|s| s.source.clone()).map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+    }
+    .into_any()
+}
+
+/// The funnel, the reasons for early termination, the exits and the funding.
+fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> impl IntoView {
+    let o = lang.texts().occ;
+    view! {
+        {move || scene.with(|s| (!s.funnel.is_empty()).then(|| funnel(s.funnel.clone(), lang)))}
+        {move || has_series.get().then(|| view! {
+            <section class="fw-section">
+                <h3 class="fw-heading">{o.reasons_title}</h3>
+                {match scene.with(|s| s.reasons.clone()) {
+                    Some(r) => ranked(r).into_any(),
+                    None => view! { <p class="fw-note">{o.no_reasons}</p> }.into_any(),
+                }}
+            </section>
+        })}
+        {move || scene.with(|s| s.exits.clone()).map(|r| view! {
+            <section class="fw-section">
+                <h3 class="fw-heading">{o.exits_title}</h3>
+                {ranked(r)}
+            </section>
+        })}
+        {move || scene.with(|s| s.funding.clone()).map(|table| view! {
+            <section class="fw-section">
+                <h3 class="fw-heading">{o.funding_title}</h3>
+                {data_table(&table, lang, "fw-table--funding")}
+            </section>
+        })}
+    }
+}
+
+/// The export menu: each table as CSV (as shown when asked), each chart as SVG and PNG with
+/// its frame, print. Drawn again only when what it offers changes.
+fn export(
+    doc: Doc,
+    scene: Memo<layout::Scene>,
+    (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
+    lang: Lang,
+) -> impl IntoView {
+    let offered = Memo::new(move |_| -> Offered {
+        doc.with(|d| {
+            let s = scene.get();
+            let frames = layout::charts(d, 640.0, lang)
+                .iter()
+                .map(|c| (c.id, layout::frame(d, c.title, lang)))
+                .collect();
+            (
+                (s.table.columns.len() > 1).then(|| s.table.title.clone()),
+                s.has_bars
+                    .then(|| layout::bars(d, None, BarSort::Size, lang).title),
+                s.funding.as_ref().map(|f| f.title.clone()),
+                frames,
+            )
+        })
+    });
+    move || {
+        let (report, bars, funding, frames) = offered.get();
         let mut items = Vec::new();
-        if table.columns.len() > 1 {
-            let kept = table.clone();
-            items.push(Item::csv(
-                &table.title,
-                Arc::new(move || kept.clone()),
-                lang,
-            ));
-        }
-        if has_bars {
-            let doc = doc.clone();
-            let title = layout::bars(&doc, None, BarSort::Size, lang).title;
+        if let Some(title) = report {
             items.push(Item::csv(
                 &title,
-                Arc::new(move || {
-                    layout::bars(
-                        &doc,
-                        open.get_untracked().as_deref(),
-                        sort.get_untracked(),
-                        lang,
-                    )
-                    .table(lang)
-                }),
+                Arc::new(move || scene.with_untracked(|s| s.table.clone())),
                 lang,
             ));
         }
-        if let Some(f) = &funding {
-            let kept = f.clone();
-            items.push(Item::csv(&f.title, Arc::new(move || kept.clone()), lang));
+        if let Some(title) = bars {
+            let table = move || {
+                let (open, sort) = (open.get_untracked(), sort.get_untracked());
+                doc.with_untracked(|d| layout::bars(d, open.as_deref(), sort, lang).table(lang))
+            };
+            items.push(Item::csv(&title, Arc::new(table), lang));
         }
-        for chart in layout::charts(&doc, 640.0, lang) {
+        if let Some(title) = funding {
+            let table = move || {
+                scene.with_untracked(|s| {
+                    s.funding
+                        .clone()
+                        .unwrap_or_else(|| DataTable::new("", vec![]))
+                })
+            };
+            items.push(Item::csv(&title, Arc::new(table), lang));
+        }
+        for (id, frame) in &frames {
             items.extend(Item::images(
-                &format!(".fw-chart--{} .fw-chart__plot svg", chart.id),
-                Some(&format!(".fw-chart--{} .fw-legend", chart.id)),
-                &Frame {
-                    title: chart.title.to_string(),
-                    ..Frame::default()
-                },
+                &format!(".fw-chart--{id} .fw-chart__plot svg"),
+                Some(&format!(".fw-chart--{id} .fw-legend")),
+                frame,
                 None,
                 lang,
             ));
         }
         items.push(Item::print(lang));
         menu(items, lang)
-    };
-    let any_figure = figures.iter().any(|f| f.value != "–");
-    let no_series = (!has_series).then(|| view! { <p class="fw-note">{o.no_series}</p> });
-    view! {
-        <header class="fw-head">
-            <h2 class="fw-title">{title}</h2>
-            {subtitle.map(|s| view! { <p class="fw-subtitle">{s}</p> })}
-            {as_of.map(|s| view! { <p class="fw-asof">{s}</p> })}
-            <div class="fw-toolbar fw-head__tools">{export}</div>
-        </header>
-        {summary.map(|s| view! { <p class="fw-summary">{s}</p> })}
-        {any_figure.then(|| key_figures(figures, lang))}
-        <div class="fw-grid">
-            <section class="fw-section fw-section--wide" aria-label=o.table_title>
-                {charts}
-                {no_series}
-                {report_table(&table, lang)}
-            </section>
-            {has_bars.then(|| provider_bars(doc.clone(), lang, (open, sort)))}
-            {(!has_bars).then(|| view! {
-                <section class="fw-section">
-                    <h3 class="fw-heading">{o.providers_title}</h3>
-                    <p class="fw-note">{o.no_breakdown}</p>
-                </section>
-            })}
-            {(!funnel.is_empty()).then(|| view! {
-                <section class="fw-section">
-                    <h3 class="fw-heading">{o.funnel_title}</h3>
-                    <ol class="fw-funnel">
-                        {funnel.into_iter().map(|stage| view! {
-                            <li class="fw-funnel__stage">
-                                <span class="fw-funnel__label">{stage.label}</span>
-                                <span class="fw-funnel__track">
-                                    <span class="fw-funnel__bar" style:width=format!("{:.2}%", stage.percent)></span>
-                                </span>
-                                <span class="fw-funnel__value">{stage.value}</span>
-                                {stage.share.map(|s| view! { <span class="fw-funnel__share">{s}</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
-            })}
-            {has_series.then(|| view! {
-                <section class="fw-section">
-                    <h3 class="fw-heading">{o.reasons_title}</h3>
-                    {match reasons {
-                        Some(r) => ranked(r).into_any(),
-                        None => view! { <p class="fw-note">{o.no_reasons}</p> }.into_any(),
-                    }}
-                </section>
-            })}
-            {exits.map(|r| view! {
-                <section class="fw-section">
-                    <h3 class="fw-heading">{o.exits_title}</h3>
-                    {ranked(r)}
-                </section>
-            })}
-            {funding.clone().map(|table| view! {
-                <section class="fw-section">
-                    <h3 class="fw-heading">{o.funding_title}</h3>
-                    {data_table(&table, lang, "fw-table--funding")}
-                </section>
-            })}
-        </div>
-        {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
     }
+}
+
+fn funnel(stages: Vec<Stage>, lang: Lang) -> impl IntoView {
+    let o = lang.texts().occ;
+    view! {
+        <section class="fw-section">
+            <h3 class="fw-heading">{o.funnel_title}</h3>
+            <ol class="fw-funnel">
+                {stages.into_iter().map(|stage| view! {
+                    <li class="fw-funnel__stage">
+                        <span class="fw-funnel__label">{stage.label}</span>
+                        <span class="fw-funnel__track">
+                            <span class="fw-funnel__bar" style:width=percent(stage.percent)></span>
+                        </span>
+                        <span class="fw-funnel__value">{stage.value}</span>
+                        {stage.share.map(|s| view! { <span class="fw-funnel__share">{s}</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+/// A width in percent as CSS (a CSSOM write: no `style` attribute, so a strict CSP allows it).
+fn percent(value: f64) -> String {
+    format!("{}%", num::fmt(value))
 }
 
 fn key_figures(figures: Vec<Figure>, lang: Lang) -> impl IntoView {
@@ -216,7 +263,7 @@ fn ranked(r: Ranked) -> impl IntoView {
                 <li class="fw-ranked__row">
                     <span class="fw-ranked__label">{label}</span>
                     <span class="fw-ranked__track">
-                        <span class="fw-ranked__bar" style:width=format!("{pct:.2}%")></span>
+                        <span class="fw-ranked__bar" style:width=percent(pct)></span>
                     </span>
                     <span class="fw-ranked__value">{value}</span>
                 </li>
@@ -225,9 +272,10 @@ fn ranked(r: Ranked) -> impl IntoView {
     }
 }
 
-/// Bars by provider; activating a provider opens its projects.
+/// Bars by provider; activating a provider opens its projects. New figures are patched into
+/// the drawn bars (Leptos rebuilds the list in place), so a focused bar keeps the focus.
 fn provider_bars(
-    doc: Arc<OccupancyDoc>,
+    doc: Doc,
     lang: Lang,
     (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
 ) -> impl IntoView {
@@ -240,7 +288,8 @@ fn provider_bars(
             table_open.set(true);
         }
     });
-    let bars = Memo::new(move |_| layout::bars(&doc, open.get().as_deref(), sort.get(), lang));
+    let bars =
+        Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
     let legend = [
         ("filled", o.filled),
         ("planned", o.planned),
@@ -304,7 +353,7 @@ fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl Int
                         <span class="fw-bar__label">{bar.label.clone()}</span>
                         <span class="fw-bar__track">
                             {bar.segments.iter().map(|s| view! {
-                                <span class=format!("fw-seg fw-seg--{}", s.class) style:width=format!("{:.2}%", s.percent)></span>
+                                <span class=format!("fw-seg fw-seg--{}", s.class) style:width=percent(s.percent)></span>
                             }).collect_view()}
                         </span>
                         <span class="fw-bar__figures" aria-hidden="true">{bar.short.clone()}</span>

@@ -1,8 +1,10 @@
 // The occupancy dashboard as a visitor gets it: reflow from a phone column to a wide dashboard
-// (screenshots in tests/e2e/screenshots/), and a real keyboard walking a chart.
+// (screenshots in tests/e2e/screenshots/), a real keyboard walking a chart, and a refresh that
+// keeps the keyboard focus.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, SCREENSHOTS } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+import { start, open, hostPage, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -73,5 +75,55 @@ test("a keyboard user tabs into a chart and reads its points", async () => {
     return active?.closest(".fw-chart--slots") ? "slots chart" : active?.tagName;
   });
   assert.equal(next, "slots chart");
+  await page.close();
+});
+
+test("a refresh brings new figures while a keyboard user reads a chart: the focus stays on the point", async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // The backend's document: every request after the first has one more profiling.
+  const original = readFileSync(new URL("../../www/data/occupancy-stendal.json", import.meta.url), "utf8");
+  let requests = 0;
+  await page.route(`${env.base}/__refresh/stendal.json`, (route) => {
+    const body = requests++ === 0 ? original : original.replace('"profilings": 302', '"profilings": 310');
+    return route.fulfill({ contentType: "application/json", body });
+  });
+  await hostPage(env, page, "/__refresh/host.html", {
+    script: `
+  import init, * as fw from "/pkg/foerderweg.js";
+  await init();
+  fw.defineElements();`,
+    body: `<main><button id="before">vorher</button>
+<foerderweg-occupancy id="w" src="/__refresh/stendal.json" refresh="5"></foerderweg-occupancy></main>`,
+  });
+  await page.waitForFunction(() => document.getElementById("w")?.shadowRoot?.querySelector(".fw-chart--people [data-fw-point]"));
+  const state = () =>
+    page.evaluate(() => {
+      const root = document.getElementById("w").shadowRoot;
+      return {
+        host: document.activeElement?.id ?? document.activeElement?.tagName,
+        point: root.activeElement?.getAttribute("data-fw-point") ?? null,
+        tooltip: root.querySelector(".fw-chart--people .fw-tooltip")?.textContent ?? null,
+      };
+    });
+  // Tab from the button before the widget to the chart's tab stop, then along the line.
+  await page.focus("#before");
+  for (let i = 0; i < 20 && (await state()).point === null; i++) await page.keyboard.press("Tab");
+  assert.equal((await state()).point, "0-0");
+  await page.keyboard.press("End");
+  assert.deepEqual(await state(), { host: "w", point: "0-5", tooltip: "Profilings am 01.12.2018: 302 (+6 seit 23.10.2018)" });
+  await page.waitForFunction(
+    () => document.getElementById("w").shadowRoot.querySelector("[data-fw-point='0-5']")?.getAttribute("aria-label")?.includes("310"),
+    null,
+    { timeout: 15000 },
+  );
+  assert.ok(requests >= 2, "refreshed");
+  assert.deepEqual(await state(), { host: "w", point: "0-5", tooltip: "Profilings am 01.12.2018: 310 (+14 seit 23.10.2018)" });
+  // The keys still work from there.
+  await page.keyboard.press("ArrowLeft");
+  assert.equal((await state()).point, "0-4");
+  assert.deepEqual(errors, []);
   await page.close();
 });

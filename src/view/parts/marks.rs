@@ -39,20 +39,21 @@ fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    // Records are SVG elements: `focus()` is theirs as well as HTML elements' (one method of
-    // both in the DOM), so no `instanceof HTMLElement` check, which every `<g>` would fail.
     let target = container.query_selector(&selector).ok().flatten();
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
-    match target {
-        Some(el) => {
-            let _ = el
-                .unchecked_ref::<web_sys::HtmlElement>()
-                .focus_with_options(&options);
-        }
-        None => {
-            let _ = container.focus_with_options(&options);
-        }
+    // Records are SVG elements (an `<svg>` `<g>` is no HtmlElement), controls HTML ones.
+    let focused = match &target {
+        Some(el) => match el.dyn_ref::<web_sys::SvgElement>() {
+            Some(svg) => svg.focus_with_options(&options).is_ok(),
+            None => el
+                .dyn_ref::<web_sys::HtmlElement>()
+                .is_some_and(|h| h.focus_with_options(&options).is_ok()),
+        },
+        None => false,
+    };
+    if !focused {
+        let _ = container.focus_with_options(&options);
     }
 }
 

@@ -1,0 +1,118 @@
+//! The dashboard rendered natively, as the command line tool and a server do: each chart it
+//! shows with its frame (title with the programme, as-of date, source, summary) and its table
+//! views, for every occupancy sample in both languages.
+
+use foerderweg::check::{Document, check};
+use foerderweg::i18n::Lang;
+use foerderweg::layout::occupancy::{self, rendering};
+use foerderweg::model::WidgetKind;
+use foerderweg::model::occupancy::OccupancyDoc;
+use foerderweg::render::svg;
+use std::sync::Arc;
+
+const SAMPLES: [&str; 3] = [
+    include_str!("../www/data/occupancy-stendal.json"),
+    include_str!("../www/data/occupancy-example.json"),
+    include_str!("../www/data/occupancy-saalekreis.json"),
+];
+
+fn doc(text: &str) -> Arc<OccupancyDoc> {
+    match check(WidgetKind::Occupancy, text).document {
+        Some(Document::Occupancy(d)) => d,
+        other => panic!("not an occupancy document: {other:?}"),
+    }
+}
+
+#[test]
+fn stendal_renders_both_charts_with_their_frames_and_the_report_table() {
+    let stendal = doc(SAMPLES[0]);
+    let r = rendering(&stendal, 720.0, Lang::De);
+    let titles: Vec<&str> = r.figures.iter().map(|f| f.frame.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Profilings und Teilnehmende je Stichtag – Stabilisierung und Teilhabe am Arbeitsleben",
+            "Einsatzstellen je Stichtag – Stabilisierung und Teilhabe am Arbeitsleben",
+        ]
+    );
+    let frame = &r.figures[1].frame;
+    assert_eq!(frame.as_of.as_deref(), Some("Stand: 01.12.2018"));
+    assert!(
+        frame
+            .source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Quelle: Zwischenstand zum Landesprogramm")),
+        "{:?}",
+        frame.source
+    );
+    assert_eq!(
+        frame.summary,
+        occupancy::scene(&stendal, Lang::De)
+            .summary
+            .unwrap_or_default()
+    );
+    assert!(frame.attribution.is_none());
+    // The scene is the one the widget draws at that width.
+    let charts = occupancy::charts(&stendal, 720.0, Lang::De);
+    assert_eq!(r.figures[0].scene, occupancy::drawing(&charts[0], Lang::De));
+    assert_eq!(r.figures[1].scene.records("data-fw-point").len(), 15);
+    // No providers are published for Stendal: the report table only.
+    let tables: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(tables, ["Entwicklung nach Stichtagen"]);
+
+    let en = rendering(&stendal, 720.0, Lang::En);
+    assert_eq!(
+        en.figures[0].frame.as_of.as_deref(),
+        Some("As of: 2018-12-01")
+    );
+    assert!(
+        en.figures[0]
+            .frame
+            .source
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Source: "))
+    );
+}
+
+#[test]
+fn the_example_renders_the_bars_and_funding_tables_it_shows() {
+    let example = doc(SAMPLES[1]);
+    let r = rendering(&example, 480.0, Lang::De);
+    assert_eq!(r.figures.len(), 2);
+    let tables: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        tables[..2],
+        ["Entwicklung nach Stichtagen", "Belegung nach Trägern"]
+    );
+}
+
+#[test]
+fn every_sample_renders_named_points_without_styles() {
+    for text in SAMPLES {
+        let d = doc(text);
+        for lang in [Lang::De, Lang::En] {
+            for width in [320.0, 960.0] {
+                let r = rendering(&d, width, lang);
+                for f in &r.figures {
+                    assert!(!f.frame.title.is_empty() && !f.frame.summary.is_empty());
+                    assert_eq!(f.scene.width, width);
+                    let points = f.scene.records("data-fw-point");
+                    assert!(!points.is_empty());
+                    assert!(
+                        points
+                            .iter()
+                            .all(|(_, g)| g.label.is_some() && g.tip.is_some())
+                    );
+                    let drawn = svg::drawing(&f.scene);
+                    assert!(
+                        !drawn.contains("style="),
+                        "the strict CSP allows no style attribute"
+                    );
+                    assert_eq!(drawn.matches("tabindex=\"0\"").count(), 1, "one tab stop");
+                    let file = svg::figure(&f.scene, &f.frame, "");
+                    assert!(file.contains(f.frame.as_of.as_deref().unwrap_or("")));
+                }
+            }
+        }
+    }
+}
