@@ -5,8 +5,8 @@
 mod chart;
 
 pub use chart::{
-    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, Tick, Tip, charts, drawing, next_point,
-    parse_point, point_id, shape_of, swatch, tip,
+    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, Tick, Tip, charts, drawing, drawing_with_legend,
+    next_point, parse_point, point_id, shape_of, swatch, tip,
 };
 
 use super::table::{Cell, Column, DataTable};
@@ -838,7 +838,7 @@ pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Re
     let figures = charts(doc, width, lang)
         .iter()
         .map(|chart| crate::scene::Figure {
-            scene: drawing(chart, lang),
+            scene: drawing_with_legend(chart, lang),
             frame: frame(doc, chart.title, lang),
         })
         .collect();

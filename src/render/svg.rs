@@ -203,7 +203,17 @@ pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
         .into_iter()
         .flat_map(|l| wrap(l, per_line))
         .collect();
-    let top = if frame.title.is_empty() { 0.0 } else { TITLE };
+    // The title too (15 px bold: about 8.6 px a character), a line of 20 px each after the first.
+    let title: Vec<String> = if frame.title.is_empty() {
+        Vec::new()
+    } else {
+        wrap(&frame.title, ((width / 8.6) as usize).max(12))
+    };
+    let top = if title.is_empty() {
+        0.0
+    } else {
+        TITLE + (title.len() - 1) as f64 * 20.0
+    };
     let height = top
         + scene.height.max(0.0)
         + footer.len() as f64 * LINE
@@ -235,13 +245,13 @@ pub fn figure(scene: &Scene, frame: &Frame, style: &str) -> String {
         .attr("x", "0")
         .attr("y", "0");
     w.num("width", width).num("height", height).end_empty();
-    if top > 0.0 {
+    for (i, line) in title.iter().enumerate() {
         w.open("text")
             .attr("class", "fw-file__title")
             .num("x", 0.0)
-            .num("y", 18.0)
+            .num("y", 18.0 + i as f64 * 20.0)
             .close_tag();
-        w.text(&frame.title).end("text");
+        w.text(line).end("text");
     }
     // A viewport of its own, as the widget's `overflow: hidden`: marks past the drawing's edge
     // (a map's neighbouring districts) cover neither the title nor the lines below.

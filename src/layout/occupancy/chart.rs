@@ -423,8 +423,60 @@ pub fn swatch(index: usize, key: &str) -> Scene {
     }
 }
 
+/// The chart as a file shows it: the drawing with its legend below (in the widget the legend
+/// is HTML beside the chart), each line's swatch and name, wrapped to the chart's width.
+pub fn drawing_with_legend(chart: &Chart, lang: Lang) -> Scene {
+    let mut scene = drawing(chart, lang);
+    let (mut x, mut y) = (0.0, scene.height + 8.0);
+    let mut marks = Vec::new();
+    for (i, line) in chart.lines.iter().enumerate() {
+        // 12 px text: about 6.6 px a character, after a 28 px swatch.
+        let width = 32.0 + line.label.chars().count() as f64 * 6.6 + 16.0;
+        if x > 0.0 && x + width > scene.width {
+            (x, y) = (0.0, y + 20.0);
+        }
+        let shape = shape_of(i);
+        let mut d = String::from("M");
+        num::push(&mut d, x + 1.0);
+        d.push(',');
+        num::push(&mut d, y + 6.0);
+        d.push('H');
+        num::push(&mut d, x + 27.0);
+        marks.push(Mark::path(d, format!("fw-line fw-line--{}", line.key)));
+        marks.push(Mark::path(
+            symbol::path(shape, x + 14.0, y + 6.0, radius(shape)),
+            format!("fw-marker fw-line--{}", line.key),
+        ));
+        marks.push(Mark::text(x + 32.0, y + 6.0, line.label, "fw-legend-text").centred());
+        x += width;
+    }
+    if !marks.is_empty() {
+        scene
+            .marks
+            .push(Mark::Group(Group::layer("fw-legend-drawn", marks)));
+        scene.height = y + 20.0;
+    }
+    scene
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_names_every_line_below_the_chart() {
+        let doc = stendal();
+        let lang = Lang::De;
+        for chart in super::super::charts(&doc, 360.0, lang) {
+            let plain = drawing(&chart, lang);
+            let framed = drawing_with_legend(&chart, lang);
+            assert!(framed.height > plain.height);
+            let mut texts = Vec::new();
+            framed.marks.iter().for_each(|m| m.texts(&mut texts));
+            for line in &chart.lines {
+                assert!(texts.contains(&line.label), "{} in {texts:?}", line.label);
+            }
+        }
+    }
+
     use super::*;
     use crate::check::{Document, check};
     use crate::model::WidgetKind;
