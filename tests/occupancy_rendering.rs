@@ -52,9 +52,13 @@ fn stendal_renders_both_charts_with_their_frames_and_the_report_table() {
             .unwrap_or_default()
     );
     assert!(frame.attribution.is_none());
-    // The scene is the one the widget draws at that width.
+    // The scene is the one the widget draws at that width, with the legend the widget shows
+    // beside it drawn below.
     let charts = occupancy::charts(&stendal, 720.0, Lang::De);
-    assert_eq!(r.figures[0].scene, occupancy::drawing(&charts[0], Lang::De));
+    let drawn = occupancy::drawing(&charts[0], Lang::De);
+    let filed = &r.figures[0].scene;
+    assert_eq!(filed.marks[..drawn.marks.len()], drawn.marks[..]);
+    assert!(filed.height > drawn.height);
     assert_eq!(r.figures[1].scene.records("data-fw-point").len(), 15);
     // No providers are published for Stendal: the report table only.
     let tables: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
