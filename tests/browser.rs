@@ -235,6 +235,9 @@ async fn destroy_removes_the_dom_and_the_listeners() {
         .expect("div")
         .unchecked_into();
     attach(&host);
+    // Elements that earlier tests removed are taken down once their task's microtasks ran
+    // (a moved element is kept): count after that.
+    sleep(0).await;
     let before = live_widgets();
     let handle = mount(
         host.clone(),
@@ -278,6 +281,7 @@ async fn destroy_removes_the_dom_and_the_listeners() {
     attach(&el);
     assert_eq!(live_widgets(), before + 1);
     el.remove();
+    sleep(0).await;
     assert_eq!(live_widgets(), before);
     host.remove();
 }
@@ -421,6 +425,9 @@ async fn a_second_mount_on_one_element_replaces_the_first() {
         .expect("div")
         .unchecked_into();
     attach(&host);
+    // Elements that earlier tests removed are taken down once their task's microtasks ran
+    // (a moved element is kept): count after that.
+    sleep(0).await;
     let before = live_widgets();
     let first = mount(
         host.clone(),
