@@ -715,9 +715,11 @@ test("Fifty widgets on one page: all drawn, all counted, all gone after destroy"
   assert.deepEqual(result.missing, [], "every widget drew its marks");
   assert.equal(result.live, 50);
 
-  const after = await page.evaluate(() => {
+  const after = await page.evaluate(async () => {
     window.handles.forEach((h) => h.destroy());
     document.querySelectorAll("foerderweg-timeline, foerderweg-occupancy, foerderweg-map").forEach((el) => el.remove());
+    // A removed element is taken down once its task's microtasks ran (a moved one is kept).
+    await new Promise((r) => setTimeout(r));
     return {
       live: window.fw.liveWidgets(),
       leftover: [...document.querySelectorAll("main > div")].filter((d) => d.shadowRoot?.querySelector(".fw-root")).length,
