@@ -625,16 +625,9 @@ impl Widget {
             }
         }
         let _ = self.container.class_list().remove_1("fw-mount--behind");
+        // The same refocusing as after a redraw: records are SVG `<g>`s, not HTML elements.
         if let Some((name, value)) = focused {
-            let selector = format!(
-                "[{name}=\"{}\"]",
-                value.replace('\\', "\\\\").replace('"', "\\\"")
-            );
-            if let Ok(Some(el)) = self.container.query_selector(&selector) {
-                if let Some(el) = el.dyn_ref::<HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
+            crate::view::refocus(&self.container, &name, &value);
         }
     }
 

@@ -6,6 +6,8 @@
 //! else; names of elements and attributes are fixed by this module.
 
 pub mod document;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod dom;
 pub mod html;
 pub mod style;
 pub mod svg;

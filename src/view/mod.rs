@@ -5,6 +5,10 @@
 mod map;
 mod occupancy;
 mod parts;
+
+/// Gives the focus back to a record after its markup was replaced (used by `embed` when it
+/// takes over a server-rendered widget).
+pub(crate) use parts::marks::refocus;
 mod timeline;
 
 use crate::check::{Checked, Document};

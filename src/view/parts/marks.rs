@@ -6,7 +6,6 @@
 //! [`super::marked`]. Tooltips read the record's name (`aria-label`) and its anchor
 //! (`data-fw-x`, `data-fw-y`) from the markup.
 
-use crate::render::svg;
 use crate::scene::Scene;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +33,7 @@ fn focused_record(container: &web_sys::Element, key: &str) -> Option<String> {
 
 /// Gives the focus back after a redraw: to the record with the same `key` value, else to the
 /// container, so it never falls to the page's `<body>`.
-fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
+pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
     let selector = format!(
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
@@ -61,7 +60,7 @@ fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
 /// data attribute `key` (`data-fw-path`, `data-fw-key`, …).
 pub(crate) fn draw_into(container: &web_sys::HtmlElement, scene: &Scene, key: &str) {
     let kept = focused_record(container, key);
-    container.set_inner_html(&svg::drawing(scene));
+    crate::render::dom::show(container, scene);
     if let Some(value) = kept {
         refocus(container, key, &value);
     }
