@@ -1,5 +1,5 @@
 //! A figure as HTML: the drawing with its title and notes, the summary, and its table views, as
-//! the widget shows them; and a whole page of it for the command line tool and server rendering.
+//! the widget shows them, and the element a server renders (`render::document` makes whole pages).
 //!
 //! No `style` attribute anywhere (a strict `style-src` blocks them): a share in a table is a
 //! small SVG whose bar has a `width` attribute.
@@ -111,22 +111,6 @@ pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
     }
 }
 
-/// The figure and its table views as a fragment (what a server puts into the element's
-/// declarative shadow root).
-pub fn fragment(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang) -> String {
-    let mut w = Writer::new();
-    w.open("div")
-        .attr("class", "fw-root fw-rendered")
-        .attr("lang", lang.as_str())
-        .close_tag();
-    figure(&mut w, scene, frame);
-    for t in tables {
-        table(&mut w, t, lang, "");
-    }
-    w.end("div");
-    w.out
-}
-
 /// Every figure of a widget and its table views as one fragment (what a server puts into the
 /// element's declarative shadow root).
 pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> String {
@@ -142,29 +126,6 @@ pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> St
         table(&mut w, t, lang, "");
     }
     w.end("div");
-    w.out
-}
-
-/// A whole page: the fragment with `style` (the crate's CSS for it) in the head.
-pub fn page(scene: &Scene, frame: &Frame, tables: &[DataTable], lang: Lang, style: &str) -> String {
-    let mut w = Writer::new();
-    w.out.push_str("<!doctype html>");
-    w.open("html").attr("lang", lang.as_str()).close_tag();
-    w.open("meta").attr("charset", "utf-8").close_tag();
-    w.open("meta")
-        .attr("name", "viewport")
-        .attr("content", "width=device-width, initial-scale=1")
-        .close_tag();
-    w.element("title", "", &frame.title);
-    if !style.is_empty() {
-        // The crate's own stylesheet, not data; `</` cannot occur in it (tested).
-        w.out.push_str("<style>");
-        w.out.push_str(style);
-        w.out.push_str("</style>");
-    }
-    w.open("body").close_tag();
-    w.out.push_str(&fragment(scene, frame, tables, lang));
-    w.end("body").end("html");
     w.out
 }
 
