@@ -4,7 +4,15 @@
 
 use crate::scene::Scene;
 
-/// Replaces what `container` holds with the drawing of `scene`.
+/// Replaces what `container` holds with the drawing of `scene`. A host whose policy refuses
+/// markup set from script (Trusted Types: `require-trusted-types-for 'script'`) makes the
+/// assignment throw: the drawing is then missing, said in the console, and the module goes on
+/// (an exception through `set_inner_html` would stop it for every widget on the page).
 pub(crate) fn show(container: &web_sys::Element, scene: &Scene) {
-    container.set_inner_html(&super::svg::drawing(scene));
+    let markup = wasm_bindgen::JsValue::from_str(&super::svg::drawing(scene));
+    if js_sys::Reflect::set(container, &"innerHTML".into(), &markup).is_err() {
+        web_sys::console::warn_1(
+            &"foerderweg: the page's policy refuses markup set from script (Trusted Types); the drawing is left out".into(),
+        );
+    }
 }
