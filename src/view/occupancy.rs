@@ -32,7 +32,7 @@ type Offered = (
     Option<String>,
     Option<String>,
     Option<String>,
-    Vec<(&'static str, Frame)>,
+    Vec<(String, Frame)>,
 );
 
 /// The whole dashboard for the documents of `doc`, re-laid out when `width` changes.
@@ -153,7 +153,7 @@ fn export(
             let s = scene.get();
             let frames = layout::charts(d, 640.0, lang)
                 .iter()
-                .map(|c| (c.id, layout::frame(d, c.title, lang)))
+                .map(|c| (c.id.clone(), layout::frame(d, &c.title, lang)))
                 .collect();
             (
                 (s.table.columns.len() > 1).then(|| s.table.title.clone()),

@@ -32,7 +32,7 @@ fn legend(chart: &Chart) -> impl IntoView + use<> {
         .lines
         .iter()
         .enumerate()
-        .map(|(i, l)| view! { <li>{picture(layout::swatch(i, l.key))}{l.label}</li> })
+        .map(|(i, l)| view! { <li>{picture(layout::swatch(i, &l.key))}{l.label.clone()}</li> })
         .collect_view()
 }
 
@@ -107,7 +107,7 @@ fn figure(id: &'static str, chart: Memo<Option<Chart>>, lang: Lang) -> impl Into
             }
         })
     };
-    let title = move || chart.with(|c| c.as_ref().map(|c| c.title));
+    let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()));
     view! {
         <figure class=format!("fw-chart fw-chart--{id}")>
             <figcaption class="fw-heading">{title}</figcaption>
