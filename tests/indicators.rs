@@ -146,7 +146,13 @@ fn suppressed_no_data_and_provisional_are_told_apart_everywhere() {
     }
     // The card: the latest figure, provisional, and its change since the last figure before.
     let card = &indicators::cards(&d, lang)[0];
-    assert_eq!(card.value, "52 (vorläufig)");
+    assert_eq!((card.value.as_str(), card.provisional), ("52", true));
+    assert!(
+        card.name
+            .starts_with("Teilnehmende: 52 (1. Quartal 2024, vorläufig)"),
+        "{}",
+        card.name
+    );
     assert_eq!(card.period, "1. Quartal 2024");
     assert_eq!(
         card.previous.as_ref().map(|c| c.text.as_str()),

@@ -181,6 +181,13 @@ static OCC: OccupancyTexts = OccupancyTexts {
     target: "Ziel: {a}",
     to_target: "noch {a} bis zum Ziel",
     target_reached: "Ziel erreicht",
+    grains: &[
+        ("day", "nach Tagen"),
+        ("month", "nach Monaten"),
+        ("quarter", "nach Quartalen"),
+        ("year", "nach Jahren"),
+        ("mixed", "nach Zeiträumen"),
+    ],
     units: &[
         ("persons", "Personen"),
         ("euro", "Euro"),

@@ -181,6 +181,13 @@ static OCC: OccupancyTexts = OccupancyTexts {
     target: "Target: {a}",
     to_target: "{a} to the target",
     target_reached: "target reached",
+    grains: &[
+        ("day", "by day"),
+        ("month", "by month"),
+        ("quarter", "by quarter"),
+        ("year", "by year"),
+        ("mixed", "by period"),
+    ],
     units: &[
         ("persons", "persons"),
         ("euro", "euro"),

@@ -618,6 +618,9 @@ pub struct OccupancyTexts {
     pub to_target: &'static str,
     /// A measure that has reached its target.
     pub target_reached: &'static str,
+    /// What a report table's periods are, by grain (`day`, `month`, `quarter`, `year`,
+    /// `mixed`), after its title where a document has several.
+    pub grains: &'static [(&'static str, &'static str)],
     /// Names of the units by their key (`persons`, `euro`, `percent`, `ratio`, `cases`).
     pub units: &'static [(&'static str, &'static str)],
 }

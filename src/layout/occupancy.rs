@@ -847,10 +847,7 @@ pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
         tables.push(bars(doc, None, BarSort::default(), lang).table(lang));
     }
     tables.extend(s.funding);
-    if !s.cards.is_empty() {
-        tables.push(indicators::cards_table(&s.cards, lang));
-    }
-    tables.extend(s.indicators);
+    tables.extend(indicators::tables(doc, lang));
     tables
 }
 

@@ -198,7 +198,8 @@ pub struct Card {
     pub id: String,
     /// Its name.
     pub label: String,
-    /// The latest value with a number, formatted; or the status of the latest period.
+    /// The latest value with a number, formatted (`provisional` says if it may change); or the
+    /// status of the latest period.
     pub value: String,
     /// The period of that value.
     pub period: String,
@@ -276,11 +277,6 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
             let v = values[i];
             let number = shown(v).map_or_else(String::new, |n| value_text(n, m.unit, lang));
             let provisional = v.status == Status::Provisional;
-            let number = if provisional {
-                format!("{number} ({})", t.provisional)
-            } else {
-                number
-            };
             (number, period_label(v.period, lang), provisional)
         }
         (None, Some(v)) => (
@@ -325,8 +321,12 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
         }
     });
     let mut name = format!("{}: {value}", isolate(&m.label));
-    if !period.is_empty() {
-        name.push_str(&format!(" ({period})"));
+    let when: Vec<&str> = [period.as_str(), if provisional { t.provisional } else { "" }]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !when.is_empty() {
+        name.push_str(&format!(" ({})", when.join(", ")));
     }
     for extra in [
         previous.as_ref().map(|c| c.text.as_str()),
@@ -415,6 +415,7 @@ pub fn report(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
             grains.push(g);
         }
     }
+    let many = grains.len() > 1;
     grains
         .into_iter()
         .map(|g| {
@@ -422,8 +423,33 @@ pub fn report(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
                 .iter()
                 .filter(|m| grain(&m.indicator) == g)
                 .collect();
-            report_table(&chosen, lang)
+            let mut table = report_table(&chosen, lang);
+            // Each table is a file of its own: told apart by their names.
+            if many {
+                let key = match g {
+                    Grain::Day => "day",
+                    Grain::Month => "month",
+                    Grain::Quarter => "quarter",
+                    Grain::Year => "year",
+                    Grain::Mixed => "mixed",
+                };
+                let by = name_of(lang.texts().occ.grains, key);
+                table.title = format!("{} {by}", table.title);
+            }
+            table
         })
+        .collect()
+}
+
+/// The tables of the key figures: the cards' table and the report tables (none without
+/// measures).
+pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
+    let cards = cards(doc, lang);
+    if cards.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(cards_table(&cards, lang))
+        .chain(report(doc, lang))
         .collect()
 }
 
@@ -728,7 +754,11 @@ pub fn cards_table(cards: &[Card], lang: Lang) -> DataTable {
         };
         table.push(vec![
             Cell::Text(c.label.clone()),
-            Cell::Text(c.value.clone()),
+            Cell::Text(if c.provisional {
+                format!("{} ({})", c.value, t.provisional)
+            } else {
+                c.value.clone()
+            }),
             Cell::Text(c.period.clone()),
             change(&c.previous),
             change(&c.year),
