@@ -301,6 +301,8 @@ pub struct Bar {
     pub label: String,
     /// Tooltip and accessible text.
     pub text: String,
+    /// The first day: the keyboard and reading order go by it.
+    pub day: NaiveDate,
 }
 
 /// Markers nearer than this (pixels) in one lane drop their icons.
@@ -323,6 +325,8 @@ pub struct Marker {
     pub text: String,
     /// Another marker in its lane is so near that an icon inside it would run into the other's.
     pub crowded: bool,
+    /// The day it marks: the keyboard and reading order go by it.
+    pub day: NaiveDate,
 }
 
 /// One participant drawn in lanes.
@@ -469,8 +473,11 @@ pub fn single(
                 .clone()
                 .unwrap_or_else(|| name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string()),
             text: phase_text(ph, today, lang),
+            day: ph.start.0,
         });
     }
+    // In the order of time, not of the data (the sort is stable: one day keeps the data's order).
+    bars.sort_by_key(|b| b.day);
 
     let mut markers = Vec::new();
     if !p.events.is_empty() {
@@ -500,6 +507,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: e.date.0,
             });
         }
     }
@@ -526,6 +534,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: due.0,
             });
         }
     }
@@ -542,6 +551,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: exit.date.0,
             });
         }
     }
@@ -558,6 +568,7 @@ pub fn single(
     for (m, crowded) in markers.iter_mut().zip(near) {
         m.crowded = crowded;
     }
+    markers.sort_by_key(|m| m.day);
     let today_x = (window.from..=window.to)
         .contains(&today)
         .then(|| scale.apply(today));

@@ -262,8 +262,7 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
             ],
         )));
     }
-    marks.extend(s.bars.iter().map(|b| phase(b, s.plot.0, width)));
-    marks.extend(s.markers.iter().map(marker));
+    marks.extend(in_time(s, width));
     Scene {
         width,
         height,
@@ -272,6 +271,26 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
         label: name.to_string(),
         patterns: vec![Pattern::Hatch, Pattern::Cross],
         marks,
+    }
+}
+
+/// The phases and markers as one sequence by day (a phase before a marker of its first day):
+/// the order of Tab and of reading.
+fn in_time(s: &Single, width: f64) -> Vec<Mark> {
+    let mut out = Vec::with_capacity(s.bars.len() + s.markers.len());
+    let (mut bars, mut markers) = (s.bars.iter().peekable(), s.markers.iter().peekable());
+    loop {
+        let bar_first = match (bars.peek(), markers.peek()) {
+            (Some(b), Some(m)) => b.day <= m.day,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        if bar_first {
+            out.extend(bars.next().map(|b| phase(b, s.plot.0, width)));
+        } else {
+            out.extend(markers.next().map(marker));
+        }
     }
 }
 
@@ -464,6 +483,7 @@ mod tests {
             open: false,
             label: label.into(),
             text: label.into(),
+            day: NaiveDate::default(),
         }
     }
 
@@ -515,6 +535,7 @@ mod tests {
             lane: 0,
             text: String::new(),
             crowded: false,
+            day: NaiveDate::default(),
         };
         let shapes: Vec<Shape> = [
             m("goal", "open"),
@@ -562,20 +583,18 @@ mod tests {
         let (s, scene) = sample_scene(0, 900.0);
         let records = scene.records("data-fw-path");
         let paths: Vec<&str> = records.iter().map(|(p, _)| *p).collect();
-        let expected: Vec<&str> = s
+        // Every record, in the order of its day (a phase before a marker of the same day).
+        let mut expected: Vec<(NaiveDate, bool, &str, &String)> = s
             .bars
             .iter()
-            .map(|b| b.path.as_str())
-            .chain(s.markers.iter().map(|m| m.path.as_str()))
+            .map(|b| (b.day, false, b.path.as_str(), &b.text))
+            .chain(s.markers.iter().map(|m| (m.day, true, m.path.as_str(), &m.text)))
             .collect();
-        assert_eq!(paths, expected);
-        for ((_, g), text) in records.iter().zip(
-            s.bars
-                .iter()
-                .map(|b| &b.text)
-                .chain(s.markers.iter().map(|m| &m.text)),
-        ) {
-            assert_eq!(g.label.as_ref(), Some(text));
+        expected.sort_by_key(|(day, marker, _, _)| (*day, *marker));
+        let in_order: Vec<&str> = expected.iter().map(|(_, _, p, _)| *p).collect();
+        assert_eq!(paths, in_order);
+        for ((_, g), (_, _, _, text)) in records.iter().zip(&expected) {
+            assert_eq!(g.label.as_ref(), Some(*text));
             assert_eq!(g.focusable, Some(true));
             assert!(g.tip.is_some());
         }
@@ -714,5 +733,52 @@ mod tests {
         assert_eq!(dragged(w, 100.0, 102.0, 900.0), None);
         assert!(dragged(w, 100.0, 300.0, 900.0).is_some_and(|d| d.from < w.from));
         assert_eq!(wheeled(w, 1.0, 50.0, 50.0, 800.0).from, w.from);
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::super::single;
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    #[test]
+    fn records_are_in_date_order_whatever_the_data_order() {
+        // Phases and events given late to early; a goal and the exit in between.
+        let text = r#"{"schema":"foerderweg/timeline@1","today":"2018-12-15","participants":[
+          {"id":"o","label":"O","phases":[
+            {"kind":"workOpportunity","start":"2018-05-01","end":"2018-11-30"},
+            {"kind":"profiling","start":"2018-02-01","end":"2018-03-01"},
+            {"kind":"referral","start":"2018-01-10","end":"2018-01-10"}],
+           "events":[{"kind":"review","date":"2018-09-01"},{"kind":"homeVisit","date":"2018-03-15"},
+             {"kind":"counselling","date":"2018-06-01"}],
+           "goals":[{"label":"G","due":"2018-04-01"}],
+           "exit":{"date":"2018-12-01","outcome":"employment"}}]}"#;
+        let Some(Document::Timeline(tl)) = check(WidgetKind::Timeline, text).document else {
+            panic!("a timeline");
+        };
+        let day = |m, d| NaiveDate::from_ymd_opt(2018, m, d).unwrap_or_default();
+        let w = Window::new(day(1, 1), day(12, 31));
+        let s = single(&tl, 0, w, (150.0, 888.0), day(12, 15), Lang::De).expect("participant");
+        let scene = single_scene(&s, 900.0, "O", Lang::De);
+        let order: Vec<&str> = scene
+            .records("data-fw-path")
+            .iter()
+            .map(|(p, _)| p.trim_start_matches("participants[0]."))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "phases[2]",
+                "phases[1]",
+                "events[1]",
+                "goals[0]",
+                "phases[0]",
+                "events[2]",
+                "events[0]",
+                "exit"
+            ]
+        );
     }
 }
