@@ -259,6 +259,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("earlyTermination", "Early termination"),
         ("other", "Other"),
     ],
+    phases_column: "Phases",
 };
 
 static MAP: MapTexts = MapTexts {

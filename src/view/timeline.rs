@@ -922,6 +922,10 @@ fn cohort_view(
     let table_view = cohort_table_view(doc.clone(), order, window, today, lang);
     let figure = export_figure(doc.clone(), order, v, exporting);
     let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
+    let legend = {
+        let doc = doc.clone();
+        Signal::derive(move || layout::cohort_legend(&doc, width.get(), lang))
+    };
     let open_row = open.clone();
     let total = Signal::derive(move || order.with(|o| o.len()));
     view! {
@@ -993,6 +997,9 @@ fn cohort_view(
                     </div>
                 </div>
                 {move || order.get().is_empty().then(|| view! { <p class="fw-note">{t.none}</p> })}
+                // What the rows' colours, textures and flags stand for (the rows' names say it
+                // in words).
+                <div class="fw-tl-legend-box" aria-hidden="true">{drawing(legend, "fw-drawing")}</div>
             }
             .into_any()
         }}
