@@ -1018,7 +1018,14 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
         .map(Column::text)
         .collect(),
     );
-    for ph in &p.phases {
+    // Each kind of record in the order of time, not of the data (SC 1.3.2).
+    let mut phases: Vec<&Phase> = p.phases.iter().collect();
+    phases.sort_by_key(|ph| ph.start);
+    let mut events: Vec<_> = p.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    let mut goals: Vec<_> = p.goals.iter().collect();
+    goals.sort_by_key(|g| (g.due.is_none(), g.due));
+    for ph in phases {
         table.push(vec![
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
@@ -1030,7 +1037,7 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
             Cell::text(PhaseStatus::of(ph, today).label(lang)),
         ]);
     }
-    for e in &p.events {
+    for e in events {
         table.push(vec![
             Cell::text(name_of(t.event_kinds, &e.kind)),
             Cell::text(e.label.clone().unwrap_or_default()),
@@ -1041,7 +1048,7 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
             Cell::empty(),
         ]);
     }
-    for g in &p.goals {
+    for g in goals {
         table.push(vec![
             Cell::text(t.goals_lane),
             Cell::text(g.label.clone()),

@@ -1027,3 +1027,48 @@ mod order_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod table_order_tests {
+    use super::super::single_table;
+    use crate::check::{Document, check};
+    use crate::i18n::Lang;
+    use crate::model::WidgetKind;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_table_view_lists_each_kind_of_record_by_date() {
+        let text = r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"o","label":"O",
+          "phases":[{"kind":"workOpportunity","start":"2018-05-01"},
+            {"kind":"referral","start":"2018-01-10","end":"2018-01-10"}],
+          "events":[{"kind":"review","date":"2018-09-01"},{"kind":"homeVisit","date":"2018-03-15"}],
+          "goals":[{"label":"Spät","due":"2018-11-01"},{"label":"Früh","due":"2018-02-01"}]}]}"#;
+        let Some(Document::Timeline(tl)) = check(WidgetKind::Timeline, text).document else {
+            panic!("a timeline");
+        };
+        let today = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
+        let table = single_table(&tl.participants[0], today, Lang::De);
+        let first: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r.cells[0].display(Lang::De),
+                    r.cells[1].display(Lang::De)
+                )
+            })
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "Zuweisung ",
+                "Arbeitsgelegenheit ",
+                "Hausbesuch ",
+                "Förderplangespräch ",
+                "Ziele Früh",
+                "Ziele Spät"
+            ]
+        );
+    }
+}
