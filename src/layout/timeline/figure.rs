@@ -459,7 +459,7 @@ pub fn legend(entries: &[LegendEntry], width: f64, top: f64) -> (Vec<Mark>, f64)
                 let (shape, r) = marker_shape(&m);
                 Mark::Group(Group::layer(
                     format!(
-                        "fw-mark fw-mark--{class} fw-mark--{} fw-tl-legend__swatch",
+                        "fw-tl-legend__swatch fw-mark--{class} fw-mark--{}",
                         word(kind)
                     ),
                     vec![Mark::path(
