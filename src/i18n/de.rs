@@ -292,6 +292,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("earlyTermination", "Vorzeitige Beendigung"),
         ("other", "Sonstiges"),
     ],
+    phases_column: "Phasen",
 };
 
 static MAP: MapTexts = MapTexts {

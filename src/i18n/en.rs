@@ -292,6 +292,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("earlyTermination", "Early termination"),
         ("other", "Other"),
     ],
+    phases_column: "Phases",
 };
 
 static MAP: MapTexts = MapTexts {

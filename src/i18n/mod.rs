@@ -396,6 +396,8 @@ pub struct TimelineTexts {
     pub statuses: &'static [(&'static str, &'static str)],
     /// Names of outcomes by key.
     pub outcomes: &'static [(&'static str, &'static str)],
+    /// The phases of a cohort row, in its name and as the table's column.
+    pub phases_column: &'static str,
 }
 }
 
