@@ -11,12 +11,19 @@ use crate::scene::{Frame, Scene};
 
 /// One table view, as the widget's table view draws it.
 pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
-    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     w.open("div")
         .attr("class", "fw-table-wrap")
         .attr("role", "region")
         .attr("tabindex", "0");
     w.attr("aria-label", &table.title).close_tag();
+    table_element(w, table, lang, class);
+    w.end("div");
+}
+
+/// The `<table>` alone: caption, heads, rows and foot (what the widget sets into its
+/// scrollable region, which it keeps across redraws).
+pub fn table_element(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
+    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     let mut classes = String::from("fw-table");
     if !class.is_empty() {
         classes.push(' ');
@@ -48,7 +55,7 @@ pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
         cells(w, foot, &numeric, lang);
         w.end("tr").end("tfoot");
     }
-    w.end("table").end("div");
+    w.end("table");
 }
 
 fn cells(w: &mut Writer, cells: &[Cell], numeric: &[bool], lang: Lang) {
