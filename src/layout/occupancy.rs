@@ -865,6 +865,7 @@ pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Re
     crate::scene::Rendering {
         figures,
         tables: tables(doc, lang),
+        frame: frame(doc, "", lang),
     }
 }
 

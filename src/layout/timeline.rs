@@ -1602,12 +1602,14 @@ pub fn rendering(
             )
         }
     };
+    let frame = frame(doc, index, today, lang);
     crate::scene::Rendering {
         figures: vec![crate::scene::Figure {
             scene,
-            frame: frame(doc, index, today, lang),
+            frame: frame.clone(),
         }],
         tables: vec![table],
+        frame,
     }
 }
 

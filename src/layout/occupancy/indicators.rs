@@ -407,7 +407,11 @@ pub const REPORT_COLUMNS: usize = 8;
 /// period, in time order; with more than [`REPORT_COLUMNS`] periods, a row per period and a
 /// column per measure instead, so no page cuts them off. Empty without measures.
 pub fn report(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
-    let measures = measures(doc, lang);
+    // A measure without values (a target alone) has its card, and no row of dashes here.
+    let measures: Vec<Measure<'_>> = measures(doc, lang)
+        .into_iter()
+        .filter(|m| !m.indicator.values.is_empty())
+        .collect();
     let mut grains: Vec<Grain> = Vec::new();
     for m in &measures {
         let g = grain(&m.indicator);
