@@ -321,3 +321,73 @@ fn an_occupancy_1_document_reads_as_before() {
     assert!(doc(text).indicators.is_empty());
     assert!(indicators::report(&doc(text), Lang::De).is_empty());
 }
+
+#[test]
+fn the_period_filter_and_the_provider_change_cards_charts_and_tables_together() {
+    let text = r#"{"schema":"foerderweg/occupancy@1.1","programme":{"label":"P"},
+      "providers":[{"id":"t1","label":"Träger 1","projects":[]},{"id":"t2","label":"Träger 2","projects":[]}],
+      "indicators":[
+        {"id":"placed","label":"Vermittelte","unit":"persons",
+         "breakdown":{"dimension":"provider","groups":[{"key":"t1","label":"Träger 1"},{"key":"t2","label":"Träger 2"}]},
+         "values":[{"period":"2023","value":30},{"period":"2024","value":36},{"period":"2025","value":41},
+                   {"period":"2023","group":"t1","value":10},{"period":"2024","group":"t1","value":16},{"period":"2025","group":"t1","value":12},
+                   {"period":"2023","group":"t2","value":20},{"period":"2024","group":"t2","value":20},{"period":"2025","group":"t2","value":29}]},
+        {"id":"rate","preset":"sgb2/K2","values":[{"period":"2023","value":22.0},{"period":"2025","value":24.0}]}]}"#;
+    let d = doc(text);
+    let lang = Lang::De;
+    let day = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    let offered: Vec<String> = indicators::periods(&d, lang)
+        .into_iter()
+        .map(|p| p.2)
+        .collect();
+    assert_eq!(offered, ["2023", "2024", "2025"]);
+    let view = |filter: &indicators::Filter| {
+        let shown = filter.apply(&d);
+        let cards: Vec<String> = indicators::cards(&shown, lang)
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        let charts: Vec<usize> = indicators::charts(&shown, 640.0, lang)
+            .iter()
+            .map(|c| c.lines.iter().map(|l| l.points.len()).sum())
+            .collect();
+        let heads: Vec<Vec<String>> = indicators::report(&shown, lang)
+            .iter()
+            .map(|t| t.columns.iter().map(|c| c.label.clone()).collect())
+            .collect();
+        (cards, charts, heads)
+    };
+    // Everything: both measures, the providers as lines of the first chart.
+    let (cards, charts, heads) = view(&indicators::Filter::default());
+    assert_eq!(cards.len(), 2);
+    assert_eq!(charts, [9, 2]);
+    assert_eq!(heads, [["Kennzahl", "Einheit", "2023", "2024", "2025"]]);
+    // 2024–2025: the card compares 2025 with 2024, the charts and the table lose 2023.
+    let range = indicators::Filter {
+        from: day(2024, 1, 1),
+        to: day(2025, 12, 31),
+        provider: None,
+    };
+    let (cards, charts, heads) = view(&range);
+    assert!(
+        cards[0].starts_with("Vermittelte: 41 (2025), +5 (+13,9\u{a0}%) gegenüber 2024"),
+        "{}",
+        cards[0]
+    );
+    assert_eq!(charts, [6]); // the rate has one period left: a figure, not a course
+    assert_eq!(heads, [["Kennzahl", "Einheit", "2024", "2025"]]);
+    // Träger 1 opened: its own figures; the programme's rate is not the provider's.
+    let provider = indicators::Filter {
+        provider: Some("t1".into()),
+        ..range.clone()
+    };
+    let (cards, charts, heads) = view(&provider);
+    assert_eq!(cards.len(), 1);
+    assert!(
+        cards[0].starts_with("Vermittelte: 12 (2025), −4 (−25,0\u{a0}%) gegenüber 2024"),
+        "{}",
+        cards[0]
+    );
+    assert_eq!(charts, [2]);
+    assert_eq!(heads, [["Kennzahl", "Einheit", "2024", "2025"]]);
+}

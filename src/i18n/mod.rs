@@ -596,6 +596,12 @@ pub struct OccupancyTexts {
     pub measure: &'static str,
     /// Column head: the unit.
     pub unit: &'static str,
+    /// Label of the first period shown.
+    pub period_from: &'static str,
+    /// Label of the last period shown.
+    pub period_to: &'static str,
+    /// The choice of no limit at that end.
+    pub period_open: &'static str,
     /// Heading of the table of the key figures' latest values.
     pub latest_title: &'static str,
     /// Column head: the latest value.

@@ -141,7 +141,9 @@ pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> St
 pub fn rendering_into(w: &mut Writer, rendering: &crate::scene::Rendering, lang: Lang) {
     let head = &rendering.frame;
     if rendering.figures.is_empty() && !head.title.is_empty() {
-        w.open("header").attr("class", "fw-rendered__head").close_tag();
+        w.open("header")
+            .attr("class", "fw-rendered__head")
+            .close_tag();
         w.element("h2", "fw-figure__title", &head.title);
         notes(w, head);
         if !head.summary.is_empty() {

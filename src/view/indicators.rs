@@ -1,18 +1,25 @@
-//! The dashboard's key figures over time: their cards, a chart per measure (drawn by the one
-//! chart view) and the report tables. Everything is computed by `layout::occupancy::indicators`;
-//! this is the markup around it, shown only when the document has measures.
+//! The dashboard's key figures over time: a period filter, their cards, a chart per measure
+//! (drawn by the one chart view) and the report tables. Everything is computed by
+//! `layout::occupancy::indicators` from the document as the filter leaves it; this is the
+//! markup around it, shown only when the document has measures.
 
 use super::parts::chart::series_chart;
 use super::parts::table::data_table;
 use crate::i18n::Lang;
 use crate::layout::occupancy::indicators::{self as layout, Card};
 use crate::model::occupancy::OccupancyDoc;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The key-figure section of `doc` at `width`.
+/// The range of days the reader chose (first, last), kept across new documents.
+pub(crate) type Range = RwSignal<(Option<NaiveDate>, Option<NaiveDate>)>;
+
+/// The key-figure section at `width`: `all` is the document, `doc` what the filter (`range`
+/// and the provider drilled down to) leaves of it.
 pub(crate) fn section(
-    doc: Memo<Arc<OccupancyDoc>>,
+    (all, doc): (Memo<Arc<OccupancyDoc>>, Memo<Arc<OccupancyDoc>>),
+    range: Range,
     width: Signal<f64>,
     lang: Lang,
 ) -> impl IntoView {
@@ -24,11 +31,13 @@ pub(crate) fn section(
     let ids =
         Memo::new(move |_| charts.with(|cs| cs.iter().map(|c| c.id.clone()).collect::<Vec<_>>()));
     let tables = Memo::new(move |_| doc.with(|d| layout::report(d, lang)));
+    let any = Memo::new(move |_| all.with(|d| !d.indicators.is_empty()));
     move || {
-        (!cards.with(Vec::is_empty)).then(|| {
+        any.get().then(|| {
             view! {
                 <section class="fw-section fw-section--wide fw-indicators">
                     <h3 class="fw-heading">{o.indicators_title}</h3>
+                    {filter(all, range, lang)}
                     {move || cards_list(cards.get(), lang)}
                     {move || ids.get().into_iter().map(|id| series_chart(id, charts, lang)).collect_view()}
                     {move || tables.with(|ts| {
@@ -63,5 +72,40 @@ fn cards_list(cards: Vec<Card>, lang: Lang) -> impl IntoView {
                 </div>
             }).collect_view()}
         </dl>
+    }
+}
+
+/// From and to: every period the document has, both ends open by default.
+fn filter(all: Memo<Arc<OccupancyDoc>>, range: Range, lang: Lang) -> impl IntoView {
+    let o = lang.texts().occ;
+    let periods = Memo::new(move |_| all.with(|d| layout::periods(d, lang)));
+    let day = |v: String| crate::model::Day::parse(&v).map(|d| d.0);
+    let options = move |first: bool| {
+        let chosen = range.with(|r| if first { r.0 } else { r.1 });
+        periods.with(|ps| {
+            ps.iter()
+                .map(|(a, b, label)| {
+                    let d = if first { *a } else { *b };
+                    let value = crate::i18n::Lang::En.date(d);
+                    view! { <option value=value selected=chosen == Some(d)>{label.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="fw-toolbar fw-filter">
+            <label>{o.period_from}" "
+                <select on:change=move |ev| range.update(|r| r.0 = day(event_target_value(&ev)))>
+                    <option value="" selected=move || range.with(|r| r.0.is_none())>{o.period_open}</option>
+                    {move || options(true)}
+                </select>
+            </label>
+            <label>{o.period_to}" "
+                <select on:change=move |ev| range.update(|r| r.1 = day(event_target_value(&ev)))>
+                    <option value="" selected=move || range.with(|r| r.1.is_none())>{o.period_open}</option>
+                    {move || options(false)}
+                </select>
+            </label>
+        </div>
     }
 }

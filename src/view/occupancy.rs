@@ -76,6 +76,20 @@ pub(crate) fn occupancy(
         };
         carried.update_value(|c| c.occupancy = Some(carry));
     });
+    // The key figures as the period filter and the provider drilled down to leave them.
+    let range: super::indicators::Range = RwSignal::new((None, None));
+    let shown: Doc = Memo::new_with_compare(
+        move |_| {
+            let (from, to) = range.get();
+            let filter = layout::indicators::Filter {
+                from,
+                to,
+                provider: open.get(),
+            };
+            filter.apply(&doc.get())
+        },
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
     let scene = Memo::new(move |_| doc.with(|d| layout::scene(d, lang)));
     let charts = Memo::new(move |_| doc.with(|d| layout::charts(d, width.get(), lang)));
     let has_series = Memo::new(move |_| doc.with(|d| !d.series.is_empty()));
@@ -89,12 +103,12 @@ pub(crate) fn occupancy(
             <h2 class="fw-title">{move || scene.with(|s| s.title.clone())}</h2>
             {move || scene.with(|s| s.subtitle.clone()).map(|s| view! { <p class="fw-subtitle">{s}</p> })}
             {move || scene.with(|s| s.as_of.clone()).map(|s| view! { <p class="fw-asof">{s}</p> })}
-            <div class="fw-toolbar fw-head__tools">{export(doc, scene, (open, sort), lang)}</div>
+            <div class="fw-toolbar fw-head__tools">{export((doc, shown), scene, (open, sort), lang)}</div>
         </header>
         {move || scene.with(|s| s.summary.clone()).map(|s| view! { <p class="fw-summary">{s}</p> })}
         {move || scene.with(|s| s.figures.iter().any(|f| f.value != "–")).then(|| key_figures(figures(), lang))}
         <div class="fw-grid">
-            {super::indicators::section(doc, width, lang)}
+            {super::indicators::section((doc, shown), range, width, lang)}
             {move || (has_series.get() || classic.get()).then(|| view! {
                 <section class="fw-section fw-section--wide" aria-label=o.table_title>
                     {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
@@ -153,15 +167,16 @@ fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> i
 /// The export menu: each table as CSV (as shown when asked), each chart as SVG and PNG with
 /// its frame, print. Drawn again only when what it offers changes.
 fn export(
-    doc: Doc,
+    (doc, shown): (Doc, Doc),
     scene: Memo<layout::Scene>,
     (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
     lang: Lang,
 ) -> impl IntoView {
     let offered = Memo::new(move |_| -> Offered {
+        let filtered = shown.get();
         doc.with(|d| {
             let s = scene.get();
-            let indicator_ids = layout::indicators::charts(d, 640.0, lang)
+            let indicator_ids = layout::indicators::charts(&filtered, 640.0, lang)
                 .into_iter()
                 .map(|c| c.id);
             let frames = layout::charts(d, 640.0, lang)
@@ -169,7 +184,7 @@ fn export(
                 .map(|c| (c.id.clone(), layout::frame(d, &c.title, lang)))
                 .chain(
                     indicator_ids
-                        .zip(layout::indicators::figures(d, 640.0, lang))
+                        .zip(layout::indicators::figures(&filtered, 640.0, lang))
                         .map(|(id, f)| (id, f.frame)),
                 )
                 .collect();
@@ -179,7 +194,7 @@ fn export(
                     .then(|| layout::bars(d, None, BarSort::Size, lang).title),
                 s.funding.as_ref().map(|f| f.title.clone()),
                 frames,
-                layout::indicators::tables(d, lang)
+                layout::indicators::tables(&filtered, lang)
                     .into_iter()
                     .map(|t| t.title)
                     .collect(),
@@ -215,7 +230,8 @@ fn export(
         }
         for (i, title) in indicator_tables.iter().enumerate() {
             let table = move || {
-                doc.with_untracked(|d| layout::indicators::tables(d, lang).into_iter().nth(i))
+                shown
+                    .with_untracked(|d| layout::indicators::tables(d, lang).into_iter().nth(i))
                     .unwrap_or_else(|| DataTable::new("", Vec::new()))
             };
             items.push(Item::csv(title, Arc::new(table), lang));

@@ -110,3 +110,59 @@ test("final, withheld, missing and provisional values are told apart in chart, l
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+const BY_PROVIDER = (t1In2025) => ({
+  schema: "foerderweg/occupancy@1.1",
+  programme: { label: "Testprogramm", source: "Beispieldaten" },
+  providers: [
+    { id: "t1", label: "Träger 1", projects: [{ id: "p1", label: "Projekt 1", slots: 10, filled: 8 }] },
+    { id: "t2", label: "Träger 2", projects: [{ id: "p2", label: "Projekt 2", slots: 12, filled: 12 }] },
+  ],
+  indicators: [
+    {
+      id: "placed",
+      label: "Vermittelte",
+      unit: "persons",
+      breakdown: { dimension: "provider", groups: [{ key: "t1", label: "Träger 1" }, { key: "t2", label: "Träger 2" }] },
+      values: [
+        { period: "2023", value: 30 }, { period: "2024", value: 36 }, { period: "2025", value: 41 },
+        { period: "2023", group: "t1", value: 10 }, { period: "2024", group: "t1", value: 16 }, { period: "2025", group: "t1", value: t1In2025 },
+        { period: "2023", group: "t2", value: 20 }, { period: "2024", group: "t2", value: 20 }, { period: "2025", group: "t2", value: 29 },
+      ],
+    },
+  ],
+});
+
+test("the period filter and the provider drilled down to change cards, charts and tables, and survive a refresh", async () => {
+  const { page, seen } = await fixture(env, [{ id: "prov", tag: "foerderweg-occupancy", data: BY_PROVIDER(12) }]);
+  const state = async () => {
+    const s = await shown(page, "prov");
+    const report = Object.entries(s.tables).find(([caption]) => caption.startsWith("Kennzahlen im Zeitverlauf"))?.[1];
+    return { card: s.cards[0], heads: report?.[0], rows: report?.slice(1).map((r) => r[0]), points: s.plot.points.length };
+  };
+  let s = await state();
+  assert.deepEqual(s.heads, ["Kennzahl", "Einheit", "2023", "2024", "2025"]);
+  assert.equal(s.points, 9);
+  // From 2024 on, chosen as a user does.
+  await page.locator("#prov .fw-filter select").first().selectOption({ label: "2024" });
+  await page.waitForFunction(() => document.getElementById("prov").shadowRoot.querySelectorAll(".fw-table--indicators thead th").length === 4);
+  s = await state();
+  assert.deepEqual(s.heads, ["Kennzahl", "Einheit", "2024", "2025"]);
+  assert.match(s.card, /41.*\+5/);
+  assert.equal(s.points, 6);
+  // Drill down to Träger 1 with the mouse: its own figures, still from 2024.
+  await page.locator("#prov .fw-bar", { hasText: "Träger 1" }).click();
+  await page.waitForFunction(() => document.getElementById("prov").shadowRoot.querySelector(".fw-figure--indicator .fw-figure__value")?.textContent.trim() === "12");
+  s = await state();
+  assert.match(s.card, /12.*−4/);
+  assert.deepEqual(s.heads, ["Kennzahl", "Einheit", "2024", "2025"]);
+  assert.equal(s.points, 2);
+  // A refresh with a new figure keeps the filter and the provider.
+  await page.evaluate((doc) => (document.getElementById("prov").data = doc), BY_PROVIDER(13));
+  await page.waitForFunction(() => document.getElementById("prov").shadowRoot.querySelector(".fw-figure--indicator .fw-figure__value")?.textContent.trim() === "13");
+  s = await state();
+  assert.deepEqual(s.heads, ["Kennzahl", "Einheit", "2024", "2025"]);
+  assert.match(s.card, /13.*−3/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

@@ -13,7 +13,9 @@ use crate::model::indicator::{Indicator, IndicatorValue, Period, Status, Unit};
 use crate::model::occupancy::OccupancyDoc;
 use crate::model::presets::{self, PresetUnit};
 use crate::scene::num;
+use chrono::NaiveDate;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A measure with what it is called and what it counts, in the widget's language.
 #[derive(Clone, Debug)]
@@ -295,8 +297,20 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
             .find_map(|x| shown(x).map(|b| (x.period, b)))?;
         Some(change(n, before.1, m.unit, before.0, lang))
     });
+    let previous_period = now.and_then(|(v, _)| {
+        let i = values.iter().position(|x| std::ptr::eq(*x, v))?;
+        values[..i]
+            .iter()
+            .rev()
+            .find(|x| shown(x).is_some())
+            .map(|x| x.period)
+    });
     let year = now.and_then(|(v, n)| {
         let then = v.period.a_year_before();
+        // Of yearly figures the period before is the year before: said once.
+        if previous_period == Some(then) {
+            return None;
+        }
         let before = values
             .iter()
             .find(|x| x.period == then)
@@ -321,10 +335,13 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
         }
     });
     let mut name = format!("{}: {value}", isolate(&m.label));
-    let when: Vec<&str> = [period.as_str(), if provisional { t.provisional } else { "" }]
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect();
+    let when: Vec<&str> = [
+        period.as_str(),
+        if provisional { t.provisional } else { "" },
+    ]
+    .into_iter()
+    .filter(|w| !w.is_empty())
+    .collect();
     if !when.is_empty() {
         name.push_str(&format!(" ({})", when.join(", ")));
     }
@@ -800,5 +817,80 @@ pub fn figures(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<crate::scene::
                 frame,
             })
         })
+        .collect()
+}
+
+/// What of the key figures the reader asked to see: a range of days (every period that lies
+/// inside it) and the provider drilled down to. It applies to every card, chart and table of
+/// the key figures alike.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The first day shown.
+    pub from: Option<NaiveDate>,
+    /// The last day shown.
+    pub to: Option<NaiveDate>,
+    /// The provider whose figures are shown: measures broken down by `provider` show that
+    /// group's values; measures that are not are left out while a provider is open (they are
+    /// the programme's, not the provider's). Without any measure by provider, all stay.
+    pub provider: Option<String>,
+}
+
+impl Filter {
+    /// Whether the filter keeps everything.
+    pub fn is_empty(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && self.provider.is_none()
+    }
+
+    /// The document with the key figures the filter keeps (the same document when it keeps
+    /// everything); slots, series and funding are untouched.
+    pub fn apply(&self, doc: &Arc<OccupancyDoc>) -> Arc<OccupancyDoc> {
+        if self.is_empty() {
+            return doc.clone();
+        }
+        let inside = |p: Period| {
+            self.from.is_none_or(|from| p.first_day() >= from)
+                && self.to.is_none_or(|to| p.last_day() <= to)
+        };
+        let by_provider = |m: &Indicator| {
+            m.breakdown
+                .as_ref()
+                .is_some_and(|b| b.dimension == "provider")
+        };
+        let provider = self
+            .provider
+            .as_deref()
+            .filter(|_| doc.indicators.iter().any(by_provider));
+        let mut out = OccupancyDoc::clone(doc);
+        out.indicators = doc
+            .indicators
+            .iter()
+            .filter(|m| provider.is_none() || by_provider(m))
+            .map(|m| {
+                let mut m = m.clone();
+                if let Some(p) = provider {
+                    m.values.retain(|v| v.group.as_deref() == Some(p));
+                    m.values.iter_mut().for_each(|v| v.group = None);
+                    m.breakdown = None;
+                }
+                m.values.retain(|v| inside(v.period));
+                m
+            })
+            .collect();
+        Arc::new(out)
+    }
+}
+
+/// The periods the key figures of `doc` have, in time order, each as (first day, last day,
+/// label): what a period filter offers.
+pub fn periods(doc: &OccupancyDoc, lang: Lang) -> Vec<(NaiveDate, NaiveDate, String)> {
+    let mut all: Vec<Period> = doc
+        .indicators
+        .iter()
+        .flat_map(|m| m.values.iter().map(|v| v.period))
+        .collect();
+    crate::order::sort_by(&mut all, |a, b| a.key().cmp(&b.key()));
+    all.dedup();
+    all.into_iter()
+        .map(|p| (p.first_day(), p.last_day(), period_label(p, lang)))
         .collect()
 }
