@@ -42,6 +42,7 @@ const CASES = [
   ["timeline", 1000, ["foerderweg", "vis-timeline"]],
   ["timeline", 10000, ["foerderweg", "vis-timeline"]],
   ["occupancy", 500, ["foerderweg", "echarts", "chartjs"]],
+  ["indicators", 50, ["foerderweg", "echarts"]],
   ["map", 400, ["foerderweg", "d3-geo", "leaflet"]],
   ["json", 0, ["foerderweg", "json-parse"]],
 ].filter(([name]) => !ONLY || name === ONLY);
@@ -59,15 +60,16 @@ function sizes(files) {
   }
   return total;
 }
+/** The module of all three widgets (what a page that mixes kinds loads), its glue and the loader. */
 function foerderwegFiles() {
-  const files = [join(ROOT, "pkg/foerderweg_bg.wasm"), join(ROOT, "pkg/foerderweg.js")];
+  const files = [join(ROOT, "pkg/modules/all_bg.wasm"), join(ROOT, "pkg/modules/all.js"), join(ROOT, "pkg/foerderweg.js")];
   (function walk(dir) {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       else if (name.endsWith(".js")) files.push(path);
     }
-  })(join(ROOT, "pkg/snippets"));
+  })(join(ROOT, "pkg/modules/snippets"));
   return files;
 }
 const PEER_FILES = {
@@ -79,7 +81,7 @@ const PEER_FILES = {
 };
 const version = (name) => JSON.parse(readFileSync(join(PEERS, name, "package.json"), "utf8")).version;
 
-for (const needed of [join(ROOT, "pkg/foerderweg_bg.wasm"), join(PEERS, "vis-timeline")]) {
+for (const needed of [join(ROOT, "pkg/modules/all_bg.wasm"), join(PEERS, "vis-timeline")]) {
   if (!existsSync(needed)) {
     console.error(`bench: ${needed} is missing; run ./dev bench (it builds pkg/ and installs the peers)`);
     process.exit(1);

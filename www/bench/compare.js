@@ -3,7 +3,7 @@
 // end of the first frame after which its DOM stopped changing (requestAnimationFrame, then a
 // task, so style, layout and paint of that frame are in). The result goes to #result and
 // window.benchResult; scripts/bench.mjs drives it and prints the table.
-import { cohort, districtMap, programme } from "./data.mjs";
+import { cohort, districtMap, indicators, programme } from "./data.mjs";
 import { districts } from "./adapters/districts.mjs";
 
 const params = new URLSearchParams(location.search);
@@ -82,6 +82,7 @@ function box() {
 async function documents() {
   if (which === "timeline") return [cohort(n), cohort(n, { shift: 30 })];
   if (which === "occupancy") return [programme(n, 100, 0), programme(n, 100, 1)];
+  if (which === "indicators") return [indicators(n, 120, 0), indicators(n, 120, 1)];
   const keys = (await districts()).features.map((f) => f.properties.key);
   return [districtMap(keys, 0), districtMap(keys, 1)];
 }
@@ -89,9 +90,10 @@ async function documents() {
 /** Renders, updates and (timeline) scrolls with one adapter; the last widget stays mounted. */
 async function compare() {
   const adapter = await import(ADAPTERS[lib]);
-  await adapter.load(which === "json" ? "timeline" : which);
+  // Key figures are the dashboard's: the occupancy module and element.
+  const kind = { json: "timeline", indicators: "occupancy" }[which] ?? which;
+  await adapter.load(kind);
   const [first, second] = await documents();
-  const kind = which;
   const render = [];
   const update = [];
   let widget = null;

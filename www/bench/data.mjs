@@ -99,6 +99,29 @@ export function programme(projects, dates, variant = 0) {
   };
 }
 
+/**
+ * `measures` key figures with a value for each of `months` months from January 2015 (every
+ * 40th withheld, every 55th without data, the last two provisional), a Jobcenter's report
+ * over ten years. `variant` gives other figures for the update.
+ */
+export function indicators(measures, months, variant = 0) {
+  const rand = random(700 + variant);
+  const list = [];
+  for (let m = 0; m < measures; m++) {
+    const base = 200 + Math.round(rand() * 5000);
+    const values = [];
+    for (let k = 0; k < months; k++) {
+      const period = `${2015 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+      const value = Math.round(base * (1 + 0.3 * Math.sin((k + m) / 9)) + rand() * 50);
+      if ((k + m) % 40 === 39) values.push({ period, status: "suppressed" });
+      else if ((k + m) % 55 === 54) values.push({ period, status: "noData" });
+      else values.push({ period, value, ...(k >= months - 2 ? { status: "provisional" } : {}) });
+    }
+    list.push({ id: `m${m}`, label: `Kennzahl ${m + 1}`, unit: "persons", values });
+  }
+  return { schema: "foerderweg/occupancy@1.1", programme: { label: `Kennzahlen ${variant}` }, indicators: list };
+}
+
 /** One region per district key with a value each: a choropleth of all of Germany. */
 export function districtMap(keys, variant = 0) {
   const rand = random(400 + variant);

@@ -37,19 +37,50 @@ function options(doc) {
   return [bar, line];
 }
 
+/**
+ * Key figures: one line chart per measure on a time axis, as a host would draw them, with the
+ * withheld and missing months as gaps (ECharts has no notion of either) and the provisional
+ * ones as they come.
+ */
+function measureOptions(doc) {
+  const day = (period) => `${period}-15`;
+  return doc.indicators.map((m) => ({
+    animation: false,
+    title: { text: m.label, textStyle: { fontSize: 14 } },
+    tooltip: { trigger: "axis" },
+    grid: { left: 60, right: 20, top: 36, bottom: 30 },
+    xAxis: { type: "time" },
+    yAxis: { type: "value" },
+    series: [{ name: m.label, type: "line", showSymbol: true, data: m.values.map((v) => [day(v.period), v.value ?? null]) }],
+  }));
+}
+
+/** One box per measure, as many as the document has. */
+function measureAreas(container, count) {
+  container.replaceChildren();
+  return Array.from({ length: count }, () => {
+    const area = document.createElement("div");
+    area.style.height = "240px";
+    container.append(area);
+    return area;
+  });
+}
+
 export function create() {
   let charts = [];
   let container = null;
+  const optionsOf = (doc) => (doc.indicators ? measureOptions(doc) : options(doc));
   return {
     prepare(into) {
       container = into;
     },
     render(doc) {
-      charts = areas(container).map((area) => echarts.init(area, null, { renderer: "svg" }));
-      options(doc).forEach((option, i) => charts[i].setOption(option));
+      const boxes = doc.indicators ? measureAreas(container, doc.indicators.length) : areas(container);
+      charts = boxes.map((area) => echarts.init(area, null, { renderer: "svg" }));
+      optionsOf(doc).forEach((option, i) => charts[i].setOption(option));
     },
     update(doc) {
-      options(doc).forEach((option, i) => charts[i].setOption(option));
+      optionsOf(doc).forEach((option, i) => charts[i].setOption(option));
     },
     observed: () => container,
     destroy() {
