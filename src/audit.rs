@@ -337,13 +337,13 @@ fn occupancy_tallies(
     ]
 }
 
-/// The key figures the report tables show: (measures with a row, values with a cell at their
-/// row and period). A value withheld or without data still has its cell, which says so.
+/// The key figures shown: (measures with a card, values with a cell of the report tables at
+/// their row and period). A value withheld or without data still has its cell, which says so.
 fn indicators_shown(doc: &crate::model::occupancy::OccupancyDoc, lang: Lang) -> (usize, usize) {
     use occupancy::indicators::{self as ind, period_label};
     let t = lang.texts().occ;
+    let cards = ind::cards(doc, lang);
     let mut places: std::collections::HashSet<(String, String)> = Default::default();
-    let mut rows: std::collections::HashSet<String> = Default::default();
     for table in ind::report(doc, lang) {
         let normal = table.columns.get(1).is_some_and(|c| c.label == t.unit);
         for row in &table.rows {
@@ -358,13 +358,11 @@ fn indicators_shown(doc: &crate::model::occupancy::OccupancyDoc, lang: Lang) -> 
                     .get(1)
                     .map(|c| c.display(lang))
                     .unwrap_or_default();
-                rows.insert(format!("{head} ({unit})"));
                 for column in table.columns.iter().skip(2) {
                     places.insert((format!("{head} ({unit})"), column.label.clone()));
                 }
             } else {
                 for column in table.columns.iter().skip(1) {
-                    rows.insert(column.label.clone());
                     places.insert((column.label.clone(), head.clone()));
                 }
             }
@@ -395,7 +393,12 @@ fn indicators_shown(doc: &crate::model::occupancy::OccupancyDoc, lang: Lang) -> 
             };
             format!("{label} ({unit})")
         };
-        measures += usize::from(rows.contains(&row_of(None)));
+        // A measure is shown by its card (one without values has no row in the report).
+        measures += usize::from(
+            cards
+                .iter()
+                .any(|c| c.id == m.indicator.id && c.label == m.label),
+        );
         values += m
             .indicator
             .values

@@ -269,6 +269,67 @@ fn occupancy_doc() -> impl Strategy<Value = Value> {
             put(&mut o, "end", end);
             Value::Object(o)
         });
+    // Key figures (occupancy@1.1): presets known and unknown, periods of every grain and some
+    // that are none, values of every status, groups the breakdown names and one it does not.
+    let value = (
+        word(&[
+            "2019",
+            "2019-Q3",
+            "2019-07",
+            "2020-07",
+            "2019-07-01",
+            "2019-13",
+            "2019-Q5",
+            "19",
+        ]),
+        prop::option::of(prop_oneof![
+            Just(json!(12)),
+            Just(json!(-1)),
+            Just(json!(2.5)),
+            Just(json!(null))
+        ]),
+        prop::option::of(word(&[
+            "final",
+            "provisional",
+            "suppressed",
+            "noData",
+            "odd",
+        ])),
+        prop::option::of(word(&["f", "m", "x"])),
+    )
+        .prop_map(|(period, value, status, group)| {
+            let mut o = Map::new();
+            o.insert("period".into(), period);
+            put(&mut o, "value", value);
+            put(&mut o, "status", status);
+            put(&mut o, "group", group);
+            Value::Object(o)
+        });
+    let indicator = (
+        ids("m"),
+        prop::option::of(word(&["sgb2/K2", "esf+/EECO02", "esf+/EECO04", "esf+/EECO05", "sgb2/K9"])),
+        prop::option::of(text()),
+        prop::option::of(word(&["persons", "euro", "percent", "ratio", "cases", "kg"])),
+        prop::option::of(prop_oneof![Just(json!(50)), Just(json!("x"))]),
+        any::<bool>(),
+        prop::collection::vec(value, 0..6),
+    )
+        .prop_map(|(id, preset, label, unit, target, broken_down, values)| {
+            let mut o = Map::new();
+            o.insert("id".into(), json!(id));
+            put(&mut o, "preset", preset);
+            put(&mut o, "label", label.map(Value::String));
+            put(&mut o, "unit", unit);
+            put(&mut o, "target", target);
+            if broken_down {
+                o.insert(
+                    "breakdown".into(),
+                    json!({"dimension": "gender", "groups": [{"key": "f", "label": "Frauen"}, {"key": "m", "label": "Männer"}]}),
+                );
+            }
+            o.insert("values".into(), Value::Array(values));
+            Value::Object(o)
+        });
     (
         text(),
         prop::option::of(count()),
@@ -276,20 +337,24 @@ fn occupancy_doc() -> impl Strategy<Value = Value> {
         prop::collection::vec(provider, 0..4),
         prop::collection::vec(point, 0..6),
         prop::collection::vec(funding, 0..3),
+        prop::collection::vec(indicator, 0..4),
     )
-        .prop_map(|(label, slots, as_of, providers, series, funding)| {
-            let mut programme = Map::new();
-            programme.insert("label".into(), Value::String(label));
-            put(&mut programme, "slots", slots);
-            let mut o = Map::new();
-            o.insert("schema".into(), json!("foerderweg/occupancy@1"));
-            o.insert("programme".into(), Value::Object(programme));
-            put(&mut o, "asOf", as_of);
-            o.insert("providers".into(), Value::Array(providers));
-            o.insert("series".into(), Value::Array(series));
-            o.insert("funding".into(), Value::Array(funding));
-            Value::Object(o)
-        })
+        .prop_map(
+            |(label, slots, as_of, providers, series, funding, indicators)| {
+                let mut programme = Map::new();
+                programme.insert("label".into(), Value::String(label));
+                put(&mut programme, "slots", slots);
+                let mut o = Map::new();
+                o.insert("schema".into(), json!("foerderweg/occupancy@1.1"));
+                o.insert("programme".into(), Value::Object(programme));
+                put(&mut o, "asOf", as_of);
+                o.insert("providers".into(), Value::Array(providers));
+                o.insert("series".into(), Value::Array(series));
+                o.insert("funding".into(), Value::Array(funding));
+                o.insert("indicators".into(), Value::Array(indicators));
+                Value::Object(o)
+            },
+        )
 }
 
 fn map_doc() -> impl Strategy<Value = Value> {
