@@ -377,6 +377,7 @@ fn series(index: usize, line: &Line) -> Vec<Mark> {
             label: Some(point.text.clone()),
             focusable: Some(index == 0 && p == 0),
             tip: Some((point.x, point.y)),
+            role: None,
             marks: vec![Mark::path(
                 symbol::path(shape, point.x, point.y, radius(shape)),
                 marker.clone(),
