@@ -267,8 +267,10 @@ test("13: forced colours keep planned, vacant and filled apart, draw map lines i
         const e = map.querySelector(`.fw-map__svg ${sel}`);
         if (e) strokes[sel] = [css(e).stroke, css(e).strokeWidth];
       }
+      const context = map.querySelector(".fw-map__svg .fw-context");
       return {
         text,
+        context: context && [css(context).fill, css(context).stroke],
         segments: Object.fromEntries(["filled", "planned", "vacant"].map((k) => [k, seg(k) && look(seg(k))])),
         swatches: Object.fromEntries(["filled", "planned", "vacant"].map((k) => [k, swatch(k) && look(swatch(k))])),
         strokes,
@@ -281,6 +283,12 @@ test("13: forced colours keep planned, vacant and filled apart, draw map lines i
         else if (s[a] === s[b]) failures.push(`${colorScheme}: ${what}: ${a} and ${b} look the same in forced colours (${s[a]})`);
       }
     }
+    // The neighbouring districts: their borders are seen against their own fill.
+    if (seen.context) {
+      const [fill, stroke] = seen.context.map(parse);
+      const r = contrast(fill, stroke);
+      if (r < 3) failures.push(`${colorScheme}: neighbouring districts: border ${hex(stroke)} on their fill ${hex(fill)} = ${r.toFixed(2)}:1 < 3`);
+    } else failures.push(`${colorScheme}: no neighbouring districts drawn`);
     for (const [sel, [stroke, width]] of Object.entries(seen.strokes)) {
       if (stroke !== seen.text || !(parseFloat(width) > 0)) failures.push(`${colorScheme}: map ${sel} stroke ${stroke} ${width} is not CanvasText (${seen.text})`);
     }
