@@ -306,6 +306,7 @@ fn occupancy_tallies(
         .map(|p| array(p, "projects").len())
         .sum();
     let funding_shown = scene.funding.as_ref().map_or(0, |t| t.rows.len());
+    let (measures_shown, values_shown) = indicators_shown(doc, lang);
     vec![
         Tally::new(
             "providers[]",
@@ -320,7 +321,91 @@ fn occupancy_tallies(
             scene.table.columns.len().saturating_sub(1),
         ),
         Tally::new("funding[]", array(raw, "funding").len(), funding_shown),
+        Tally::new(
+            "indicators[]",
+            array(raw, "indicators").len(),
+            measures_shown,
+        ),
+        Tally::new(
+            "indicators[].values[]",
+            array(raw, "indicators")
+                .iter()
+                .map(|m| array(m, "values").len())
+                .sum(),
+            values_shown,
+        ),
     ]
+}
+
+/// The key figures the report tables show: (measures with a row, values with a cell at their
+/// row and period). A value withheld or without data still has its cell, which says so.
+fn indicators_shown(doc: &crate::model::occupancy::OccupancyDoc, lang: Lang) -> (usize, usize) {
+    use occupancy::indicators::{self as ind, period_label};
+    let t = lang.texts().occ;
+    let mut places: std::collections::HashSet<(String, String)> = Default::default();
+    let mut rows: std::collections::HashSet<String> = Default::default();
+    for table in ind::report(doc, lang) {
+        let normal = table.columns.get(1).is_some_and(|c| c.label == t.unit);
+        for row in &table.rows {
+            let head = row
+                .cells
+                .first()
+                .map(|c| c.display(lang))
+                .unwrap_or_default();
+            if normal {
+                let unit = row
+                    .cells
+                    .get(1)
+                    .map(|c| c.display(lang))
+                    .unwrap_or_default();
+                rows.insert(format!("{head} ({unit})"));
+                for column in table.columns.iter().skip(2) {
+                    places.insert((format!("{head} ({unit})"), column.label.clone()));
+                }
+            } else {
+                for column in table.columns.iter().skip(1) {
+                    rows.insert(column.label.clone());
+                    places.insert((column.label.clone(), head.clone()));
+                }
+            }
+        }
+    }
+    let (mut measures, mut values) = (0, 0);
+    for m in ind::measures(doc, lang) {
+        // Totals derived from other measures are not in the document.
+        if !doc
+            .indicators
+            .iter()
+            .any(|i| std::ptr::eq(i, &*m.indicator))
+        {
+            continue;
+        }
+        let unit = crate::i18n::name_of(t.units, ind::unit_key(m.unit));
+        let row_of = |group: Option<&str>| {
+            let label = match group.and_then(|g| {
+                m.indicator
+                    .breakdown
+                    .as_ref()?
+                    .groups
+                    .iter()
+                    .find(|x| x.key == g)
+            }) {
+                Some(g) => format!("{} – {}", m.label, g.label),
+                None => m.label.clone(),
+            };
+            format!("{label} ({unit})")
+        };
+        measures += usize::from(rows.contains(&row_of(None)));
+        values += m
+            .indicator
+            .values
+            .iter()
+            .filter(|v| {
+                places.contains(&(row_of(v.group.as_deref()), period_label(v.period, lang)))
+            })
+            .count();
+    }
+    (measures, values)
 }
 
 fn map_tallies(

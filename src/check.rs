@@ -10,6 +10,7 @@
 
 use crate::i18n::{Lang, fill};
 use crate::model::common::{COUNT_EXPECTED, DATE_EXPECTED, Head};
+use crate::model::indicator::PERIOD_EXPECTED;
 use crate::model::occupancy::{OccupancyDoc, TERMINATION_REASONS};
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 mod diagnostic;
 mod duplicates;
+mod indicators;
 mod map;
 mod occupancy;
 mod prune;

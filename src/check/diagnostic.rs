@@ -194,6 +194,19 @@ pub enum Problem {
     BadCount(String),
     /// A sum of amounts that is too large for a number; left out.
     SumTooLarge,
+    /// A key-figure preset this version does not know.
+    UnknownPreset(String),
+    /// A period given twice for one measure and group; the path of its first use.
+    DuplicatePeriod {
+        /// The period as written.
+        period: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A value for a group its measure's breakdown does not name.
+    UnknownGroup(String),
+    /// A value marked suppressed or no data that carries a number (which is not shown).
+    NumberWithheld,
 }
 
 impl Problem {
@@ -247,6 +260,10 @@ impl Problem {
             Problem::ExitBeforeStart { .. } => "exit-before-start",
             Problem::BadCount(_) => "bad-count",
             Problem::SumTooLarge => "sum-too-large",
+            Problem::UnknownPreset(_) => "unknown-preset",
+            Problem::DuplicatePeriod { .. } => "duplicate-period",
+            Problem::UnknownGroup(_) => "unknown-group",
+            Problem::NumberWithheld => "number-withheld",
         }
     }
 }
@@ -383,6 +400,10 @@ impl Diagnostic {
             }
             Problem::BadCount(n) => fill(t.bad_count, n, ""),
             Problem::SumTooLarge => t.sum_too_large.to_string(),
+            Problem::UnknownPreset(id) => fill(t.unknown_preset, id, ""),
+            Problem::DuplicatePeriod { period, first } => fill(t.duplicate_period, period, first),
+            Problem::UnknownGroup(g) => fill(t.unknown_group, g, ""),
+            Problem::NumberWithheld => t.number_withheld.to_string(),
         }
     }
 
@@ -418,6 +439,11 @@ pub(super) fn megabytes(lang: Lang, bytes: u64) -> String {
 pub(super) fn describe(lang: Lang, raw: &str) -> String {
     const WORDS: &[(&str, &str, &str)] = &[
         (DATE_EXPECTED, "ein Datum JJJJ-MM-TT", "a date YYYY-MM-DD"),
+        (
+            PERIOD_EXPECTED,
+            "einen Zeitraum JJJJ-MM-TT, JJJJ-MM, JJJJ-Qn oder JJJJ",
+            "a period YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY",
+        ),
         ("a string", "Text", "text"),
         ("a sequence", "eine Liste", "a list"),
         ("sequence", "eine Liste", "a list"),
@@ -434,6 +460,11 @@ pub(super) fn describe(lang: Lang, raw: &str) -> String {
         ("i64", "eine ganze Zahl", "a whole number"),
         ("f64", "eine Zahl", "a number"),
         (AMOUNT_EXPECTED, "ein Betrag ≥ 0", "an amount ≥ 0"),
+        (
+            super::indicators::NON_NEGATIVE,
+            "eine Zahl ≥ 0",
+            "a number ≥ 0",
+        ),
         ("null", "null", "null"),
         ("unit value", "null", "null"),
     ];

@@ -10,7 +10,10 @@ impl Wire for OccupancyDoc {
         semantic_occupancy(self, out);
     }
     fn is_empty(&self) -> bool {
-        self.providers.is_empty() && self.series.is_empty() && self.funding.is_empty()
+        self.providers.is_empty()
+            && self.series.is_empty()
+            && self.funding.is_empty()
+            && self.indicators.is_empty()
     }
     fn into_document(self) -> Document {
         Document::Occupancy(Arc::new(self))
@@ -21,6 +24,7 @@ impl Wire for OccupancyDoc {
 pub(super) const AMOUNT_EXPECTED: &str = "an amount ≥ 0";
 
 pub(super) fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) {
+    super::indicators::semantic_indicators(&doc.indicators, out);
     let kind = WidgetKind::Occupancy;
     let mismatch = |given: u32, derived: u64, path: String, out: &mut Vec<Diagnostic>| {
         if u64::from(given) != derived {

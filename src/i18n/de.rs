@@ -88,6 +88,10 @@ static DIAG: DiagTexts = DiagTexts {
     exit_before_start: "Der Austritt am {a} liegt vor dem Beginn der ersten Phase ({b}).",
     bad_count: "{a} ist keine ganze Zahl ≥ 0; die Angabe wird nicht gezeigt.",
     sum_too_large: "Die Summe der Beträge ist zu groß, um sie zu zeigen; sie wird ausgelassen.",
+    unknown_preset: "Unbekannte Kennzahl „{a}“; ohne eigene Bezeichnung und Einheit wird sie ausgelassen.",
+    duplicate_period: "Der Zeitraum {a} kommt für diese Kennzahl mehrfach vor (zuerst bei {b}).",
+    unknown_group: "Die Gruppe „{a}“ ist in der Aufschlüsselung der Kennzahl nicht genannt.",
+    number_withheld: "Ein gesperrter oder fehlender Wert trägt eine Zahl; sie wird nicht gezeigt.",
 };
 
 static OCC: OccupancyTexts = OccupancyTexts {
@@ -161,6 +165,35 @@ static OCC: OccupancyTexts = OccupancyTexts {
     ],
     months: [
         "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+    ],
+    indicators_title: "Kennzahlen im Zeitverlauf",
+    measure: "Kennzahl",
+    unit: "Einheit",
+    latest_title: "Kennzahlen: letzter Stand",
+    latest_value: "Wert",
+    change_previous: "Veränderung zum Zeitraum davor",
+    change_year: "Veränderung zum Vorjahr",
+    target_head: "Ziel",
+    no_data: "keine Angabe",
+    provisional: "vorläufig",
+    quarter: "{a}. Quartal {b}",
+    compared_with: "gegenüber {a}",
+    target: "Ziel: {a}",
+    to_target: "noch {a} bis zum Ziel",
+    target_reached: "Ziel erreicht",
+    grains: &[
+        ("day", "nach Tagen"),
+        ("month", "nach Monaten"),
+        ("quarter", "nach Quartalen"),
+        ("year", "nach Jahren"),
+        ("mixed", "nach Zeiträumen"),
+    ],
+    units: &[
+        ("persons", "Personen"),
+        ("euro", "Euro"),
+        ("percent", "Prozent"),
+        ("ratio", "Anteil"),
+        ("cases", "Fälle"),
     ],
 };
 
@@ -259,6 +292,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("earlyTermination", "Vorzeitige Beendigung"),
         ("other", "Sonstiges"),
     ],
+    phases_column: "Phasen",
 };
 
 static MAP: MapTexts = MapTexts {

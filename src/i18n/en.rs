@@ -88,6 +88,10 @@ static DIAG: DiagTexts = DiagTexts {
     exit_before_start: "The exit on {a} is before the start of the first phase ({b}).",
     bad_count: "{a} is not a whole number ≥ 0; the figure is not shown.",
     sum_too_large: "The sum of the amounts is too large to show; it is left out.",
+    unknown_preset: "Unknown key figure “{a}”; without a label and unit of its own it is left out.",
+    duplicate_period: "The period {a} appears more than once for this measure (first at {b}).",
+    unknown_group: "The group “{a}” is not named in the measure's breakdown.",
+    number_withheld: "A suppressed or missing value carries a number; it is not shown.",
 };
 
 static OCC: OccupancyTexts = OccupancyTexts {
@@ -161,6 +165,35 @@ static OCC: OccupancyTexts = OccupancyTexts {
     ],
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    indicators_title: "Key figures over time",
+    measure: "Measure",
+    unit: "Unit",
+    latest_title: "Key figures: latest",
+    latest_value: "Value",
+    change_previous: "Change since the period before",
+    change_year: "Change since a year before",
+    target_head: "Target",
+    no_data: "no data",
+    provisional: "provisional",
+    quarter: "Q{a} {b}",
+    compared_with: "compared with {a}",
+    target: "Target: {a}",
+    to_target: "{a} to the target",
+    target_reached: "target reached",
+    grains: &[
+        ("day", "by day"),
+        ("month", "by month"),
+        ("quarter", "by quarter"),
+        ("year", "by year"),
+        ("mixed", "by period"),
+    ],
+    units: &[
+        ("persons", "persons"),
+        ("euro", "euro"),
+        ("percent", "percent"),
+        ("ratio", "share"),
+        ("cases", "cases"),
     ],
 };
 
@@ -259,6 +292,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("earlyTermination", "Early termination"),
         ("other", "Other"),
     ],
+    phases_column: "Phases",
 };
 
 static MAP: MapTexts = MapTexts {

@@ -396,6 +396,8 @@ pub struct TimelineTexts {
     pub statuses: &'static [(&'static str, &'static str)],
     /// Names of outcomes by key.
     pub outcomes: &'static [(&'static str, &'static str)],
+    /// The phases of a cohort row, in its name and as the table's column.
+    pub phases_column: &'static str,
 }
 }
 
@@ -594,6 +596,41 @@ pub struct OccupancyTexts {
     pub funding_sources: &'static [(&'static str, &'static str)],
     /// Short month names, January first.
     pub months: [&'static str; 12],
+    /// Heading of the report table of the key figures over time.
+    pub indicators_title: &'static str,
+    /// Column head: the measure.
+    pub measure: &'static str,
+    /// Column head: the unit.
+    pub unit: &'static str,
+    /// Heading of the table of the key figures' latest values.
+    pub latest_title: &'static str,
+    /// Column head: the latest value.
+    pub latest_value: &'static str,
+    /// Column head: the change since the period before.
+    pub change_previous: &'static str,
+    /// Column head: the change since a year before.
+    pub change_year: &'static str,
+    /// Column head: the target.
+    pub target_head: &'static str,
+    /// A value that was not collected or published.
+    pub no_data: &'static str,
+    /// A published value that may still change.
+    pub provisional: &'static str,
+    /// A quarter: `{a}` its number, `{b}` the year.
+    pub quarter: &'static str,
+    /// Change since an earlier period; `{a}` the period.
+    pub compared_with: &'static str,
+    /// The target of a measure; `{a}` the target.
+    pub target: &'static str,
+    /// How far a measure is from its target; `{a}` the distance.
+    pub to_target: &'static str,
+    /// A measure that has reached its target.
+    pub target_reached: &'static str,
+    /// What a report table's periods are, by grain (`day`, `month`, `quarter`, `year`,
+    /// `mixed`), after its title where a document has several.
+    pub grains: &'static [(&'static str, &'static str)],
+    /// Names of the units by their key (`persons`, `euro`, `percent`, `ratio`, `cases`).
+    pub units: &'static [(&'static str, &'static str)],
 }
 }
 
@@ -695,6 +732,15 @@ pub struct DiagTexts {
     pub bad_count: &'static str,
     /// A sum too large to show; it is left out.
     pub sum_too_large: &'static str,
+    /// A preset id this version does not know; `{a}` is the id.
+    pub unknown_preset: &'static str,
+    /// A period given twice for the same measure (and group); `{a}` the period, `{b}` the path
+    /// of its first use.
+    pub duplicate_period: &'static str,
+    /// A value for a group the measure's breakdown does not name; `{a}` the group.
+    pub unknown_group: &'static str,
+    /// A suppressed or missing value that carries a number anyway (not shown).
+    pub number_withheld: &'static str,
 }
 }
 

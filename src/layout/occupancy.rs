@@ -3,10 +3,11 @@
 //! for early termination, exits and funding. Pure: numbers and strings, no browser.
 
 mod chart;
+pub mod indicators;
 
 pub use chart::{
-    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, Tick, Tip, charts, drawing, drawing_with_legend,
-    next_point, parse_point, point_id, shape_of, swatch, tip,
+    CHART_HEIGHT, CHART_IDS, Chart, Line, Point, PointKind, Tick, Tip, charts, drawing,
+    drawing_with_legend, next_point, parse_point, point_id, shape_of, swatch, tip,
 };
 
 use super::table::{Cell, Column, DataTable};
@@ -233,6 +234,10 @@ pub struct Scene {
     pub funding: Option<DataTable>,
     /// Where the figures come from.
     pub source: Option<String>,
+    /// The key figures' cards (latest value, changes, target), in document order.
+    pub cards: Vec<indicators::Card>,
+    /// The key figures over time: a table per grain of periods.
+    pub indicators: Vec<DataTable>,
 }
 
 /// Slots, filled and planned of the programme as of the reporting date, from the series where
@@ -409,6 +414,17 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         ];
         Some(fill_named(o.summary, &values))
     })();
+    let cards = indicators::cards(doc, lang);
+    // A document of key figures alone is summed up by its cards.
+    let summary = summary.or_else(|| {
+        let names: Vec<&str> = cards.iter().map(|c| c.name.as_str()).collect();
+        (!names.is_empty()).then(|| format!("{}.", names.join("; ")))
+    });
+    // Only what has data is shown: no row of six dashes for a document without slots.
+    let mut figures = figures;
+    if figures.iter().all(|f| f.value == "–") {
+        figures.clear();
+    }
 
     let mut subtitle: Vec<String> = doc.programme.region.iter().cloned().collect();
     match (doc.programme.start, doc.programme.end) {
@@ -435,6 +451,8 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
             .map(|p| ranked(p.exits_by_outcome.iter(), o.outcomes, lang)),
         funding: funding(doc, lang),
         source: doc.programme.source.clone(),
+        cards,
+        indicators: indicators::report(doc, lang),
     }
 }
 
@@ -829,6 +847,7 @@ pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
         tables.push(bars(doc, None, BarSort::default(), lang).table(lang));
     }
     tables.extend(s.funding);
+    tables.extend(indicators::tables(doc, lang));
     tables
 }
 
@@ -839,12 +858,14 @@ pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Re
         .iter()
         .map(|chart| crate::scene::Figure {
             scene: drawing_with_legend(chart, lang),
-            frame: frame(doc, chart.title, lang),
+            frame: frame(doc, &chart.title, lang),
         })
+        .chain(indicators::figures(doc, width, lang))
         .collect();
     crate::scene::Rendering {
         figures,
         tables: tables(doc, lang),
+        frame: frame(doc, "", lang),
     }
 }
 
@@ -1117,12 +1138,14 @@ mod tests {
                 x: 0.0,
                 y: 0.0,
                 text: String::new(),
+                kind: PointKind::Shown,
             })
             .collect();
         Line {
-            key: "k",
-            label: "L",
+            key: "k".into(),
+            label: "L".into(),
             d: String::new(),
+            dashed: String::new(),
             points,
         }
     }

@@ -46,6 +46,29 @@ impl Linear {
         (Linear::new((0.0, top), range), ticks)
     }
 
+    /// A scale over "nice" round numbers around `min..=max`, from zero when both are on the
+    /// same side of it (a bar or a count reads against zero), else across it; with its ticks.
+    ///
+    /// ```
+    /// use foerderweg::layout::scale::Linear;
+    /// let (_, ticks) = Linear::nice_around(-3.2, 4.1, (100.0, 0.0), 4);
+    /// assert_eq!(ticks, vec![-4.0, -2.0, 0.0, 2.0, 4.0, 6.0]);
+    /// let (_, ticks) = Linear::nice_around(12.0, 113.0, (100.0, 0.0), 5);
+    /// assert_eq!(ticks.first(), Some(&0.0));
+    /// ```
+    pub fn nice_around(min: f64, max: f64, range: (f64, f64), count: usize) -> (Linear, Vec<f64>) {
+        let (min, max) = (min.min(0.0), max.max(0.0));
+        if !(min.is_finite() && max.is_finite()) || min >= 0.0 {
+            return Linear::nice_from_zero(max, range, count);
+        }
+        let step = tick_step(max - min, count.max(1));
+        let (low, high) = ((min / step).floor(), (max / step).ceil().max(1.0));
+        let ticks = (0..=(high - low).round() as usize)
+            .map(|i| (low + i as f64) * step)
+            .collect();
+        (Linear::new((low * step, high * step), range), ticks)
+    }
+
     /// The position of `value`; the middle of the range for an empty domain or a NaN.
     pub fn apply(&self, value: f64) -> f64 {
         let span = self.d1 - self.d0;

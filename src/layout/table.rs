@@ -21,6 +21,8 @@ pub enum Cell {
     Date(NaiveDate),
     /// A figure the source withholds (small counts): never 0, never "no data".
     Suppressed,
+    /// A published figure that may still change: the figure and the word.
+    Provisional(Box<Cell>),
     /// No figure.
     Missing,
 }
@@ -55,6 +57,9 @@ impl Cell {
             Cell::Euro(v) => lang.euro(*v),
             Cell::Date(d) => lang.date(*d),
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Provisional(cell) => {
+                format!("{} ({})", cell.display(lang), lang.texts().occ.provisional)
+            }
             Cell::Missing => "–".to_string(),
         }
     }
@@ -92,6 +97,9 @@ impl Cell {
             // any locale (the same as `Lang::En.date`, without chrono's format machinery).
             Cell::Date(d) => lang.date(*d),
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Provisional(cell) => {
+                format!("{} ({})", cell.csv(lang), lang.texts().occ.provisional)
+            }
             Cell::Missing => String::new(),
         };
         // Every field, whatever its origin (data, a host's label, a figure), goes through the

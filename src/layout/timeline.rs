@@ -10,11 +10,14 @@ use crate::order::sort_by_cached_key;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 mod figure;
+mod texture;
 pub use figure::{
-    AXIS, COHORT_AXIS, LANE, LabelFit, ROW, cohort_axis, cohort_figure, dragged, fit_label,
-    list_height, marker_shape, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene,
-    slice_offset, tip_place, wheeled,
+    AXIS, COHORT_AXIS, LANE, LabelFit, LegendEntry, ROW, Swatch, cohort_axis, cohort_figure,
+    cohort_legend, cohort_legend_entries, dragged, fit_label, legend, list_height, marker_shape,
+    plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene, slice_offset, text_width,
+    tip_place, wheeled,
 };
+pub use texture::Texture;
 
 /// The shortest window, in days.
 pub const MIN_DAYS: i64 = 7;
@@ -166,9 +169,18 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
     let scale = Time::new(window.from, window.to, (left, right));
     let per_day = (right - left) / window.days().max(1) as f64;
     let months = lang.texts().occ.months;
+    // The finest step whose widest label (with a reader's text spacing) fits its room.
+    let widest = |step: u32| match step {
+        1 => {
+            let month = months.iter().max_by_key(|m| m.chars().count());
+            format!("{} 2000", month.copied().unwrap_or("Sep"))
+        }
+        3 => "Q4 2000".to_string(),
+        _ => "2000".to_string(),
+    };
     let step_months = [1, 3, 12, 24, 60, 120]
         .into_iter()
-        .find(|m| *m as f64 * 30.44 * per_day >= 56.0)
+        .find(|m| *m as f64 * 30.44 * per_day >= text_width(&widest(*m), 11.0, false) + 8.0)
         .unwrap_or(120);
     let mut ticks = Vec::new();
     let Some(mut at) = NaiveDate::from_ymd_opt(window.from.year(), 1, 1) else {
@@ -193,7 +205,7 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
             labelled_year = Some(at.year());
             let x = scale.apply(at);
             // A label that would run past the right edge is left off (the line stays).
-            let too_wide = x + 3.0 + label.chars().count() as f64 * 6.6 > right + 8.0;
+            let too_wide = x + 3.0 + text_width(&label, 11.0, false) > right + 8.0;
             let label = if too_wide { String::new() } else { label };
             ticks.push(Tick { x, label, major });
         }
@@ -301,6 +313,8 @@ pub struct Bar {
     pub label: String,
     /// Tooltip and accessible text.
     pub text: String,
+    /// The first day: the keyboard and reading order go by it.
+    pub day: NaiveDate,
 }
 
 /// Markers nearer than this (pixels) in one lane drop their icons.
@@ -323,6 +337,8 @@ pub struct Marker {
     pub text: String,
     /// Another marker in its lane is so near that an icon inside it would run into the other's.
     pub crowded: bool,
+    /// The day it marks: the keyboard and reading order go by it.
+    pub day: NaiveDate,
 }
 
 /// One participant drawn in lanes.
@@ -469,8 +485,11 @@ pub fn single(
                 .clone()
                 .unwrap_or_else(|| name_of(t.phase_kinds, phase_kind(&ph.kind)).to_string()),
             text: phase_text(ph, today, lang),
+            day: ph.start.0,
         });
     }
+    // In the order of time, not of the data (the sort is stable: one day keeps the data's order).
+    bars.sort_by_key(|b| b.day);
 
     let mut markers = Vec::new();
     if !p.events.is_empty() {
@@ -500,6 +519,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: e.date.0,
             });
         }
     }
@@ -526,6 +546,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: due.0,
             });
         }
     }
@@ -542,6 +563,7 @@ pub fn single(
                 lane,
                 text,
                 crowded: false,
+                day: exit.date.0,
             });
         }
     }
@@ -558,6 +580,7 @@ pub fn single(
     for (m, crowded) in markers.iter_mut().zip(near) {
         m.crowded = crowded;
     }
+    markers.sort_by_key(|m| m.day);
     let today_x = (window.from..=window.to)
         .contains(&today)
         .then(|| scale.apply(today));
@@ -971,7 +994,9 @@ pub struct Row {
     pub bars: Vec<(f64, f64, String, PhaseStatus)>,
     /// Exit marker position and outcome.
     pub exit: Option<(f64, String)>,
-    /// Accessible text: label, status, first start, exit.
+    /// The phases' kinds in words, by date (`Zuweisung, Profiling`): in the text and the table.
+    pub phases: String,
+    /// Accessible text: label, status, first start, phases, exit.
     pub text: String,
 }
 
@@ -993,7 +1018,14 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
         .map(Column::text)
         .collect(),
     );
-    for ph in &p.phases {
+    // Each kind of record in the order of time, not of the data (SC 1.3.2).
+    let mut phases: Vec<&Phase> = p.phases.iter().collect();
+    phases.sort_by_key(|ph| ph.start);
+    let mut events: Vec<_> = p.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    let mut goals: Vec<_> = p.goals.iter().collect();
+    goals.sort_by_key(|g| (g.due.is_none(), g.due));
+    for ph in phases {
         table.push(vec![
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
@@ -1005,7 +1037,7 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
             Cell::text(PhaseStatus::of(ph, today).label(lang)),
         ]);
     }
-    for e in &p.events {
+    for e in events {
         table.push(vec![
             Cell::text(name_of(t.event_kinds, &e.kind)),
             Cell::text(e.label.clone().unwrap_or_default()),
@@ -1016,7 +1048,7 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
             Cell::empty(),
         ]);
     }
-    for g in &p.goals {
+    for g in goals {
         table.push(vec![
             Cell::text(t.goals_lane),
             Cell::text(g.label.clone()),
@@ -1060,12 +1092,32 @@ pub fn cohort_table(
     let t = lang.texts().tl;
     let mut table = DataTable::new(
         t.cohort,
-        vec![Column::text(t.participant), Column::text(t.status)],
+        vec![
+            Column::text(t.participant),
+            Column::text(t.status),
+            Column::text(t.phases_column),
+        ],
     );
     for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
-        table.push(vec![Cell::Text(r.label), Cell::Text(r.text)]);
+        table.push(vec![
+            Cell::Text(r.label),
+            Cell::Text(r.text),
+            Cell::Text(r.phases),
+        ]);
     }
     table
+}
+
+/// The kinds of a participant's phases in words, in the order of their start.
+fn phase_names(p: &Participant, lang: Lang) -> String {
+    let t = lang.texts().tl;
+    let mut phases: Vec<&Phase> = p.phases.iter().collect();
+    phases.sort_by_key(|ph| ph.start);
+    let names: Vec<&str> = phases
+        .iter()
+        .map(|ph| name_of(t.phase_kinds, phase_kind(&ph.kind)))
+        .collect();
+    names.join(", ")
 }
 
 /// Rows `first..first + count` of `order` (only those are laid out: cost is per visible row).
@@ -1116,6 +1168,10 @@ pub fn cohort_rows(
             if let Some(start) = first_start(p) {
                 text.push_str(&format!(" · {} {}", t.sort_start, lang.date(start)));
             }
+            let phases = phase_names(p, lang);
+            if !phases.is_empty() {
+                text.push_str(&format!(" · {}: {phases}", t.phases_column));
+            }
             if let Some(e) = &p.exit {
                 text.push_str(&format!(
                     " · {} {} ({})",
@@ -1132,6 +1188,7 @@ pub fn cohort_rows(
                 status,
                 bars,
                 exit,
+                phases,
                 text,
             })
         })
@@ -1545,12 +1602,14 @@ pub fn rendering(
             )
         }
     };
+    let frame = frame(doc, index, today, lang);
     crate::scene::Rendering {
         figures: vec![crate::scene::Figure {
             scene,
-            frame: frame(doc, index, today, lang),
+            frame: frame.clone(),
         }],
         tables: vec![table],
+        frame,
     }
 }
 

@@ -5,7 +5,9 @@
 //! warnings there, not parse errors, so newer backends work with older widgets.
 
 pub mod common;
+pub mod indicator;
 pub mod occupancy;
+pub mod presets;
 pub mod regions;
 pub mod timeline;
 

@@ -1,4 +1,5 @@
-//! `foerderweg/occupancy@1`: slots, placements and the series of reporting dates.
+//! `foerderweg/occupancy@1`: slots, placements, the series of reporting dates, funding, and
+//! (since `@1.1`) key figures over time ([`super::indicator`]).
 
 use super::Day;
 use super::common::{Counts, count};
@@ -32,6 +33,9 @@ pub struct OccupancyDoc {
     /// Funding lines.
     #[serde(default)]
     pub funding: Vec<Funding>,
+    /// Key figures over time (since `occupancy@1.1`).
+    #[serde(default)]
+    pub indicators: Vec<super::indicator::Indicator>,
 }
 
 /// The programme the figures are about.

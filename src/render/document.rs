@@ -301,12 +301,7 @@ impl Rendered {
             .close_tag();
         let title = self.title();
         if let Some(r) = &self.rendering {
-            for f in &r.figures {
-                html::figure(&mut body, &f.scene, &f.frame);
-            }
-            for table in &r.tables {
-                html::table(&mut body, table, self.lang, "");
-            }
+            html::rendering_into(&mut body, r, self.lang);
         }
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
             .diagnostics
@@ -673,6 +668,7 @@ mod tests {
                     },
                 }],
                 tables: Vec::new(),
+                frame: Frame::default(),
             }),
             diagnostics: Vec::new(),
         };

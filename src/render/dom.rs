@@ -9,7 +9,24 @@ use crate::scene::Scene;
 /// assignment throw: the drawing is then missing, said in the console, and the module goes on
 /// (an exception through `set_inner_html` would stop it for every widget on the page).
 pub(crate) fn show(container: &web_sys::Element, scene: &Scene) {
-    let markup = wasm_bindgen::JsValue::from_str(&super::svg::drawing(scene));
+    set(container, &super::svg::drawing(scene));
+}
+
+/// Replaces what `container` holds with the table view `table` (caption, heads, cells, all
+/// through [`super::escape`]).
+pub(crate) fn show_table(
+    container: &web_sys::Element,
+    table: &crate::layout::table::DataTable,
+    lang: crate::i18n::Lang,
+    class: &str,
+) {
+    let mut w = super::Writer::new();
+    super::html::table_element(&mut w, table, lang, class);
+    set(container, &w.out);
+}
+
+fn set(container: &web_sys::Element, markup: &str) {
+    let markup = wasm_bindgen::JsValue::from_str(markup);
     if js_sys::Reflect::set(container, &"innerHTML".into(), &markup).is_err() {
         web_sys::console::warn_1(
             &"foerderweg: the page's policy refuses markup set from script (Trusted Types); the drawing is left out".into(),

@@ -11,12 +11,19 @@ use crate::scene::{Frame, Scene};
 
 /// One table view, as the widget's table view draws it.
 pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
-    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     w.open("div")
         .attr("class", "fw-table-wrap")
         .attr("role", "region")
         .attr("tabindex", "0");
     w.attr("aria-label", &table.title).close_tag();
+    table_element(w, table, lang, class);
+    w.end("div");
+}
+
+/// The `<table>` alone: caption, heads, rows and foot (what the widget sets into its
+/// scrollable region, which it keeps across redraws).
+pub fn table_element(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
+    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     let mut classes = String::from("fw-table");
     if !class.is_empty() {
         classes.push(' ');
@@ -48,7 +55,7 @@ pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
         cells(w, foot, &numeric, lang);
         w.end("tr").end("tfoot");
     }
-    w.end("table").end("div");
+    w.end("table");
 }
 
 fn cells(w: &mut Writer, cells: &[Cell], numeric: &[bool], lang: Lang) {
@@ -87,13 +94,8 @@ fn cells(w: &mut Writer, cells: &[Cell], numeric: &[bool], lang: Lang) {
     }
 }
 
-/// The figure: title, drawing, as-of date, source and attribution, then the summary.
-pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
-    w.open("figure").attr("class", "fw-figure").close_tag();
-    if !frame.title.is_empty() {
-        w.element("figcaption", "fw-figure__title", &frame.title);
-    }
-    w.out.push_str(&svg::drawing(scene));
+/// The as-of date, source and attribution of `frame`, a line each.
+fn notes(w: &mut Writer, frame: &Frame) {
     let notes = frame.footer();
     if !notes.is_empty() {
         w.open("p").attr("class", "fw-figure__notes").close_tag();
@@ -105,6 +107,16 @@ pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
         }
         w.end("p");
     }
+}
+
+/// The figure: title, drawing, as-of date, source and attribution, then the summary.
+pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
+    w.open("figure").attr("class", "fw-figure").close_tag();
+    if !frame.title.is_empty() {
+        w.element("figcaption", "fw-figure__title", &frame.title);
+    }
+    w.out.push_str(&svg::drawing(scene));
+    notes(w, frame);
     w.end("figure");
     if !frame.summary.is_empty() {
         w.element("p", "fw-summary", &frame.summary);
@@ -119,14 +131,32 @@ pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> St
         .attr("class", "fw-root fw-rendered")
         .attr("lang", lang.as_str())
         .close_tag();
-    for f in &rendering.figures {
-        figure(&mut w, &f.scene, &f.frame);
-    }
-    for t in &rendering.tables {
-        table(&mut w, t, lang, "");
-    }
+    rendering_into(&mut w, rendering, lang);
     w.end("div");
     w.out
+}
+
+/// The figures of a rendering and its table views; when no figure carries the title, as-of
+/// date and source (a document of funding lines alone), a header with them comes first.
+pub fn rendering_into(w: &mut Writer, rendering: &crate::scene::Rendering, lang: Lang) {
+    let head = &rendering.frame;
+    if rendering.figures.is_empty() && !head.title.is_empty() {
+        w.open("header")
+            .attr("class", "fw-rendered__head")
+            .close_tag();
+        w.element("h2", "fw-figure__title", &head.title);
+        notes(w, head);
+        if !head.summary.is_empty() {
+            w.element("p", "fw-summary", &head.summary);
+        }
+        w.end("header");
+    }
+    for f in &rendering.figures {
+        figure(w, &f.scene, &f.frame);
+    }
+    for t in &rendering.tables {
+        table(w, t, lang, "");
+    }
 }
 
 /// A JSON document as the text of a `<script type="application/json">`: every `<` written as

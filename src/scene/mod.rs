@@ -305,4 +305,7 @@ pub struct Rendering {
     pub figures: Vec<Figure>,
     /// Table views.
     pub tables: Vec<crate::layout::table::DataTable>,
+    /// The widget's own frame: its name, as-of date, source and summary, which head a
+    /// rendering that has tables but no drawing (a document of funding lines alone).
+    pub frame: Frame,
 }

@@ -18,6 +18,12 @@ pub enum Shape {
     TriangleDown,
     /// A flag on a pole of height `2r` (an exit).
     Flag,
+    /// A house: a square under a roof, apex `r` above the centre (a home visit).
+    House,
+    /// A five-pointed star, points `r` from the centre.
+    Star,
+    /// A plus sign, arms `r` from the centre and `0.7 r` wide.
+    Plus,
 }
 
 impl Shape {
@@ -77,6 +83,47 @@ pub fn path(shape: Shape, x: f64, y: f64, r: f64) -> String {
             at(&mut d, 'L', x + r * 1.2, y - r * 0.55);
             at(&mut d, 'L', x, y - r * 0.1);
         }
+        Shape::House => {
+            at(&mut d, 'M', x, y - r);
+            at(&mut d, 'L', x + r, y - r * 0.1);
+            at(&mut d, 'L', x + r * 0.75, y - r * 0.1);
+            at(&mut d, 'L', x + r * 0.75, y + r * 0.9);
+            at(&mut d, 'L', x - r * 0.75, y + r * 0.9);
+            at(&mut d, 'L', x - r * 0.75, y - r * 0.1);
+            at(&mut d, 'L', x - r, y - r * 0.1);
+        }
+        Shape::Star => {
+            for k in 0..10 {
+                let radius = if k % 2 == 0 { r } else { r * 0.45 };
+                let angle = std::f64::consts::PI * (k as f64 / 5.0 - 0.5);
+                let cmd = if k == 0 { 'M' } else { 'L' };
+                at(
+                    &mut d,
+                    cmd,
+                    x + radius * angle.cos(),
+                    y + radius * angle.sin(),
+                );
+            }
+        }
+        Shape::Plus => {
+            let a = r * 0.35;
+            at(&mut d, 'M', x - a, y - r);
+            for (dx, dy) in [
+                (a, -r),
+                (a, -a),
+                (r, -a),
+                (r, a),
+                (a, a),
+                (a, r),
+                (-a, r),
+                (-a, a),
+                (-r, a),
+                (-r, -a),
+                (-a, -a),
+            ] {
+                at(&mut d, 'L', x + dx, y + dy);
+            }
+        }
     }
     d.push('Z');
     d
@@ -102,6 +149,9 @@ mod tests {
             Shape::Triangle,
             Shape::TriangleDown,
             Shape::Flag,
+            Shape::House,
+            Shape::Star,
+            Shape::Plus,
         ] {
             let p = points(&path(shape, 100.0, 50.0, 6.0));
             for xy in p.chunks(2) {
@@ -122,6 +172,9 @@ mod tests {
             Shape::Triangle,
             Shape::TriangleDown,
             Shape::Flag,
+            Shape::House,
+            Shape::Star,
+            Shape::Plus,
         ];
         let ds: std::collections::HashSet<String> =
             all.iter().map(|&s| path(s, 0.0, 0.0, 5.0)).collect();

@@ -2,6 +2,7 @@
 //! host. Selectable marks carry `data-fw-select` (and `data-fw-kind`); buttons that act on the
 //! widget carry `data-fw-action`; `embed` listens on the container and does the rest.
 
+mod indicators;
 mod map;
 mod occupancy;
 mod parts;

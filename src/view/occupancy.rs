@@ -28,12 +28,14 @@ pub(crate) struct Carry {
 /// The document shown: the memo's, or the last one it had.
 type Doc = Memo<Arc<OccupancyDoc>>;
 
-/// What the export menu offers: (report table title, bars title, funding title, chart frames).
+/// What the export menu offers: (report table title, bars title, funding title, chart frames,
+/// key-figure table titles).
 type Offered = (
     Option<String>,
     Option<String>,
     Option<String>,
-    Vec<(&'static str, Frame)>,
+    Vec<(String, Frame)>,
+    Vec<String>,
 );
 
 /// The whole dashboard for the documents of `doc`, re-laid out when `width` changes.
@@ -79,6 +81,9 @@ pub(crate) fn occupancy(
     let charts = Memo::new(move |_| doc.with(|d| layout::charts(d, width.get(), lang)));
     let has_series = Memo::new(move |_| doc.with(|d| !d.series.is_empty()));
     let has_bars = Memo::new(move |_| scene.with(|s| s.has_bars));
+    // Only what has data is shown: a document of key figures or funding alone gets no empty
+    // series and providers sections; one of slots alone keeps its notes.
+    let classic = Memo::new(move |_| doc.with(|d| d.indicators.is_empty() && d.funding.is_empty()));
     let figures = move || scene.with(|s| s.figures.clone());
     view! {
         <header class="fw-head">
@@ -90,20 +95,25 @@ pub(crate) fn occupancy(
         {move || scene.with(|s| s.summary.clone()).map(|s| view! { <p class="fw-summary">{s}</p> })}
         {move || scene.with(|s| s.figures.iter().any(|f| f.value != "–")).then(|| key_figures(figures(), lang))}
         <div class="fw-grid">
-            <section class="fw-section fw-section--wide" aria-label=o.table_title>
-                {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
-                {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
-                {move || scene.with(|s| report_table(&s.table, lang))}
-            </section>
+            {super::indicators::section(doc, width, lang)}
+            {move || (has_series.get() || classic.get()).then(|| view! {
+                <section class="fw-section fw-section--wide" aria-label=o.table_title>
+                    {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
+                    {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
+                    {move || scene.with(|s| report_table(&s.table, lang))}
+                </section>
+            })}
             {move || if has_bars.get() {
                 provider_bars(doc, lang, (open, sort)).into_any()
-            } else {
+            } else if classic.get() {
                 view! {
                     <section class="fw-section">
                         <h3 class="fw-heading">{o.providers_title}</h3>
                         <p class="fw-note">{o.no_breakdown}</p>
                     </section>
                 }.into_any()
+            } else {
+                ().into_any()
             }}
             {sections(scene, has_series, lang)}
         </div>
@@ -152,9 +162,17 @@ fn export(
     let offered = Memo::new(move |_| -> Offered {
         doc.with(|d| {
             let s = scene.get();
+            let indicator_ids = layout::indicators::charts(d, 640.0, lang)
+                .into_iter()
+                .map(|c| c.id);
             let frames = layout::charts(d, 640.0, lang)
                 .iter()
-                .map(|c| (c.id, layout::frame(d, c.title, lang)))
+                .map(|c| (c.id.clone(), layout::frame(d, &c.title, lang)))
+                .chain(
+                    indicator_ids
+                        .zip(layout::indicators::figures(d, 640.0, lang))
+                        .map(|(id, f)| (id, f.frame)),
+                )
                 .collect();
             (
                 (s.table.columns.len() > 1).then(|| s.table.title.clone()),
@@ -162,11 +180,15 @@ fn export(
                     .then(|| layout::bars(d, None, BarSort::Size, lang).title),
                 s.funding.as_ref().map(|f| f.title.clone()),
                 frames,
+                layout::indicators::tables(d, lang)
+                    .into_iter()
+                    .map(|t| t.title)
+                    .collect(),
             )
         })
     });
     move || {
-        let (report, bars, funding, frames) = offered.get();
+        let (report, bars, funding, frames, indicator_tables) = offered.get();
         let mut items = Vec::new();
         if let Some(title) = report {
             items.push(Item::csv(
@@ -191,6 +213,13 @@ fn export(
                 })
             };
             items.push(Item::csv(&title, Arc::new(table), lang));
+        }
+        for (i, title) in indicator_tables.iter().enumerate() {
+            let table = move || {
+                doc.with_untracked(|d| layout::indicators::tables(d, lang).into_iter().nth(i))
+                    .unwrap_or_else(|| DataTable::new("", Vec::new()))
+            };
+            items.push(Item::csv(title, Arc::new(table), lang));
         }
         for (id, frame) in &frames {
             items.extend(Item::images(

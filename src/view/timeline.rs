@@ -59,6 +59,33 @@ pub(crate) struct Carry {
     first: usize,
 }
 
+/// Where the focus goes when the view changes (SC 2.4.3): a row opened moves it to the
+/// participant's heading; "back" returns it to the row the person came from.
+#[derive(Clone, Copy)]
+struct Nav {
+    /// The participant whose row opened the single view, by id.
+    came_from: StoredValue<Option<String>>,
+    /// The single view was opened from the list: its heading takes the focus once drawn.
+    arriving: StoredValue<bool>,
+    /// "Back" was pressed: the list gives the focus to the row of `came_from` once drawn.
+    returning: StoredValue<bool>,
+}
+
+impl Nav {
+    fn new() -> Nav {
+        Nav {
+            came_from: StoredValue::new(None),
+            arriving: StoredValue::new(false),
+            returning: StoredValue::new(false),
+        }
+    }
+
+    /// Takes a flag: true once after it was set.
+    fn take(flag: StoredValue<bool>) -> bool {
+        flag.try_update_value(std::mem::take).unwrap_or(false)
+    }
+}
+
 /// The focused record, remembered in the carried state so that the next document's view
 /// gives it the focus back.
 #[derive(Clone, Copy)]
@@ -163,9 +190,14 @@ pub(crate) fn timeline(
             None => fit_all,
         }
     };
+    let nav = Nav::new();
     let open = {
         let fit = fit.clone();
+        let doc = doc.clone();
         move |index: usize| {
+            nav.came_from
+                .set_value(doc.participants.get(index).map(|p| p.id.clone()));
+            nav.arriving.set_value(true);
             selected.set(Some(index));
             window.set(fit());
         }
@@ -224,6 +256,7 @@ pub(crate) fn timeline(
                 lang,
                 width,
                 focus,
+                nav,
             };
             match (selected.get(), table.get()) {
                 (Some(i), as_table) => {
@@ -287,7 +320,7 @@ pub(crate) fn timeline(
         <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
             {(!single_only).then(|| view! {
                 <button type="button" class="fw-button fw-button--quiet" hidden=move || selected.get().is_none()
-                    on:click=move |_| { selected.set(None); window.set(fit_all); }>
+                    on:click=move |_| { nav.returning.set_value(true); selected.set(None); window.set(fit_all); }>
                     <span aria-hidden="true">"← "</span>{t.back}
                 </button>
             })}
@@ -371,6 +404,7 @@ struct View {
     lang: Lang,
     width: Signal<f64>,
     focus: Focus,
+    nav: Nav,
 }
 
 /// The cohort's own state.
@@ -456,8 +490,18 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
         lang,
         width,
         focus,
+        nav,
     } = v;
     let active = RwSignal::new(None::<marks::Tip>);
+    // Opened from the list: the participant's heading takes the focus (not the page's body).
+    let heading = NodeRef::<html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get()
+            && Nav::take(nav.arriving)
+        {
+            let _ = h.focus();
+        }
+    });
     let plot_ref = NodeRef::<html::Div>::new();
     wheel_zoom(plot_ref, window);
     let drag = StoredValue::new(None::<(f64, Window)>);
@@ -486,7 +530,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
     focus.restore(marks_ref, PATH);
     view! {
         <section class="fw-single" aria-label=label.clone()>
-            <h3 class="fw-heading">{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
+            <h3 class="fw-heading" tabindex="-1" node_ref=heading>{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
             <div
                 class="fw-plot"
                 node_ref=plot_ref
@@ -688,11 +732,16 @@ fn row_button(
     tab_stop: Memo<usize>,
     current: RwSignal<usize>,
     width: f64,
+    total: Signal<usize>,
 ) -> impl IntoView {
     let (index, position) = (r.index, r.position);
     let scene = layout::row_scene(&r, width);
+    // Only a slice of the rows is drawn: the list item says where this one stands in all of
+    // them, and the button inside keeps its role.
     view! {
-        <button type="button" role="listitem" class=format!("fw-row fw-row--{}", r.status)
+        <div role="listitem" class="fw-row-item" aria-posinset=(position + 1).to_string()
+            aria-setsize=move || total.get().to_string()>
+        <button type="button" class=format!("fw-row fw-row--{}", r.status)
             data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
             tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
             aria-label=r.text.clone()
@@ -701,6 +750,7 @@ fn row_button(
             <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
             {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
         </button>
+        </div>
     }
 }
 
@@ -765,6 +815,7 @@ fn cohort_view(
         lang,
         width,
         focus,
+        nav,
     } = v;
     let Cohort {
         fit_all,
@@ -833,17 +884,53 @@ fn cohort_view(
             });
         }
     };
-    // A new document shows the list where it was, and its row gets the focus back.
+    // A new document shows the list where it was, and its row gets the focus back; back from
+    // a participant, their row gets it, scrolled into view wherever the list was.
+    let came_back = {
+        let doc = doc.clone();
+        move || {
+            let id = nav.came_from.get_value()?;
+            order.with_untracked(|o| {
+                o.iter()
+                    .position(|&i| doc.participants.get(i).is_some_and(|p| p.id == id))
+            })
+        }
+    };
     Effect::new(move |done: Option<()>| {
         if let (None, Some(list)) = (done, list_ref.get()) {
             list.set_scroll_top(layout::row_top(first.get_untracked()) as i32);
-            focus.restore(list_ref, SELECT);
+            if Nav::take(nav.returning) {
+                // A participant the filter no longer shows: the first row in view. The list is
+                // scrolled to the row and its slice drawn before the row is focused (a keyed
+                // redraw moves rows, and a focused row that is moved loses the focus).
+                let position = came_back().unwrap_or_else(|| first.get_untracked());
+                let list: web_sys::HtmlElement = list.into();
+                let (scroll, height) = (
+                    f64::from(list.scroll_top()),
+                    f64::from(list.client_height()),
+                );
+                if let Some(to) = layout::scroll_to_show(position, scroll, height) {
+                    list.set_scroll_top(to as i32);
+                }
+                first.set(layout::row_at(f64::from(list.scroll_top())));
+                current.set(position);
+                after_redraw(move || {
+                    focus_at(&list, position);
+                });
+            } else {
+                focus.restore(list_ref, SELECT);
+            }
         }
     });
     let table_view = cohort_table_view(doc.clone(), order, window, today, lang);
     let figure = export_figure(doc.clone(), order, v, exporting);
     let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
+    let legend = {
+        let doc = doc.clone();
+        Signal::derive(move || layout::cohort_legend(&doc, width.get(), lang))
+    };
     let open_row = open.clone();
+    let total = Signal::derive(move || order.with(|o| o.len()));
     view! {
         {filters(&doc, order, sort, filter, lang)}
         {if as_table {
@@ -907,12 +994,15 @@ fn cohort_view(
                             <For
                                 each=rows
                                 key=|r| format!("{}|{}|{}|{:?}|{:?}", r.position, r.id, r.status, r.bars, r.exit)
-                                children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked())
+                                children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked(), total)
                             />
                         </div>
                     </div>
                 </div>
                 {move || order.get().is_empty().then(|| view! { <p class="fw-note">{t.none}</p> })}
+                // What the rows' colours, textures and flags stand for (the rows' names say it
+                // in words).
+                <div class="fw-tl-legend-box" aria-hidden="true">{drawing(legend, "fw-drawing")}</div>
             }
             .into_any()
         }}

@@ -81,8 +81,9 @@ pub fn rendering(doc: &MapDoc, geo: Geometry, width: f64, lang: Lang) -> Renderi
     Rendering {
         figures: vec![Figure {
             scene: scene.marks_with_legend(&frame.title, lang),
-            frame,
+            frame: frame.clone(),
         }],
         tables: scene.tables(lang),
+        frame,
     }
 }

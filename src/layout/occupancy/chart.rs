@@ -30,17 +30,81 @@ pub struct Point {
     pub y: f64,
     /// `Profilings am 01.12.2018: 302 (+6 seit 23.10.2018)`.
     pub text: String,
+    /// A figure, a provisional one, or one withheld (drawn on the axis, with no number).
+    pub kind: PointKind,
+}
+
+/// What a point of a line stands for; told apart by the marker's fill and the line's dash,
+/// and named in the legend and the point's text, never by colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointKind {
+    /// A published figure.
+    Shown,
+    /// A figure that may still change: a hollow marker, reached by a dashed line.
+    Provisional,
+    /// A figure withheld for privacy: a hollow square on the axis, the line broken around it.
+    Suppressed,
+}
+
+impl PointKind {
+    /// What the legend calls it.
+    pub fn legend(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            PointKind::Shown => "",
+            PointKind::Provisional => t.occ.provisional,
+            PointKind::Suppressed => t.map.suppressed_long,
+        }
+    }
+
+    /// The legend swatch of the kind: its marker alone.
+    pub fn swatch(self) -> Scene {
+        Scene {
+            width: 28.0,
+            height: 12.0,
+            class: "fw-swatch-line".into(),
+            role: None,
+            label: String::new(),
+            patterns: Vec::new(),
+            marks: vec![self.marker(14.0, 6.0, Shape::Circle, "fw-marker fw-marker--legend")],
+        }
+    }
+
+    /// The marker of a point of this kind at (`x`, `y`), in `shape` unless withheld.
+    fn marker(self, x: f64, y: f64, shape: Shape, class: &str) -> Mark {
+        match self {
+            PointKind::Suppressed => Mark::path(
+                symbol::path(Shape::Square, x, y, 4.0),
+                format!("fw-marker{}", self.class()),
+            ),
+            kind => Mark::path(
+                symbol::path(shape, x, y, radius(shape)),
+                format!("{class}{}", kind.class()),
+            ),
+        }
+    }
+
+    /// The marker's extra class.
+    fn class(self) -> &'static str {
+        match self {
+            PointKind::Shown => "",
+            PointKind::Provisional => " fw-marker--provisional",
+            PointKind::Suppressed => " fw-marker--suppressed",
+        }
+    }
 }
 
 /// One series of a chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     /// `profilings`, `admitted`, … (class and legend key).
-    pub key: &'static str,
+    pub key: String,
     /// Label.
-    pub label: &'static str,
+    pub label: String,
     /// SVG path, with a gap (a new `M`) where a reporting date has no value.
     pub d: String,
+    /// The dashed part of the line: the segments that lead to a provisional figure.
+    pub dashed: String,
     /// The points that have values.
     pub points: Vec<Point>,
 }
@@ -48,10 +112,10 @@ pub struct Line {
 /// A chart of series over reporting dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
-    /// `people` or `slots`.
-    pub id: &'static str,
+    /// `people`, `slots`, or `indicator-{n}` for the n-th key figure.
+    pub id: String,
     /// Title.
-    pub title: &'static str,
+    pub title: String,
     /// Width and height in pixels.
     pub width: f64,
     /// Height in pixels.
@@ -66,6 +130,8 @@ pub struct Chart {
     pub lines: Vec<Line>,
     /// Capacity line: y and its label.
     pub reference: Option<(f64, String)>,
+    /// The kinds of points besides figures that the chart holds, for its legend.
+    pub states: Vec<PointKind>,
 }
 
 /// The ids of the charts, in the order the dashboard shows them: people, slots.
@@ -93,26 +159,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
         doc.series[*last].date.0,
         (left + 8.0, right - 8.0),
     );
-    let x_ticks: Vec<Tick> = {
-        let ticks = time.month_ticks(((right - left) / 64.0).floor().max(2.0) as usize);
-        let mut year = None;
-        ticks
-            .into_iter()
-            .map(|d| {
-                let month = o.months[d.month0() as usize];
-                let label = if year != Some(d.year()) {
-                    year = Some(d.year());
-                    format!("{month} {}", d.year())
-                } else {
-                    month.to_string()
-                };
-                Tick {
-                    at: time.apply(d),
-                    label,
-                }
-            })
-            .collect()
-    };
+    let x_ticks = time_ticks(&time, right - left, lang);
     let capacity = totals(doc, None).slots;
     let all = fields(lang);
     let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
@@ -155,8 +202,8 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
                 .filter(|l| !l.points.is_empty())
                 .collect();
             Some(Chart {
-                id,
-                title,
+                id: id.to_string(),
+                title: title.to_string(),
                 width,
                 height: CHART_HEIGHT,
                 plot: (left, right, top, bottom),
@@ -169,7 +216,31 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
                         fill(o.capacity, &lang.integer(r as i64), ""),
                     )
                 }),
+                states: Vec::new(),
             })
+        })
+        .collect()
+}
+
+/// Month ticks of `time` for a plot `span` pixels wide: a month's short name, with the year at
+/// the first tick of each year.
+pub(super) fn time_ticks(time: &Time, span: f64, lang: Lang) -> Vec<Tick> {
+    let months = lang.texts().occ.months;
+    let mut year = None;
+    time.month_ticks((span / 64.0).floor().max(2.0) as usize)
+        .into_iter()
+        .map(|d| {
+            let month = months[d.month0() as usize];
+            let label = if year != Some(d.year()) {
+                year = Some(d.year());
+                format!("{month} {}", d.year())
+            } else {
+                month.to_string()
+            };
+            Tick {
+                at: time.apply(d),
+                label,
+            }
         })
         .collect()
 }
@@ -215,12 +286,14 @@ fn line(
             x,
             y,
             text,
+            kind: PointKind::Shown,
         });
     }
     Line {
-        key,
-        label,
+        key: key.to_string(),
+        label: label.to_string(),
         d,
+        dashed: String::new(),
         points,
     }
 }
@@ -365,10 +438,19 @@ pub fn parse_point(id: &str) -> Option<(usize, usize)> {
 fn series(index: usize, line: &Line) -> Vec<Mark> {
     let shape = shape_of(index);
     let marker = format!("fw-marker fw-line--{}", line.key);
-    let path = Mark::path(line.d.clone(), format!("fw-line fw-line--{}", line.key));
+    let mut paths = vec![Mark::path(
+        line.d.clone(),
+        format!("fw-line fw-line--{}", line.key),
+    )];
+    if !line.dashed.is_empty() {
+        paths.push(Mark::path(
+            line.dashed.clone(),
+            format!("fw-line fw-line--{} fw-line--provisional", line.key),
+        ));
+    }
     let mut marks = vec![Mark::Group(Group::layer(
         format!("fw-series fw-series--{}", line.key),
-        vec![path],
+        paths,
     ))];
     marks.extend(line.points.iter().enumerate().map(|(p, point)| {
         Mark::Group(Group {
@@ -378,10 +460,7 @@ fn series(index: usize, line: &Line) -> Vec<Mark> {
             focusable: Some(index == 0 && p == 0),
             tip: Some((point.x, point.y)),
             role: None,
-            marks: vec![Mark::path(
-                symbol::path(shape, point.x, point.y, radius(shape)),
-                marker.clone(),
-            )],
+            marks: vec![point.kind.marker(point.x, point.y, shape, &marker)],
         })
     }));
     marks
@@ -448,7 +527,22 @@ pub fn drawing_with_legend(chart: &Chart, lang: Lang) -> Scene {
             symbol::path(shape, x + 14.0, y + 6.0, radius(shape)),
             format!("fw-marker fw-line--{}", line.key),
         ));
-        marks.push(Mark::text(x + 32.0, y + 6.0, line.label, "fw-legend-text").centred());
+        marks.push(Mark::text(x + 32.0, y + 6.0, line.label.clone(), "fw-legend-text").centred());
+        x += width;
+    }
+    for kind in &chart.states {
+        let label = kind.legend(lang);
+        let width = 32.0 + label.chars().count() as f64 * 6.6 + 16.0;
+        if x > 0.0 && x + width > scene.width {
+            (x, y) = (0.0, y + 20.0);
+        }
+        marks.push(kind.marker(
+            x + 14.0,
+            y + 6.0,
+            Shape::Circle,
+            "fw-marker fw-marker--legend",
+        ));
+        marks.push(Mark::text(x + 32.0, y + 6.0, label, "fw-legend-text").centred());
         x += width;
     }
     if !marks.is_empty() {
@@ -473,7 +567,11 @@ mod tests {
             let mut texts = Vec::new();
             framed.marks.iter().for_each(|m| m.texts(&mut texts));
             for line in &chart.lines {
-                assert!(texts.contains(&line.label), "{} in {texts:?}", line.label);
+                assert!(
+                    texts.contains(&line.label.as_str()),
+                    "{} in {texts:?}",
+                    line.label
+                );
             }
         }
     }
@@ -582,7 +680,7 @@ mod tests {
         );
         assert_eq!(per_line[1].1, "fw-marker fw-line--admitted");
         for (i, line) in charts[0].lines.iter().enumerate() {
-            let legend = swatch(i, line.key);
+            let legend = swatch(i, &line.key);
             match &legend.marks[1] {
                 Mark::Path { d, .. } => assert_eq!(
                     d.chars().filter(|c| c.is_alphabetic()).collect::<String>(),

@@ -2,8 +2,10 @@
 //! and markers, the cohort's axis and rows, and the cohort as one figure for exports. Every
 //! coordinate, label fit and symbol shape is decided here; the view only draws the markup.
 
-use super::{Bar, Marker, PhaseStatus, Row, Single, Tick, Window, cohort_rows, ticks};
-use crate::i18n::Lang;
+use super::{
+    Bar, Marker, PhaseStatus, Row, Single, Texture, Tick, Window, choices, cohort_rows, ticks,
+};
+use crate::i18n::{Lang, fill, name_of};
 use crate::model::timeline::TimelineDoc;
 use crate::scene::num::push;
 use crate::scene::symbol::{self, Shape};
@@ -18,10 +20,31 @@ pub const LANE: f64 = 30.0;
 pub const ROW: f64 = 32.0;
 /// Height of the cohort's axis strip.
 pub const COHORT_AXIS: f64 = 18.0;
-/// Width of a character of a phase label (11 px system font), for fitting labels.
-const CHAR: f64 = 6.6;
+/// Height of the band above a lane's marks that holds its title when the gutter is too narrow.
+const TITLE_BAND: f64 = 16.0;
+/// Height of a row of the legend.
+const LEGEND_ROW: f64 = 20.0;
 /// Height of a phase bar, inside its lane.
 const BAR: f64 = LANE - 12.0;
+
+/// The room a label needs: `text` at `size` px (`bold` or not) of the system font, about
+/// 0.6 em a character (0.66 em bold), plus the text spacing a reader may apply (WCAG 1.4.12:
+/// letter spacing 0.12 em, word spacing 0.16 em). Every label of the timeline is fitted with
+/// it, so a reader's spacing does not make labels collide: the layout cannot see a reader's
+/// style sheet, so it always leaves the room.
+///
+/// ```
+/// use foerderweg::layout::timeline::text_width;
+/// assert!((text_width("Profiling", 11.0, false) - 9.0 * 11.0 * 0.72).abs() < 1e-9);
+/// assert!(text_width("Jan 2019", 11.0, false) > text_width("Jan2019", 11.0, false));
+/// ```
+pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let (chars, spaces) = text.chars().fold((0usize, 0usize), |(c, s), ch| {
+        (c + 1, s + usize::from(ch.is_whitespace()))
+    });
+    let glyph = if bold { 0.66 } else { 0.6 };
+    size * (chars as f64 * (glyph + 0.12) + spaces as f64 * 0.16)
+}
 
 /// Left gutter (lane titles, row labels) and right end of the plot for a widget `width` wide.
 ///
@@ -88,9 +111,11 @@ pub enum LabelFit {
 
 /// The fit of `b`'s label in a plot starting at `left` in a drawing `width` wide.
 pub fn fit_label(b: &Bar, left: f64, width: f64) -> Option<LabelFit> {
-    let needed = b.label.chars().count() as f64 * CHAR + 8.0;
+    // Inside, the label is bold.
+    let inside = text_width(&b.label, 11.0, true) + 8.0;
+    let needed = text_width(&b.label, 11.0, false) + 8.0;
     let after = b.planned.map_or(b.x1, |(_, z)| z.max(b.x1)) + 10.0;
-    if b.x1 - b.x0 > needed && b.status != PhaseStatus::Terminated {
+    if b.x1 - b.x0 > inside && b.status != PhaseStatus::Terminated {
         Some(LabelFit::Inside(b.x0 + 4.0))
     } else if after + needed < width {
         Some(LabelFit::After(after))
@@ -111,7 +136,12 @@ pub fn marker_shape(m: &Marker) -> (Shape, f64) {
         (_, "review") => (Shape::Square, 5.0),
         (_, "followUpProfiling" | "profiling") => (Shape::Triangle, 6.5),
         (_, "earlyTermination") => (Shape::TriangleDown, 6.5),
-        _ => (Shape::Circle, 5.0),
+        (_, "homeVisit") => (Shape::House, 6.5),
+        (_, "recommendation") => (Shape::Star, 7.0),
+        (_, "counselling" | "debtCounselling" | "addictionCounselling" | "healthCounselling") => {
+            (Shape::Circle, 5.0)
+        }
+        _ => (Shape::Plus, 6.0),
     }
 }
 
@@ -144,14 +174,41 @@ fn tick_marks(ticks: &[Tick], top: f64, bottom: f64, label_y: f64) -> Vec<Mark> 
     marks
 }
 
-fn lane_y(lane: usize) -> f64 {
-    AXIS + lane as f64 * LANE
+/// The lanes' geometry: each `height` tall, its marks `inset` below its top (the title band,
+/// when the titles are drawn above the marks).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Lanes {
+    height: f64,
+    inset: f64,
+}
+
+impl Lanes {
+    /// Titles in the gutter where the longest fits there, else each above its lane's marks.
+    fn for_titles(titles: &[String], gutter: f64) -> Lanes {
+        let fits = titles
+            .iter()
+            .all(|t| 4.0 + text_width(t, 12.0, true) + 6.0 <= gutter);
+        let inset = if fits { 0.0 } else { TITLE_BAND };
+        Lanes {
+            height: LANE + inset,
+            inset,
+        }
+    }
+
+    fn top(self, lane: usize) -> f64 {
+        AXIS + lane as f64 * self.height
+    }
+
+    /// Where the marks of `lane` start.
+    fn marks(self, lane: usize) -> f64 {
+        self.top(lane) + self.inset
+    }
 }
 
 /// A phase: planned rest, bar, cross and ✕ when ended early, an open arrow while it runs,
 /// and its label where it fits.
-fn phase(b: &Bar, left: f64, width: f64) -> Mark {
-    let y = lane_y(b.lane) + 6.0;
+fn phase(b: &Bar, left: f64, width: f64, lanes: Lanes) -> Mark {
+    let y = lanes.marks(b.lane) + 6.0;
     let middle = y + BAR / 2.0;
     let terminated = b.status == PhaseStatus::Terminated;
     let mut marks = Vec::new();
@@ -213,8 +270,8 @@ fn phase(b: &Bar, left: f64, width: f64) -> Mark {
 }
 
 /// An event, goal or exit: its symbol, and a goal's icon where there is room.
-fn marker(m: &Marker) -> Mark {
-    let y = lane_y(m.lane) + LANE / 2.0;
+fn marker(m: &Marker, lanes: Lanes) -> Mark {
+    let y = lanes.marks(m.lane) + LANE / 2.0;
     let (shape, r) = marker_shape(m);
     let mut marks = vec![Mark::path(symbol::path(shape, m.x, y, r), "")];
     if let Some(icon) = goal_icon(m) {
@@ -239,7 +296,8 @@ fn marker(m: &Marker) -> Mark {
 /// phases and markers in keyboard order. `name` is the drawing's accessible name.
 pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
     let width = drawable(width);
-    let height = AXIS + s.lanes.len() as f64 * LANE + 8.0;
+    let lanes = Lanes::for_titles(&s.lanes, s.plot.0);
+    let bottom = AXIS + s.lanes.len() as f64 * lanes.height + 8.0;
     let mut frame = Vec::new();
     for (i, title) in s.lanes.iter().enumerate() {
         let class = if i % 2 == 0 {
@@ -247,28 +305,36 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
         } else {
             "fw-lane"
         };
-        frame.push(Mark::rect(0.0, lane_y(i), width, LANE, class));
-        frame.push(
-            Mark::text(4.0, lane_y(i) + LANE / 2.0, title.clone(), "fw-lane__title").centred(),
-        );
+        frame.push(Mark::rect(0.0, lanes.top(i), width, lanes.height, class));
+        let middle = if lanes.inset > 0.0 {
+            lanes.top(i) + lanes.inset / 2.0 + 1.0
+        } else {
+            lanes.top(i) + LANE / 2.0
+        };
+        frame.push(Mark::text(4.0, middle, title.clone(), "fw-lane__title").centred());
     }
-    frame.extend(tick_marks(&s.ticks, 16.0, height, 12.0));
-    frame.push(Mark::line(s.plot.0, 16.0, s.plot.0, height, "fw-axis-line"));
+    frame.extend(tick_marks(&s.ticks, 16.0, bottom, 12.0));
+    frame.push(Mark::line(s.plot.0, 16.0, s.plot.0, bottom, "fw-axis-line"));
     let mut marks = vec![Mark::Group(Group::layer("fw-frame", frame))];
     if let Some(x) = s.today {
+        let word = lang.texts().tl.today;
+        // Left of the line where it would run past the right edge.
+        let label = if x + 3.0 + text_width(word, 11.0, true) > width {
+            Mark::text(x - 3.0, bottom - 4.0, word, "").anchored(Anchor::End)
+        } else {
+            Mark::text(x + 3.0, bottom - 4.0, word, "")
+        };
         marks.push(Mark::Group(Group::layer(
             "fw-today",
-            vec![
-                Mark::line(x, 16.0, x, height, ""),
-                Mark::text(x + 3.0, height - 4.0, lang.texts().tl.today, ""),
-            ],
+            vec![Mark::line(x, 16.0, x, bottom, ""), label],
         )));
     }
-    marks.extend(s.bars.iter().map(|b| phase(b, s.plot.0, width)));
-    marks.extend(s.markers.iter().map(marker));
+    marks.extend(in_time(s, width, lanes));
+    let (legend, legend_height) = legend(&marker_legend(s, lang), width, bottom + 2.0);
+    marks.extend(legend);
     Scene {
         width,
-        height,
+        height: bottom + legend_height,
         class: "fw-svg fw-timeline".into(),
         role: Some("timeline".into()),
         label: name.to_string(),
@@ -277,21 +343,198 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
     }
 }
 
+/// What a legend entry shows beside its text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Swatch {
+    /// A phase kind's bar: its colour and texture.
+    Phase(String),
+    /// A marker: its class (`event`, `goal`, `exit`), kind and shape.
+    Marker(&'static str, String),
+}
+
+/// One entry of a timeline's legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// The swatch.
+    pub swatch: Swatch,
+    /// What it stands for.
+    pub text: String,
+}
+
+/// The single view's legend: each kind of marker it shows (events by kind, goals by status,
+/// the exit) with its shape, in the order they first appear.
+fn marker_legend(s: &Single, lang: Lang) -> Vec<LegendEntry> {
+    let t = lang.texts().tl;
+    let mut out: Vec<LegendEntry> = Vec::new();
+    for m in &s.markers {
+        let text = match m.class {
+            "event" => name_of(t.event_kinds, &m.kind).to_string(),
+            "goal" => format!("{} ({})", t.goals_lane, name_of(t.statuses, &m.kind)),
+            _ => fill(t.exit, name_of(t.outcomes, &m.kind), ""),
+        };
+        let swatch = Swatch::Marker(m.class, m.kind.clone());
+        if !out.iter().any(|e| e.swatch == swatch) {
+            out.push(LegendEntry { swatch, text });
+        }
+    }
+    out
+}
+
+/// The cohort's legend: each phase kind its rows show, with its colour and texture, then the
+/// exit flags.
+pub fn cohort_legend_entries(doc: &TimelineDoc, lang: Lang) -> Vec<LegendEntry> {
+    let t = lang.texts().tl;
+    let mut out: Vec<LegendEntry> = choices(doc)
+        .2
+        .into_iter()
+        .map(|k| LegendEntry {
+            swatch: Swatch::Phase(k.to_string()),
+            text: name_of(t.phase_kinds, k).to_string(),
+        })
+        .collect();
+    let exits = doc.participants.iter().filter_map(|p| p.exit.as_ref());
+    let (mut early, mut other) = (false, false);
+    for e in exits {
+        if e.outcome == "earlyTermination" {
+            early = true;
+        } else {
+            other = true;
+        }
+    }
+    if other {
+        out.push(LegendEntry {
+            swatch: Swatch::Marker("exit", "other".into()),
+            text: t.exit_lane.to_string(),
+        });
+    }
+    if early {
+        out.push(LegendEntry {
+            swatch: Swatch::Marker("exit", "earlyTermination".into()),
+            text: fill(t.exit, name_of(t.outcomes, "earlyTermination"), ""),
+        });
+    }
+    out
+}
+
+/// The legend of `entries` from `top`, in rows that wrap at `width`; its marks and height.
+pub fn legend(entries: &[LegendEntry], width: f64, top: f64) -> (Vec<Mark>, f64) {
+    if entries.is_empty() {
+        return (Vec::new(), 0.0);
+    }
+    let width = drawable(width);
+    let (mut x, mut y) = (4.0, top);
+    let mut items = Vec::with_capacity(entries.len());
+    for e in entries {
+        let room = 16.0 + 5.0 + text_width(&e.text, 11.0, false) + 14.0;
+        if x > 4.0 && x + room > width {
+            x = 4.0;
+            y += LEGEND_ROW;
+        }
+        let middle = y + LEGEND_ROW / 2.0;
+        let swatch = match &e.swatch {
+            Swatch::Phase(kind) => {
+                let mut marks = vec![Mark::rect(
+                    x,
+                    middle - 6.0,
+                    16.0,
+                    12.0,
+                    format!("fw-row__bar fw-kind--{}", word(kind)),
+                )];
+                marks.extend(
+                    Texture::of(kind)
+                        .path(x, middle - 6.0, 16.0, 12.0)
+                        .map(|d| Mark::path(d, "fw-texture")),
+                );
+                Mark::Group(Group::layer("fw-tl-legend__swatch", marks))
+            }
+            Swatch::Marker(class, kind) => {
+                let m = Marker {
+                    path: String::new(),
+                    class,
+                    kind: kind.clone(),
+                    x: x + 8.0,
+                    lane: 0,
+                    text: String::new(),
+                    crowded: true,
+                    day: NaiveDate::default(),
+                };
+                let (shape, r) = marker_shape(&m);
+                Mark::Group(Group::layer(
+                    format!(
+                        "fw-tl-legend__swatch fw-mark--{class} fw-mark--{}",
+                        word(kind)
+                    ),
+                    vec![Mark::path(
+                        symbol::path(shape, x + 8.0, middle, r.min(7.0)),
+                        "",
+                    )],
+                ))
+            }
+        };
+        let text = Mark::text(x + 21.0, middle, e.text.clone(), "fw-tl-legend__text").centred();
+        items.push(Mark::Group(Group::layer(
+            "fw-tl-legend__item",
+            vec![swatch, text],
+        )));
+        x += room;
+    }
+    let height = y + LEGEND_ROW - top + 4.0;
+    (
+        vec![Mark::Group(Group::layer("fw-tl-legend", items))],
+        height,
+    )
+}
+
+/// The cohort's legend as its own drawing, `width` wide, for the list view.
+pub fn cohort_legend(doc: &TimelineDoc, width: f64, lang: Lang) -> Scene {
+    let width = drawable(width);
+    let (marks, height) = legend(&cohort_legend_entries(doc, lang), width, 0.0);
+    Scene {
+        width,
+        height,
+        class: "fw-svg fw-tl-legend__drawing".into(),
+        marks,
+        ..Scene::default()
+    }
+}
+
+/// The phases and markers as one sequence by day (a phase before a marker of its first day):
+/// the order of Tab and of reading.
+fn in_time(s: &Single, width: f64, lanes: Lanes) -> Vec<Mark> {
+    let mut out = Vec::with_capacity(s.bars.len() + s.markers.len());
+    let (mut bars, mut markers) = (s.bars.iter().peekable(), s.markers.iter().peekable());
+    loop {
+        let bar_first = match (bars.peek(), markers.peek()) {
+            (Some(b), Some(m)) => b.day <= m.day,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        if bar_first {
+            out.extend(bars.next().map(|b| phase(b, s.plot.0, width, lanes)));
+        } else {
+            out.extend(markers.next().map(|m| marker(m, lanes)));
+        }
+    }
+}
+
 /// A cohort row's phases and exit flag, in a row whose top is `y`.
 fn row_marks(r: &Row, y: f64) -> Vec<Mark> {
     let mut marks: Vec<Mark> = r
         .bars
         .iter()
-        .map(|(x0, x1, kind, status)| {
+        .flat_map(|(x0, x1, kind, status)| {
             let class = format!(
                 "fw-row__bar fw-kind--{} fw-phase--{}",
                 word(kind),
                 status.as_class()
             );
-            rounded(
-                Mark::rect(*x0, y + 9.0, (x1 - x0).max(2.0), 14.0, class),
-                2.0,
-            )
+            let w = (x1 - x0).max(2.0);
+            // The kind's texture over its colour: kinds differ by more than colour.
+            let texture = Texture::of(kind)
+                .path(*x0, y + 9.0, w, 14.0)
+                .map(|d| Mark::path(d, format!("fw-texture fw-kind--{}", word(kind))));
+            std::iter::once(rounded(Mark::rect(*x0, y + 9.0, w, 14.0, class), 2.0)).chain(texture)
         })
         .collect();
     if let Some((x, outcome)) = &r.exit {
@@ -345,8 +588,8 @@ pub fn cohort_figure(
     let width = drawable(width).max(320.0);
     let plot = plot_for(width);
     let rows = cohort_rows(doc, order, 0, order.len(), window, plot, today, lang);
-    let height = COHORT_AXIS + rows.len() as f64 * ROW;
-    let axis = tick_marks(&ticks(window, plot, lang), 0.0, height, 13.0);
+    let bottom = COHORT_AXIS + rows.len() as f64 * ROW;
+    let axis = tick_marks(&ticks(window, plot, lang), 0.0, bottom, 13.0);
     let mut marks = vec![Mark::Group(Group::layer("fw-frame", axis))];
     for (k, r) in rows.iter().enumerate() {
         let y = COHORT_AXIS + k as f64 * ROW;
@@ -360,9 +603,11 @@ pub fn cohort_figure(
             ..Group::default()
         }));
     }
+    let (legend, legend_height) = legend(&cohort_legend_entries(doc, lang), width, bottom + 4.0);
+    marks.extend(legend);
     Scene {
         width,
-        height,
+        height: bottom + 4.0 + legend_height,
         class: "fw-svg fw-cohort-figure".into(),
         role: Some("timeline".into()),
         label: lang.texts().tl.cohort.to_string(),
@@ -466,6 +711,7 @@ mod tests {
             open: false,
             label: label.into(),
             text: label.into(),
+            day: NaiveDate::default(),
         }
     }
 
@@ -517,6 +763,7 @@ mod tests {
             lane: 0,
             text: String::new(),
             crowded: false,
+            day: NaiveDate::default(),
         };
         let shapes: Vec<Shape> = [
             m("goal", "open"),
@@ -525,6 +772,9 @@ mod tests {
             m("event", "followUpProfiling"),
             m("event", "earlyTermination"),
             m("event", "homeVisit"),
+            m("event", "recommendation"),
+            m("event", "debtCounselling"),
+            m("event", "somethingNew"),
         ]
         .iter()
         .map(|m| marker_shape(m).0)
@@ -537,7 +787,10 @@ mod tests {
                 Shape::Square,
                 Shape::Triangle,
                 Shape::TriangleDown,
-                Shape::Circle
+                Shape::House,
+                Shape::Star,
+                Shape::Circle,
+                Shape::Plus
             ]
         );
     }
@@ -564,20 +817,22 @@ mod tests {
         let (s, scene) = sample_scene(0, 900.0);
         let records = scene.records("data-fw-path");
         let paths: Vec<&str> = records.iter().map(|(p, _)| *p).collect();
-        let expected: Vec<&str> = s
+        // Every record, in the order of its day (a phase before a marker of the same day).
+        let mut expected: Vec<(NaiveDate, bool, &str, &String)> = s
             .bars
             .iter()
-            .map(|b| b.path.as_str())
-            .chain(s.markers.iter().map(|m| m.path.as_str()))
+            .map(|b| (b.day, false, b.path.as_str(), &b.text))
+            .chain(
+                s.markers
+                    .iter()
+                    .map(|m| (m.day, true, m.path.as_str(), &m.text)),
+            )
             .collect();
-        assert_eq!(paths, expected);
-        for ((_, g), text) in records.iter().zip(
-            s.bars
-                .iter()
-                .map(|b| &b.text)
-                .chain(s.markers.iter().map(|m| &m.text)),
-        ) {
-            assert_eq!(g.label.as_ref(), Some(text));
+        expected.sort_by_key(|(day, marker, _, _)| (*day, *marker));
+        let in_order: Vec<&str> = expected.iter().map(|(_, _, p, _)| *p).collect();
+        assert_eq!(paths, in_order);
+        for ((_, g), (_, _, _, text)) in records.iter().zip(&expected) {
+            assert_eq!(g.label.as_ref(), Some(*text));
             assert_eq!(g.focusable, Some(true));
             assert!(g.tip.is_some());
         }
@@ -618,15 +873,21 @@ mod tests {
         assert_eq!(texts(goal), ["✓"]);
         let m = s.markers.iter().find(|m| m.path.ends_with("goals[0]"));
         let m = m.expect("goal marker");
-        let y = lane_y(m.lane) + LANE / 2.0;
+        let y = Lanes::for_titles(&s.lanes, s.plot.0).marks(m.lane) + LANE / 2.0;
         assert_eq!(
             goal.marks[0],
             Mark::path(symbol::path(Shape::Diamond, m.x, y, 7.0), "")
         );
+        // Lanes under the axis (their titles above their marks: "Qualifizierungsempfehlung"
+        // does not fit the gutter), then the legend of the markers.
+        let lanes = Lanes::for_titles(&s.lanes, s.plot.0);
+        assert_eq!(lanes.inset, TITLE_BAND);
+        let bottom = AXIS + s.lanes.len() as f64 * (LANE + TITLE_BAND) + 8.0;
+        let entries = marker_legend(&s, Lang::De);
+        assert!(entries.len() >= 3, "{entries:?}");
         assert_eq!(
             scene.height,
-            AXIS + s.lanes.len() as f64 * LANE + 8.0,
-            "lanes under the axis"
+            bottom + legend(&entries, 900.0, bottom + 2.0).1
         );
         assert!(
             scene
@@ -638,7 +899,8 @@ mod tests {
 
     #[test]
     fn an_early_termination_is_crossed_with_its_label_outside() {
-        let (_, scene) = sample_scene(1, 900.0);
+        // Wide enough for the long label with a reader's text spacing.
+        let (_, scene) = sample_scene(1, 1200.0);
         let records = scene.records("data-fw-path");
         let (_, work) = records
             .iter()
@@ -672,7 +934,9 @@ mod tests {
         let day = today(&tl, NaiveDate::default());
         let w = Window::fit(&tl.participants.iter().collect::<Vec<_>>(), day);
         let scene = cohort_figure(&tl, &[2, 0, 1], w, day, Lang::En, 700.0);
-        assert_eq!(scene.height, COHORT_AXIS + 3.0 * ROW);
+        let (_, legend_height) = legend(&cohort_legend_entries(&tl, Lang::En), 700.0, 0.0);
+        assert!(legend_height > 0.0);
+        assert_eq!(scene.height, COHORT_AXIS + 3.0 * ROW + 4.0 + legend_height);
         assert_eq!(scene.class, "fw-svg fw-cohort-figure");
         let rows = scene.records("data-fw-path");
         let ids: Vec<&str> = rows.iter().map(|(p, _)| *p).collect();
@@ -716,5 +980,97 @@ mod tests {
         assert_eq!(dragged(w, 100.0, 102.0, 900.0), None);
         assert!(dragged(w, 100.0, 300.0, 900.0).is_some_and(|d| d.from < w.from));
         assert_eq!(wheeled(w, 1.0, 50.0, 50.0, 800.0).from, w.from);
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::super::single;
+    use super::*;
+    use crate::check::{Document, check};
+    use crate::model::WidgetKind;
+
+    #[test]
+    fn records_are_in_date_order_whatever_the_data_order() {
+        // Phases and events given late to early; a goal and the exit in between.
+        let text = r#"{"schema":"foerderweg/timeline@1","today":"2018-12-15","participants":[
+          {"id":"o","label":"O","phases":[
+            {"kind":"workOpportunity","start":"2018-05-01","end":"2018-11-30"},
+            {"kind":"profiling","start":"2018-02-01","end":"2018-03-01"},
+            {"kind":"referral","start":"2018-01-10","end":"2018-01-10"}],
+           "events":[{"kind":"review","date":"2018-09-01"},{"kind":"homeVisit","date":"2018-03-15"},
+             {"kind":"counselling","date":"2018-06-01"}],
+           "goals":[{"label":"G","due":"2018-04-01"}],
+           "exit":{"date":"2018-12-01","outcome":"employment"}}]}"#;
+        let Some(Document::Timeline(tl)) = check(WidgetKind::Timeline, text).document else {
+            panic!("a timeline");
+        };
+        let day = |m, d| NaiveDate::from_ymd_opt(2018, m, d).unwrap_or_default();
+        let w = Window::new(day(1, 1), day(12, 31));
+        let s = single(&tl, 0, w, (150.0, 888.0), day(12, 15), Lang::De).expect("participant");
+        let scene = single_scene(&s, 900.0, "O", Lang::De);
+        let order: Vec<&str> = scene
+            .records("data-fw-path")
+            .iter()
+            .map(|(p, _)| p.trim_start_matches("participants[0]."))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "phases[2]",
+                "phases[1]",
+                "events[1]",
+                "goals[0]",
+                "phases[0]",
+                "events[2]",
+                "events[0]",
+                "exit"
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod table_order_tests {
+    use super::super::single_table;
+    use crate::check::{Document, check};
+    use crate::i18n::Lang;
+    use crate::model::WidgetKind;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_table_view_lists_each_kind_of_record_by_date() {
+        let text = r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"o","label":"O",
+          "phases":[{"kind":"workOpportunity","start":"2018-05-01"},
+            {"kind":"referral","start":"2018-01-10","end":"2018-01-10"}],
+          "events":[{"kind":"review","date":"2018-09-01"},{"kind":"homeVisit","date":"2018-03-15"}],
+          "goals":[{"label":"Spät","due":"2018-11-01"},{"label":"Früh","due":"2018-02-01"}]}]}"#;
+        let Some(Document::Timeline(tl)) = check(WidgetKind::Timeline, text).document else {
+            panic!("a timeline");
+        };
+        let today = NaiveDate::from_ymd_opt(2018, 12, 1).unwrap_or_default();
+        let table = single_table(&tl.participants[0], today, Lang::De);
+        let first: Vec<String> = table
+            .rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r.cells[0].display(Lang::De),
+                    r.cells[1].display(Lang::De)
+                )
+            })
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "Zuweisung ",
+                "Arbeitsgelegenheit ",
+                "Hausbesuch ",
+                "Förderplangespräch ",
+                "Ziele Früh",
+                "Ziele Spät"
+            ]
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, Chart, Tip, next_point, parse_point};
 use crate::scene::{Scene, num};
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The attribute naming a point, the key that keeps the focus across redraws.
@@ -32,7 +33,16 @@ fn legend(chart: &Chart) -> impl IntoView + use<> {
         .lines
         .iter()
         .enumerate()
-        .map(|(i, l)| view! { <li>{picture(layout::swatch(i, l.key))}{l.label}</li> })
+        .map(|(i, l)| view! { <li>{picture(layout::swatch(i, &l.key))}{l.label.clone()}</li> })
+        .collect_view()
+}
+
+/// The legend entries of the points that are not plain figures (provisional, withheld).
+fn states(chart: &Chart, lang: Lang) -> impl IntoView + use<> {
+    chart
+        .states
+        .iter()
+        .map(|k| view! { <li>{picture(k.swatch())}{k.legend(lang)}</li> })
         .collect_view()
 }
 
@@ -49,16 +59,20 @@ fn point_of(
 
 /// The chart `id` of `charts`, drawn while the document has its series.
 pub(crate) fn series_chart(
-    id: &'static str,
+    id: impl Into<String>,
     charts: Memo<Vec<Chart>>,
     lang: Lang,
 ) -> impl IntoView {
-    let chart = Memo::new(move |_| charts.with(|cs| cs.iter().find(|c| c.id == id).cloned()));
+    let id: Arc<str> = id.into().into();
+    let chart = {
+        let id = id.clone();
+        Memo::new(move |_| charts.with(|cs| cs.iter().find(|c| *c.id == *id).cloned()))
+    };
     let present = Memo::new(move |_| chart.with(Option::is_some));
-    move || present.get().then(|| figure(id, chart, lang))
+    move || present.get().then(|| figure(id.clone(), chart, lang))
 }
 
-fn figure(id: &'static str, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView {
+fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView {
     let o = lang.texts().occ;
     let scene = Memo::new(move |_| {
         chart.with(|c| {
@@ -112,11 +126,14 @@ fn figure(id: &'static str, chart: Memo<Option<Chart>>, lang: Lang) -> impl Into
             }
         })
     };
-    let title = move || chart.with(|c| c.as_ref().map(|c| c.title));
+    let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()));
     view! {
         <figure class=format!("fw-chart fw-chart--{id}")>
             <figcaption class="fw-heading">{title}</figcaption>
-            <ul class="fw-legend">{move || chart.with(|c| c.as_ref().map(legend))}</ul>
+            <ul class="fw-legend">
+                {move || chart.with(|c| c.as_ref().map(legend))}
+                {move || chart.with(|c| c.as_ref().map(|c| states(c, lang)))}
+            </ul>
             <div class="fw-chart__plot"
                 // Once here rather than on each of hundreds of marks, and on a container the
                 // redraws keep; not on the <svg>, which focus listeners would make a tab stop.

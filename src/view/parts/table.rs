@@ -1,8 +1,10 @@
-//! The data table: every table view draws a `layout::table::DataTable` here, the same model the
-//! CSV export writes.
+//! The data table: every table view draws a `layout::table::DataTable`, the same model the
+//! CSV export writes, as the markup the native renderer writes (`render::html::table_element`),
+//! set into a scrollable region named by its caption. No template per cell: one string, one
+//! assignment, the same bytes as a server-rendered or exported table.
 
 use crate::i18n::Lang;
-use crate::layout::table::{Cell, DataTable};
+use crate::layout::table::DataTable;
 use leptos::prelude::*;
 
 /// The table in a focusable, scrollable region named by its caption.
@@ -11,45 +13,13 @@ pub(crate) fn data_table(
     lang: Lang,
     class: &'static str,
 ) -> impl IntoView + use<> {
-    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
-    let cells = move |cells: &[Cell]| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let num = numeric.get(i).copied().unwrap_or(false);
-                let text = c.display(lang);
-                if i == 0 {
-                    return view! { <th scope="row">{text}</th> }.into_any();
-                }
-                let bar = match c {
-                    Cell::Share(r) if r.is_finite() => Some(view! {
-                        <span class="fw-share">
-                            <span class="fw-share__bar" style:width=format!("{:.2}%", (r * 100.0).clamp(0.0, 100.0))></span>
-                        </span>
-                    }),
-                    _ => None,
-                };
-                view! { <td class:fw-num=num>{bar}{text}</td> }.into_any()
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="fw-table-wrap" role="region" tabindex="0" aria-label=table.title.clone()>
-            <table class=format!("fw-table {class}")>
-                <caption>{table.title.clone()}</caption>
-                <thead><tr>
-                    {table.columns.iter().map(|c| view! {
-                        <th scope="col" class:fw-num=c.numeric>{c.label.clone()}</th>
-                    }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {table.rows.iter().map(|r| view! {
-                        <tr class:fw-inactive=r.dimmed>{cells(&r.cells)}</tr>
-                    }).collect_view()}
-                </tbody>
-                {table.foot.as_ref().map(|f| view! { <tfoot><tr>{cells(f)}</tr></tfoot> })}
-            </table>
-        </div>
-    }
+    let el = NodeRef::<leptos::html::Div>::new();
+    let title = table.title.clone();
+    let table = table.clone();
+    Effect::new(move |_| {
+        if let Some(el) = el.get() {
+            crate::render::dom::show_table(&el, &table, lang, class);
+        }
+    });
+    view! { <div class="fw-table-wrap" role="region" tabindex="0" aria-label=title node_ref=el></div> }
 }
