@@ -449,7 +449,7 @@ fn the_map_is_a_scene_of_named_records_with_one_tab_stop() {
     let s = scene(&doc, &prepared, prepared.initial, None, 800.0, Lang::De);
     let marks = s.marks("Regionen", None, Lang::De);
     assert_eq!(marks.label, "Regionen, Stand der Zuordnung: 01.01.2018");
-    assert_eq!(marks.role.as_deref(), Some("Programmregion"));
+    assert_eq!(marks.role.as_deref(), Some("Karte"));
     let records = marks.records("data-fw-key");
     let visible = s.markers.iter().filter(|m| m.visible).count();
     assert_eq!(records.len(), s.units.len() + visible);
@@ -482,7 +482,7 @@ fn the_map_is_a_scene_of_named_records_with_one_tab_stop() {
         .find(|(k, _)| *k == format!("marker:{}", office.id))
         .unwrap();
     assert!(
-        matches!(&g.marks[0], Mark::Path { d, class } if *d == path(Shape::Square, office.x, office.y, 6.0) && class == "fw-pin__symbol")
+        matches!(&g.marks[1], Mark::Path { d, class } if *d == path(Shape::Square, office.x, office.y, 6.0) && class == "fw-pin__symbol")
     );
     assert_eq!(g.class, "fw-pin fw-pin--office");
     // A suppressed figure (Bautzen) is crossed, not coloured.
@@ -503,6 +503,61 @@ fn the_map_is_a_scene_of_named_records_with_one_tab_stop() {
         .map(|(k, _)| k)
         .collect();
     assert_eq!(stops, ["14612"]);
+}
+
+/// Issue 23: the drawing is a "Karte", its areas of a region are each a "Programmregion"
+/// (findings 16); every marker has a 24 × 24 px square under its symbol that takes its clicks
+/// (17); each region outline is a line on a band of the ground (11).
+#[test]
+fn markers_have_a_24_px_target_and_outlines_a_halo() {
+    use foerderweg::scene::Mark;
+    let (doc, prepared) = sample("map-sachsen.json");
+    let s = scene(&doc, &prepared, prepared.initial, None, 800.0, Lang::De);
+    let marks = s.marks("Regionen", None, Lang::De);
+    assert_eq!(marks.role.as_deref(), Some("Karte"));
+    let records = marks.records("data-fw-key");
+    let areas: Vec<_> = records
+        .iter()
+        .filter(|(_, g)| g.data.contains(&("data-fw-kind", "area".into())))
+        .collect();
+    assert!(!areas.is_empty());
+    for ((_, g), unit) in areas.iter().zip(&s.units) {
+        let want = unit.region.is_some().then_some("Programmregion");
+        assert_eq!(g.role.as_deref(), want, "{}", unit.name);
+    }
+    let visible: Vec<_> = s.markers.iter().filter(|m| m.visible).collect();
+    assert!(visible.len() >= 3);
+    for mk in visible {
+        let (_, g) = records
+            .iter()
+            .find(|(k, _)| *k == format!("marker:{}", mk.id))
+            .expect("a record per marker");
+        let hit = g.marks.iter().find_map(|m| match m {
+            Mark::Rect {
+                x,
+                y,
+                width,
+                height,
+                class,
+                ..
+            } if class == "fw-pin__hit" => Some((*x, *y, *width, *height)),
+            _ => None,
+        });
+        let (x, y, w, h) = hit.unwrap_or_else(|| panic!("marker {} has no hit area", mk.id));
+        assert!(w >= 24.0 && h >= 24.0, "marker {}: {w} × {h}", mk.id);
+        assert!((x + w / 2.0 - mk.x).abs() < 1e-9 && (y + h / 2.0 - mk.y).abs() < 1e-9);
+        assert!(
+            matches!(&g.marks[0], Mark::Rect { class, .. } if class == "fw-pin__hit"),
+            "under the symbol"
+        );
+    }
+    let svg = foerderweg::render::svg::drawing(&marks);
+    assert!(svg.contains(r#"aria-roledescription="Karte""#));
+    assert!(svg.contains(r#"aria-roledescription="Programmregion""#));
+    let outlines = svg.matches(r#"class="fw-outline""#).count();
+    assert!(outlines > 0);
+    assert_eq!(svg.matches(r#"class="fw-outline__halo""#).count(), outlines);
+    assert_eq!(svg.matches(r#"class="fw-outline__line""#).count(), outlines);
 }
 
 /// What the native renderer and the CLI draw: the map of the first day with the frame the

@@ -343,6 +343,9 @@ static MAP: MapTexts = MapTexts {
         ("jobcenter", "Jobcenter"),
         ("other", "Standort"),
     ],
+    drawing: "Karte",
+    at_first: "Frühere Zuordnung (die früheste ist schon gezeigt)",
+    at_last: "Spätere Zuordnung (die späteste ist schon gezeigt)",
 };
 
 static EXPORT: ExportTexts = ExportTexts {

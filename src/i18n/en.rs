@@ -343,6 +343,9 @@ static MAP: MapTexts = MapTexts {
         ("jobcenter", "Jobcenter"),
         ("other", "Location"),
     ],
+    drawing: "Map",
+    at_first: "Earlier assignment (the earliest is already shown)",
+    at_last: "Later assignment (the latest is already shown)",
 };
 
 static EXPORT: ExportTexts = ExportTexts {

@@ -483,6 +483,12 @@ pub struct MapTexts {
     pub geometry_note: &'static str,
     /// Names of marker kinds (`office`, `provider`, `jobcenter`, `other`).
     pub marker_kinds: &'static [(&'static str, &'static str)],
+    /// What the drawing is, for screen readers (`aria-roledescription`).
+    pub drawing: &'static str,
+    /// The earlier button when the first change day is shown: its name says why it does nothing.
+    pub at_first: &'static str,
+    /// The later button when the last change day is shown.
+    pub at_last: &'static str,
 }
 }
 

@@ -65,6 +65,9 @@ fn group(w: &mut Writer, g: &Group) {
     match &g.label {
         Some(label) => {
             w.attr("role", "img").attr("aria-label", label);
+            if let Some(role) = &g.role {
+                w.attr("aria-roledescription", role);
+            }
         }
         None => {
             w.attr("aria-hidden", "true");
@@ -329,6 +332,7 @@ mod tests {
                     label: Some("Profiling \"A\" & B".into()),
                     focusable: Some(true),
                     tip: Some((10.0, 5.25)),
+                    role: None,
                     marks: vec![
                         Mark::rect(10.0, 5.0, -4.0, 20.0, "fw-phase__bar"),
                         Mark::text(12.0, 15.0, "<b>A</b>", "fw-phase__label").centred(),

@@ -100,6 +100,8 @@ pub struct Group {
     pub tip: Option<(f64, f64)>,
     /// Its marks.
     pub marks: Vec<Mark>,
+    /// What kind of record it is, for screen readers (`aria-roledescription`), with a label.
+    pub role: Option<String>,
 }
 
 /// A hatching the marks may fill with (`url(#fw-hatch)`): a pattern, not colour alone.

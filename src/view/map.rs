@@ -44,6 +44,9 @@ fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
     Some((mark, value.parse().ok()?))
 }
 
+/// The id of the line that tells the map's keys: it describes the drawing.
+const KEYS_HINT: &str = "fw-keys";
+
 /// How many drawings (path strings of one geometry, view and width) the page keeps.
 const KEPT_DRAWINGS: usize = 6;
 
@@ -275,7 +278,7 @@ fn drawn(
             {zoom_control}
             <button type="button" class="fw-button" aria-pressed=move || if show_table.get() { "true" } else { "false" }
                 on:click=move |_| show_table.update(|v| *v = !*v)>
-                {move || if show_table.get() { m.show_map } else { m.show_table }}
+                {m.show_table}
             </button>
             {export}
         </div>
@@ -283,7 +286,7 @@ fn drawn(
             {plot(scene, title, lang)}
             <figcaption>
                 {move || legend(&scene.get())}
-                <p class="fw-hint">{m.keys}</p>
+                <p class="fw-hint" id=KEYS_HINT>{m.keys}</p>
             </figcaption>
         </figure>
         {tables}
@@ -303,7 +306,12 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
         let stop = stop.get_untracked();
         scene.with(|s| s.marks(&title.get(), stop.as_deref(), lang))
     });
-    let (_, drawing) = marks::plot(marks.into(), layout::KEY, "fw-map__drawing");
+    let (_, drawing) = marks::plot(
+        marks.into(),
+        layout::KEY,
+        "fw-map__drawing",
+        Some(KEYS_HINT.into()),
+    );
     let tip = RwSignal::new(None::<(Tip, String)>);
     let show_tip = move |ev: &web_sys::Event| {
         let side = marked(ev, "data-fw-side").map(|(_, s)| s);
@@ -503,8 +511,12 @@ fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
     let (first, last) = (dates.first().copied(), dates.last().copied());
     view! {
         <div class="fw-control fw-map-date">
-            <button type="button" class="fw-button" aria-label=m.earlier
-                disabled={move || day.get() <= first} on:click=move |_| step(-1)>
+            // At either end a button stays in the tab order (the focus is not lost to the
+            // page when it reaches the end): `aria-disabled`, and its name says why.
+            <button type="button" class="fw-button"
+                aria-label={move || if day.get() <= first { m.at_first } else { m.earlier }}
+                aria-disabled={move || (day.get() <= first).then_some("true")}
+                on:click=move |_| step(-1)>
                 <span aria-hidden="true">"◀"</span>
             </button>
             <label>
@@ -527,8 +539,10 @@ fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
                     }).collect_view()}
                 </select>
             </label>
-            <button type="button" class="fw-button" aria-label=m.later
-                disabled={move || day.get() >= last} on:click=move |_| step2(1)>
+            <button type="button" class="fw-button"
+                aria-label={move || if day.get() >= last { m.at_last } else { m.later }}
+                aria-disabled={move || (day.get() >= last).then_some("true")}
+                on:click=move |_| step2(1)>
                 <span aria-hidden="true">"▶"</span>
             </button>
         </div>

@@ -13,6 +13,7 @@ use crate::model::occupancy::OccupancyDoc;
 use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The dashboard's view state carried to the next view of it (a new language; see
 /// [`super::Carried`]). New data keeps the view itself.
@@ -335,6 +336,7 @@ fn provider_bars(
     });
     let bars =
         Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
+    let list = NodeRef::<leptos::html::Ul>::new();
     let legend = [
         ("filled", o.filled),
         ("planned", o.planned),
@@ -356,7 +358,7 @@ fn provider_bars(
                     </select>
                 </label>
                 {move || open.get().is_some().then(|| view! {
-                    <button type="button" class="fw-button fw-button--quiet" on:click=move |_| open.set(None)>
+                    <button type="button" class="fw-button fw-button--quiet" on:click=move |_| back(open, list)>
                         <span aria-hidden="true">"← "</span>{o.back}
                     </button>
                 })}
@@ -366,8 +368,8 @@ fn provider_bars(
                     <li><span class=format!("fw-swatch fw-seg--{class}")></span>{label}</li>
                 }).collect_view()}
             </ul>
-            <ul class="fw-bar-list">
-                {move || bars.with(|b| bar_rows(b, open, lang))}
+            <ul class="fw-bar-list" node_ref=list>
+                {move || bars.with(|b| bar_rows(b, open, list, lang))}
             </ul>
             <details class="fw-table-view" prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
@@ -378,7 +380,58 @@ fn provider_bars(
     }
 }
 
-fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl IntoView + use<> {
+/// Back to all providers: the focus goes to the bar of the provider whose projects were open
+/// (the button pressed is gone with them), once the bars are drawn again.
+fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
+    let Some(from) = open.get_untracked() else {
+        return;
+    };
+    open.set(None);
+    request_animation_frame(move || {
+        // The dashboard may have been taken down (a new language) before the frame.
+        let Some(list) = list.try_get_untracked().flatten() else {
+            return;
+        };
+        let id = from.replace('\\', "\\\\").replace('"', "\\\"");
+        let selector = format!(".fw-bar[data-fw-select=\"{id}\"]");
+        if let Some(bar) = list
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = bar.focus();
+        }
+    });
+}
+
+/// Into a provider's projects: the bar pressed is gone with the other providers, so the focus
+/// goes to the way back.
+fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Ul>) {
+    open.set(Some(id));
+    request_animation_frame(move || {
+        let button = list
+            .try_get_untracked()
+            .flatten()
+            .and_then(|l| l.closest(".fw-bars").ok().flatten())
+            .and_then(|s| {
+                s.query_selector(".fw-toolbar .fw-button--quiet")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
+}
+
+fn bar_rows(
+    bars: &Bars,
+    open: RwSignal<Option<String>>,
+    list: NodeRef<leptos::html::Ul>,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let o = lang.texts().occ;
     bars.bars
         .iter()
@@ -393,7 +446,7 @@ fn bar_rows(bars: &Bars, open: RwSignal<Option<String>>, lang: Lang) -> impl Int
                         data-fw-select=bar.id.clone()
                         data-fw-kind=bar.kind
                         title=drills.then_some(o.open_projects)
-                        on:click=move |_| if drills { open.set(Some(id.clone())) }
+                        on:click=move |_| if drills { drill(open, id.clone(), list) }
                     >
                         <span class="fw-bar__label">{bar.label.clone()}</span>
                         <span class="fw-bar__track">

@@ -16,6 +16,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The id of the line that tells the keys: it describes the drawing.
+const KEYS_HINT: &str = "fw-keys";
+
 /// Rows drawn beyond the visible ones, above and below.
 const OVERSCAN: usize = 6;
 /// Rows of the list in view at once.
@@ -324,12 +327,12 @@ pub(crate) fn timeline(
             {zoom_buttons(window, fit, today, lang)}
             <button type="button" class="fw-button fw-button--quiet" aria-pressed=move || table.get().to_string()
                 on:click=move |_| table.update(|v| *v = !*v)>
-                {move || if table.get() { t.show_chart } else { t.show_table }}
+                {t.show_table}
             </button>
             {export}
         </div>
         {body}
-        <p class="fw-hint">{t.keys}</p>
+        <p class="fw-hint" id=KEYS_HINT>{t.keys}</p>
         {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
     }
 }
@@ -424,7 +427,7 @@ fn drawing(scene: Signal<Scene>, class: &'static str) -> impl IntoView {
     let node = NodeRef::<html::Span>::new();
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        scene.with(|s| marks::draw_into(&el, s, PATH));
+        scene.with(|s| marks::draw_into(&el, s, PATH, None));
     });
     view! { <span class=class aria-hidden="true" node_ref=node></span> }
 }
@@ -523,7 +526,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let (marks_ref, plot) = marks::plot(scene, PATH, "fw-plot__marks");
+    let (marks_ref, plot) = marks::plot(scene, PATH, "fw-plot__marks", Some(KEYS_HINT.into()));
     focus.restore(marks_ref, PATH);
     view! {
         <section class="fw-single" aria-label=label.clone()>

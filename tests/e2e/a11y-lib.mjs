@@ -158,12 +158,17 @@ export function focusState(id) {
   probe.style.color = getComputedStyle(fwRoot).getPropertyValue("--_focus");
   const focus = getComputedStyle(probe).color;
   probe.remove();
-  // Visible focus: an outline, a box shadow, or (SVG marks) a stroke in the focus colour.
+  // Visible focus: an outline, a box shadow, or (SVG marks) the ring drawn over the drawing
+  // (src/view/parts/marks.rs) or a stroke in the focus colour.
   let ring = null;
+  const overlay = el.closest("svg")?.querySelector(".fw-ring");
   const s = getComputedStyle(el);
   if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1) ring = `outline ${s.outlineWidth} ${s.outlineColor}`;
   else if (s.boxShadow && s.boxShadow !== "none") ring = `box-shadow ${s.boxShadow}`;
-  else {
+  else if (overlay) {
+    const line = overlay.querySelector(".fw-ring__line");
+    ring = line && `ring ${getComputedStyle(line).strokeWidth} ${getComputedStyle(line).stroke}`;
+  } else {
     for (const shape of [el, ...el.querySelectorAll("path, rect, circle, polygon")]) {
       const st = getComputedStyle(shape);
       if (st.stroke === focus && parseFloat(st.strokeWidth) >= 2) ring = `stroke ${st.strokeWidth} ${st.stroke}`;

@@ -251,7 +251,8 @@ test("7: phase kinds differ by texture as well as colour, with a legend; the tab
   table.rows.forEach((cells, k) => {
     for (const ph of order[k].phases) assert.ok(cells[col].includes(KINDS[ph.kind]), `${cells[col]} lists ${KINDS[ph.kind]}`);
   });
-  await page.locator("#cohort .fw-toolbar button", { hasText: "Als Zeitleiste" }).click();
+  // The toggle keeps its name (issue 23, finding 16): pressed again, it shows the chart.
+  await page.locator("#cohort .fw-toolbar button[aria-pressed='true']", { hasText: "Als Tabelle" }).click();
   await page.waitForFunction(() => document.getElementById("cohort").shadowRoot.querySelector(".fw-row"));
 });
 

@@ -13,6 +13,10 @@ use crate::scene::{Anchor, Group, Mark, Pattern, Scene};
 const MARKER_R: f64 = 6.0;
 const POINTED_R: f64 = 7.5;
 
+/// The side of the square around a marker that takes its clicks: 24 CSS px at least (WCAG
+/// 2.5.8), transparent, under its symbol.
+const HIT: f64 = 24.0;
+
 /// The legend under a map in a file: space above it, the height of a row, the width of a
 /// character of its text.
 const LEGEND_GAP: f64 = 12.0;
@@ -49,7 +53,7 @@ impl MapScene {
     /// [`KEY`] is `stop` (else on the first).
     pub fn marks(&self, title: &str, stop: Option<&str>, lang: Lang) -> Scene {
         let m = lang.texts().map;
-        let mut records: Vec<Group> = self.units.iter().map(|u| self.unit(u)).collect();
+        let mut records: Vec<Group> = self.units.iter().map(|u| self.unit(u, lang)).collect();
         records.extend(
             self.markers
                 .iter()
@@ -80,7 +84,7 @@ impl MapScene {
             width: self.width,
             height: self.height,
             class: "fw-svg fw-map__svg fw-units".into(),
-            role: Some(m.region.to_string()),
+            role: Some(m.drawing.to_string()),
             label,
             patterns: self.patterns(),
             marks,
@@ -137,8 +141,9 @@ impl MapScene {
         scene
     }
 
-    /// An area: its path in a record named by its key, coloured by its class.
-    fn unit(&self, u: &Unit) -> Group {
+    /// An area: its path in a record named by its key, coloured by its class; an area of a
+    /// programme region says so (`aria-roledescription`).
+    fn unit(&self, u: &Unit, lang: Lang) -> Group {
         Group {
             class: format!("fw-unit {}", u.class).into(),
             data: vec![
@@ -151,12 +156,17 @@ impl MapScene {
             focusable: None,
             tip: Some(u.anchor),
             marks: vec![Mark::path(u.d.clone(), "fw-unit__area")],
+            role: u
+                .region
+                .is_some()
+                .then(|| lang.texts().map.region.to_string()),
         }
     }
 
-    /// A marker: its symbol and, where it fits, its label.
+    /// A marker: the square that takes its clicks, its symbol and, where it fits, its label.
     fn marker(&self, mk: &MarkerMark) -> Group {
-        let mut marks = vec![Mark::path(mk.d.clone(), "fw-pin__symbol")];
+        let hit = Mark::rect(mk.x - HIT / 2.0, mk.y - HIT / 2.0, HIT, HIT, "fw-pin__hit");
+        let mut marks = vec![hit, Mark::path(mk.d.clone(), "fw-pin__symbol")];
         if let Some((x, y, anchor)) = mk.label_at {
             let anchor = match anchor {
                 "end" => Anchor::End,
@@ -178,6 +188,7 @@ impl MapScene {
             focusable: None,
             tip: Some((mk.x, mk.y - 8.0)),
             marks,
+            role: None,
         }
     }
 
@@ -196,7 +207,12 @@ impl MapScene {
                 Mark::Group(Group {
                     class: "fw-outline".into(),
                     data: vec![("data-fw-region", id.clone())],
-                    marks: vec![Mark::path(d.clone(), "")],
+                    // A line on a wider one of the ground's colour: one of the two reaches
+                    // 3:1 on any fill it crosses.
+                    marks: vec![
+                        Mark::path(d.clone(), "fw-outline__halo"),
+                        Mark::path(d.clone(), "fw-outline__line"),
+                    ],
                     ..Group::default()
                 })
             })

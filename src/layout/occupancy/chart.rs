@@ -459,6 +459,7 @@ fn series(index: usize, line: &Line) -> Vec<Mark> {
             label: Some(point.text.clone()),
             focusable: Some(index == 0 && p == 0),
             tip: Some((point.x, point.y)),
+            role: None,
             marks: vec![point.kind.marker(point.x, point.y, shape, &marker)],
         })
     }));

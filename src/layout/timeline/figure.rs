@@ -264,6 +264,7 @@ fn phase(b: &Bar, left: f64, width: f64, lanes: Lanes) -> Mark {
         label: Some(b.text.clone()),
         focusable: Some(true),
         tip: Some(((b.x0 + b.x1) / 2.0, y)),
+        role: None,
         marks,
     })
 }
@@ -286,6 +287,7 @@ fn marker(m: &Marker, lanes: Lanes) -> Mark {
         label: Some(m.text.clone()),
         focusable: Some(true),
         tip: Some((m.x, y - 6.0)),
+        role: None,
         marks,
     })
 }

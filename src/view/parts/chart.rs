@@ -21,7 +21,7 @@ fn picture(scene: Scene) -> impl IntoView {
     let el = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         if let Some(el) = el.get() {
-            marks::draw_into(&el, &scene, POINT);
+            marks::draw_into(&el, &scene, POINT, None);
         }
     });
     view! { <span class="fw-swatch-box" aria-hidden="true" node_ref=el></span> }
@@ -81,7 +81,12 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
                 .unwrap_or_default()
         })
     });
-    let (_, plot) = marks::plot(scene.into(), POINT, "fw-chart__svg");
+    let (_, plot) = marks::plot(
+        scene.into(),
+        POINT,
+        "fw-chart__svg",
+        Some(format!("fw-keys-{id}")),
+    );
     let at = RwSignal::new(None::<(usize, usize)>);
     let tip = RwSignal::new(None::<Tip>);
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -151,7 +156,7 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
                 {plot}
                 {tooltip}
             </div>
-            <p class="fw-hint">{o.chart_keys}</p>
+            <p class="fw-hint" id=format!("fw-keys-{id}")>{o.chart_keys}</p>
         </figure>
     }
 }
