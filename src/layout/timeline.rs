@@ -1060,7 +1060,7 @@ pub fn cohort_table(
     let t = lang.texts().tl;
     let mut table = DataTable::new(
         t.cohort,
-        vec![Column::text(t.participant), Column::text(t.status)],
+        vec![Column::data(t.participant), Column::text(t.status)],
     );
     for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
         table.push(vec![Cell::Text(r.label), Cell::Text(r.text)]);

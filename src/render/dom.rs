@@ -8,8 +8,9 @@ use crate::scene::Scene;
 /// markup set from script (Trusted Types: `require-trusted-types-for 'script'`) makes the
 /// assignment throw: the drawing is then missing, said in the console, and the module goes on
 /// (an exception through `set_inner_html` would stop it for every widget on the page).
-pub(crate) fn show(container: &web_sys::Element, scene: &Scene) {
-    let markup = wasm_bindgen::JsValue::from_str(&super::svg::drawing(scene));
+/// Texts from the document carry `data_lang` (see [`super::svg::drawing_in`]).
+pub(crate) fn show(container: &web_sys::Element, scene: &Scene, data_lang: Option<&'static str>) {
+    let markup = wasm_bindgen::JsValue::from_str(&super::svg::drawing_in(scene, data_lang));
     if js_sys::Reflect::set(container, &"innerHTML".into(), &markup).is_err() {
         web_sys::console::warn_1(
             &"foerderweg: the page's policy refuses markup set from script (Trusted Types); the drawing is left out".into(),

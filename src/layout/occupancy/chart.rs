@@ -398,6 +398,7 @@ pub fn drawing(chart: &Chart, lang: Lang) -> Scene {
         class: "fw-svg".into(),
         role: Some(lang.texts().occ.chart_role.to_string()),
         label: chart.title.to_string(),
+        label_data: false,
         patterns: Vec::new(),
         marks,
     }
@@ -412,6 +413,7 @@ pub fn swatch(index: usize, key: &str) -> Scene {
         class: "fw-swatch-line".into(),
         role: None,
         label: String::new(),
+        label_data: false,
         patterns: Vec::new(),
         marks: vec![
             Mark::path("M1,6H27".to_string(), format!("fw-line fw-line--{key}")),

@@ -58,9 +58,15 @@ pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) 
 
 /// Sets the drawing of `scene` into `container`, keeping the focus on the record named by the
 /// data attribute `key` (`data-fw-path`, `data-fw-key`, …).
-pub(crate) fn draw_into(container: &web_sys::HtmlElement, scene: &Scene, key: &str) {
+/// Texts of the document carry `data_lang`, where it differs from the widget's language.
+pub(crate) fn draw_into(
+    container: &web_sys::HtmlElement,
+    scene: &Scene,
+    key: &str,
+    data_lang: Option<&'static str>,
+) {
     let kept = focused_record(container, key);
-    crate::render::dom::show(container, scene);
+    crate::render::dom::show(container, scene, data_lang);
     if let Some(value) = kept {
         refocus(container, key, &value);
     }
@@ -74,9 +80,11 @@ pub(crate) fn plot(
     class: &'static str,
 ) -> (NodeRef<leptos::html::Div>, impl IntoView) {
     let container = NodeRef::<leptos::html::Div>::new();
+    let data_lang = super::data_lang();
     Effect::new(move |_| {
         let Some(el) = container.get() else { return };
-        scene.with(|s| draw_into(&el, s, key));
+        let data_lang = data_lang.get();
+        scene.with(|s| draw_into(&el, s, key, data_lang));
     });
     (
         container,

@@ -12,15 +12,20 @@ pub(crate) fn data_table(
     class: &'static str,
 ) -> impl IntoView + use<> {
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
-    let cells = move |cells: &[Cell]| {
+    let data: Vec<bool> = table.columns.iter().map(|c| c.data).collect();
+    let of_data = super::data_lang();
+    // A closing row's stub is the widget's own word ("Gesamt"), not data.
+    let cells = move |cells: &[Cell], foot: bool| {
         cells
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let num = numeric.get(i).copied().unwrap_or(false);
                 let text = c.display(lang);
+                let data_text = !foot && matches!(c, Cell::Text(_)) && data.get(i).copied().unwrap_or(false);
+                let lang_attr = move || data_text.then(|| of_data.get()).flatten();
                 if i == 0 {
-                    return view! { <th scope="row">{text}</th> }.into_any();
+                    return view! { <th scope="row" lang=lang_attr>{text}</th> }.into_any();
                 }
                 let bar = match c {
                     Cell::Share(r) if r.is_finite() => Some(view! {
@@ -30,7 +35,7 @@ pub(crate) fn data_table(
                     }),
                     _ => None,
                 };
-                view! { <td class:fw-num=num>{bar}{text}</td> }.into_any()
+                view! { <td class:fw-num=num lang=lang_attr>{bar}{text}</td> }.into_any()
             })
             .collect_view()
     };
@@ -45,10 +50,10 @@ pub(crate) fn data_table(
                 </tr></thead>
                 <tbody>
                     {table.rows.iter().map(|r| view! {
-                        <tr class:fw-inactive=r.dimmed>{cells(&r.cells)}</tr>
+                        <tr class:fw-inactive=r.dimmed>{cells(&r.cells, false)}</tr>
                     }).collect_view()}
                 </tbody>
-                {table.foot.as_ref().map(|f| view! { <tfoot><tr>{cells(f)}</tr></tfoot> })}
+                {table.foot.as_ref().map(|f| view! { <tfoot><tr>{cells(f, true)}</tr></tfoot> })}
             </table>
         </div>
     }
