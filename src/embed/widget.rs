@@ -142,6 +142,9 @@ thread_local! {
     static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// An event listener on the container, by event name.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
 pub(crate) struct Widget {
     kind: WidgetKind,
     host: HtmlElement,
@@ -156,7 +159,7 @@ pub(crate) struct Widget {
     /// The live region's messages and the refresh button's state.
     live: Live,
     /// The container's listeners (click, pointer and focus), removed by `destroy()`.
-    listeners: RefCell<Vec<(&'static str, Closure<dyn FnMut(Event)>)>>,
+    listeners: RefCell<Vec<Listener>>,
     /// What a server rendered into the element's declarative shadow root: shown until the
     /// widget has drawn the same document, then removed (see [`Widget::take_over`]).
     server: RefCell<Vec<web_sys::Node>>,

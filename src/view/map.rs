@@ -235,10 +235,10 @@ fn drawn(
     let say = super::parts::live::announcer();
     Effect::new(move |before: Option<Option<String>>| {
         let date = scene.with(|s| s.date.clone());
-        if let (Some(before), Some(now)) = (before, &date) {
-            if before.as_ref() != Some(now) {
-                say.say(format!("{}: {now}", m.date_label));
-            }
+        if let (Some(before), Some(now)) = (before, &date)
+            && before.as_ref() != Some(now)
+        {
+            say.say(format!("{}: {now}", m.date_label));
         }
         date
     });
