@@ -151,6 +151,28 @@ export function defineElement(tag, kind, attributes, create) {
       this.#handle?.reload();
     }
 
+    /** Holds the `refresh` of `src` until `resume()` (as the attribute `paused` does). */
+    pause() {
+      this.#handle?.pause();
+      this.toggleAttribute("paused", true);
+    }
+
+    /** Lets a held `refresh` run again: one fetch now if one fell due meanwhile. */
+    resume() {
+      this.#handle?.resume();
+      this.removeAttribute("paused");
+    }
+
+    /** Whether the refresh is held: by `pause()`, the attribute or the widget's own button. */
+    get paused() {
+      return this.#handle ? this.#handle.paused : this.hasAttribute("paused");
+    }
+
+    set paused(value) {
+      if (value) this.pause();
+      else this.resume();
+    }
+
     #readScript(force) {
       const script = this.querySelector(':scope > script[type="application/json"]');
       const text = script ? script.textContent : null;
@@ -162,7 +184,8 @@ export function defineElement(tag, kind, attributes, create) {
 
   // Property twins of the attributes (`lang` is HTMLElement's own; `max-size` is `maxSize`).
   for (const name of attributes) {
-    if (property(name) in HTMLElement.prototype) continue;
+    // (`paused` is a boolean of the class's own, above.)
+    if (property(name) in HTMLElement.prototype || Object.hasOwn(FoerderwegElement.prototype, property(name))) continue;
     Object.defineProperty(FoerderwegElement.prototype, property(name), {
       get() {
         return this.getAttribute(name);

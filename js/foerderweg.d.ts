@@ -19,6 +19,10 @@ export interface MountOptions {
   timeout?: number | string;
   /** Megabytes a fetch of `src` may read (default 20, 0.001 to 500). */
   maxSize?: number | string;
+  /** Starts with the refresh held (as `pause()`). */
+  paused?: boolean;
+  /** `false`: the refresh runs on while the focus or the pointer is inside the widget. */
+  pauseOnFocus?: boolean | string;
 }
 
 /** A mounted widget, returned by `mount()` at once; its calls wait for the widget's module. */
@@ -33,6 +37,12 @@ export interface Handle {
   setOption(name: string, value?: string | null): void;
   /** Fetches `src` again now (and a map's geometry, if it failed to load). */
   reload(): void;
+  /** Holds the `refresh` of `src` until `resume()`: no fetch meanwhile. */
+  pause(): void;
+  /** Lets a held `refresh` run again: one fetch now if one fell due meanwhile. */
+  resume(): void;
+  /** Whether the refresh is held by `pause()`, the `paused` option or the widget's button. */
+  readonly paused: boolean;
   /** Removes the widget, its fetches, timers and listeners. Calling it again does nothing. */
   destroy(): void;
   /** As `destroy()`. */
@@ -104,4 +114,32 @@ export interface FoerderwegEventMap {
   "foerderweg-ready": CustomEvent<{ kind: WidgetKind; warnings: unknown[]; errors: unknown[] }>;
   "foerderweg-error": CustomEvent<{ kind: WidgetKind; diagnostics: unknown[] }>;
   "foerderweg-select": CustomEvent<{ kind: WidgetKind; type: string | null; id: string }>;
+}
+
+/** `<foerderweg-timeline>`, `<foerderweg-occupancy>` and `<foerderweg-map>`. */
+export interface FoerderwegElement extends HTMLElement {
+  /** The document, as an object or JSON text. */
+  data: unknown;
+  /** URL of the document (the attribute `src`). */
+  src: string | null;
+  /** Seconds between fetches of `src` (the attribute `refresh`, at least 5). */
+  refresh: string | null;
+  /** `"false"`: the refresh runs on while the focus or the pointer is inside the widget. */
+  pauseOnFocus: string | null;
+  /** Whether the refresh is held (`pause()`, the attribute `paused`, the widget's button). */
+  paused: boolean;
+  /** Fetches `src` again now. */
+  reload(): void;
+  /** Holds the `refresh` of `src` until `resume()`. */
+  pause(): void;
+  /** Lets a held `refresh` run again: one fetch now if one fell due meanwhile. */
+  resume(): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "foerderweg-timeline": FoerderwegElement;
+    "foerderweg-occupancy": FoerderwegElement;
+    "foerderweg-map": FoerderwegElement;
+  }
 }

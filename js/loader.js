@@ -25,7 +25,7 @@ const GEOMETRY = {
 };
 // The attributes each element observes: `crate::model::ATTRIBUTES` (tests/manifest.rs keeps
 // the two lists equal). `loading` is read here only: `eager` loads the module at once.
-export const ATTRIBUTES = ["lang", "theme", "src", "refresh", "timeout", "max-size", "loading"];
+export const ATTRIBUTES = ["lang", "theme", "src", "refresh", "timeout", "max-size", "loading", "paused", "pause-on-focus"];
 
 /** Module name → `{ promise, exports }` once asked for. */
 const loaded = new Map();
@@ -244,9 +244,11 @@ class Handle {
   #real = null;
   #queue = [];
   #destroyed = false;
+  #paused = false;
 
   constructor(element, kind, data, options) {
     this.#kind = kind;
+    this.#paused = options?.paused === true;
     // A second mount() on the element replaces the first, whichever module each is in.
     mounted.get(element)?.destroy();
     mounted.set(element, this);
@@ -283,6 +285,23 @@ class Handle {
   /** Fetches `src` again now. */
   reload() {
     this.#call("reload");
+  }
+
+  /** Holds the `refresh` of `src` until `resume()`. */
+  pause() {
+    this.#paused = true;
+    this.#call("pause");
+  }
+
+  /** Lets a held `refresh` run again (one fetch now if one fell due meanwhile). */
+  resume() {
+    this.#paused = false;
+    this.#call("resume");
+  }
+
+  /** Whether the refresh is held by `pause()`, the `paused` option or the widget's button. */
+  get paused() {
+    return this.#real ? this.#real.paused : this.#paused;
   }
 
   /** Removes the widget, its fetches, timers and listeners. Calling it again does nothing. */

@@ -97,6 +97,7 @@ fn the_manifest_lists_what_the_code_reads_and_sends() {
     for file in [
         "src/view/mod.rs",
         "src/view/parts/diagnostics.rs",
+        "src/view/parts/live.rs",
         "src/view/occupancy.rs",
         "src/view/timeline.rs",
     ] {

@@ -51,6 +51,25 @@ impl Handle {
         self.widget.reload();
     }
 
+    /// Holds the `refresh` of `src` until [`Handle::resume`]: no fetch meanwhile. The widget
+    /// shows the same as its own "pause updates" button does.
+    pub fn pause(&self) {
+        self.widget.set_paused(true);
+    }
+
+    /// Lets a held `refresh` run again: one fetch now if one fell due meanwhile, the next a
+    /// whole interval later (not one per missed interval).
+    pub fn resume(&self) {
+        self.widget.set_paused(false);
+    }
+
+    /// Whether the refresh is held by [`Handle::pause`], the `paused` option or the reader's
+    /// own button (the focus or the pointer inside the widget hold it too, but do not count).
+    #[wasm_bindgen(getter)]
+    pub fn paused(&self) -> bool {
+        self.widget.paused()
+    }
+
     /// Removes the widget's DOM, stops fetches and timers and removes its listeners. Calling it
     /// again does nothing.
     pub fn destroy(&self) {
@@ -80,14 +99,18 @@ export interface MountOptions {
     timeout?: number | string;
     /** Megabytes a fetch of `src` may read (default 20, 0.001 to 500). */
     maxSize?: number | string;
+    /** Starts with the refresh held (as `pause()`). */
+    paused?: boolean;
+    /** `false`: the refresh runs on while the focus or the pointer is inside the widget. */
+    pauseOnFocus?: boolean | string;
 }
 "#;
 
 /// Mounts a widget into `element` (inside an open shadow root) without custom elements.
 ///
 /// `kind` is `timeline`, `occupancy` or `map`; `data` an object, a JSON string, or `null` (then
-/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`
-/// and `maxSize` as its own properties (what it inherits, say from `Object.prototype`, is
+/// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`,
+/// `maxSize`, `paused` and `pauseOnFocus` as its own properties (what it inherits, say from `Object.prototype`, is
 /// ignored). A second `mount()` on the same element replaces the first widget: that one is
 /// destroyed, and its handle does nothing any more.
 /// Throws only for an unknown `kind`, or an element that cannot have an open shadow root (an

@@ -5,7 +5,7 @@ use super::{events, fetch::fetch_text, install_panic_hook, style, timer};
 use crate::check::{Checked, Diagnostic, Document, Problem, check};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
-use crate::view::{self, Content, Theme};
+use crate::view::{self, Content, Live, Theme};
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use std::any::Any;
@@ -56,7 +56,8 @@ impl Options {
                     .unwrap_or(JsValue::UNDEFINED);
                 let text = value
                     .as_string()
-                    .or_else(|| value.as_f64().map(|n| n.to_string()));
+                    .or_else(|| value.as_f64().map(|n| n.to_string()))
+                    .or_else(|| value.as_bool().map(|b| b.to_string()));
                 if let Some(text) = text {
                     values.push((name, text));
                 }
@@ -121,6 +122,18 @@ struct State {
     fetches: u64,
     /// Time of the last load that could be drawn.
     good_since: Option<String>,
+    /// The refresh interval, while there is one (milliseconds).
+    refresh_ms: Option<u32>,
+    /// Held by the host (`pause()`, the `paused` attribute) or by the reader (the button).
+    paused: bool,
+    /// `pause-on-focus="false"`: the refresh runs on while the focus or the pointer is inside.
+    no_hold: bool,
+    /// A refresh fell due while held: one fetch when it is let go, not one per missed tick.
+    missed: bool,
+    /// A digest of the last document drawn, so an unchanged refresh says nothing.
+    digest: Option<u64>,
+    /// "Load again" was pressed: the focus goes to the new content once it is drawn.
+    refocus: bool,
     destroyed: bool,
 }
 
@@ -128,6 +141,9 @@ thread_local! {
     /// Widgets live until `destroy()`, like DOM nodes, whether or not JS keeps the handle.
     static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
 }
+
+/// An event listener on the container, by event name.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
 
 pub(crate) struct Widget {
     kind: WidgetKind,
@@ -140,7 +156,10 @@ pub(crate) struct Widget {
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     state: RefCell<State>,
     view: RefCell<Option<Box<dyn Any>>>,
-    listener: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+    /// The live region's messages and the refresh button's state.
+    live: Live,
+    /// The container's listeners (click, pointer and focus), removed by `destroy()`.
+    listeners: RefCell<Vec<Listener>>,
     /// What a server rendered into the element's declarative shadow root: shown until the
     /// widget has drawn the same document, then removed (see [`Widget::take_over`]).
     server: RefCell<Vec<web_sys::Node>>,
@@ -204,6 +223,7 @@ impl Widget {
         let content = ArcRwSignal::new(Content::default());
         let lang_attr = ArcRwSignal::new(None);
         let theme = ArcRwSignal::new(Theme::default());
+        let live = Live::default();
         let measured = f64::from(host.client_width());
         let width = ArcRwSignal::new(if measured > 0.0 {
             measured
@@ -211,14 +231,15 @@ impl Widget {
             DEFAULT_WIDTH
         });
         let view = {
-            let (content, lang_attr, theme, width) = (
+            let (content, lang_attr, theme, width, live) = (
                 content.clone(),
                 lang_attr.clone(),
                 theme.clone(),
                 width.clone(),
+                live.clone(),
             );
             leptos::mount::mount_to(container.clone(), move || {
-                view::widget_root(kind, content, lang_attr, theme, width)
+                view::widget_root(kind, content, lang_attr, theme, width, live)
             })
         };
         // The root section is the box charts must fit (its padding excluded); it exists as soon
@@ -242,20 +263,11 @@ impl Widget {
             resize: RefCell::new(resize),
             state: RefCell::new(State::default()),
             view: RefCell::new(Some(Box::new(view))),
-            listener: RefCell::new(None),
+            live,
+            listeners: RefCell::new(Vec::new()),
             server: RefCell::new(server),
         });
-
-        let weak = Rc::downgrade(&widget);
-        let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            if let Some(widget) = weak.upgrade() {
-                widget.on_click(&event);
-            }
-        });
-        let _ = widget
-            .container
-            .add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-        *widget.listener.borrow_mut() = Some(listener);
+        widget.listen();
 
         for (name, value) in &options.values {
             widget.set_option(name, Some(value));
@@ -289,12 +301,13 @@ impl Widget {
                 .and_then(|s| s.as_string()),
         };
         let large = text.as_ref().is_some_and(|t| t.len() > LARGE_DOCUMENT);
-        let checked = Arc::new(match text {
-            Some(text) => check(self.kind, &text),
+        let checked = Arc::new(match &text {
+            Some(text) => check(self.kind, text),
             None => Checked::failed(Diagnostic::error(self.kind, "", Problem::NotSerialisable)),
         });
+        let news = self.news(&checked, text.as_deref());
         if !large {
-            self.show(checked, false, false);
+            self.show(checked, false, false, news);
             return;
         }
         // A large document is drawn in a task of its own after the one that read it, so the
@@ -308,7 +321,7 @@ impl Widget {
                 !state.destroyed && state.generation == generation
             };
             if current {
-                widget.show(checked, false, false);
+                widget.show(checked, false, false, news);
             }
         })
         .forget();
@@ -354,6 +367,15 @@ impl Widget {
                 }
             }
             "refresh" => self.set_refresh(value),
+            // A boolean attribute: present (any value but "false") is paused.
+            "paused" => self.set_paused(value.is_some_and(|v| v.trim() != "false")),
+            "pause-on-focus" => {
+                let off = value.is_some_and(|v| matches!(v.trim(), "false" | "off" | "no" | "0"));
+                self.state.borrow_mut().no_hold = off;
+                if off {
+                    self.let_go();
+                }
+            }
             "timeout" => {
                 self.state.borrow_mut().timeout = number_option(name, value)
                     .filter(|s| *s > 0.0)
@@ -376,14 +398,131 @@ impl Widget {
         let seconds = number_option("refresh", value).filter(|s| *s > 0.0);
         let interval = seconds.map(|s| {
             let weak = Rc::downgrade(self);
-            timer::interval(timer::millis(s.max(MIN_REFRESH_SECONDS)), move || {
+            let ms = timer::millis(s.max(MIN_REFRESH_SECONDS));
+            (ms, self.every(ms, weak))
+        });
+        let paused = {
+            let mut state = self.state.borrow_mut();
+            state.refresh_ms = interval.as_ref().map(|(ms, _)| *ms);
+            // Dropping the old interval cancels it.
+            state.refresh = interval.map(|(_, i)| i);
+            state.missed = false;
+            state.refresh_ms.map(|_| state.paused)
+        };
+        self.live.refresh.set(paused);
+    }
+
+    /// The refresh's timer: every `ms` a fetch, unless the widget is held then.
+    fn every(&self, ms: u32, weak: Weak<Widget>) -> Interval {
+        timer::interval(ms, move || {
+            if let Some(widget) = weak.upgrade() {
+                widget.tick();
+            }
+        })
+    }
+
+    /// A refresh falls due: fetched now, or once when the widget is let go.
+    fn tick(self: &Rc<Self>) {
+        if self.held() {
+            self.state.borrow_mut().missed = true;
+        } else {
+            self.fetch_src(true);
+        }
+    }
+
+    /// Whether a refresh waits: paused by the host or the reader, or (unless the host said
+    /// `pause-on-focus="false"`) the focus or the pointer is inside the widget (WCAG 2.2.2:
+    /// figures do not change under someone reading or operating them).
+    fn held(&self) -> bool {
+        let state = self.state.borrow();
+        state.paused || (!state.no_hold && (self.pointer_over() || self.focus_inside()))
+    }
+
+    /// The pointer is over the widget: the browser's own hover state (kept right when the
+    /// content under a still pointer is drawn again, which boundary events are not).
+    fn pointer_over(&self) -> bool {
+        self.container.matches(":hover").unwrap_or(false)
+    }
+
+    fn focus_inside(&self) -> bool {
+        self.host
+            .shadow_root()
+            .and_then(|root| root.active_element())
+            .is_some()
+    }
+
+    /// Let go (resumed, the focus or the pointer left): the one refresh that fell due
+    /// meanwhile is fetched now, and the next one a whole interval later.
+    fn let_go(self: &Rc<Self>) {
+        let due = {
+            let state = self.state.borrow();
+            state.missed && state.refresh_ms.is_some()
+        };
+        if !due || self.held() {
+            return;
+        }
+        let ms = {
+            let mut state = self.state.borrow_mut();
+            state.missed = false;
+            state.refresh_ms
+        };
+        if let Some(ms) = ms {
+            let interval = self.every(ms, Rc::downgrade(self));
+            self.state.borrow_mut().refresh = Some(interval);
+        }
+        self.fetch_src(true);
+    }
+
+    /// Holds (`true`) or resumes the refresh: `pause()`, `resume()`, the `paused` attribute
+    /// and the widget's own button.
+    pub(crate) fn set_paused(self: &Rc<Self>, paused: bool) {
+        let shown = {
+            let mut state = self.state.borrow_mut();
+            if state.destroyed {
+                return;
+            }
+            state.paused = paused;
+            state.refresh_ms.map(|_| paused)
+        };
+        self.live.refresh.set(shown);
+        if !paused {
+            self.let_go();
+        }
+    }
+
+    /// Whether the refresh is held by `pause()`, the attribute or the button.
+    pub(crate) fn paused(&self) -> bool {
+        self.state.borrow().paused
+    }
+
+    /// Listens on the container: clicks (actions and selections), and the pointer and focus
+    /// leaving (a held refresh runs once both are gone).
+    fn listen(self: &Rc<Self>) {
+        let on = |name: &'static str, f: fn(&Rc<Widget>, &Event)| {
+            let weak = Rc::downgrade(self);
+            let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
                 if let Some(widget) = weak.upgrade() {
-                    widget.fetch_src(true);
+                    f(&widget, &event);
+                }
+            });
+            let _ = self
+                .container
+                .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+            self.listeners.borrow_mut().push((name, listener));
+        };
+        on("click", |w, e| w.on_click(e));
+        // The focus has moved on (and the hover state is updated) once the event's task is over.
+        let later = |w: &Rc<Widget>, _: &Event| {
+            let weak = Rc::downgrade(w);
+            timer::timeout(0, move || {
+                if let Some(widget) = weak.upgrade() {
+                    widget.let_go();
                 }
             })
-        });
-        // Dropping the old interval cancels it.
-        self.state.borrow_mut().refresh = interval;
+            .forget();
+        };
+        on("pointerleave", later);
+        on("focusout", later);
     }
 
     /// Fetches `src` again now (`reload()`, the retry button), and the map geometry if it
@@ -397,7 +536,7 @@ impl Widget {
             .with_untracked(|c| c.checked.clone())
             .filter(|_| retried)
         {
-            self.show(checked, false, false);
+            self.show(checked, false, false, false);
         }
     }
 
@@ -480,10 +619,14 @@ impl Widget {
             } else {
                 answer.result
             };
-            let mut checked = match result {
-                Ok(text) => check(widget.kind, &text),
-                Err(problem) => Checked::failed(Diagnostic::error(widget.kind, "", problem)),
+            let (mut checked, text) = match result {
+                Ok(text) => (check(widget.kind, &text), Some(text)),
+                Err(problem) => (
+                    Checked::failed(Diagnostic::error(widget.kind, "", problem)),
+                    None,
+                ),
             };
+            let news = widget.news(&checked, text.as_deref());
             let kind = widget.kind;
             let mut notes: Vec<Diagnostic> = answer
                 .warnings
@@ -501,12 +644,27 @@ impl Widget {
                 }
             }
             checked.diagnostics.splice(0..0, notes);
-            widget.show(Arc::new(checked), true, is_refresh);
+            widget.show(Arc::new(checked), true, is_refresh, news);
         });
     }
 
-    /// Puts a check result on screen and tells the host.
-    fn show(self: &Rc<Self>, checked: Arc<Checked>, from_src: bool, is_refresh: bool) {
+    /// Whether a drawable document (JSON `text`) brings other figures than the one drawn
+    /// before it (the first one is no news: it is what the widget shows, not a change).
+    fn news(&self, checked: &Checked, text: Option<&str>) -> bool {
+        use std::hash::{Hash, Hasher};
+        let Some(text) = text.filter(|_| checked.document.is_some()) else {
+            return false;
+        };
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        let digest = hasher.finish();
+        let before = self.state.borrow_mut().digest.replace(digest);
+        before.is_some_and(|b| b != digest)
+    }
+
+    /// Puts a check result on screen and tells the host; `news`: say in the live region that
+    /// the figures changed.
+    fn show(self: &Rc<Self>, checked: Arc<Checked>, from_src: bool, is_refresh: bool, news: bool) {
         if let Some(needs) = builtin_geometry(&checked) {
             super::geometry::ensure(needs);
         }
@@ -516,15 +674,27 @@ impl Widget {
             && self
                 .content
                 .with_untracked(|c| c.checked.as_ref().is_some_and(|old| old.document.is_some()));
+        let lang = self.lang();
         if keep_old {
             let since = self.state.borrow().good_since.clone();
+            let turned_stale = self.content.with_untracked(|c| c.stale_since.is_none());
             self.content.update(|c| {
                 c.loading = false;
-                c.stale_since = since;
+                c.stale_since = since.clone();
             });
+            // Said once when the data turn stale, not at every failed refresh after that.
+            if let Some(since) = since.filter(|_| turned_stale) {
+                self.live.say(view::stale_text(&since, lang));
+            }
         } else {
             if drawable {
-                self.state.borrow_mut().good_since = Some(clock_time());
+                let now = clock_time();
+                if news {
+                    let t = lang.texts();
+                    self.live
+                        .say(crate::i18n::fill(t.figures_updated, &now, ""));
+                }
+                self.state.borrow_mut().good_since = Some(now);
             }
             self.content.set(Content {
                 checked: Some(checked.clone()),
@@ -566,6 +736,7 @@ impl Widget {
                 }
             }
             widget.take_over();
+            widget.refocus_after_retry();
             let list = |items: Vec<&Diagnostic>| -> Vec<serde_json::Value> {
                 items.into_iter().map(|d| d.to_json(lang)).collect()
             };
@@ -631,6 +802,48 @@ impl Widget {
         }
     }
 
+    /// After "Load again": the button is gone with the content it was in, and the focus with it
+    /// (to the page's `<body>`). It goes to the new content's first control instead (a "Load
+    /// again" button again, if the new load failed too).
+    fn refocus_after_retry(&self) {
+        if !std::mem::take(&mut self.state.borrow_mut().refocus) || self.focus_inside() {
+            return;
+        }
+        let document_focus = self.host.owner_document().and_then(|d| d.active_element());
+        let elsewhere = document_focus.is_some_and(|el| {
+            &el != AsRef::<Element>::as_ref(&self.host)
+                && el.local_name() != "body"
+                && !self.host.contains(Some(&el))
+        });
+        if elsewhere {
+            // The reader moved on meanwhile: leave the focus where they put it.
+            return;
+        }
+        let controls = |selector: &str| {
+            let list = self.container.query_selector_all(selector).ok()?;
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok())
+                .find(|el| el.closest(".fw-live-bar").ok().flatten().is_none())
+        };
+        let first = controls("[data-fw-action='retry']").or_else(|| {
+            controls("button:not([hidden]), a[href], select, input, summary, [tabindex='0']")
+        });
+        let target = first.or_else(|| {
+            // Nothing to operate: the widget's region itself, so the reader stays in it.
+            let root = self.container.first_element_child()?;
+            let _ = root.set_attribute("tabindex", "-1");
+            Some(root)
+        });
+        if let Some(el) = target {
+            if let Some(el) = el.dyn_ref::<HtmlElement>() {
+                let _ = el.focus();
+            } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+
     /// Clicks inside the widget: selections go to the host, actions to the widget.
     fn on_click(self: &Rc<Self>, event: &Event) {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -640,8 +853,13 @@ impl Widget {
             return;
         };
         if let Some(action) = mark.get_attribute("data-fw-action") {
-            if action == "retry" {
-                self.reload();
+            match action.as_str() {
+                "retry" => {
+                    self.state.borrow_mut().refocus = true;
+                    self.reload();
+                }
+                "toggle-refresh" => self.set_paused(!self.paused()),
+                _ => {}
             }
             return;
         }
@@ -669,10 +887,10 @@ impl Widget {
         if let Some(inflight) = inflight {
             inflight.abort.abort();
         }
-        if let Some(listener) = self.listener.borrow_mut().take() {
+        for (name, listener) in self.listeners.borrow_mut().drain(..) {
             let _ = self
                 .container
-                .remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+                .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         }
         if let Some((observer, _callback)) = self.resize.borrow_mut().take() {
             observer.disconnect();

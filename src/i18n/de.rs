@@ -38,6 +38,9 @@ pub(super) static TEXTS: Texts = Texts {
     tl: &TL,
     map: &MAP,
     export: &EXPORT,
+    pause_refresh: "Aktualisierung anhalten",
+    resume_refresh: "Aktualisierung fortsetzen",
+    figures_updated: "Zahlen aktualisiert (Stand {a})",
 };
 
 static DIAG: DiagTexts = DiagTexts {

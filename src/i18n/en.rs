@@ -38,6 +38,9 @@ pub(super) static TEXTS: Texts = Texts {
     tl: &TL,
     map: &MAP,
     export: &EXPORT,
+    pause_refresh: "Pause updates",
+    resume_refresh: "Resume updates",
+    figures_updated: "Figures updated (as of {a})",
 };
 
 static DIAG: DiagTexts = DiagTexts {

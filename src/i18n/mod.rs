@@ -247,6 +247,12 @@ pub struct Texts {
     pub map: &'static MapTexts,
     /// Texts of the export menu.
     pub export: &'static ExportTexts,
+    /// Button that holds the widget's `refresh`.
+    pub pause_refresh: &'static str,
+    /// Button that lets a held `refresh` run again.
+    pub resume_refresh: &'static str,
+    /// Said in the live region when a refresh brought new figures; `{a}` the time.
+    pub figures_updated: &'static str,
 }
 }
 

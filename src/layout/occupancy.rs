@@ -170,7 +170,7 @@ impl Bars {
     /// The table view of the bars: name, slots, filled, planned, vacant, rate.
     pub fn table(&self, lang: Lang) -> DataTable {
         let o = lang.texts().occ;
-        let mut columns = vec![Column::text(o.name)];
+        let mut columns = vec![Column::data(o.name)];
         columns.extend(
             [o.slots, o.filled, o.planned, o.vacant, o.fill_rate]
                 .into_iter()
@@ -594,7 +594,7 @@ fn funding(doc: &OccupancyDoc, lang: Lang) -> Option<DataTable> {
     let mut table = DataTable::new(
         o.funding_title,
         vec![
-            Column::text(o.name),
+            Column::data(o.name),
             Column::text(o.period),
             Column::figure(o.amount),
             Column::figure(o.share),

@@ -146,6 +146,9 @@ pub struct Column {
     pub label: String,
     /// Figures: right-aligned.
     pub numeric: bool,
+    /// Texts from the document (names, labels), in the document's language rather than the
+    /// widget's: the view marks them with the data's `lang` where the two differ.
+    pub data: bool,
 }
 
 impl Column {
@@ -154,6 +157,15 @@ impl Column {
         Column {
             label: label.into(),
             numeric: false,
+            data: false,
+        }
+    }
+
+    /// A column of texts from the document (names, labels).
+    pub fn data(label: impl Into<String>) -> Column {
+        Column {
+            data: true,
+            ..Column::text(label)
         }
     }
 
@@ -162,6 +174,7 @@ impl Column {
         Column {
             label: label.into(),
             numeric: true,
+            data: false,
         }
     }
 }

@@ -16,8 +16,16 @@ pub use common::Day;
 /// The attributes every element observes (each also a property and a `mount()` option, named
 /// in camelCase where the attribute has a hyphen: `max-size` is `maxSize`).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 7] = [
-    "lang", "theme", "src", "refresh", "timeout", "max-size", "loading",
+pub const ATTRIBUTES: [&str; 9] = [
+    "lang",
+    "theme",
+    "src",
+    "refresh",
+    "timeout",
+    "max-size",
+    "loading",
+    "paused",
+    "pause-on-focus",
 ];
 
 /// The three widgets, each reading one document type.

@@ -527,6 +527,7 @@ fn table_figure(table: &DataTable, lang: Lang, min_width: f64) -> Figure {
             class: "fw-file-table".into(),
             role: None,
             label: table.title.clone(),
+            label_data: false,
             patterns: Vec::new(),
             marks: vec![Mark::Group(Group::layer("fw-file-table__rows", marks))],
         },

@@ -8,19 +8,21 @@ use crate::scene::Scene;
 /// markup set from script (Trusted Types: `require-trusted-types-for 'script'`) makes the
 /// assignment throw: the drawing is then missing, said in the console, and the module goes on
 /// (an exception through `set_inner_html` would stop it for every widget on the page).
-pub(crate) fn show(container: &web_sys::Element, scene: &Scene) {
-    set(container, &super::svg::drawing(scene));
+/// Texts from the document carry `data_lang` (see [`super::svg::drawing_in`]).
+pub(crate) fn show(container: &web_sys::Element, scene: &Scene, data_lang: Option<&'static str>) {
+    set(container, &super::svg::drawing_in(scene, data_lang));
 }
 
 /// Replaces what `container` holds with the table view `table` (caption, heads, cells, all
-/// through [`super::escape`]).
+/// through [`super::escape`]); its data text carries `data_lang`.
 pub(crate) fn show_table(
     container: &web_sys::Element,
     table: &crate::layout::table::DataTable,
-    lang: crate::i18n::Lang,
+    (lang, data_lang): (crate::i18n::Lang, Option<&'static str>),
     class: &str,
 ) {
     let mut w = super::Writer::new();
+    w.data_lang = data_lang;
     super::html::table_element(&mut w, table, lang, class);
     set(container, &w.out);
 }

@@ -24,6 +24,7 @@ pub fn table(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
 /// scrollable region, which it keeps across redraws).
 pub fn table_element(w: &mut Writer, table: &DataTable, lang: Lang, class: &str) {
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
+    let data: Vec<bool> = table.columns.iter().map(|c| c.data).collect();
     let mut classes = String::from("fw-table");
     if !class.is_empty() {
         classes.push(' ');
@@ -46,32 +47,46 @@ pub fn table_element(w: &mut Writer, table: &DataTable, lang: Lang, class: &str)
             w.attr("class", "fw-inactive");
         }
         w.close_tag();
-        cells(w, &r.cells, &numeric, lang);
+        cells(w, &r.cells, (&numeric, &data), lang, false);
         w.end("tr");
     }
     w.end("tbody");
     if let Some(foot) = &table.foot {
         w.open("tfoot").close_tag().open("tr").close_tag();
-        cells(w, foot, &numeric, lang);
+        cells(w, foot, (&numeric, &data), lang, true);
         w.end("tr").end("tfoot");
     }
     w.end("table");
 }
 
-fn cells(w: &mut Writer, cells: &[Cell], numeric: &[bool], lang: Lang) {
+/// A row's cells; the text of a data column carries the writer's `data_lang` (not in a closing
+/// row, whose stub is the widget's own word, "Gesamt").
+fn cells(
+    w: &mut Writer,
+    cells: &[Cell],
+    (numeric, data): (&[bool], &[bool]),
+    lang: Lang,
+    foot: bool,
+) {
     for (i, c) in cells.iter().enumerate() {
         let text = c.display(lang);
+        let of_data = w.data_lang.filter(|_| {
+            !foot && matches!(c, Cell::Text(_)) && data.get(i).copied().unwrap_or(false)
+        });
         if i == 0 {
-            w.open("th")
-                .attr("scope", "row")
-                .close_tag()
-                .text(&text)
-                .end("th");
+            w.open("th").attr("scope", "row");
+            if let Some(l) = of_data {
+                w.attr("lang", l);
+            }
+            w.close_tag().text(&text).end("th");
             continue;
         }
         w.open("td");
         if numeric.get(i).copied().unwrap_or(false) {
             w.attr("class", "fw-num");
+        }
+        if let Some(l) = of_data {
+            w.attr("lang", l);
         }
         w.close_tag();
         if let Cell::Share(r) = c

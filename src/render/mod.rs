@@ -47,6 +47,9 @@ pub fn push_escaped(out: &mut String, text: &str) {
 pub struct Writer {
     /// The markup written so far.
     pub out: String,
+    /// The `lang` given to texts from the document (`Mark::Text::data`), where it is not the
+    /// language of the text around them; `None` marks nothing.
+    pub data_lang: Option<&'static str>,
 }
 
 impl Default for Writer {
@@ -60,6 +63,7 @@ impl Writer {
     pub fn new() -> Writer {
         Writer {
             out: String::with_capacity(4096),
+            data_lang: None,
         }
     }
 

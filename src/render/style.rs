@@ -86,6 +86,9 @@ pub fn standalone(markup: &str, host: impl Fn(&str) -> Option<String>) -> String
             }
         }
     }
+    // SVG text is sized in `--_px` (a fifteenth of the widget's font, which follows a reader's
+    // default font size); a file is drawn at the sheet's own 15 px, so there it is a pixel.
+    env.insert("--_px".to_string(), "1px".to_string());
     // Properties set per class (`.fw-kind--work { --_k: … }`), not per theme.
     let mut contextual: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
     for rule in rules.iter().filter(|r| {
@@ -343,7 +346,7 @@ fn write_rule(
     }
     let plain: Vec<(String, String)> = declarations
         .iter()
-        .filter_map(|(n, v)| Some((n.clone(), resolve(v, env, host)?)))
+        .filter_map(|(n, v)| Some((n.clone(), in_px(resolve(v, env, host)?))))
         .collect();
     emit(out, rule.selectors.iter().map(String::as_str), used, &plain);
     // Per class that sets a property a declaration uses: the declaration with its value.
@@ -359,7 +362,7 @@ fn write_rule(
             let set: Vec<(String, String)> = declarations
                 .iter()
                 .filter(|(_, v)| uses(v, name))
-                .filter_map(|(n, v)| Some((n.clone(), resolve(v, &env, host)?)))
+                .filter_map(|(n, v)| Some((n.clone(), in_px(resolve(v, &env, host)?))))
                 .collect();
             let selectors: Vec<String> = rule
                 .selectors
@@ -372,6 +375,18 @@ fn write_rule(
                 .collect();
             emit(out, selectors.iter().map(String::as_str), used, &set);
         }
+    }
+}
+
+/// `calc(12 * 1px)` (a size in `--_px`, resolved for a file) as `12px`: usvg reads no `calc()`.
+fn in_px(value: String) -> String {
+    let number = value
+        .strip_prefix("calc(")
+        .and_then(|v| v.strip_suffix(" * 1px)"))
+        .filter(|n| n.parse::<f64>().is_ok());
+    match number {
+        Some(n) => format!("{n}px"),
+        None => value,
     }
 }
 

@@ -131,9 +131,13 @@ fn mark(w: &mut Writer, m: &Mark, named: bool) {
             text,
             anchor,
             middle,
+            data,
             class: c,
         } => {
             w.open("text").num("x", *x).num("y", *y);
+            if let Some(lang) = w.data_lang.filter(|_| *data) {
+                w.attr("lang", lang);
+            }
             match anchor {
                 Anchor::Start => {}
                 Anchor::Middle => {
@@ -172,7 +176,14 @@ fn body(w: &mut Writer, scene: &Scene) {
 /// The drawing as the widget shows it: classes, roles, tab stops and ids, no styles (the
 /// widget's stylesheet colours it, so a strict CSP and host themes both work).
 pub fn drawing(scene: &Scene) -> String {
+    drawing_in(scene, None)
+}
+
+/// [`drawing`], its texts from the document marked `lang="{data_lang}"` (the widget's
+/// language differs from the document's).
+pub fn drawing_in(scene: &Scene, data_lang: Option<&'static str>) -> String {
     let mut w = Writer::new();
+    w.data_lang = data_lang;
     let (width, height) = (scene.width.max(0.0), scene.height.max(0.0));
     w.open("svg");
     class(&mut w, &scene.class);
@@ -188,6 +199,10 @@ pub fn drawing(scene: &Scene) -> String {
     }
     if !scene.label.is_empty() {
         w.attr("aria-label", &scene.label);
+        // Its records' names and texts are the document's too (a map's areas and markers).
+        if let Some(lang) = w.data_lang.filter(|_| scene.label_data) {
+            w.attr("lang", lang);
+        }
     }
     w.close_tag();
     body(&mut w, scene);
@@ -316,6 +331,31 @@ mod tests {
     use super::*;
     use crate::scene::Mark;
 
+    #[test]
+    fn texts_from_the_document_carry_its_language_where_asked() {
+        let scene = Scene {
+            label: "Programmregionen".into(),
+            label_data: true,
+            marks: vec![
+                Mark::text(1.0, 2.0, "Landkreis Görlitz", "fw-map-label").data(),
+                Mark::text(1.0, 9.0, "2 km", "fw-scale"),
+            ],
+            ..Scene::default()
+        };
+        let marked = drawing_in(&scene, Some("de"));
+        assert!(
+            marked.contains(r#"aria-label="Programmregionen" lang="de""#),
+            "{marked}"
+        );
+        assert!(
+            marked.contains(r#"<text x="1" y="2" lang="de""#),
+            "{marked}"
+        );
+        assert!(!marked.contains(r#"y="9" lang"#), "{marked}");
+        // Where the languages agree (and in files and goldens), nothing is marked.
+        assert!(!drawing(&scene).contains("lang="));
+    }
+
     fn sample() -> Scene {
         Scene {
             width: 200.0,
@@ -323,6 +363,7 @@ mod tests {
             class: "fw-svg fw-test".into(),
             role: Some("Zeitstrahl".into()),
             label: "Ein <Test>".into(),
+            label_data: false,
             patterns: vec![Pattern::Hatch],
             marks: vec![
                 Mark::line(0.0, 0.0, 200.0, 0.0, "fw-axis-line"),

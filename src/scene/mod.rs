@@ -75,6 +75,9 @@ pub enum Mark {
         anchor: Anchor,
         /// `y` is the text's middle instead of its baseline.
         middle: bool,
+        /// Text from the document (a name, a label), in the document's language rather than
+        /// the widget's: the browser's renderer marks it with the data's `lang`.
+        data: bool,
         /// Classes.
         class: Class,
     },
@@ -126,6 +129,8 @@ pub struct Scene {
     pub role: Option<String>,
     /// The drawing's accessible name.
     pub label: String,
+    /// The name is text from the document (a map's title): in the document's language.
+    pub label_data: bool,
     /// The patterns its marks use.
     pub patterns: Vec<Pattern>,
     /// Marks, in drawing (and keyboard) order.
@@ -200,7 +205,32 @@ impl Mark {
             text: text.into(),
             anchor: Anchor::Start,
             middle: false,
+            data: false,
             class: class.into(),
+        }
+    }
+
+    /// The same text, marked as text from the document (see `Mark::Text::data`).
+    pub fn data(self) -> Mark {
+        match self {
+            Mark::Text {
+                x,
+                y,
+                text,
+                anchor,
+                middle,
+                class,
+                ..
+            } => Mark::Text {
+                x,
+                y,
+                text,
+                anchor,
+                middle,
+                data: true,
+                class,
+            },
+            other => other,
         }
     }
 
@@ -212,6 +242,7 @@ impl Mark {
                 y,
                 text,
                 middle,
+                data,
                 class,
                 ..
             } => Mark::Text {
@@ -220,6 +251,7 @@ impl Mark {
                 text,
                 anchor: to,
                 middle,
+                data,
                 class,
             },
             other => other,
@@ -234,6 +266,7 @@ impl Mark {
                 y,
                 text,
                 anchor,
+                data,
                 class,
                 ..
             } => Mark::Text {
@@ -242,6 +275,7 @@ impl Mark {
                 text,
                 anchor,
                 middle: true,
+                data,
                 class,
             },
             other => other,

@@ -150,11 +150,10 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
                 </p>
             }
             .into_any(),
-            None => {
-                view! { <p class="fw-status" role="status">{m.loading_geometry}</p> }.into_any()
-            }
+            None => view! { <p class="fw-status">{m.loading_geometry}</p> }.into_any(),
         };
-        view! { <h2 class="fw-title">{title}</h2>{status} }.into_any()
+        view! { <h2 class="fw-title" lang=super::parts::data_lang()>{title}</h2>{status} }
+            .into_any()
     }
 }
 
@@ -235,6 +234,17 @@ fn drawn(
     let shown = Shown::new(doc, prepared, width, lang);
     let scene = shown.scene;
     let show_table = RwSignal::new(false);
+    // A new day shown (picked, or a new document's) is said in the widget's live region.
+    let say = super::parts::live::announcer();
+    Effect::new(move |before: Option<Option<String>>| {
+        let date = scene.with(|s| s.date.clone());
+        if let (Some(before), Some(now)) = (before, &date)
+            && before.as_ref() != Some(now)
+        {
+            say.say(format!("{}: {now}", m.date_label));
+        }
+        date
+    });
     let frame = Memo::new(move |_| {
         let (Some(doc), Some(prepared)) = (doc.get(), prepared.get()) else {
             return Frame::default();
@@ -269,7 +279,7 @@ fn drawn(
 
     view! {
         <header class="fw-head">
-            <h2 class="fw-title">{title}</h2>
+            <h2 class="fw-title" lang=super::parts::data_lang()>{title}</h2>
             {move || scene.get().date.clone().map(|d| view! { <p class="fw-asof">{format!("{}: {d}", m.date_label)}</p> })}
         </header>
         <p class="fw-summary">{move || scene.get().summary.clone()}</p>
@@ -312,10 +322,10 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
         "fw-map__drawing",
         Some(KEYS_HINT.into()),
     );
-    let tip = RwSignal::new(None::<(Tip, String)>);
+    let tip = super::parts::tooltip::Hover::<(Tip, String)>::new();
     let show_tip = move |ev: &web_sys::Event| {
         let side = marked(ev, "data-fw-side").map(|(_, s)| s);
-        tip.set(tip_of(ev).zip(side));
+        tip.show(tip_of(ev).zip(side));
     };
     view! {
         <div class="fw-map__plot"
@@ -327,13 +337,14 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
                     show_tip(&ev);
                 }
             }
-            on:focusout=move |ev| if mark_of(&ev).is_some() { tip.set(None) }
+            on:focusout=move |ev| if mark_of(&ev).is_some() { tip.hide() }
             on:mouseover=move |ev| if mark_of(&ev).is_some() { show_tip(&ev) }
-            on:mouseout=move |ev| if mark_of(&ev).is_some() { tip.set(None) }
+            on:mouseout=move |ev| if mark_of(&ev).is_some() { tip.leave() }
         >
             {drawing}
             {move || tip.get().map(|((x, y, text), side)| view! {
                 <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
+                    on:pointerenter=move |_| tip.stay() on:pointerleave=move |_| tip.left()
                     style:left=format!("{}px", num::fmt(x)) style:top=format!("{}px", num::fmt(y))>{text}</div>
             })}
         </div>
@@ -342,7 +353,7 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
 
 /// Keyboard on the map: one tab stop; arrows, Home and End move through the areas, then the
 /// markers, in the scene's order; Enter and Space select; Escape hides the tooltip.
-fn on_key(ev: &web_sys::KeyboardEvent, tip: &RwSignal<Option<(Tip, String)>>) {
+fn on_key(ev: &web_sys::KeyboardEvent, tip: &super::parts::tooltip::Hover<(Tip, String)>) {
     let Some(plot) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -362,7 +373,7 @@ fn on_key(ev: &web_sys::KeyboardEvent, tip: &RwSignal<Option<(Tip, String)>>) {
         "Home" => 0,
         "End" => count - 1,
         "Escape" => {
-            tip.set(None);
+            tip.hide();
             return;
         }
         "Enter" | " " => {
@@ -412,7 +423,7 @@ fn zoom_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoView
         .map(|r| {
             let id = r.id.clone();
             let selected = zoomed.get_untracked().as_deref() == Some(id.as_str());
-            view! { <option value=id selected=selected>{r.label.clone()}</option> }
+            view! { <option value=id selected=selected lang=super::parts::data_lang()>{r.label.clone()}</option> }
         })
         .collect_view();
     doc.with(|d| d.as_ref().is_some_and(|d| !d.regions.is_empty())).then(|| view! {
@@ -466,7 +477,7 @@ fn export_menu(
 fn legend(s: &MapScene) -> Option<impl IntoView + use<>> {
     (!s.legend.is_empty()).then(|| view! {
         <div class="fw-map-legend">
-            <p class="fw-legend__title">{s.legend_title.clone()}</p>
+            <p class="fw-legend__title" lang=super::parts::data_lang()>{s.legend_title.clone()}</p>
             <ul class="fw-legend">
                 {s.legend.iter().map(|e| view! {
                     <li>

@@ -20,6 +20,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 pub(crate) use map::{GeoSet, geometry};
+pub(crate) use parts::diagnostics::stale_text;
+pub(crate) use parts::live::Live;
 
 /// What the widget has to show, set by `embed`.
 #[derive(Clone, Debug, Default)]
@@ -105,7 +107,10 @@ pub(crate) fn widget_root(
     lang_attr: ArcRwSignal<Option<Lang>>,
     theme: ArcRwSignal<Theme>,
     width: ArcRwSignal<f64>,
+    status: Live,
 ) -> impl IntoView {
+    // Every view of this widget says its short messages through the one live region.
+    provide_context(status.clone());
     // A memo, so that new data in the same language does not draw the widget again; the count
     // of label changes is part of it, so `setLabels` does.
     let words = {
@@ -116,6 +121,18 @@ pub(crate) fn widget_root(
         })
     };
     let lang = Signal::derive(move || words.get().0);
+    // The language of the data's texts: the document's `lang`, German without one. Elements
+    // that show data text carry it where it is not the widget's (WCAG 3.1.2).
+    let data_lang = {
+        let content = content.clone();
+        Memo::new(move |_| {
+            let of_data = content
+                .with(|c| c.checked.as_ref().and_then(|c| c.document_lang()))
+                .unwrap_or_default();
+            (of_data != lang.get()).then(|| of_data.as_str())
+        })
+    };
+    provide_context(parts::DataLang(data_lang.into()));
     let carried = StoredValue::new(Carried::default());
     let shown = {
         let content = content.clone();
@@ -135,6 +152,7 @@ pub(crate) fn widget_root(
             lang=move || lang.get().as_str()
             aria-label=move || widget_name(kind, lang.get())
         >
+            {parts::live::bar(status, lang)}
             {move || match shown.get() {
                 // A map outlives its documents: a new one of the same kind is patched into the
                 // drawn DOM (new figures recolour the areas) instead of building it again.
@@ -266,7 +284,7 @@ fn body(
         } else {
             t.waiting
         };
-        return view! { <p class="fw-status" role="status">{text}</p> }.into_any();
+        return view! { <p class="fw-status">{text}</p> }.into_any();
     };
     match &checked.document {
         None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),

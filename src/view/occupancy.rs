@@ -101,7 +101,7 @@ pub(crate) fn occupancy(
     let figures = move || scene.with(|s| s.figures.clone());
     view! {
         <header class="fw-head">
-            <h2 class="fw-title">{move || scene.with(|s| s.title.clone())}</h2>
+            <h2 class="fw-title" lang=super::parts::data_lang()>{move || scene.with(|s| s.title.clone())}</h2>
             {move || scene.with(|s| s.subtitle.clone()).map(|s| view! { <p class="fw-subtitle">{s}</p> })}
             {move || scene.with(|s| s.as_of.clone()).map(|s| view! { <p class="fw-asof">{s}</p> })}
             <div class="fw-toolbar fw-head__tools">{export((doc, shown), scene, (open, sort), lang)}</div>
@@ -337,6 +337,16 @@ fn provider_bars(
     let bars =
         Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
     let list = NodeRef::<leptos::html::Ul>::new();
+    // Opening a provider (or going back to all) is said in the widget's live region: the
+    // focus stays on the bar, and the list under it changed.
+    let say = super::parts::live::announcer();
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = open.get();
+        if before.is_some_and(|b| b != now) {
+            say.say(bars.with_untracked(|b| b.title.clone()));
+        }
+        now
+    });
     let legend = [
         ("filled", o.filled),
         ("planned", o.planned),
@@ -448,7 +458,7 @@ fn bar_rows(
                         title=drills.then_some(o.open_projects)
                         on:click=move |_| if drills { drill(open, id.clone(), list) }
                     >
-                        <span class="fw-bar__label">{bar.label.clone()}</span>
+                        <span class="fw-bar__label" lang=super::parts::data_lang()>{bar.label.clone()}</span>
                         <span class="fw-bar__track">
                             {bar.segments.iter().map(|s| view! {
                                 <span class=format!("fw-seg fw-seg--{}", s.class) style:width=percent(s.percent)></span>

@@ -313,7 +313,7 @@ pub(crate) fn timeline(
     };
     view! {
         <header class="fw-head">
-            {title.map(|s| view! { <h2 class="fw-title">{s}</h2> })}
+            {title.map(|s| view! { <h2 class="fw-title" lang=super::parts::data_lang()>{s}</h2> })}
             <p class="fw-asof">{format!("{} {}", t.today, lang.date(today))}</p>
         </header>
         <p class="fw-summary">{summary}</p>
@@ -425,9 +425,11 @@ struct Cohort {
 /// screen readers (its container names it).
 fn drawing(scene: Signal<Scene>, class: &'static str) -> impl IntoView {
     let node = NodeRef::<html::Span>::new();
+    let data_lang = super::parts::data_lang();
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        scene.with(|s| marks::draw_into(&el, s, PATH, None));
+        let data_lang = data_lang.get();
+        scene.with(|s| marks::draw_into(&el, s, PATH, None, data_lang));
     });
     view! { <span class=class aria-hidden="true" node_ref=node></span> }
 }
@@ -492,7 +494,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
         focus,
         nav,
     } = v;
-    let active = RwSignal::new(None::<marks::Tip>);
+    let active = super::parts::tooltip::Hover::<marks::Tip>::new();
     // Opened from the list: the participant's heading takes the focus (not the page's body).
     let heading = NodeRef::<html::H3>::new();
     Effect::new(move |_| {
@@ -537,7 +539,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
                 tabindex="-1"
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
-                        active.set(None);
+                        active.hide();
                     } else if window_key(&ev.key(), window, &fit) {
                         // The scene is drawn anew; the renderer keeps the focus on the record.
                         ev.prevent_default();
@@ -545,20 +547,20 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
                 }
                 on:focusin=move |ev: web_sys::FocusEvent| {
                     focus.taken(&ev, PATH);
-                    active.set(marks::tip_of(&ev));
+                    active.show(marks::tip_of(&ev));
                 }
                 on:focusout=move |ev: web_sys::FocusEvent| {
-                    active.set(None);
+                    active.hide();
                     if let Some(plot) = listener(&ev) {
                         focus.lost(&ev, plot);
                     }
                 }
                 on:mouseover=move |ev: web_sys::MouseEvent| {
                     if let Some(tip) = marks::tip_of(&ev) {
-                        active.set(Some(tip));
+                        active.show(Some(tip));
                     }
                 }
-                on:mouseout=move |_| active.set(None)
+                on:mouseout=move |_| active.leave()
                 on:pointerdown=move |ev: web_sys::PointerEvent| {
                     if let Some(start) = window.try_get_untracked() {
                         drag.set_value(Some((f64::from(ev.client_x()), start)));
@@ -580,6 +582,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
                     let (left, top) = layout::tip_place(x, y);
                     view! {
                         <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
+                            on:pointerenter=move |_| active.stay() on:pointerleave=move |_| active.left()
                             style:left=left style:top=top>{text}</div>
                     }
                 })}
@@ -636,8 +639,11 @@ fn select_menu(
     current: Option<String>,
     set: impl Fn(Option<String>) + 'static,
     lang: Lang,
+    // The options are texts from the data (providers, programmes), in the data's language.
+    data: bool,
 ) -> impl IntoView {
     let t = lang.texts().tl;
+    let of_data = super::parts::data_lang();
     view! {
         <label class="fw-field">
             <span>{label}" "</span>
@@ -648,7 +654,7 @@ fn select_menu(
                 <option value="" selected=current.is_none()>{t.all}</option>
                 {options.into_iter().map(|(v, l)| {
                     let on = current.as_deref() == Some(v.as_str());
-                    view! { <option value=v selected=on>{l}</option> }
+                    view! { <option value=v selected=on lang=move || data.then(|| of_data.get()).flatten()>{l}</option> }
                 }).collect_view()}
             </select>
         </label>
@@ -705,6 +711,22 @@ fn filters(
         .collect();
     let total = doc.participants.len();
     let now = filter.get_untracked();
+    // How many rows a filter leaves, said in the widget's one live region when it changes.
+    let count = move || {
+        crate::i18n::fill(
+            t.shown,
+            &lang.integer(order.get().len() as i64),
+            &lang.integer(total as i64),
+        )
+    };
+    let say = super::parts::live::announcer();
+    Effect::new(move |before: Option<String>| {
+        let now = count();
+        if before.is_some_and(|b| b != now) {
+            say.say(now.clone());
+        }
+        now
+    });
     view! {
         <div class="fw-toolbar fw-filters">
             <label class="fw-field">
@@ -715,11 +737,11 @@ fn filters(
                     }).collect_view()}
                 </select>
             </label>
-            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang)}
-            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang))}
-            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang))}
-            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang)}
-            <span class="fw-count" role="status">{move || crate::i18n::fill(t.shown, &lang.integer(order.get().len() as i64), &lang.integer(total as i64))}</span>
+            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang, false)}
+            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang, true))}
+            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang, true))}
+            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang, false)}
+            <span class="fw-count">{count}</span>
         </div>
     }
 }

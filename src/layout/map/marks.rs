@@ -86,6 +86,7 @@ impl MapScene {
             class: "fw-svg fw-map__svg fw-units".into(),
             role: Some(m.drawing.to_string()),
             label,
+            label_data: true,
             patterns: self.patterns(),
             marks,
         }
@@ -173,7 +174,7 @@ impl MapScene {
                 "middle" => Anchor::Middle,
                 _ => Anchor::Start,
             };
-            let label = Mark::text(x, y, mk.label.clone(), "fw-pin__label");
+            let label = Mark::text(x, y, mk.label.clone(), "fw-pin__label").data();
             marks.push(label.anchored(anchor));
         }
         Group {
@@ -221,7 +222,11 @@ impl MapScene {
         let labels = self
             .labels
             .iter()
-            .map(|l| Mark::text(l.x, l.y, l.text.clone(), "fw-map-label").anchored(Anchor::Middle))
+            .map(|l| {
+                Mark::text(l.x, l.y, l.text.clone(), "fw-map-label")
+                    .data()
+                    .anchored(Anchor::Middle)
+            })
             .collect();
         out.push(Mark::Group(Group::layer("fw-map-labels", labels)));
         out

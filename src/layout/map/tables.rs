@@ -93,11 +93,11 @@ impl MapScene {
         let mut t = DataTable::new(
             m.regions_title,
             vec![
-                Column::text(m.region),
-                Column::text(m.office),
+                Column::data(m.region),
+                Column::data(m.office),
                 Column::text(m.valid),
                 Column::text(m.in_force),
-                Column::text(m.areas),
+                Column::data(m.areas),
                 Column::figure(m.value),
             ],
         );
@@ -122,7 +122,7 @@ impl MapScene {
         let mut t = DataTable::new(
             m.areas_title,
             vec![
-                Column::text(m.area),
+                Column::data(m.area),
                 Column::text(m.key),
                 Column::text(m.region),
                 Column::figure(self.legend_title.clone()),
@@ -144,7 +144,7 @@ impl MapScene {
         let m = lang.texts().map;
         let mut t = DataTable::new(
             m.markers_title,
-            vec![Column::text(m.area), Column::text(m.kind)],
+            vec![Column::data(m.area), Column::text(m.kind)],
         );
         for mk in &self.markers {
             t.push(vec![

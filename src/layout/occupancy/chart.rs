@@ -65,6 +65,7 @@ impl PointKind {
             class: "fw-swatch-line".into(),
             role: None,
             label: String::new(),
+            label_data: false,
             patterns: Vec::new(),
             marks: vec![self.marker(14.0, 6.0, Shape::Circle, "fw-marker fw-marker--legend")],
         }
@@ -116,6 +117,8 @@ pub struct Chart {
     pub id: String,
     /// Title.
     pub title: String,
+    /// The title is the document's (a key figure's name), not the widget's own words.
+    pub title_from_data: bool,
     /// Width and height in pixels.
     pub width: f64,
     /// Height in pixels.
@@ -204,6 +207,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
             Some(Chart {
                 id: id.to_string(),
                 title: title.to_string(),
+                title_from_data: false,
                 width,
                 height: CHART_HEIGHT,
                 plot: (left, right, top, bottom),
@@ -478,6 +482,7 @@ pub fn drawing(chart: &Chart, lang: Lang) -> Scene {
         class: "fw-svg".into(),
         role: Some(lang.texts().occ.chart_role.to_string()),
         label: chart.title.to_string(),
+        label_data: chart.title_from_data,
         patterns: Vec::new(),
         marks,
     }
@@ -492,6 +497,7 @@ pub fn swatch(index: usize, key: &str) -> Scene {
         class: "fw-swatch-line".into(),
         role: None,
         label: String::new(),
+        label_data: false,
         patterns: Vec::new(),
         marks: vec![
             Mark::path("M1,6H27".to_string(), format!("fw-line fw-line--{key}")),

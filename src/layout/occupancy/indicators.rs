@@ -644,6 +644,7 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
     Some(Chart {
         id: format!("indicator-{index}"),
         title: m.label.clone(),
+        title_from_data: m.indicator.label.is_some(),
         width,
         height: CHART_HEIGHT,
         plot: (left, right, top, bottom),

@@ -338,7 +338,7 @@ pub fn cohort_table(
     let mut table = DataTable::new(
         t.cohort,
         vec![
-            Column::text(t.participant),
+            Column::data(t.participant),
             Column::text(t.status),
             Column::text(t.phases_column),
         ],

@@ -338,6 +338,7 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
         class: "fw-svg fw-timeline".into(),
         role: Some("timeline".into()),
         label: name.to_string(),
+        label_data: false,
         patterns: vec![Pattern::Hatch, Pattern::Cross],
         marks,
     }
@@ -611,6 +612,7 @@ pub fn cohort_figure(
         class: "fw-svg fw-cohort-figure".into(),
         role: Some("timeline".into()),
         label: lang.texts().tl.cohort.to_string(),
+        label_data: false,
         patterns: Vec::new(),
         marks,
     }

@@ -21,7 +21,7 @@ fn picture(scene: Scene) -> impl IntoView {
     let el = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         if let Some(el) = el.get() {
-            marks::draw_into(&el, &scene, POINT, None);
+            marks::draw_into(&el, &scene, POINT, None, None);
         }
     });
     view! { <span class="fw-swatch-box" aria-hidden="true" node_ref=el></span> }
@@ -88,11 +88,11 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
         Some(format!("fw-keys-{id}")),
     );
     let at = RwSignal::new(None::<(usize, usize)>);
-    let tip = RwSignal::new(None::<Tip>);
+    let tip = super::tooltip::Hover::<Tip>::new();
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         if key == "Escape" {
-            tip.set(None);
+            tip.hide();
             return;
         }
         let from = at.get_untracked().unwrap_or((0, 0));
@@ -118,6 +118,8 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
                 <div
                     class=format!("fw-tooltip fw-tooltip--{side}")
                     aria-hidden="true"
+                    on:pointerenter=move |_| tip.stay()
+                    on:pointerleave=move |_| tip.left()
                     style:left=format!("{}px", num::fmt(x))
                     style:top=format!("{}px", num::fmt(y))
                 >
@@ -141,16 +143,16 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
                     if let Some((mark, point, shown)) = point_of(&ev, chart) {
                         move_tab_stop(&ev, &mark, POINT);
                         at.set(Some(point));
-                        tip.set(shown);
+                        tip.show(shown);
                     }
                 }
-                on:focusout=move |ev| if marked(&ev, POINT).is_some() { tip.set(None) }
+                on:focusout=move |ev| if marked(&ev, POINT).is_some() { tip.hide() }
                 on:mouseover=move |ev| {
                     if let Some((_, _, Some(shown))) = point_of(&ev, chart) {
-                        tip.set(Some(shown));
+                        tip.show(Some(shown));
                     }
                 }
-                on:mouseout=move |ev| if marked(&ev, POINT).is_some() { tip.set(None) }
+                on:mouseout=move |ev| if marked(&ev, POINT).is_some() { tip.leave() }
                 on:keydown=on_key
             >
                 {plot}

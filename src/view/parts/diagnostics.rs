@@ -92,12 +92,19 @@ pub(crate) fn list(warnings: &[&Diagnostic], lang: Lang) -> impl IntoView + use<
     }
 }
 
-/// The note above data that a failed refresh left in place.
+/// The text of the stale-data note: what it shows, and what the live region says when the data
+/// turn stale.
+pub(crate) fn stale_text(since: &str, lang: Lang) -> String {
+    format!("{} {since}.", lang.texts().stale_since)
+}
+
+/// The note above data that a failed refresh left in place. Not a live region of its own (one
+/// inserted with its text is not read): `embed` says the same in the widget's live region.
 pub(crate) fn stale_note(since: &str, lang: Lang) -> impl IntoView + use<> {
     let t = lang.texts();
     view! {
-        <p class="fw-stale" role="status">
-            {format!("{} {since}. ", t.stale_since)}
+        <p class="fw-stale">
+            {format!("{} ", stale_text(since, lang))}
             <button type="button" class="fw-button fw-button--small" data-fw-action="retry">{t.retry}</button>
         </p>
     }

@@ -127,6 +127,10 @@ fn listen_for_print(signal: &ArcRwSignal<bool>) {
 pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
     let e = lang.texts().export;
     let status = RwSignal::new(String::new());
+    // What the menu did is shown beside it and said in the widget's one live region (a
+    // region of its own here would be a second one, WCAG 4.1.3).
+    let say = super::live::announcer();
+    Effect::new(move |_| say.say(status.get()));
     let details = NodeRef::<leptos::html::Details>::new();
     // Runs from focusout too, which the browser sends while a redraw removes the menu: the node
     // ref may be disposed by then, so it is read with `try_` (a plain read would panic).
@@ -179,7 +183,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
                 }).collect_view()}
             </ul>
         </details>
-        <p class="fw-menu__status" role="status">{move || status.get()}</p>
+        <p class="fw-menu__status">{move || status.get()}</p>
     }
 }
 

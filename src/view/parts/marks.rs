@@ -58,15 +58,17 @@ pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) 
 
 /// Sets the drawing of `scene` into `container`, keeping the focus on the record named by the
 /// data attribute `key` (`data-fw-path`, `data-fw-key`, …); `hint` is the id of the line that
-/// tells the keys, which describes the drawing.
+/// tells the keys, which describes the drawing. Texts of the document carry `data_lang`, where
+/// it differs from the widget's language.
 pub(crate) fn draw_into(
     container: &web_sys::HtmlElement,
     scene: &Scene,
     key: &str,
     hint: Option<&str>,
+    data_lang: Option<&'static str>,
 ) {
     let kept = focused_record(container, key);
-    crate::render::dom::show(container, scene);
+    crate::render::dom::show(container, scene, data_lang);
     if let (Some(hint), Some(svg)) = (hint, container.first_element_child()) {
         let _ = svg.set_attribute("aria-describedby", hint);
     }
@@ -193,9 +195,11 @@ pub(crate) fn plot(
     hint: Option<String>,
 ) -> (NodeRef<leptos::html::Div>, impl IntoView) {
     let container = NodeRef::<leptos::html::Div>::new();
+    let data_lang = super::data_lang();
     Effect::new(move |_| {
         let Some(el) = container.get() else { return };
-        scene.with(|s| draw_into(&el, s, key, hint.as_deref()));
+        let data_lang = data_lang.get();
+        scene.with(|s| draw_into(&el, s, key, hint.as_deref(), data_lang));
     });
     // From the event, not the node ref: a focus leaving a drawing that is being taken down
     // (a new language) arrives after the view's reactive values are gone.

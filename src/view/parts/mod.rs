@@ -3,10 +3,24 @@
 pub(crate) mod chart;
 pub(crate) mod diagnostics;
 pub(crate) mod export;
+pub(crate) mod live;
 pub(crate) mod marks;
 pub(crate) mod table;
+pub(crate) mod tooltip;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The `lang` of data text in the widget being drawn: the document's language where it is not
+/// the widget's, `None` where they agree (nothing to mark).
+#[derive(Clone, Copy)]
+pub(crate) struct DataLang(pub Signal<Option<&'static str>>);
+
+/// The `lang` attribute for elements that show text from the data (names, labels, titles):
+/// read while building a view (`lang=data_lang()`).
+pub(crate) fn data_lang() -> Signal<Option<&'static str>> {
+    use_context::<DataLang>().map_or_else(|| Signal::derive(|| None), |d| d.0)
+}
 
 /// The mark an event happened on (the nearest element with the attribute `attr`, such as
 /// `data-fw-mark`) and the attribute's value. Charts and maps listen once on their `<svg>`

@@ -16,9 +16,12 @@ pub(crate) fn data_table(
     let el = NodeRef::<leptos::html::Div>::new();
     let title = table.title.clone();
     let table = table.clone();
+    // Data text in a widget of another language carries the data's `lang`.
+    let data_lang = super::data_lang();
     Effect::new(move |_| {
+        let of_data = data_lang.get();
         if let Some(el) = el.get() {
-            crate::render::dom::show_table(&el, &table, lang, class);
+            crate::render::dom::show_table(&el, &table, (lang, of_data), class);
         }
     });
     view! { <div class="fw-table-wrap" role="region" tabindex="0" aria-label=title node_ref=el></div> }

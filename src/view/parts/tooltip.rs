@@ -1,0 +1,110 @@
+//! The one tooltip behaviour of every widget (WCAG 1.4.13, content on hover or focus):
+//!
+//! - hoverable: leaving a mark hides its tooltip only after [`LINGER_MS`], and not at all while
+//!   the pointer is on the tooltip itself, so the pointer can move onto it (to read a long text
+//!   under a magnifier);
+//! - dismissible: Escape hides it wherever the focus is (a listener on the document while the
+//!   widget is drawn), not only when the focus is inside the widget;
+//! - persistent: it stays until the pointer or the focus leaves, or Escape.
+//!
+//! Each view keeps what its tooltip shows in a [`Hover`] and gives the tooltip's element
+//! [`Hover::stay`] and [`Hover::leave`] as its `pointerenter` and `pointerleave`.
+
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long a tooltip stays after the pointer left its mark: enough to move onto it.
+pub(crate) const LINGER_MS: u64 = 400;
+
+/// What a tooltip shows (`None`: hidden), and how it goes.
+pub(crate) struct Hover<T: Send + Sync + 'static> {
+    tip: RwSignal<Option<T>>,
+    /// The hide that leaving a mark scheduled.
+    due: StoredValue<Option<TimeoutHandle>>,
+    /// The pointer is on the tooltip itself.
+    over: StoredValue<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Hover<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Hover<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Hover<T> {
+    /// A hidden tooltip that Escape hides from anywhere in the document.
+    pub(crate) fn new() -> Hover<T> {
+        let hover = Hover {
+            tip: RwSignal::new(None),
+            due: StoredValue::new(None),
+            over: StoredValue::new(false),
+        };
+        let listener = window_event_listener(ev::keydown, move |e| {
+            if e.key() == "Escape" && hover.tip.try_with_untracked(Option::is_some) == Some(true) {
+                hover.hide();
+            }
+        });
+        on_cleanup(move || listener.remove());
+        hover
+    }
+
+    /// What shows now (tracked).
+    pub(crate) fn get(&self) -> Option<T> {
+        self.tip.get()
+    }
+
+    /// Shows `tip` (`None` hides) at once: a mark was hovered or focused.
+    pub(crate) fn show(&self, tip: Option<T>) {
+        self.cancel();
+        self.tip.set(tip);
+    }
+
+    /// Hides at once: the focus left, or Escape.
+    pub(crate) fn hide(&self) {
+        self.cancel();
+        self.over.set_value(false);
+        self.tip.set(None);
+    }
+
+    /// The pointer left a mark or the tooltip: hidden after [`LINGER_MS`], unless the pointer
+    /// is on the tooltip or another mark by then.
+    pub(crate) fn leave(&self) {
+        if self.over.get_value() {
+            return;
+        }
+        self.cancel();
+        let tip = self.tip;
+        let over = self.over;
+        let handle = set_timeout_with_handle(
+            move || {
+                if over.try_get_value() == Some(false) {
+                    tip.try_set(None);
+                }
+            },
+            Duration::from_millis(LINGER_MS),
+        )
+        .ok();
+        self.due.set_value(handle);
+    }
+
+    /// The pointer came onto the tooltip: it stays.
+    pub(crate) fn stay(&self) {
+        self.cancel();
+        self.over.set_value(true);
+    }
+
+    /// The pointer left the tooltip.
+    pub(crate) fn left(&self) {
+        self.over.set_value(false);
+        self.leave();
+    }
+
+    fn cancel(&self) {
+        if let Some(Some(handle)) = self.due.try_get_value() {
+            handle.clear();
+            self.due.set_value(None);
+        }
+    }
+}
