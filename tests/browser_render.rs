@@ -56,8 +56,14 @@ async fn a_timeline_path_is_the_native_rendering_at_its_width() {
     let expected = parsed(&drawing(&native.figures[0].scene));
     // The widget links its drawing to the key hint beside it (which a file has not); the rest
     // must be the same, node for node.
-    assert_eq!(svg.get_attribute("aria-describedby").as_deref(), Some("fw-keys"));
-    let svg = svg.clone_node_with_deep(true).unwrap().unchecked_into::<Element>();
+    assert_eq!(
+        svg.get_attribute("aria-describedby").as_deref(),
+        Some("fw-keys")
+    );
+    let svg = svg
+        .clone_node_with_deep(true)
+        .unwrap()
+        .unchecked_into::<Element>();
     svg.remove_attribute("aria-describedby").unwrap();
     assert!(
         expected.is_equal_node(Some(&svg)),

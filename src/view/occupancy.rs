@@ -195,7 +195,9 @@ fn export(
                     .then(|| layout::bars(d, None, BarSort::Size, lang).title),
                 s.funding.as_ref().map(|f| f.title.clone()),
                 frames,
-                layout::indicators::tables(&filtered, lang)
+                // The report tables, which the widget shows as table views (the cards are a table in
+                // files only).
+                layout::indicators::report(&filtered, lang)
                     .into_iter()
                     .map(|t| t.title)
                     .collect(),
@@ -232,7 +234,7 @@ fn export(
         for (i, title) in indicator_tables.iter().enumerate() {
             let table = move || {
                 shown
-                    .with_untracked(|d| layout::indicators::tables(d, lang).into_iter().nth(i))
+                    .with_untracked(|d| layout::indicators::report(d, lang).into_iter().nth(i))
                     .unwrap_or_else(|| DataTable::new("", Vec::new()))
             };
             items.push(Item::csv(title, Arc::new(table), lang));

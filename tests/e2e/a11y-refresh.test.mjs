@@ -577,7 +577,7 @@ async function walkJobcenter(stops, WALK_MS, minChanges) {
       const next = await pressAnd(page, id, what.includes("row") || what.includes("bar") ? "ArrowDown" : "ArrowRight");
       if (is(next)) s = next;
     }
-    const key = JSON.stringify([s.point, s.select, s.row, s.path]);
+    let key = JSON.stringify([s.point, s.select, s.row, s.path]);
     const fetches0 = fetches;
     const feeds0 = await page.evaluate(() => window.feeds);
     const t0 = Date.now();
@@ -585,6 +585,23 @@ async function walkJobcenter(stops, WALK_MS, minChanges) {
       await sleep(250);
       const now = await page.evaluate(focusState, id);
       const nowKey = JSON.stringify([now.point, now.select, now.row, now.path]);
+      if (now.where === id && nowKey !== key && (now.point || now.select || now.row || now.path)) {
+        // The record itself may be gone with the new data (the live programme starts over at
+        // its first reporting date every 30 s): then the focus is to stay on a record of the
+        // same drawing, which it did; the walk goes on from there.
+        const gone = await page.evaluate(
+          ([id, s]) => {
+            const root = document.getElementById(id).shadowRoot;
+            const sel = s.point ? `.${s.point.split("#")[0].trim().split(/\s+/).join(".")} [data-fw-point="${s.point.split("#").pop()}"]` : s.select ? `[data-fw-select="${s.select}"]` : s.row ? `[data-fw-row="${s.row}"]` : `[data-fw-path="${s.path}"]`;
+            return !root.querySelector(sel);
+          },
+          [id, JSON.parse(key).reduce((o, v, i) => ({ ...o, [["point", "select", "row", "path"][i]]: v }), {})],
+        );
+        if (gone) {
+          key = nowKey;
+          continue;
+        }
+      }
       if (now.where !== id || nowKey !== key) {
         const since = await page.evaluate(() => Math.round(performance.now() - (window.fedAt ?? 0)));
         lost.push(`${what}: the focus moved from ${key} to ${now.where} ${nowKey} (${since} ms after new data, ${fetches - fetches0} fetches)`);

@@ -31,14 +31,25 @@ fn focused_record(container: &web_sys::Element, key: &str) -> Option<String> {
     record.get_attribute(key)
 }
 
-/// Gives the focus back after a redraw: to the record with the same `key` value, else to the
-/// container, so it never falls to the page's `<body>`.
+/// Gives the focus back after a redraw: to the record with the same `key` value; when the new
+/// document no longer has it (a reporting date gone), to the drawing's tab stop, so the reader
+/// stays on a record of the same drawing; else to the container, so it never falls to the
+/// page's `<body>`.
 pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
     let selector = format!(
         "[{key}=\"{}\"]",
         value.replace('\\', "\\\\").replace('"', "\\\"")
     );
-    let target = container.query_selector(&selector).ok().flatten();
+    let target = container
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| {
+            container
+                .query_selector(&format!("[{key}][tabindex=\"0\"]"))
+                .ok()
+                .flatten()
+        });
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     // Records are SVG elements (an `<svg>` `<g>` is no HtmlElement), controls HTML ones.
