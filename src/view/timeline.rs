@@ -117,8 +117,10 @@ impl Focus {
     }
 
     /// A record lost the focus: forgotten once the focus is elsewhere while the record is still
-    /// drawn (a record removed by a redraw, or a window that lost the focus, keeps it).
-    fn lost(self, ev: &web_sys::FocusEvent, within: web_sys::HtmlElement) {
+    /// drawn (a window that lost the focus keeps it). A record removed by a redraw of the same
+    /// view (the cohort's rows drawn again as the list settles after new data) gives the focus
+    /// to the record drawn in its place, so it does not fall to the page's `<body>`.
+    fn lost(self, ev: &web_sys::FocusEvent, within: web_sys::HtmlElement, attr: &'static str) {
         let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -126,30 +128,73 @@ impl Focus {
             return;
         };
         after_redraw(move || {
-            if target.is_connected() && within.is_connected() && !focus_within(&within) {
-                self.set(None);
-            }
-        });
-    }
-
-    /// After the first drawing, gives the remembered record inside `container` the focus.
-    fn restore(self, container: NodeRef<html::Div>, attr: &'static str) {
-        let Some(value) = self.kept(attr) else { return };
-        after_redraw(move || {
-            let Some(el) = container.try_get_untracked().flatten() else {
+            if !within.is_connected() || focus_within(&within) {
                 return;
-            };
+            }
+            if target.is_connected() {
+                self.set(None);
+                return;
+            }
+            let Some(value) = self.kept(attr) else { return };
             let selector = format!(
                 "[{attr}=\"{}\"]",
                 value.replace('\\', "\\\\").replace('"', "\\\"")
             );
-            if let Ok(Some(record)) = el.query_selector(&selector) {
+            // Only while the focus has gone nowhere: a click elsewhere is the reader's choice.
+            let nowhere = within
+                .owner_document()
+                .and_then(|d| d.active_element())
+                .is_none_or(|a| a.local_name() == "body");
+            if let (true, Ok(Some(record))) = (nowhere, within.query_selector(&selector)) {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
-                // A phase is an SVG element: `focus` all the same (HTMLOrSVGElement).
                 let _ = record
                     .unchecked_ref::<web_sys::HtmlElement>()
                     .focus_with_options(&options);
+            }
+        });
+    }
+
+    /// After the first drawing, gives the remembered record inside `container` the focus. The
+    /// drawing may come a few frames after the view (the marks are set by an effect): the record
+    /// is looked for again for a while (tries 8 × 16 ms), and given up once the reader has put
+    /// the focus somewhere.
+    fn restore(self, container: NodeRef<html::Div>, attr: &'static str) {
+        let Some(value) = self.kept(attr) else { return };
+        wasm_bindgen_futures::spawn_local(async move {
+            let selector = format!(
+                "[{attr}=\"{}\"]",
+                value.replace('\\', "\\\\").replace('"', "\\\"")
+            );
+            for attempt in 0..8 {
+                gloo_timers::future::TimeoutFuture::new(if attempt == 0 { 0 } else { 16 }).await;
+                let Some(el) = container.try_get_untracked().flatten() else {
+                    return;
+                };
+                if focus_within(&el) {
+                    return;
+                }
+                // Only while the focus has gone nowhere (the page's body, or this widget with
+                // nothing focused in it): a place the reader chose is theirs.
+                let nowhere = match el.owner_document().and_then(|d| d.active_element()) {
+                    None => true,
+                    Some(a) if a.local_name() == "body" => true,
+                    Some(a) => a
+                        .shadow_root()
+                        .is_some_and(|r| r.contains(Some(&el)) && r.active_element().is_none()),
+                };
+                if !nowhere {
+                    return;
+                }
+                if let Ok(Some(record)) = el.query_selector(&selector) {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    // A phase is an SVG element: `focus` all the same (HTMLOrSVGElement).
+                    let _ = record
+                        .unchecked_ref::<web_sys::HtmlElement>()
+                        .focus_with_options(&options);
+                    return;
+                }
             }
         });
     }
@@ -552,7 +597,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
                 on:focusout=move |ev: web_sys::FocusEvent| {
                     active.hide();
                     if let Some(plot) = listener(&ev) {
-                        focus.lost(&ev, plot);
+                        focus.lost(&ev, plot, PATH);
                     }
                 }
                 on:mouseover=move |ev: web_sys::MouseEvent| {
@@ -985,7 +1030,7 @@ fn cohort_view(
                     on:focusin=move |ev: web_sys::FocusEvent| focus.taken(&ev, SELECT)
                     on:focusout=move |ev: web_sys::FocusEvent| {
                         if let Some(list) = listener(&ev) {
-                            focus.lost(&ev, list);
+                            focus.lost(&ev, list, SELECT);
                         }
                     }
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
