@@ -399,8 +399,11 @@ fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
         return;
     };
     open.set(None);
-    request_animation_frame(move || {
-        // The dashboard may have been taken down (a new language) before the frame.
+    // As soon as the providers are drawn again (the reactive system has run), not a frame
+    // later: the focus must not rest on the page's body meanwhile.
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        // The dashboard may have been taken down (a new language) meanwhile.
         let Some(list) = list.try_get_untracked().flatten() else {
             return;
         };
@@ -421,7 +424,8 @@ fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
 /// goes to the way back.
 fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Ul>) {
     open.set(Some(id));
-    request_animation_frame(move || {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
         let button = list
             .try_get_untracked()
             .flatten()

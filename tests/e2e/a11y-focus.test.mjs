@@ -347,6 +347,8 @@ test("4: focus stays on a control: back to all providers returns to the bar, the
   assert.equal(into, "← Zurück zu allen Trägern", "after opening a provider the focus is on “back”");
   await p.keyboard.press("Enter");
   await p.waitForFunction(() => !document.getElementById("occupancy").shadowRoot.querySelector(".fw-bars .fw-button--quiet"));
+  // The focus moves with the redraw (a few ms at most); give it that, not more.
+  await p.waitForFunction(() => document.getElementById("occupancy").shadowRoot.activeElement?.matches(".fw-bar"), null, { timeout: 500 }).catch(() => {});
   const back = await state(p, "occupancy");
   assert.equal(back.where === "occupancy" ? back.select : back.where, bar, `after “back” the focus is on the provider bar ${bar} (was on ${JSON.stringify(back)})`);
   // The map: ▶ until the last change day, then ◀ until the first; the focus stays on the button.
