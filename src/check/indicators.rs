@@ -35,16 +35,7 @@ pub(super) fn semantic_indicators(indicators: &[Indicator], out: &mut Vec<Diagno
             Some((_, Some(_))) => {}
         }
         // People, cases and amounts are never below zero; rates and changes may be.
-        let unit = m.unit.or_else(|| {
-            let p = presets::preset(m.preset.as_deref()?)?;
-            Some(match p.unit {
-                presets::PresetUnit::Persons => Unit::Persons,
-                presets::PresetUnit::Count => Unit::Cases,
-                presets::PresetUnit::Euro => Unit::Euro,
-                presets::PresetUnit::Percent => Unit::Percent,
-            })
-        });
-        let counted = matches!(unit, Some(Unit::Persons | Unit::Cases | Unit::Euro));
+        let counted = matches!(m.unit_of(), Some(Unit::Persons | Unit::Cases | Unit::Euro));
         let groups: Vec<&str> = m
             .breakdown
             .iter()

@@ -28,7 +28,7 @@ pub enum Trend {
 }
 
 impl Trend {
-    fn of(delta: f64) -> Trend {
+    pub(super) fn of(delta: f64) -> Trend {
         if delta > 0.0 {
             Trend::Up
         } else if delta < 0.0 {
@@ -860,7 +860,11 @@ pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Re
             scene: drawing_with_legend(chart, lang),
             frame: frame(doc, &chart.title, lang),
         })
-        .chain(indicators::figures(doc, width, lang))
+        .chain(
+            indicators::figures(doc, width, lang)
+                .into_iter()
+                .map(|(_, f)| f),
+        )
         .collect();
     crate::scene::Rendering {
         figures,

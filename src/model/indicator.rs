@@ -44,6 +44,21 @@ pub struct Indicator {
     pub values: Vec<IndicatorValue>,
 }
 
+impl Indicator {
+    /// What the values measure: the document's unit, else its preset's.
+    pub fn unit_of(&self) -> Option<Unit> {
+        use super::presets::{PresetUnit, preset};
+        self.unit.or_else(|| {
+            Some(match preset(self.preset.as_deref()?)?.unit {
+                PresetUnit::Persons => Unit::Persons,
+                PresetUnit::Percent => Unit::Percent,
+                PresetUnit::Euro => Unit::Euro,
+                PresetUnit::Count => Unit::Cases,
+            })
+        })
+    }
+}
+
 /// What the values of a measure count or measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -177,15 +177,12 @@ fn export(
         let filtered = shown.get();
         doc.with(|d| {
             let s = scene.get();
-            let indicator_ids = layout::indicators::charts(&filtered, 640.0, lang)
-                .into_iter()
-                .map(|c| c.id);
             let frames = layout::charts(d, 640.0, lang)
                 .iter()
                 .map(|c| (c.id.clone(), layout::frame(d, &c.title, lang)))
                 .chain(
-                    indicator_ids
-                        .zip(layout::indicators::figures(&filtered, 640.0, lang))
+                    layout::indicators::figures(&filtered, 640.0, lang)
+                        .into_iter()
                         .map(|(id, f)| (id, f.frame)),
                 )
                 .collect();
@@ -407,8 +404,10 @@ fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
         let Some(list) = list.try_get_untracked().flatten() else {
             return;
         };
-        let id = from.replace('\\', "\\\\").replace('"', "\\\"");
-        let selector = format!(".fw-bar[data-fw-select=\"{id}\"]");
+        let selector = format!(
+            ".fw-bar{}",
+            super::parts::marks::record_selector("data-fw-select", &from)
+        );
         if let Some(bar) = list
             .query_selector(&selector)
             .ok()

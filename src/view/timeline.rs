@@ -136,21 +136,14 @@ impl Focus {
                 return;
             }
             let Some(value) = self.kept(attr) else { return };
-            let selector = format!(
-                "[{attr}=\"{}\"]",
-                value.replace('\\', "\\\\").replace('"', "\\\"")
-            );
+            let selector = marks::record_selector(attr, &value);
             // Only while the focus has gone nowhere: a click elsewhere is the reader's choice.
             let nowhere = within
                 .owner_document()
                 .and_then(|d| d.active_element())
                 .is_none_or(|a| a.local_name() == "body");
             if let (true, Ok(Some(record))) = (nowhere, within.query_selector(&selector)) {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = record
-                    .unchecked_ref::<web_sys::HtmlElement>()
-                    .focus_with_options(&options);
+                marks::focus_record(&record);
             }
         });
     }
@@ -162,10 +155,7 @@ impl Focus {
     fn restore(self, container: NodeRef<html::Div>, attr: &'static str) {
         let Some(value) = self.kept(attr) else { return };
         wasm_bindgen_futures::spawn_local(async move {
-            let selector = format!(
-                "[{attr}=\"{}\"]",
-                value.replace('\\', "\\\\").replace('"', "\\\"")
-            );
+            let selector = marks::record_selector(attr, &value);
             for attempt in 0..8 {
                 gloo_timers::future::TimeoutFuture::new(if attempt == 0 { 0 } else { 16 }).await;
                 let Some(el) = container.try_get_untracked().flatten() else {
@@ -187,12 +177,7 @@ impl Focus {
                     return;
                 }
                 if let Ok(Some(record)) = el.query_selector(&selector) {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    // A phase is an SVG element: `focus` all the same (HTMLOrSVGElement).
-                    let _ = record
-                        .unchecked_ref::<web_sys::HtmlElement>()
-                        .focus_with_options(&options);
+                    marks::focus_record(&record);
                     return;
                 }
             }

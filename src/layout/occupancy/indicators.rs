@@ -11,7 +11,7 @@ use crate::layout::scale::{Linear, Time};
 use crate::layout::table::{Cell, Column, DataTable};
 use crate::model::indicator::{Indicator, IndicatorValue, Period, Status, Unit};
 use crate::model::occupancy::OccupancyDoc;
-use crate::model::presets::{self, PresetUnit};
+use crate::model::presets;
 use crate::scene::num;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -44,12 +44,7 @@ pub fn measures(doc: &OccupancyDoc, lang: Lang) -> Vec<Measure<'_>> {
                     Lang::En => p.en.to_string(),
                 })
             })?;
-            let unit = indicator.unit.or(preset.map(|p| match p.unit {
-                PresetUnit::Persons => Unit::Persons,
-                PresetUnit::Percent => Unit::Percent,
-                PresetUnit::Euro => Unit::Euro,
-                PresetUnit::Count => Unit::Cases,
-            }))?;
+            let unit = indicator.unit_of()?;
             Some(Measure {
                 indicator,
                 label,
@@ -71,17 +66,12 @@ fn derived(given: &[Indicator]) -> impl Iterator<Item = Indicator> + '_ {
         .filter(move |p| !p.sum_of.is_empty() && of(p.id).is_none())
         .filter_map(move |p| {
             let parts: Vec<&Indicator> = p.sum_of.iter().map(|id| of(id)).collect::<Option<_>>()?;
-            let mut periods: Vec<Period> = parts
-                .iter()
-                .flat_map(|m| {
-                    m.values
-                        .iter()
-                        .filter(|v| v.group.is_none())
-                        .map(|v| v.period)
-                })
-                .collect();
-            crate::order::sort_by(&mut periods, |a, b| a.key().cmp(&b.key()));
-            periods.dedup();
+            let periods = in_order(parts.iter().flat_map(|m| {
+                m.values
+                    .iter()
+                    .filter(|v| v.group.is_none())
+                    .map(|v| v.period)
+            }));
             let values = periods
                 .into_iter()
                 .map(|period| {
@@ -174,6 +164,14 @@ pub fn status_word(status: Status, lang: Lang) -> Option<&'static str> {
     }
 }
 
+/// `periods` in time order (by first day, the shorter first), each once.
+fn in_order(periods: impl Iterator<Item = Period>) -> Vec<Period> {
+    let mut all: Vec<Period> = periods.collect();
+    crate::order::sort_by(&mut all, |a, b| a.key().cmp(&b.key()));
+    all.dedup();
+    all
+}
+
 /// The values of the measure's total (no breakdown group), in period order.
 pub fn totals(indicator: &Indicator) -> Vec<&IndicatorValue> {
     let mut values: Vec<&IndicatorValue> = indicator
@@ -223,13 +221,7 @@ pub struct Card {
 fn change(now: f64, before: f64, unit: Unit, since: Period, lang: Lang) -> Change {
     let t = lang.texts().occ;
     let delta = now - before;
-    let trend = if delta > 0.0 {
-        Trend::Up
-    } else if delta < 0.0 {
-        Trend::Down
-    } else {
-        Trend::Same
-    };
+    let trend = Trend::of(delta);
     let amount = match (trend, unit) {
         (Trend::Same, _) => t.unchanged.to_string(),
         // A rate changes by percentage points; a count by itself and by its share.
@@ -289,26 +281,20 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
         (None, None) => (t.no_data.to_string(), String::new(), false),
     };
     let now = latest.map(|i| (values[i], shown(values[i]).unwrap_or(0.0)));
-    let previous = now.and_then(|(v, n)| {
-        let i = values.iter().position(|x| std::ptr::eq(*x, v))?;
-        let before = values[..i]
-            .iter()
-            .rev()
-            .find_map(|x| shown(x).map(|b| (x.period, b)))?;
-        Some(change(n, before.1, m.unit, before.0, lang))
-    });
-    let previous_period = now.and_then(|(v, _)| {
-        let i = values.iter().position(|x| std::ptr::eq(*x, v))?;
+    // The last figure before the latest one.
+    let before = latest.and_then(|i| {
         values[..i]
             .iter()
             .rev()
-            .find(|x| shown(x).is_some())
-            .map(|x| x.period)
+            .find_map(|x| shown(x).map(|b| (x.period, b)))
     });
+    let previous = now
+        .zip(before)
+        .map(|((_, n), (since, b))| change(n, b, m.unit, since, lang));
     let year = now.and_then(|(v, n)| {
         let then = v.period.a_year_before();
         // Of yearly figures the period before is the year before: said once.
-        if previous_period == Some(then) {
+        if before.is_some_and(|(since, _)| since == then) {
             return None;
         }
         let before = values
@@ -479,12 +465,11 @@ type ReportRows = Vec<(String, String, Vec<Cell>)>;
 
 fn report_table(measures: &[&Measure<'_>], lang: Lang) -> DataTable {
     let t = lang.texts().occ;
-    let mut periods: Vec<Period> = measures
-        .iter()
-        .flat_map(|m| m.indicator.values.iter().map(|v| v.period))
-        .collect();
-    crate::order::sort_by(&mut periods, |a, b| a.key().cmp(&b.key()));
-    periods.dedup();
+    let periods = in_order(
+        measures
+            .iter()
+            .flat_map(|m| m.indicator.values.iter().map(|v| v.period)),
+    );
     let mut rows: ReportRows = Vec::new();
     for m in measures {
         let unit = name_of(t.units, unit_key(m.unit)).to_string();
@@ -556,10 +541,8 @@ fn report_table(measures: &[&Measure<'_>], lang: Lang) -> DataTable {
 pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Chart> {
     let values = &m.indicator.values;
     // One period is a figure, not a course: its card and the table say it.
-    let mut distinct: Vec<Period> = values.iter().map(|v| v.period).collect();
-    crate::order::sort_by(&mut distinct, |a, b| a.key().cmp(&b.key()));
-    distinct.dedup();
-    if distinct.len() < 2 {
+    let periods = in_order(values.iter().map(|v| v.period));
+    if periods.len() < 2 {
         return None;
     }
     let first = values.iter().map(|v| v.period.first_day()).min()?;
@@ -601,9 +584,6 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
         let (a, b) = (p.first_day(), p.last_day());
         time.apply(a + (b - a) / 2)
     };
-    let mut periods: Vec<Period> = values.iter().map(|v| v.period).collect();
-    crate::order::sort_by(&mut periods, |a, b| a.key().cmp(&b.key()));
-    periods.dedup();
     let groups: Vec<(Option<&str>, String)> = std::iter::once((None, m.label.clone()))
         .chain(m.indicator.breakdown.iter().flat_map(|b| {
             b.groups
@@ -797,9 +777,9 @@ pub fn cards_table(cards: &[Card], lang: Lang) -> DataTable {
     table
 }
 
-/// The charts of the key figures as files show them, each framed by its own source (else the
-/// programme's) and summed up by its card.
-pub fn figures(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<crate::scene::Figure> {
+/// The charts of the key figures as files show them, each with its chart's id, framed by its own
+/// source (else the programme's) and summed up by its card.
+pub fn figures(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<(String, crate::scene::Figure)> {
     let cards = cards(doc, lang);
     measures(doc, lang)
         .iter()
@@ -813,10 +793,8 @@ pub fn figures(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<crate::scene::
             if let Some(card) = cards.get(i) {
                 frame.summary = card.name.clone();
             }
-            Some(crate::scene::Figure {
-                scene: super::drawing_with_legend(&chart, lang),
-                frame,
-            })
+            let scene = super::drawing_with_legend(&chart, lang);
+            Some((chart.id, crate::scene::Figure { scene, frame }))
         })
         .collect()
 }
@@ -884,14 +862,12 @@ impl Filter {
 /// The periods the key figures of `doc` have, in time order, each as (first day, last day,
 /// label): what a period filter offers.
 pub fn periods(doc: &OccupancyDoc, lang: Lang) -> Vec<(NaiveDate, NaiveDate, String)> {
-    let mut all: Vec<Period> = doc
-        .indicators
-        .iter()
-        .flat_map(|m| m.values.iter().map(|v| v.period))
-        .collect();
-    crate::order::sort_by(&mut all, |a, b| a.key().cmp(&b.key()));
-    all.dedup();
-    all.into_iter()
-        .map(|p| (p.first_day(), p.last_day(), period_label(p, lang)))
-        .collect()
+    in_order(
+        doc.indicators
+            .iter()
+            .flat_map(|m| m.values.iter().map(|v| v.period)),
+    )
+    .into_iter()
+    .map(|p| (p.first_day(), p.last_day(), period_label(p, lang)))
+    .collect()
 }

@@ -36,12 +36,8 @@ fn focused_record(container: &web_sys::Element, key: &str) -> Option<String> {
 /// stays on a record of the same drawing; else to the container, so it never falls to the
 /// page's `<body>`.
 pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) {
-    let selector = format!(
-        "[{key}=\"{}\"]",
-        value.replace('\\', "\\\\").replace('"', "\\\"")
-    );
     let target = container
-        .query_selector(&selector)
+        .query_selector(&record_selector(key, value))
         .ok()
         .flatten()
         .or_else(|| {
@@ -50,20 +46,31 @@ pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) 
                 .ok()
                 .flatten()
         });
+    if !target.as_ref().is_some_and(focus_record) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = container.focus_with_options(&options);
+    }
+}
+
+/// The CSS selector of the record whose attribute `key` is `value` (quoted as CSS wants).
+pub(crate) fn record_selector(key: &str, value: &str) -> String {
+    format!(
+        "[{key}=\"{}\"]",
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    )
+}
+
+/// Focuses a record without scrolling; whether it took the focus. Records are SVG elements
+/// (an `<svg>` `<g>` is no HtmlElement), controls HTML ones.
+pub(crate) fn focus_record(el: &web_sys::Element) -> bool {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
-    // Records are SVG elements (an `<svg>` `<g>` is no HtmlElement), controls HTML ones.
-    let focused = match &target {
-        Some(el) => match el.dyn_ref::<web_sys::SvgElement>() {
-            Some(svg) => svg.focus_with_options(&options).is_ok(),
-            None => el
-                .dyn_ref::<web_sys::HtmlElement>()
-                .is_some_and(|h| h.focus_with_options(&options).is_ok()),
-        },
-        None => false,
-    };
-    if !focused {
-        let _ = container.focus_with_options(&options);
+    match el.dyn_ref::<web_sys::SvgElement>() {
+        Some(svg) => svg.focus_with_options(&options).is_ok(),
+        None => el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.focus_with_options(&options).is_ok()),
     }
 }
 
