@@ -391,3 +391,30 @@ fn the_period_filter_and_the_provider_change_cards_charts_and_tables_together() 
     assert_eq!(charts, [2]);
     assert_eq!(heads, [["Kennzahl", "Einheit", "2024", "2025"]]);
 }
+
+#[test]
+fn a_summary_of_many_key_figures_names_the_first_and_counts_the_rest() {
+    let measures: Vec<String> = (1..=12)
+        .map(|i| {
+            format!(
+                r#"{{"id":"m{i}","label":"Kennzahl {i}","unit":"persons","values":[{{"period":"2024-11","value":{i}}},{{"period":"2024-12","value":{}}}]}}"#,
+                i + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"schema":"foerderweg/occupancy@1.1","programme":{{"id":"p","label":"P"}},"indicators":[{}]}}"#,
+        measures.join(",")
+    );
+    for (lang, more) in [
+        (Lang::De, "und 9 weitere Kennzahlen"),
+        (Lang::En, "and 9 more key figures"),
+    ] {
+        let summary = occupancy::scene(&doc(&text), lang)
+            .summary
+            .unwrap_or_default();
+        assert!(summary.contains("Kennzahl 3:"), "{summary}");
+        assert!(!summary.contains("Kennzahl 4:"), "{summary}");
+        assert!(summary.contains(more), "{summary}");
+    }
+}

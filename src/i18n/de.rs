@@ -187,6 +187,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
     target: "Ziel: {a}",
     to_target: "noch {a} bis zum Ziel",
     target_reached: "Ziel erreicht",
+    more_measures: "und {a} weitere Kennzahlen in den Karten und der Tabelle",
     grains: &[
         ("day", "nach Tagen"),
         ("month", "nach Monaten"),

@@ -187,6 +187,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
     target: "Target: {a}",
     to_target: "{a} to the target",
     target_reached: "target reached",
+    more_measures: "and {a} more key figures in the cards and the table",
     grains: &[
         ("day", "by day"),
         ("month", "by month"),

@@ -638,6 +638,8 @@ pub struct OccupancyTexts {
     pub to_target: &'static str,
     /// A measure that has reached its target.
     pub target_reached: &'static str,
+    /// The end of a summary that names only the first key figures; `{a}` how many more.
+    pub more_measures: &'static str,
     /// What a report table's periods are, by grain (`day`, `month`, `quarter`, `year`,
     /// `mixed`), after its title where a document has several.
     pub grains: &'static [(&'static str, &'static str)],

@@ -16,6 +16,9 @@ use crate::model::occupancy::{OccupancyDoc, Project, SeriesPoint};
 use crate::order::sort_by;
 use chrono::{Datelike, NaiveDate};
 
+/// How many key figures a summary names before it counts the rest.
+const SUMMARY_CARDS: usize = 3;
+
 /// Direction of a change, for the arrow and the class (never colour alone: the text says it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trend {
@@ -415,10 +418,19 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         Some(fill_named(o.summary, &values))
     })();
     let cards = indicators::cards(doc, lang);
-    // A document of key figures alone is summed up by its cards.
+    // A document of key figures alone is summed up by its first cards; the rest by their
+    // number (a summary is read out whole: fifty sentences are no summary).
     let summary = summary.or_else(|| {
-        let names: Vec<&str> = cards.iter().map(|c| c.name.as_str()).collect();
-        (!names.is_empty()).then(|| format!("{}.", names.join("; ")))
+        let mut parts: Vec<String> = cards
+            .iter()
+            .take(SUMMARY_CARDS)
+            .map(|c| c.name.clone())
+            .collect();
+        if cards.len() > SUMMARY_CARDS {
+            let more = lang.integer((cards.len() - SUMMARY_CARDS) as i64);
+            parts.push(fill(o.more_measures, &more, ""));
+        }
+        (!parts.is_empty()).then(|| format!("{}.", parts.join("; ")))
     });
     // Only what has data is shown: no row of six dashes for a document without slots.
     let mut figures = figures;
