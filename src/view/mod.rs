@@ -159,6 +159,16 @@ pub(crate) fn widget_root(
                 Some(WidgetKind::Map) if WidgetKind::Map.built() => {
                     live_map(content.clone(), lang.get(), width.clone().into())
                 }
+                // So is the timeline: it follows a memo of its document and keeps its focus.
+                Some(WidgetKind::Timeline) if WidgetKind::Timeline.built() => live(
+                    content.clone(),
+                    lang.get(),
+                    |d| match d {
+                        Document::Timeline(d) => Some(d.clone()),
+                        _ => None,
+                    },
+                    |doc, lang| timeline::timeline(doc, lang, width.clone().into(), carried),
+                ),
                 // So is the dashboard: it follows a memo of its document and keeps its focus.
                 Some(WidgetKind::Occupancy) if WidgetKind::Occupancy.built() => live(
                     content.clone(),
@@ -298,8 +308,11 @@ fn body(
                     let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
                     occupancy::occupancy(doc, lang, width, carried)
                 }
+                // Drawn by `live`; here at most for the moment the widget turns to a timeline.
                 Document::Timeline(d) if WidgetKind::Timeline.built() => {
-                    timeline::timeline(d.clone(), lang, width, carried).into_any()
+                    let d = d.clone();
+                    let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
+                    timeline::timeline(doc, lang, width, carried)
                 }
                 // Drawn by `live_map`; here at most for the moment the widget turns to a map.
                 Document::Map(d) if WidgetKind::Map.built() => {

@@ -5,7 +5,7 @@
 
 use super::parts::export::{Item, menu, printing};
 use super::parts::marks;
-use super::parts::table::data_table;
+use super::parts::table::live_table;
 use crate::i18n::{Lang, name_of};
 use crate::layout::timeline::{self as layout, CohortSort, Filter, Window, cohort_order};
 use crate::model::timeline::TimelineDoc;
@@ -185,175 +185,228 @@ impl Focus {
     }
 }
 
+/// The timeline, drawn once and fed each new document through `docm`: the header, summary,
+/// toolbar, list and single view follow it in place, so a refresh or new data from the host
+/// keeps the open participant, the window, the filters, the scroll position and the keyboard
+/// focus (a cohort row that did not change keeps its element).
 pub(crate) fn timeline(
-    doc: Arc<TimelineDoc>,
+    docm: Memo<Option<Arc<TimelineDoc>>>,
     lang: Lang,
     width: Signal<f64>,
     carried: StoredValue<super::Carried>,
-) -> impl IntoView {
+) -> AnyView {
+    let Some(first_doc) = docm.get_untracked() else {
+        return ().into_any();
+    };
+    // The document now; the last one while the widget turns to another kind.
+    let doc = Memo::new_with_compare(
+        move |before: Option<&Arc<TimelineDoc>>| {
+            docm.get()
+                .or_else(|| before.cloned())
+                .unwrap_or_else(|| first_doc.clone())
+        },
+        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+    );
     let t = lang.texts().tl;
-    let today = layout::today(&doc, viewer_today());
+    let viewer = viewer_today();
+    let today = Memo::new(move |_| doc.with(|d| layout::today(d, viewer)));
     let carry = carried
         .with_value(|c| c.timeline.clone())
         .unwrap_or_default();
     let focus = Focus(carried);
-    let single_only = doc.participants.len() == 1;
-    let kept = carry
-        .selected
-        .as_deref()
-        .and_then(|id| doc.participants.iter().position(|p| p.id == id));
-    let selected = RwSignal::new(if single_only { Some(0usize) } else { kept });
-    let all: Vec<_> = doc.participants.iter().collect();
-    let fit_all = Window::fit(&all, today);
+    let single_only = Memo::new(move |_| doc.with(|d| d.participants.len() == 1));
+    // The participant open, by id; its place in the document follows each new document.
+    let chosen = RwSignal::new(carry.selected.clone());
+    let selected = Memo::new(move |_| {
+        if single_only.get() {
+            return Some(0usize);
+        }
+        chosen.with(|id| {
+            let id = id.as_deref()?;
+            doc.with(|d| d.participants.iter().position(|p| p.id == id))
+        })
+    });
+    let fit_all = Memo::new(move |_| {
+        doc.with(|d| {
+            let all: Vec<_> = d.participants.iter().collect();
+            Window::fit(&all, today.get())
+        })
+    });
     // The window fitted to a participant who is gone does not fit anything: fit all again.
-    let lost = carry.selected.is_some() && kept.is_none() && !single_only;
-    let window = RwSignal::new(carry.window.filter(|_| !lost).unwrap_or(fit_all));
+    let lost = carry.selected.is_some() && selected.get_untracked().is_none();
+    let window = RwSignal::new(
+        carry
+            .window
+            .filter(|_| !lost)
+            .unwrap_or_else(|| fit_all.get_untracked()),
+    );
+    if lost {
+        chosen.set(None);
+    }
+    // A participant whom new data no longer has: back to everyone.
+    Effect::new(move |_| {
+        if selected.get().is_none() && chosen.with_untracked(Option::is_some) {
+            chosen.set(None);
+            window.set(fit_all.get_untracked());
+        }
+    });
+    // The window that showed everyone shows everyone of the new data too.
+    Effect::new(move |before: Option<Window>| {
+        let now = fit_all.get();
+        if let Some(before) = before
+            && before != now
+            && window.get_untracked() == before
+        {
+            window.set(now);
+        }
+        now
+    });
     let table = RwSignal::new(carry.table);
     let first = RwSignal::new(carry.first);
-    let fit = {
-        let doc = doc.clone();
-        move || match selected
-            .get_untracked()
-            .and_then(|i| doc.participants.get(i))
-        {
-            Some(p) => Window::fit(&[p], today),
-            None => fit_all,
-        }
+    let fit = move || {
+        let at = selected.get_untracked();
+        doc.with_untracked(|d| match at.and_then(|i| d.participants.get(i)) {
+            Some(p) => Window::fit(&[p], today.get_untracked()),
+            None => fit_all.get_untracked(),
+        })
     };
     let nav = Nav::new();
-    let open = {
-        let fit = fit.clone();
-        let doc = doc.clone();
-        move |index: usize| {
-            nav.came_from
-                .set_value(doc.participants.get(index).map(|p| p.id.clone()));
-            nav.arriving.set_value(true);
-            selected.set(Some(index));
-            window.set(fit());
-        }
+    let open = move |index: usize| {
+        let Some((id, fitted)) = doc.with_untracked(|d| {
+            let p = d.participants.get(index)?;
+            Some((p.id.clone(), Window::fit(&[p], today.get_untracked())))
+        }) else {
+            return;
+        };
+        nav.came_from.set_value(Some(id.clone()));
+        nav.arriving.set_value(true);
+        chosen.set(Some(id));
+        window.set(fitted);
     };
-    let title = doc.title.clone();
-    let source = doc.source.clone();
     let printing = printing();
     let exporting = RwSignal::new(false);
     let sort = RwSignal::new(carry.sort);
-    let filter = RwSignal::new(carry.filter.kept_for(&doc));
-    {
-        let doc = doc.clone();
-        Effect::new(move |_| {
-            let selected = selected
-                .get()
-                .and_then(|i| doc.participants.get(i))
-                .map(|p| p.id.clone());
-            let (window, table, sort, filter, first) = (
-                Some(window.get()).filter(|w| *w != fit_all),
-                table.get(),
-                sort.get(),
-                filter.get(),
-                first.get(),
-            );
-            carried.update_value(|c| {
-                let focus = c.timeline.take().and_then(|t| t.focus);
-                c.timeline = Some(Carry {
-                    selected,
-                    window,
-                    table,
-                    sort,
-                    filter,
-                    focus,
-                    first,
-                });
+    let filter = RwSignal::new(carry.filter.kept_for(&doc.get_untracked()));
+    // A filter on a provider or programme the new data no longer has is let go.
+    Effect::new(move |_| {
+        let kept = doc.with(|d| filter.get_untracked().kept_for(d));
+        if filter.with_untracked(|f| *f != kept) {
+            filter.set(kept);
+        }
+    });
+    Effect::new(move |_| {
+        let selected = selected
+            .get()
+            .and_then(|i| doc.with(|d| d.participants.get(i).map(|p| p.id.clone())));
+        let (window, table, sort, filter, first) = (
+            Some(window.get()).filter(|w| *w != fit_all.get()),
+            table.get(),
+            sort.get(),
+            filter.get(),
+            first.get(),
+        );
+        carried.update_value(|c| {
+            let focus = c.timeline.take().and_then(|t| t.focus);
+            c.timeline = Some(Carry {
+                selected,
+                window,
+                table,
+                sort,
+                filter,
+                focus,
+                first,
             });
         });
-    }
+    });
     let export = export_menu(
-        doc.clone(),
+        doc,
         selected,
         window,
         today,
         lang,
         (sort, filter, exporting),
     );
-    let body = {
-        let doc = doc.clone();
-        move || {
-            let doc = doc.clone();
-            // In print, the chart and its table.
-            let printing = printing.get();
-            let state = View {
-                window,
-                today,
-                lang,
-                width,
-                focus,
-                nav,
-            };
-            match (selected.get(), table.get()) {
-                (Some(i), as_table) => {
-                    let table = doc.participants.get(i).map(|p| {
-                        data_table(
-                            &layout::single_table(p, today, lang),
-                            lang,
-                            "fw-table--timeline",
-                        )
-                    });
-                    let chart = (!as_table || printing)
-                        .then(|| single_view(doc.clone(), i, state).into_any());
-                    // An image asked for in the table view: the chart, drawn off-screen for it.
-                    let for_export = move || {
-                        (as_table && !printing && exporting.get()).then(|| {
-                            view! {
-                                <div class="fw-export-figure" aria-hidden="true">
-                                    {single_view(doc.clone(), i, state)}
-                                </div>
-                            }
-                        })
-                    };
+    let state = View {
+        window,
+        today,
+        lang,
+        width,
+        focus,
+        nav,
+    };
+    // Drawn again only when the view changes (a participant opened or closed, the table
+    // toggled, print): new data flows into the drawn view.
+    let opened = Memo::new(move |_| selected.get().is_some());
+    let body = move || {
+        // In print, the chart and its table.
+        let printing = printing.get();
+        let as_table = table.get();
+        if opened.get() {
+            let rows = Signal::derive(move || {
+                let at = selected.get()?;
+                doc.with(|d| {
+                    d.participants
+                        .get(at)
+                        .map(|p| layout::single_table(p, today.get(), lang))
+                })
+            });
+            let chart = (!as_table || printing).then(|| single_view(doc, selected, state));
+            // An image asked for in the table view: the chart, drawn off-screen for it.
+            let for_export = move || {
+                (as_table && !printing && exporting.get()).then(|| {
                     view! {
-                        {chart}
-                        {for_export}
-                        {(as_table || printing).then_some(table)}
+                        <div class="fw-export-figure" aria-hidden="true">
+                            {single_view(doc, selected, state)}
+                        </div>
                     }
-                    .into_any()
-                }
-                (None, as_table) => cohort_view(
-                    doc,
-                    state,
-                    Cohort {
-                        fit_all,
-                        as_table,
-                        printing,
-                        sort,
-                        filter,
-                        exporting,
-                        first,
-                    },
-                    open.clone(),
-                )
-                .into_any(),
+                })
+            };
+            view! {
+                {chart}
+                {for_export}
+                {(as_table || printing).then(|| live_table(rows, lang, "fw-table--timeline"))}
             }
+            .into_any()
+        } else {
+            cohort_view(
+                doc,
+                state,
+                Cohort {
+                    fit_all,
+                    as_table,
+                    printing,
+                    sort,
+                    filter,
+                    exporting,
+                    first,
+                },
+                open,
+            )
+            .into_any()
         }
     };
-    let summary = {
-        let doc = doc.clone();
-        move || match selected.get().and_then(|i| doc.participants.get(i)) {
-            Some(p) => layout::single_summary(p, today, lang),
-            None => layout::cohort_summary(&doc, today, lang),
-        }
+    let summary = move || {
+        doc.with(
+            |d| match selected.get().and_then(|i| d.participants.get(i)) {
+                Some(p) => layout::single_summary(p, today.get(), lang),
+                None => layout::cohort_summary(d, today.get(), lang),
+            },
+        )
     };
+    let title = Memo::new(move |_| doc.with(|d| d.title.clone()));
+    let source = Memo::new(move |_| doc.with(|d| d.source.clone()));
     view! {
         <header class="fw-head">
-            {title.map(|s| view! { <h2 class="fw-title" lang=super::parts::data_lang()>{s}</h2> })}
-            <p class="fw-asof">{format!("{} {}", t.today, lang.date(today))}</p>
+            {move || title.get().map(|s| view! { <h2 class="fw-title" lang=super::parts::data_lang()>{s}</h2> })}
+            <p class="fw-asof">{move || format!("{} {}", t.today, lang.date(today.get()))}</p>
         </header>
         <p class="fw-summary">{summary}</p>
         <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
-            {(!single_only).then(|| view! {
-                <button type="button" class="fw-button fw-button--quiet" hidden=move || selected.get().is_none()
-                    on:click=move |_| { nav.returning.set_value(true); selected.set(None); window.set(fit_all); }>
-                    <span aria-hidden="true">"← "</span>{t.back}
-                </button>
-            })}
+            <button type="button" class="fw-button fw-button--quiet"
+                hidden=move || single_only.get() || selected.get().is_none()
+                on:click=move |_| { nav.returning.set_value(true); chosen.set(None); window.set(fit_all.get_untracked()); }>
+                <span aria-hidden="true">"← "</span>{t.back}
+            </button>
             {zoom_buttons(window, fit, today, lang)}
             <button type="button" class="fw-button fw-button--quiet" aria-pressed=move || table.get().to_string()
                 on:click=move |_| table.update(|v| *v = !*v)>
@@ -363,29 +416,51 @@ pub(crate) fn timeline(
         </div>
         {body}
         <p class="fw-hint" id=KEYS_HINT>{t.keys}</p>
-        {source.map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+        {move || source.get().map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
     }
+    .into_any()
 }
 
 /// The export menu: the table as CSV, the drawing as SVG and PNG framed like every rendering
 /// (`layout::frame`), and print; for the participant open or the cohort in its order.
 fn export_menu(
-    doc: Arc<TimelineDoc>,
-    selected: RwSignal<Option<usize>>,
+    doc: Memo<Arc<TimelineDoc>>,
+    selected: Memo<Option<usize>>,
     window: RwSignal<Window>,
-    today: NaiveDate,
+    today: Memo<NaiveDate>,
     lang: Lang,
     (sort, filter, exporting): (RwSignal<CohortSort>, RwSignal<Filter>, RwSignal<bool>),
 ) -> impl IntoView {
     let t = lang.texts().tl;
+    // The menu is made again when what it names changes, not for each new document: the
+    // tables are made from the document of the moment they are asked for.
+    let frame =
+        Memo::new(move |_| doc.with(|d| layout::frame(d, selected.get(), today.get(), lang)));
+    let label = Memo::new(move |_| {
+        let at = selected.get()?;
+        doc.with(|d| d.participants.get(at).map(|p| p.label.clone()))
+    });
     move || {
-        let index = selected.get();
-        let frame = layout::frame(&doc, index, today, lang);
-        let mut items = match index.and_then(|i| doc.participants.get(i)) {
-            // A participant's table does not change with the view: made once.
-            Some(p) => {
-                let table = layout::single_table(p, today, lang);
-                let mut items = vec![Item::csv(&p.label, Arc::new(move || table.clone()), lang)];
+        let frame = frame.get();
+        let mut items = match label.get() {
+            Some(label) => {
+                let table = Arc::new(move || {
+                    let at = selected.get_untracked();
+                    doc.with_untracked(|d| {
+                        let p = at.and_then(|i| d.participants.get(i));
+                        p.map(|p| layout::single_table(p, today.get_untracked(), lang))
+                    })
+                    .unwrap_or_else(|| {
+                        layout::cohort_table(
+                            &doc.get_untracked(),
+                            &[],
+                            window.get_untracked(),
+                            today.get_untracked(),
+                            lang,
+                        )
+                    })
+                });
+                let mut items = vec![Item::csv(&label, table, lang)];
                 // In the table view the chart is drawn off-screen while it is exported.
                 items.extend(Item::images(
                     "svg.fw-timeline",
@@ -397,17 +472,19 @@ fn export_menu(
                 items
             }
             None => {
-                let doc = doc.clone();
                 let mut items = vec![Item::csv(
                     t.cohort,
                     Arc::new(move || {
-                        let order = cohort_order(
-                            &doc,
-                            sort.get_untracked(),
-                            &filter.get_untracked(),
-                            today,
-                        );
-                        layout::cohort_table(&doc, &order, window.get_untracked(), today, lang)
+                        doc.with_untracked(|d| {
+                            let today = today.get_untracked();
+                            let order = cohort_order(
+                                d,
+                                sort.get_untracked(),
+                                &filter.get_untracked(),
+                                today,
+                            );
+                            layout::cohort_table(d, &order, window.get_untracked(), today, lang)
+                        })
                     }),
                     lang,
                 )];
@@ -430,7 +507,7 @@ fn export_menu(
 #[derive(Clone, Copy)]
 struct View {
     window: RwSignal<Window>,
-    today: NaiveDate,
+    today: Memo<NaiveDate>,
     lang: Lang,
     width: Signal<f64>,
     focus: Focus,
@@ -441,7 +518,7 @@ struct View {
 #[derive(Clone, Copy)]
 struct Cohort {
     /// The window that shows everyone (Home).
-    fit_all: Window,
+    fit_all: Memo<Window>,
     as_table: bool,
     printing: bool,
     sort: RwSignal<CohortSort>,
@@ -515,7 +592,11 @@ fn listener(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
 
 /// One participant in lanes: the scene of `layout::single_scene` in the marks renderer, with
 /// one set of listeners on the plot for tooltips, keys, dragging and the kept focus.
-fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
+fn single_view(
+    doc: Memo<Arc<TimelineDoc>>,
+    selected: Memo<Option<usize>>,
+    v: View,
+) -> impl IntoView {
     let View {
         window,
         today,
@@ -537,32 +618,48 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
     let plot_ref = NodeRef::<html::Div>::new();
     wheel_zoom(plot_ref, window);
     let drag = StoredValue::new(None::<(f64, Window)>);
-    let fit = {
-        let doc = doc.clone();
-        move || {
-            doc.participants
-                .get(index)
-                .map_or(window.get_untracked(), |p| Window::fit(&[p], today))
-        }
-    };
-    let participant = doc.participants.get(index);
-    let label = participant.map(|p| p.label.clone()).unwrap_or_default();
-    let programme = participant.and_then(|p| p.programme.clone());
-    let scene = {
-        let (doc, name) = (doc.clone(), label.clone());
-        Signal::derive(move || {
-            let width = width.get();
-            let plot = layout::plot_for(width);
-            layout::single(&doc, index, window.get(), plot, today, lang)
-                .map(|s| layout::single_scene(&s, width, &name, lang))
-                .unwrap_or_default()
+    let fit = move || {
+        let at = selected.get_untracked();
+        doc.with_untracked(|d| {
+            at.and_then(|i| d.participants.get(i))
+                .map_or(window.get_untracked(), |p| {
+                    Window::fit(&[p], today.get_untracked())
+                })
         })
     };
+    let names = Memo::new(move |_| {
+        let at = selected.get();
+        doc.with(|d| {
+            let p = at.and_then(|i| d.participants.get(i));
+            (
+                p.map(|p| p.label.clone()).unwrap_or_default(),
+                p.and_then(|p| p.programme.clone()),
+            )
+        })
+    });
+    let label = move || names.with(|(label, _)| label.clone());
+    let scene = Signal::derive(move || {
+        let Some(index) = selected.get() else {
+            return Scene::default();
+        };
+        let width = width.get();
+        let plot = layout::plot_for(width);
+        names.with(|(name, _)| {
+            doc.with(|d| {
+                layout::single(d, index, window.get(), plot, today.get(), lang)
+                    .map(|s| layout::single_scene(&s, width, name, lang))
+                    .unwrap_or_default()
+            })
+        })
+    });
     let (marks_ref, plot) = marks::plot(scene, PATH, "fw-plot__marks", Some(KEYS_HINT.into()));
     focus.restore(marks_ref, PATH);
     view! {
-        <section class="fw-single" aria-label=label.clone()>
-            <h3 class="fw-heading" tabindex="-1" node_ref=heading>{label.clone()}{programme.map(|p| format!(" · {p}"))}</h3>
+        <section class="fw-single" aria-label=label>
+            <h3 class="fw-heading" tabindex="-1" node_ref=heading>{move || names.with(|(label, programme)| match programme {
+                Some(p) => format!("{label} · {p}"),
+                None => label.clone(),
+            })}</h3>
             <div
                 class="fw-plot"
                 node_ref=plot_ref
@@ -624,7 +721,7 @@ fn single_view(doc: Arc<TimelineDoc>, index: usize, v: View) -> impl IntoView {
 fn zoom_buttons(
     window: RwSignal<Window>,
     fit: impl Fn() -> Window + Clone + Send + Sync + 'static,
-    today: NaiveDate,
+    today: Memo<NaiveDate>,
     lang: Lang,
 ) -> impl IntoView {
     let t = lang.texts().tl;
@@ -640,9 +737,9 @@ fn zoom_buttons(
             <button type="button" class="fw-button fw-button--small" aria-label=t.later title=t.later
                 on:click=move |_| window.update(|w| *w = w.pan(0.25))>"→"</button>
             <button type="button" class="fw-button fw-button--small"
-                on:click=move |_| window.set(Window::around_today(today, 3))>{t.three_months}</button>
+                on:click=move |_| window.set(Window::around_today(today.get_untracked(), 3))>{t.three_months}</button>
             <button type="button" class="fw-button fw-button--small"
-                on:click=move |_| window.set(Window::around_today(today, 12))>{t.one_year}</button>
+                on:click=move |_| window.set(Window::around_today(today.get_untracked(), 12))>{t.one_year}</button>
             <button type="button" class="fw-button fw-button--small" on:click=move |_| window.set(fit2())>{t.fit}</button>
         </span>
     }
@@ -722,14 +819,13 @@ fn after_redraw(f: impl FnOnce() + 'static) {
 
 /// The cohort's order and filter menus, with the count of those shown.
 fn filters(
-    doc: &TimelineDoc,
-    order: Memo<Arc<Vec<usize>>>,
+    (providers, programmes, kinds): layout::Choices,
+    (order, total): (Memo<Arc<Vec<usize>>>, Memo<usize>),
     sort: RwSignal<CohortSort>,
     filter: RwSignal<Filter>,
     lang: Lang,
 ) -> impl IntoView + use<> {
     let t = lang.texts().tl;
-    let (providers, programmes, kinds) = layout::choices(doc);
     let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
         .into_iter()
         .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
@@ -739,14 +835,13 @@ fn filters(
         .into_iter()
         .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
         .collect();
-    let total = doc.participants.len();
     let now = filter.get_untracked();
     // How many rows a filter leaves, said in the widget's one live region when it changes.
     let count = move || {
         crate::i18n::fill(
             t.shown,
             &lang.integer(order.get().len() as i64),
-            &lang.integer(total as i64),
+            &lang.integer(total.get() as i64),
         )
     };
     let say = super::parts::live::announcer();
@@ -808,28 +903,36 @@ fn row_button(
 
 /// The cohort's table view in its order, the first [`TABLE_ROWS`] rows and a note on the rest.
 fn cohort_table_view(
-    doc: Arc<TimelineDoc>,
+    doc: Memo<Arc<TimelineDoc>>,
     order: Memo<Arc<Vec<usize>>>,
     window: RwSignal<Window>,
-    today: NaiveDate,
+    today: Memo<NaiveDate>,
     lang: Lang,
 ) -> impl IntoView {
-    move || {
+    let table = Signal::derive(move || {
         let order = order.get();
         let shown = order.len().min(TABLE_ROWS);
-        let table = layout::cohort_table(&doc, &order[..shown], window.get(), today, lang);
-        let more = order.len() - shown;
-        view! {
-            {data_table(&table, lang, "fw-table--cohort")}
-            {(more > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more as i64))])}</p> })}
-        }
+        doc.with(|d| {
+            Some(layout::cohort_table(
+                d,
+                &order[..shown],
+                window.get(),
+                today.get(),
+                lang,
+            ))
+        })
+    });
+    let more = move || order.with(|o| o.len().saturating_sub(TABLE_ROWS));
+    view! {
+        {live_table(table, lang, "fw-table--cohort")}
+        {move || (more() > 0).then(|| view! { <p class="fw-more">{crate::i18n::fill_named(lang.texts().and_more, &[("n", &lang.integer(more() as i64))])}</p> })}
     }
 }
 
 /// All rows (up to the table's limit) in one figure, drawn off-screen only while an image is
 /// exported.
 fn export_figure(
-    doc: Arc<TimelineDoc>,
+    doc: Memo<Arc<TimelineDoc>>,
     order: Memo<Arc<Vec<usize>>>,
     v: View,
     exporting: RwSignal<bool>,
@@ -838,14 +941,16 @@ fn export_figure(
         exporting.get().then(|| {
             let order = order.get_untracked();
             let shown = order.len().min(TABLE_ROWS);
-            let scene = layout::cohort_figure(
-                &doc,
-                &order[..shown],
-                v.window.get_untracked(),
-                v.today,
-                v.lang,
-                v.width.get_untracked(),
-            );
+            let scene = doc.with_untracked(|d| {
+                layout::cohort_figure(
+                    d,
+                    &order[..shown],
+                    v.window.get_untracked(),
+                    v.today.get_untracked(),
+                    v.lang,
+                    v.width.get_untracked(),
+                )
+            });
             view! {
                 <div class="fw-export-figure" aria-hidden="true">
                     {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
@@ -856,7 +961,7 @@ fn export_figure(
 }
 
 fn cohort_view(
-    doc: Arc<TimelineDoc>,
+    doc: Memo<Arc<TimelineDoc>>,
     v: View,
     c: Cohort,
     open: impl Fn(usize) + Clone + Send + Sync + 'static,
@@ -879,33 +984,31 @@ fn cohort_view(
         first,
     } = c;
     let t = lang.texts().tl;
-    let order = {
-        let doc = doc.clone();
-        Memo::new(move |_| Arc::new(cohort_order(&doc, sort.get(), &filter.get(), today)))
-    };
+    let order = Memo::new(move |_| {
+        doc.with(|d| Arc::new(cohort_order(d, sort.get(), &filter.get(), today.get())))
+    });
     // The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
     // leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
     // shadow root back to the root's start).
     let current = RwSignal::new(first.get_untracked());
     let list_ref = NodeRef::<html::Div>::new();
     // Home shows the whole cohort: the window computed once when the widget was drawn.
-    let fit = move || fit_all;
-    let rows = {
-        let doc = doc.clone();
-        move || {
-            let order = order.get();
-            let start = first.get().saturating_sub(OVERSCAN);
+    let fit = move || fit_all.get_untracked();
+    let rows = move || {
+        let order = order.get();
+        let start = first.get().saturating_sub(OVERSCAN);
+        doc.with(|d| {
             layout::cohort_rows(
-                &doc,
+                d,
                 &order,
                 start,
                 VISIBLE_ROWS + 2 * OVERSCAN,
                 window.get(),
                 layout::plot_for(width.get()),
-                today,
+                today.get(),
                 lang,
             )
-        }
+        })
     };
     // The row with the Tab stop: the last one focused while it is drawn, else the first in view.
     let tab_stop = Memo::new(move |_| {
@@ -938,15 +1041,14 @@ fn cohort_view(
     };
     // A new document shows the list where it was, and its row gets the focus back; back from
     // a participant, their row gets it, scrolled into view wherever the list was.
-    let came_back = {
-        let doc = doc.clone();
-        move || {
-            let id = nav.came_from.get_value()?;
+    let came_back = move || {
+        let id = nav.came_from.get_value()?;
+        doc.with_untracked(|d| {
             order.with_untracked(|o| {
                 o.iter()
-                    .position(|&i| doc.participants.get(i).is_some_and(|p| p.id == id))
+                    .position(|&i| d.participants.get(i).is_some_and(|p| p.id == id))
             })
-        }
+        })
     };
     Effect::new(move |done: Option<()>| {
         if let (None, Some(list)) = (done, list_ref.get()) {
@@ -974,17 +1076,18 @@ fn cohort_view(
             }
         }
     });
-    let table_view = cohort_table_view(doc.clone(), order, window, today, lang);
-    let figure = export_figure(doc.clone(), order, v, exporting);
+    let table_view = cohort_table_view(doc, order, window, today, lang);
+    let figure = export_figure(doc, order, v, exporting);
     let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
-    let legend = {
-        let doc = doc.clone();
-        Signal::derive(move || layout::cohort_legend(&doc, width.get(), lang))
-    };
+    let legend = Signal::derive(move || doc.with(|d| layout::cohort_legend(d, width.get(), lang)));
     let open_row = open.clone();
     let total = Signal::derive(move || order.with(|o| o.len()));
+    // The menus are made again only when their choices change, so a select keeps the focus
+    // through new data.
+    let choices = Memo::new(move |_| doc.with(|d| layout::choices(d)));
+    let everyone = Memo::new(move |_| doc.with(|d| d.participants.len()));
     view! {
-        {filters(&doc, order, sort, filter, lang)}
+        {move || filters(choices.get(), (order, everyone), sort, filter, lang)}
         {if as_table {
             ().into_any()
         } else {
@@ -1045,7 +1148,7 @@ fn cohort_view(
                             style:transform=move || layout::slice_offset(first.get().saturating_sub(OVERSCAN))>
                             <For
                                 each=rows
-                                key=|r| format!("{}|{}|{}|{:?}|{:?}", r.position, r.id, r.status, r.bars, r.exit)
+                                key=|r| format!("{}|{}|{}|{:?}|{:?}|{}", r.position, r.id, r.status, r.bars, r.exit, r.text)
                                 children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked(), total)
                             />
                         </div>

@@ -257,8 +257,11 @@ pub fn cohort_order(
     order
 }
 
+/// The choices of the cohort's filter menus: providers, programmes and phase kinds.
+pub type Choices = (Vec<String>, Vec<String>, Vec<&'static str>);
+
 /// The distinct values of a cohort field, sorted, for the filter menus.
-pub fn choices(doc: &TimelineDoc) -> (Vec<String>, Vec<String>, Vec<&'static str>) {
+pub fn choices(doc: &TimelineDoc) -> Choices {
     // Inserted one by one into a set of the few distinct names (collecting would sort all of
     // them: 80,000 provider names for 10,000 participants), each copied once.
     let distinct = |names: &mut dyn Iterator<Item = &str>| -> Vec<String> {

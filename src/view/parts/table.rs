@@ -13,16 +13,29 @@ pub(crate) fn data_table(
     lang: Lang,
     class: &'static str,
 ) -> impl IntoView + use<> {
+    live_table(Signal::stored(Some(table.clone())), lang, class)
+}
+
+/// A table that follows `table`: its cells are set again when it changes, in the same region,
+/// so a reader whose focus is on the region keeps it through new data.
+pub(crate) fn live_table(
+    table: Signal<Option<DataTable>>,
+    lang: Lang,
+    class: &'static str,
+) -> impl IntoView + use<> {
     let el = NodeRef::<leptos::html::Div>::new();
-    let title = table.title.clone();
-    let table = table.clone();
     // Data text in a widget of another language carries the data's `lang`.
     let data_lang = super::data_lang();
     Effect::new(move |_| {
         let of_data = data_lang.get();
         if let Some(el) = el.get() {
-            crate::render::dom::show_table(&el, &table, (lang, of_data), class);
+            table.with(|t| {
+                if let Some(t) = t {
+                    crate::render::dom::show_table(&el, t, (lang, of_data), class);
+                }
+            });
         }
     });
+    let title = move || table.with(|t| t.as_ref().map(|t| t.title.clone()));
     view! { <div class="fw-table-wrap" role="region" tabindex="0" aria-label=title node_ref=el></div> }
 }
