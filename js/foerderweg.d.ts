@@ -23,6 +23,8 @@ export interface MountOptions {
   paused?: boolean;
   /** `false`: the refresh runs on while the focus or the pointer is inside the widget. */
   pauseOnFocus?: boolean | string;
+  /** Level of the widget's title, 1 to 5 (default 2); its sections are one below. */
+  headingLevel?: number | string;
 }
 
 /** A mounted widget, returned by `mount()` at once; its calls wait for the widget's module. */
@@ -126,6 +128,8 @@ export interface FoerderwegElement extends HTMLElement {
   refresh: string | null;
   /** `"false"`: the refresh runs on while the focus or the pointer is inside the widget. */
   pauseOnFocus: string | null;
+  /** Level of the widget's title, 1 to 5 (the attribute `heading-level`; default 2). */
+  headingLevel: string | null;
   /** Whether the refresh is held (`pause()`, the attribute `paused`, the widget's button). */
   paused: boolean;
   /** Fetches `src` again now. */

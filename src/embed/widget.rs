@@ -97,6 +97,27 @@ fn number_option(name: &str, value: Option<&str>) -> Option<f64> {
     number
 }
 
+/// The level of a widget's title from `heading-level`: 1 to 5 (its sections are one level
+/// below, so at most h6); anything else is the default, with a warning in the console.
+fn heading_level(value: Option<&str>) -> u8 {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return view::TITLE_LEVEL;
+    };
+    match value.parse::<u8>() {
+        Ok(level @ 1..=5) => level,
+        _ => {
+            web_sys::console::warn_1(
+                &format!(
+                    "foerderweg: heading-level={value:?} is not a level from 1 to 5; {} is used",
+                    view::TITLE_LEVEL
+                )
+                .into(),
+            );
+            view::TITLE_LEVEL
+        }
+    }
+}
+
 /// The one fetch of `src` a widget has in flight.
 struct Inflight {
     /// Which fetch it is (counted per widget), so the end of an older one leaves it alone.
@@ -152,6 +173,8 @@ pub(crate) struct Widget {
     content: ArcRwSignal<Content>,
     lang_attr: ArcRwSignal<Option<Lang>>,
     theme: ArcRwSignal<Theme>,
+    /// The level of the widget's title (`heading-level`, 1 to 5; its sections one below).
+    heading: ArcRwSignal<u8>,
     /// Keeps the view's width signal equal to the container's width.
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     state: RefCell<State>,
@@ -223,6 +246,7 @@ impl Widget {
         let content = ArcRwSignal::new(Content::default());
         let lang_attr = ArcRwSignal::new(None);
         let theme = ArcRwSignal::new(Theme::default());
+        let heading = ArcRwSignal::new(view::TITLE_LEVEL);
         let live = Live::default();
         let measured = f64::from(host.client_width());
         let width = ArcRwSignal::new(if measured > 0.0 {
@@ -238,8 +262,9 @@ impl Widget {
                 width.clone(),
                 live.clone(),
             );
+            let heading = heading.clone();
             leptos::mount::mount_to(container.clone(), move || {
-                view::widget_root(kind, content, lang_attr, theme, width, live)
+                view::widget_root(kind, content, lang_attr, (theme, heading), width, live)
             })
         };
         // The root section is the box charts must fit (its padding excluded); it exists as soon
@@ -260,6 +285,7 @@ impl Widget {
             content,
             lang_attr,
             theme,
+            heading,
             resize: RefCell::new(resize),
             state: RefCell::new(State::default()),
             view: RefCell::new(Some(Box::new(view))),
@@ -346,6 +372,7 @@ impl Widget {
         match name {
             "lang" => self.lang_attr.set(value.and_then(Lang::parse)),
             "theme" => self.theme.set(value.map(Theme::parse).unwrap_or_default()),
+            "heading-level" => self.heading.set(heading_level(value)),
             "src" => {
                 let url = value
                     .map(str::trim)

@@ -333,6 +333,8 @@ pub struct TimelineTexts {
     pub three_months: &'static str,
     /// Preset.
     pub one_year: &'static str,
+    /// What a timeline drawing is, for screen readers (`aria-roledescription`).
+    pub drawing: &'static str,
     /// Keyboard help.
     pub keys: &'static str,
     /// Toggle to the table view.

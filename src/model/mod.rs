@@ -16,9 +16,10 @@ pub use common::Day;
 /// The attributes every element observes (each also a property and a `mount()` option, named
 /// in camelCase where the attribute has a hyphen: `max-size` is `maxSize`).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "lang",
     "theme",
+    "heading-level",
     "src",
     "refresh",
     "timeout",

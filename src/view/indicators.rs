@@ -36,7 +36,7 @@ pub(crate) fn section(
         any.get().then(|| {
             view! {
                 <section class="fw-section fw-section--wide fw-indicators">
-                    <h3 class="fw-heading">{o.indicators_title}</h3>
+                    {super::parts::heading(1).attr("class", "fw-heading").child(o.indicators_title)}
                     {filter(all, range, lang)}
                     {move || cards_list(cards.get(), lang)}
                     {move || ids.get().into_iter().map(|id| series_chart(id, charts, lang)).collect_view()}

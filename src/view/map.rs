@@ -46,6 +46,8 @@ fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
 
 /// The id of the line that tells the map's keys: it describes the drawing.
 const KEYS_HINT: &str = "fw-keys";
+/// The id of the map's title, which names its figure.
+const TITLE_ID: &str = "fw-map-title";
 
 /// How many drawings (path strings of one geometry, view and width) the page keeps.
 const KEPT_DRAWINGS: usize = 6;
@@ -152,7 +154,7 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
             .into_any(),
             None => view! { <p class="fw-status">{m.loading_geometry}</p> }.into_any(),
         };
-        view! { <h2 class="fw-title" lang=super::parts::data_lang()>{title}</h2>{status} }
+        view! { {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(title)}{status} }
             .into_any()
     }
 }
@@ -279,7 +281,7 @@ fn drawn(
 
     view! {
         <header class="fw-head">
-            <h2 class="fw-title" lang=super::parts::data_lang()>{title}</h2>
+            {super::parts::heading(0).attr("class", "fw-title").attr("id", TITLE_ID).attr("lang", super::parts::data_lang()).child(title)}
             {move || scene.get().date.clone().map(|d| view! { <p class="fw-asof">{format!("{}: {d}", m.date_label)}</p> })}
         </header>
         <p class="fw-summary">{move || scene.get().summary.clone()}</p>
@@ -292,7 +294,7 @@ fn drawn(
             </button>
             {export}
         </div>
-        <figure class="fw-map" hidden=move || show_table.get() && !print.get()>
+        <figure class="fw-map" aria-labelledby=TITLE_ID hidden=move || show_table.get() && !print.get()>
             {plot(scene, title, lang)}
             <figcaption>
                 {move || legend(&scene.get())}

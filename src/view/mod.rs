@@ -100,17 +100,23 @@ pub(crate) struct Carried {
     pub occupancy: Option<occupancy::Carry>,
 }
 
+/// The level of a widget's title unless the host sets `heading-level`; sections are one below.
+pub(crate) const TITLE_LEVEL: u8 = 2;
+
 /// The root of every widget: theme and language on one element, then the body for the state.
 pub(crate) fn widget_root(
     kind: WidgetKind,
     content: ArcRwSignal<Content>,
     lang_attr: ArcRwSignal<Option<Lang>>,
-    theme: ArcRwSignal<Theme>,
+    (theme, heading): (ArcRwSignal<Theme>, ArcRwSignal<u8>),
     width: ArcRwSignal<f64>,
     status: Live,
 ) -> impl IntoView {
     // Every view of this widget says its short messages through the one live region.
     provide_context(status.clone());
+    // Its headings start at the level the host asked for.
+    let level: Signal<u8> = heading.into();
+    provide_context(parts::TitleLevel(level));
     // A memo, so that new data in the same language does not draw the widget again; the count
     // of label changes is part of it, so `setLabels` does.
     let words = {
@@ -153,7 +159,10 @@ pub(crate) fn widget_root(
             aria-label=move || widget_name(kind, lang.get())
         >
             {parts::live::bar(status, lang)}
-            {move || match shown.get() {
+            {move || {
+                // Headings are made at the level of their moment: a new level draws anew.
+                level.track();
+                match shown.get() {
                 // A map outlives its documents: a new one of the same kind is patched into the
                 // drawn DOM (new figures recolour the areas) instead of building it again.
                 Some(WidgetKind::Map) if WidgetKind::Map.built() => {
@@ -184,7 +193,7 @@ pub(crate) fn widget_root(
                     let lang = lang.get();
                     (move || body(content.get(), lang, width.clone().into(), carried)).into_any()
                 }
-            }}
+            }}}
         </section>
     }
 }

@@ -101,7 +101,7 @@ pub(crate) fn occupancy(
     let figures = move || scene.with(|s| s.figures.clone());
     view! {
         <header class="fw-head">
-            <h2 class="fw-title" lang=super::parts::data_lang()>{move || scene.with(|s| s.title.clone())}</h2>
+            {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(move || scene.with(|s| s.title.clone()))}
             {move || scene.with(|s| s.subtitle.clone()).map(|s| view! { <p class="fw-subtitle">{s}</p> })}
             {move || scene.with(|s| s.as_of.clone()).map(|s| view! { <p class="fw-asof">{s}</p> })}
             <div class="fw-toolbar fw-head__tools">{export((doc, shown), scene, (open, sort), lang)}</div>
@@ -122,7 +122,7 @@ pub(crate) fn occupancy(
             } else if classic.get() {
                 view! {
                     <section class="fw-section">
-                        <h3 class="fw-heading">{o.providers_title}</h3>
+                        {super::parts::heading(1).attr("class", "fw-heading").child(o.providers_title)}
                         <p class="fw-note">{o.no_breakdown}</p>
                     </section>
                 }.into_any()
@@ -143,7 +143,7 @@ fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> i
         {move || scene.with(|s| (!s.funnel.is_empty()).then(|| funnel(s.funnel.clone(), lang)))}
         {move || has_series.get().then(|| view! {
             <section class="fw-section">
-                <h3 class="fw-heading">{o.reasons_title}</h3>
+                {super::parts::heading(1).attr("class", "fw-heading").child(o.reasons_title)}
                 {match scene.with(|s| s.reasons.clone()) {
                     Some(r) => ranked(r).into_any(),
                     None => view! { <p class="fw-note">{o.no_reasons}</p> }.into_any(),
@@ -152,13 +152,13 @@ fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> i
         })}
         {move || scene.with(|s| s.exits.clone()).map(|r| view! {
             <section class="fw-section">
-                <h3 class="fw-heading">{o.exits_title}</h3>
+                {super::parts::heading(1).attr("class", "fw-heading").child(o.exits_title)}
                 {ranked(r)}
             </section>
         })}
         {move || scene.with(|s| s.funding.clone()).map(|table| view! {
             <section class="fw-section">
-                <h3 class="fw-heading">{o.funding_title}</h3>
+                {super::parts::heading(1).attr("class", "fw-heading").child(o.funding_title)}
                 {data_table(&table, lang, "fw-table--funding")}
             </section>
         })}
@@ -254,7 +254,7 @@ fn funnel(stages: Vec<Stage>, lang: Lang) -> impl IntoView {
     let o = lang.texts().occ;
     view! {
         <section class="fw-section">
-            <h3 class="fw-heading">{o.funnel_title}</h3>
+            {super::parts::heading(1).attr("class", "fw-heading").child(o.funnel_title)}
             <ol class="fw-funnel">
                 {stages.into_iter().map(|stage| view! {
                     <li class="fw-funnel__stage">
@@ -279,7 +279,7 @@ fn percent(value: f64) -> String {
 fn key_figures(figures: Vec<Figure>, lang: Lang) -> impl IntoView {
     let o = lang.texts().occ;
     view! {
-        <h3 class="fw-visually-hidden">{o.key_figures}</h3>
+        {super::parts::heading(1).attr("class", "fw-visually-hidden").child(o.key_figures)}
         <dl class="fw-figures">
             {figures.into_iter().map(|f| view! {
                 <div class=format!("fw-figure fw-figure--{}", f.key)>
@@ -353,7 +353,7 @@ fn provider_bars(
     ];
     view! {
         <section class="fw-section fw-bars">
-            <h3 class="fw-heading">{move || bars.with(|b| b.title.clone())}</h3>
+            {super::parts::heading(1).attr("class", "fw-heading").child(move || bars.with(|b| b.title.clone()))}
             <div class="fw-toolbar">
                 <label class="fw-field">
                     <span>{o.sort_by}" "</span>
@@ -380,7 +380,7 @@ fn provider_bars(
             <ul class="fw-bar-list" node_ref=list>
                 {move || bars.with(|b| bar_rows(b, open, list, lang))}
             </ul>
-            <details class="fw-table-view" prop:open=move || table_open.get()
+            <details class="fw-table-view" aria-label=o.as_table prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{o.as_table}</summary>
                 {move || bars.with(|b| bar_table(b, lang))}

@@ -397,7 +397,7 @@ pub(crate) fn timeline(
     let source = Memo::new(move |_| doc.with(|d| d.source.clone()));
     view! {
         <header class="fw-head">
-            {move || title.get().map(|s| view! { <h2 class="fw-title" lang=super::parts::data_lang()>{s}</h2> })}
+            {move || title.get().map(|s| view! { {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(s)} })}
             <p class="fw-asof">{move || format!("{} {}", t.today, lang.date(today.get()))}</p>
         </header>
         <p class="fw-summary">{summary}</p>
@@ -607,7 +607,7 @@ fn single_view(
     } = v;
     let active = super::parts::tooltip::Hover::<marks::Tip>::new();
     // Opened from the list: the participant's heading takes the focus (not the page's body).
-    let heading = NodeRef::<html::H3>::new();
+    let heading = NodeRef::<html::Custom<&'static str>>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get()
             && Nav::take(nav.arriving)
@@ -656,10 +656,10 @@ fn single_view(
     focus.restore(marks_ref, PATH);
     view! {
         <section class="fw-single" aria-label=label>
-            <h3 class="fw-heading" tabindex="-1" node_ref=heading>{move || names.with(|(label, programme)| match programme {
+            {super::parts::heading(1).attr("class", "fw-heading").attr("tabindex", "-1").node_ref(heading).child(move || names.with(|(label, programme)| match programme {
                 Some(p) => format!("{label} · {p}"),
                 None => label.clone(),
-            })}</h3>
+            }))}
             <div
                 class="fw-plot"
                 node_ref=plot_ref

@@ -54,6 +54,7 @@ function page() {
   return opened.then((o) => o.page);
 }
 
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const state = (p, id) => p.evaluate(focusState, id);
 
 /** Presses Tab (from where the focus is) until the focus is in `id` on an element matching `selector`. */
@@ -429,4 +430,56 @@ test("16: roles, names, pressed toggles and key hints in the accessibility tree"
   if (withDescription.length < 2) failures.push(`the AX tree describes the plots by their key hints (${withDescription.length} nodes)`);
   await cdp.detach();
   assert.deepEqual(failures, [], failures.join("\n"));
+});
+
+test("16: headings take the level the host asks for; every group is named, in the widget's words", async () => {
+  const p = await page();
+  const cdp = await p.context().newCDPSession(p);
+  const prop = (n, name) => n.properties?.find((x) => x.name === name)?.value?.value;
+  const failures = [];
+  // The headings of the widgets, by their text, with the level the accessibility tree gives.
+  const headings = async () => {
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    return nodes.filter((n) => !n.ignored && n.role?.value === "heading").map((n) => [n.name?.value, prop(n, "level")]);
+  };
+  const levelOf = (list, text) => list.find(([name]) => name?.startsWith(text))?.[1];
+  const texts = await p.evaluate(() => ({
+    occupancy: document.getElementById("occupancy").shadowRoot.querySelector(".fw-title")?.textContent,
+    section: document.getElementById("occupancy").shadowRoot.querySelector(".fw-section > .fw-heading")?.textContent,
+    participant: document.getElementById("day").shadowRoot.querySelector(".fw-single .fw-heading")?.textContent,
+  }));
+  assert.ok(texts.occupancy && texts.section && texts.participant, JSON.stringify(texts));
+  let list = await headings();
+  const before = [levelOf(list, texts.occupancy), levelOf(list, texts.section), levelOf(list, texts.participant)];
+  if (JSON.stringify(before) !== "[2,3,3]") failures.push(`by default the titles are level 2 and their sections 3: ${JSON.stringify(before)}`);
+  for (const id of ["occupancy", "day"]) await p.evaluate((id) => document.getElementById(id).setAttribute("heading-level", "4"), id);
+  await p.waitForFunction(() => document.getElementById("occupancy").shadowRoot.querySelector("h4.fw-title"), null, { timeout: 5000 }).catch(() => {});
+  list = await headings();
+  const after = [levelOf(list, texts.occupancy), levelOf(list, texts.section), levelOf(list, texts.participant)];
+  if (JSON.stringify(after) !== "[4,5,5]") failures.push(`with heading-level="4" the titles are level 4 and their sections 5: ${JSON.stringify(after)}`);
+  // A level the outline has no room for is refused with a warning and the default used.
+  const warnings = [];
+  p.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await p.evaluate(() => document.getElementById("occupancy").setAttribute("heading-level", "9"));
+  await sleep(300);
+  list = await headings();
+  if (levelOf(list, texts.occupancy) !== 2) failures.push(`heading-level="9" falls back to 2 (${levelOf(list, texts.occupancy)})`);
+  if (!warnings.some((w) => w.includes("heading-level"))) failures.push(`heading-level="9" is named in a console warning (${JSON.stringify(warnings)})`);
+  for (const id of ["occupancy", "day"]) await p.evaluate((id) => document.getElementById(id).removeAttribute("heading-level"), id);
+  await sleep(300);
+  // Every group and region of the widgets has a name; role descriptions are German words.
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  for (const n of nodes.filter((n) => !n.ignored)) {
+    const role = n.role?.value;
+    if (["group", "region", "figure", "toolbar"].includes(role) && !n.name?.value) {
+      const { node } = await cdp.send("DOM.describeNode", { backendNodeId: n.backendDOMNodeId }).catch(() => ({ node: {} }));
+      const attrs = node.attributes ?? [];
+      const cls = attrs[attrs.indexOf("class") + 1] ?? "";
+      failures.push(`a ${role} without a name: <${node.localName} class="${attrs.includes("class") ? cls : ""}">`);
+    }
+    const described = prop(n, "roledescription");
+    if (described && /^[a-z]+$/.test(described) && ["timeline", "map", "chart", "region"].includes(described)) failures.push(`roledescription "${described}" in a German widget`);
+  }
+  await cdp.detach();
+  assert.deepEqual([...new Set(failures)], [], [...new Set(failures)].join("\n"));
 });

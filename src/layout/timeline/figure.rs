@@ -336,9 +336,10 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
         width,
         height: bottom + legend_height,
         class: "fw-svg fw-timeline".into(),
-        role: Some("timeline".into()),
+        role: Some(lang.texts().tl.drawing.into()),
         label: name.to_string(),
-        label_data: false,
+        // A participant's label is the document's text.
+        label_data: true,
         patterns: vec![Pattern::Hatch, Pattern::Cross],
         marks,
     }
@@ -610,7 +611,7 @@ pub fn cohort_figure(
         width,
         height: bottom + 4.0 + legend_height,
         class: "fw-svg fw-cohort-figure".into(),
-        role: Some("timeline".into()),
+        role: Some(lang.texts().tl.drawing.into()),
         label: lang.texts().tl.cohort.to_string(),
         label_data: false,
         patterns: Vec::new(),

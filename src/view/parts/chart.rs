@@ -130,8 +130,8 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
     };
     let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()));
     view! {
-        <figure class=format!("fw-chart fw-chart--{id}")>
-            <figcaption class="fw-heading">{title}</figcaption>
+        <figure class=format!("fw-chart fw-chart--{id}") aria-labelledby=format!("fw-title-{id}")>
+            <figcaption class="fw-heading" id=format!("fw-title-{id}")>{title}</figcaption>
             <ul class="fw-legend">
                 {move || chart.with(|c| c.as_ref().map(legend))}
                 {move || chart.with(|c| c.as_ref().map(|c| states(c, lang)))}

@@ -35,7 +35,7 @@ pub(crate) fn error_panel(checked: &Checked, lang: Lang, can_retry: bool) -> imp
     let warnings: Vec<&Diagnostic> = checked.warnings().collect();
     view! {
         <div class="fw-panel fw-panel--error" role="alert" part="error-panel">
-            <h2 class="fw-panel__title">{t.errors_heading}</h2>
+            {super::heading(0).attr("class", "fw-panel__title").child(t.errors_heading)}
             <ul class="fw-panel__list">{items}</ul>
             {(!warnings.is_empty()).then(|| list(&warnings, lang))}
             {can_retry.then(|| view! {

@@ -147,7 +147,7 @@ pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
         }
     };
     view! {
-        <details class="fw-menu" node_ref=details
+        <details class="fw-menu" node_ref=details aria-label=e.menu
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" && details.try_get_untracked().flatten().is_some_and(|d| d.open()) {
                     ev.prevent_default();

@@ -44,3 +44,17 @@ pub(crate) fn move_tab_stop(ev: &web_sys::Event, mark: &web_sys::Element, attr: 
     }
     let _ = mark.set_attribute("tabindex", "0");
 }
+
+/// The level of the widget's title (`heading-level`); its sections are one level below.
+#[derive(Clone, Copy)]
+pub(crate) struct TitleLevel(pub Signal<u8>);
+
+/// A heading `depth` levels below the widget's title (0: the title itself), an `h1`…`h6` as
+/// the host's `heading-level` puts the widget into its page's outline.
+pub(crate) fn heading(
+    depth: u8,
+) -> leptos::html::HtmlElement<leptos::html::Custom<&'static str>, (), ()> {
+    let title = use_context::<TitleLevel>().map_or(super::TITLE_LEVEL, |l| l.0.get_untracked());
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    leptos::html::custom(TAGS[usize::from((title + depth).clamp(1, 6) - 1)])
+}
