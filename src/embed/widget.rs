@@ -163,8 +163,9 @@ thread_local! {
     static LIVE: RefCell<Vec<Rc<Widget>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// An event listener on the container, by event name.
-type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+/// An event listener on the container, by event name, and whether it listens while the event
+/// goes down to its target (capture) rather than up from it.
+type Listener = (&'static str, bool, Closure<dyn FnMut(Event)>);
 
 pub(crate) struct Widget {
     kind: WidgetKind,
@@ -525,19 +526,25 @@ impl Widget {
     /// Listens on the container: clicks (actions and selections), and the pointer and focus
     /// leaving (a held refresh runs once both are gone).
     fn listen(self: &Rc<Self>) {
-        let on = |name: &'static str, f: fn(&Rc<Widget>, &Event)| {
+        let listen = |name: &'static str, capture: bool, f: fn(&Rc<Widget>, &Event)| {
             let weak = Rc::downgrade(self);
             let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
                 if let Some(widget) = weak.upgrade() {
                     f(&widget, &event);
                 }
             });
-            let _ = self
-                .container
-                .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-            self.listeners.borrow_mut().push((name, listener));
+            let _ = self.container.add_event_listener_with_callback_and_bool(
+                name,
+                listener.as_ref().unchecked_ref(),
+                capture,
+            );
+            self.listeners.borrow_mut().push((name, capture, listener));
         };
-        on("click", |w, e| w.on_click(e));
+        let on = |name, f| listen(name, false, f);
+        // A click is read on its way down, before the view handles it: a provider's bar that
+        // opens its projects is drawn again as the first project's bar, and a click read on the
+        // way up would name that project.
+        listen("click", true, |w, e| w.on_click(e));
         // The focus has moved on (and the hover state is updated) once the event's task is over.
         let later = |w: &Rc<Widget>, _: &Event| {
             let weak = Rc::downgrade(w);
@@ -914,10 +921,12 @@ impl Widget {
         if let Some(inflight) = inflight {
             inflight.abort.abort();
         }
-        for (name, listener) in self.listeners.borrow_mut().drain(..) {
-            let _ = self
-                .container
-                .remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        for (name, capture, listener) in self.listeners.borrow_mut().drain(..) {
+            let _ = self.container.remove_event_listener_with_callback_and_bool(
+                name,
+                listener.as_ref().unchecked_ref(),
+                capture,
+            );
         }
         if let Some((observer, _callback)) = self.resize.borrow_mut().take() {
             observer.disconnect();
