@@ -227,7 +227,7 @@ static TL: TimelineTexts = TimelineTexts {
     three_months: "3 Monate",
     one_year: "1 Jahr",
     drawing: "Zeitstrahl",
-    keys: "Tab: nächster Eintrag · +/−: Zoom · Pfeile: verschieben · Pos1: alles · Esc: Hinweis schließen",
+    keys: "Tab: nächster Eintrag · +/− oder Strg/⌘ + Mausrad: Zoom · Pfeile: verschieben · Pos1: alles · Esc: Hinweis schließen",
     show_table: "Als Tabelle",
     show_chart: "Als Zeitleiste",
     what: "Was",

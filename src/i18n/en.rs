@@ -227,7 +227,7 @@ static TL: TimelineTexts = TimelineTexts {
     three_months: "3 months",
     one_year: "1 year",
     drawing: "timeline",
-    keys: "Tab: next item · +/−: zoom · arrows: pan · Home: all · Esc: close tooltip",
+    keys: "Tab: next item · +/− or Ctrl/⌘ + wheel: zoom · arrows: pan · Home: all · Esc: close tooltip",
     show_table: "As table",
     show_chart: "As timeline",
     what: "What",

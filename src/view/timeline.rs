@@ -541,15 +541,16 @@ fn drawing(scene: Signal<Scene>, class: &'static str) -> impl IntoView {
     view! { <span class=class aria-hidden="true" node_ref=node></span> }
 }
 
-/// Wheel zooms the window of `target` (a non-passive native listener, so the page does not
-/// scroll while zooming).
+/// Ctrl (or ⌘) and the wheel zoom the window of `target`, as a pinch on a touchpad does; the
+/// wheel alone scrolls the page past the chart (a non-passive native listener, which holds the
+/// page still only while it zooms).
 fn wheel_zoom(target: NodeRef<html::Div>, window: RwSignal<Window>) {
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
         let el: web_sys::HtmlElement = el.into();
         let wheel = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::WheelEvent)>::new(
             move |ev: web_sys::WheelEvent| {
-                if ev.delta_y() == 0.0 {
+                if ev.delta_y() == 0.0 || !(ev.ctrl_key() || ev.meta_key()) {
                     return;
                 }
                 ev.prevent_default();
