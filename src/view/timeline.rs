@@ -710,7 +710,7 @@ fn single_view(
                     let (left, top) = layout::tip_place(x, y);
                     view! {
                         <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
-                            on:pointerenter=move |_| active.stay() on:pointerleave=move |_| active.left()
+                            on:mousedown=move |ev| active.press(&ev) on:click=move |ev| active.click_through(&ev) on:pointerenter=move |_| active.stay() on:pointerleave=move |_| active.left()
                             style:left=left style:top=top>{text}</div>
                     }
                 })}

@@ -118,7 +118,7 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
                 <div
                     class=format!("fw-tooltip fw-tooltip--{side}")
                     aria-hidden="true"
-                    on:pointerenter=move |_| tip.stay()
+                    on:mousedown=move |ev| tip.press(&ev) on:click=move |ev| tip.click_through(&ev) on:pointerenter=move |_| tip.stay()
                     on:pointerleave=move |_| tip.left()
                     style:left=format!("{}px", num::fmt(x))
                     style:top=format!("{}px", num::fmt(y))

@@ -5,7 +5,9 @@
 //!   under a magnifier);
 //! - dismissible: Escape hides it wherever the focus is (a listener on the document while the
 //!   widget is drawn), not only when the focus is inside the widget;
-//! - persistent: it stays until the pointer or the focus leaves, or Escape.
+//! - persistent: it stays until the pointer or the focus leaves, or Escape;
+//! - never in the way: a click on a tooltip goes to what it covers (a neighbouring marker the
+//!   pointer reached over it), and the tooltip goes.
 //!
 //! Each view keeps what its tooltip shows in a [`Hover`] and gives the tooltip's element
 //! [`Hover::stay`] and [`Hover::leave`] as its `pointerenter` and `pointerleave`.
@@ -87,6 +89,50 @@ impl<T: Clone + Send + Sync + 'static> Hover<T> {
         )
         .ok();
         self.due.set_value(handle);
+    }
+
+    /// A click on the tooltip: it goes, and the click goes to what lay under it where it was
+    /// clicked (the tooltip is hoverable, so the pointer may reach a neighbouring mark over it).
+    /// The tooltip's `mousedown` is held back ([`Hover::press`]), or the focus leaving the mark
+    /// would take the tooltip down before the click.
+    pub(crate) fn click_through(&self, ev: &web_sys::MouseEvent) {
+        use wasm_bindgen::JsCast;
+        let tooltip = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let root = tooltip
+            .as_ref()
+            .and_then(|t| t.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok());
+        if let (Some(tooltip), Some(root)) = (tooltip, root) {
+            // Out of the way of hit testing before it is taken down.
+            if let Some(el) = tooltip.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("pointer-events", "none");
+            }
+            let (x, y) = (ev.client_x(), ev.client_y());
+            if let Some(under) = root.element_from_point(x as f32, y as f32) {
+                // As a click there would have: the record under it takes the focus.
+                if let Ok(Some(record)) = under.closest("[tabindex]") {
+                    super::marks::focus_record(&record);
+                }
+                let init = web_sys::MouseEventInit::new();
+                init.set_bubbles(true);
+                init.set_cancelable(true);
+                init.set_composed(true);
+                init.set_client_x(x);
+                init.set_client_y(y);
+                if let Ok(click) =
+                    web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init)
+                {
+                    let _ = under.dispatch_event(&click);
+                }
+            }
+        }
+        self.hide();
+    }
+
+    /// A button pressed on the tooltip: the focus stays where it is until the click.
+    pub(crate) fn press(&self, ev: &web_sys::MouseEvent) {
+        ev.prevent_default();
     }
 
     /// The pointer came onto the tooltip: it stays.
