@@ -483,10 +483,21 @@ fn map_tallies(
     }
     tallies.push(keys);
     // A figure is shown only where it is drawn: some area of the map (or its region's row)
-    // carries exactly this figure, found through the key as the map reads it.
+    // carries exactly this figure, found through the key as the map reads it; a figure of a
+    // period in that period's column of the tables.
     let m = lang.texts().map;
+    let periods = map::periods(doc);
     let mut values = Tally::new("values[]", array(raw, "values").len(), 0);
     for (i, v) in doc.values.iter().enumerate() {
+        let column = periods.iter().position(|q| *q == v.period);
+        let unit_cell = |u: &map::Unit| match column {
+            Some(c) => u.by_period.get(c).cloned(),
+            None => Some(u.figure.clone()),
+        };
+        let region_cell = |r: &map::RegionRow| match column {
+            Some(c) => r.by_period.get(c).cloned(),
+            None => Some(r.value.clone()),
+        };
         let carries = |cell: &Cell| match cell {
             _ if v.suppressed => *cell == Cell::Suppressed,
             Cell::Number(x, _) => v
@@ -495,23 +506,23 @@ fn map_tallies(
             Cell::Text(t) => !v.value.is_some_and(f64::is_finite) && t == m.no_data,
             _ => false,
         };
-        let drawn =
-            match figure_target(doc, &v.key) {
-                Target::Region(id) => {
-                    scene.units.iter().any(|u| {
-                        u.region.as_deref().map(str::trim) == Some(&id) && carries(&u.figure)
-                    }) || scene
-                        .regions
-                        .iter()
-                        .any(|r| r.id.trim() == id && carries(&r.value))
-                }
-                Target::Area(key) => scene.units.iter().any(|u| {
-                    let of_key = u.key == key
-                        || (!host && key.len() == 5 && u.key.len() == 8 && u.key.starts_with(&key));
-                    of_key && carries(&u.figure)
-                }),
-                Target::Land(_) => false,
-            };
+        let drawn = match figure_target(doc, &v.key) {
+            Target::Region(id) => {
+                scene.units.iter().any(|u| {
+                    u.region.as_deref().map(str::trim) == Some(&id)
+                        && unit_cell(u).is_some_and(|c| carries(&c))
+                }) || scene
+                    .regions
+                    .iter()
+                    .any(|r| r.id.trim() == id && region_cell(r).is_some_and(|c| carries(&c)))
+            }
+            Target::Area(key) => scene.units.iter().any(|u| {
+                let of_key = u.key == key
+                    || (!host && key.len() == 5 && u.key.len() == 8 && u.key.starts_with(&key));
+                of_key && unit_cell(u).is_some_and(|c| carries(&c))
+            }),
+            Target::Land(_) => false,
+        };
         if drawn {
             values.shown += 1;
         } else if named(&format!("values[{i}]")) {

@@ -402,16 +402,52 @@ fn map_doc() -> impl Strategy<Value = Value> {
             Just(json!(-3))
         ],
         any::<bool>(),
+        // Figures by period (the same area in two periods, two in one), or for all time.
+        prop::option::of(prop::sample::select(
+            &[
+                "2017-Q3",
+                "2017-Q4",
+                "2017-08",
+                "2018",
+                "2017-08-15",
+                "2017-Q5",
+            ][..],
+        )),
     )
-        .prop_map(|(key, value, suppressed)| {
-            if suppressed {
+        .prop_map(|(key, value, suppressed, period)| {
+            let mut v = if suppressed {
                 json!({ "key": key, "suppressed": true })
             } else {
                 json!({ "key": key, "value": value })
+            };
+            if let (Some(p), Some(o)) = (period, v.as_object_mut()) {
+                o.insert("period".into(), json!(p));
             }
+            v
         });
-    let marker = (text(), word(&["office", "provider", "jobcenter"]), -10.0f64..30.0, 40.0f64..60.0)
-        .prop_map(|(label, kind, lon, lat)| json!({ "id": label.clone(), "kind": kind, "label": label, "lon": lon, "lat": lat }));
+    let marker = (
+        text(),
+        word(&["office", "provider", "jobcenter"]),
+        -10.0f64..30.0,
+        40.0f64..60.0,
+        prop::option::of(date()),
+        prop::option::of(date()),
+    )
+        .prop_map(|(label, kind, lon, lat, from, to)| {
+            let mut o = Map::new();
+            for (k, v) in [
+                ("id", json!(label.clone())),
+                ("kind", json!(kind)),
+                ("label", json!(label)),
+                ("lon", json!(lon)),
+                ("lat", json!(lat)),
+            ] {
+                o.insert(k.into(), v);
+            }
+            put(&mut o, "validFrom", from);
+            put(&mut o, "validTo", to);
+            Value::Object(o)
+        });
     (
         prop::collection::vec(region, 0..4),
         prop::collection::vec(value, 0..7),

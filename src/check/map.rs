@@ -76,6 +76,17 @@ pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    for (i, m) in doc.markers.iter().enumerate() {
+        if let Some(from) = m.valid_from {
+            end_before_start(
+                kind,
+                from,
+                m.valid_to,
+                || format!("markers[{i}].validTo"),
+                out,
+            );
+        }
+    }
     let mut ids = UniqueIds::new(String::clone);
     for (i, m) in doc.markers.iter().enumerate() {
         ids.note(kind, &m.id, format!("markers[{i}].id"), out);
@@ -83,16 +94,18 @@ pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
     map_figure_keys(doc, out);
 }
 
-/// Figures keyed by a Land, and second figures for one area or region (keys read as the map
-/// reads them, [`crate::geo::figure_target`]): warnings with their paths; the first is shown.
+/// Figures keyed by a Land, and second figures for one area or region in one period (keys
+/// read as the map reads them, [`crate::geo::figure_target`]): warnings with their paths; the
+/// first is shown.
 pub(super) fn map_figure_keys(doc: &MapDoc, out: &mut Vec<Diagnostic>) {
     use crate::geo::{Target, figure_target};
     let kind = WidgetKind::Map;
-    let mut first: HashMap<Target, usize> = HashMap::new();
+    let mut first: HashMap<(Target, Option<crate::model::indicator::Period>), usize> =
+        HashMap::new();
     for (i, v) in doc.values.iter().enumerate() {
-        let target = figure_target(doc, &v.key);
+        let target = (figure_target(doc, &v.key), v.period);
         let path = format!("values[{i}].key");
-        if let Target::Land(k) = &target {
+        if let (Target::Land(k), _) = &target {
             out.push(Diagnostic::warning(kind, path, Problem::LandKey(k.clone())));
         } else if let Some(j) = first.get(&target) {
             let problem = Problem::DuplicateFigure {

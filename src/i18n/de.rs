@@ -349,6 +349,8 @@ static MAP: MapTexts = MapTexts {
         ("other", "Standort"),
     ],
     drawing: "Karte",
+    no_period: "ohne Zeitraum",
+    until: "bis {a}",
     at_first: "Frühere Zuordnung (die früheste ist schon gezeigt)",
     at_last: "Spätere Zuordnung (die späteste ist schon gezeigt)",
 };

@@ -349,6 +349,8 @@ static MAP: MapTexts = MapTexts {
         ("other", "Location"),
     ],
     drawing: "Map",
+    no_period: "no period",
+    until: "until {a}",
     at_first: "Earlier assignment (the earliest is already shown)",
     at_last: "Later assignment (the latest is already shown)",
 };

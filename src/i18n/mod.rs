@@ -148,6 +148,20 @@ impl Lang {
         }
     }
 
+    /// A period as people write it: `01.07.2014`, `Jul 2014`, `3. Quartal 2019`, `2019`.
+    pub fn period(self, period: crate::model::indicator::Period) -> String {
+        use crate::model::indicator::Period;
+        match period {
+            Period::Day(d) => self.date(d),
+            Period::Month(y, m) => {
+                let months = self.texts().occ.months;
+                format!("{} {y}", months[(m as usize).clamp(1, 12) - 1])
+            }
+            Period::Quarter(y, q) => fill(self.texts().occ.quarter, &q.to_string(), &y.to_string()),
+            Period::Year(y) => y.to_string(),
+        }
+    }
+
     /// A date: `01.12.2018` in German, ISO `2018-12-01` in English.
     ///
     /// ```
@@ -493,6 +507,10 @@ pub struct MapTexts {
     pub marker_kinds: &'static [(&'static str, &'static str)],
     /// What the drawing is, for screen readers (`aria-roledescription`).
     pub drawing: &'static str,
+    /// Head of the table column of figures without a period, beside those of periods.
+    pub no_period: &'static str,
+    /// The first date step when it stands for all the time up to it; `{a}` the date.
+    pub until: &'static str,
     /// The earlier button when the first change day is shown: its name says why it does nothing.
     pub at_first: &'static str,
     /// The later button when the last change day is shown.

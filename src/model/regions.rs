@@ -112,7 +112,9 @@ pub struct Region {
 }
 
 /// A figure for a region or a district. `value: null` is "no data"; `suppressed: true` is a
-/// figure withheld for privacy: never drawn as 0, never as "no data".
+/// figure withheld for privacy: never drawn as 0, never as "no data". With a `period` it is the
+/// figure of that day, month, quarter or year: the map's date shows the figures of the period
+/// it falls in, with the regions in force on it.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -125,6 +127,10 @@ pub struct Value {
     /// Withheld by the statistics office.
     #[serde(default)]
     pub suppressed: bool,
+    /// The period the figure is for (`2017-08-15`, `2017-08`, `2017-Q3`, `2017`); without one,
+    /// it holds for every date.
+    #[serde(default)]
+    pub period: Option<super::indicator::Period>,
 }
 
 /// A point on the map.
@@ -142,4 +148,10 @@ pub struct Marker {
     pub lon: f64,
     /// Latitude (WGS 84).
     pub lat: f64,
+    /// First day it is open (an office opened).
+    #[serde(default)]
+    pub valid_from: Option<Day>,
+    /// Last day it is open (an office closed or merged): it leaves the map the day after.
+    #[serde(default)]
+    pub valid_to: Option<Day>,
 }

@@ -256,7 +256,18 @@ fn drawn(
     // Drawn again only when the change days differ.
     let date_control = move || {
         let dates = shown.dates.get();
-        (dates.len() > 1).then(|| date_control(dates, shown.day, move |d| shown.pick(d), lang))
+        // Each step as the map names it ("bis 14.08.2017" for the time up to the first).
+        let names: Vec<String> = prepared.with_untracked(|p| {
+            dates
+                .iter()
+                .map(|d| {
+                    p.as_ref()
+                        .map_or_else(|| lang.date(d.0), |p| p.date_label(*d, lang))
+                })
+                .collect()
+        });
+        (dates.len() > 1)
+            .then(|| date_control(dates, names, shown.day, move |d| shown.pick(d), lang))
     };
     let zoom_control = move || zoom_control(doc, shown, lang);
     let print = printing();
@@ -346,7 +357,7 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
             {drawing}
             {move || tip.get().map(|((x, y, text), side)| view! {
                 <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
-                    on:pointerenter=move |_| tip.stay() on:pointerleave=move |_| tip.left()
+                    on:mousedown=move |ev| tip.press(&ev) on:click=move |ev| tip.click_through(&ev) on:pointerenter=move |_| tip.stay() on:pointerleave=move |_| tip.left()
                     style:left=format!("{}px", num::fmt(x)) style:top=format!("{}px", num::fmt(y))>{text}</div>
             })}
         </div>
@@ -497,6 +508,7 @@ fn legend(s: &MapScene) -> Option<impl IntoView + use<>> {
 /// Earlier and later buttons and a select of the change days.
 fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
     dates: Vec<Day>,
+    names: Vec<String>,
     day: Memo<Option<Day>>,
     pick: P,
     lang: Lang,
@@ -542,11 +554,11 @@ fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
                         }
                     }
                 >
-                    {options.into_iter().enumerate().map(|(i, d)| {
+                    {options.into_iter().zip(names).enumerate().map(|(i, (d, name))| {
                         let position = position.clone();
                         view! {
                             <option value=d.0.to_string() selected=move || position() == Some(i)>
-                                {lang.date(d.0)}
+                                {name}
                             </option>
                         }
                     }).collect_view()}

@@ -5,25 +5,54 @@ use crate::model::common::Day;
 use crate::model::regions::{MapDoc, Region};
 use std::collections::BTreeSet;
 
-/// The days on which the assignment changes, in order: every start, every day after an end,
-/// and the day before the first change when some region has no start (the time before it is a
-/// state of its own).
-pub(super) fn change_days(doc: &MapDoc) -> Vec<Day> {
+/// The days on which what the map shows changes, in order: every start and every day after an
+/// end of a region or a marker, and the first day of every period a figure is for. When some
+/// region has no start and the first day changes the assignment, the day before it stands for
+/// the time up to it (a state of its own); the second value says so (it reads "bis …"). Before
+/// a first period that changes nothing else there is nothing of its own to show.
+pub(super) fn change_days(doc: &MapDoc) -> (Vec<Day>, bool) {
     let mut days = BTreeSet::new();
-    for r in &doc.regions {
-        if let Some(d) = r.valid_from {
+    let spans = doc
+        .regions
+        .iter()
+        .map(|r| (r.valid_from, r.valid_to))
+        .chain(doc.markers.iter().map(|m| (m.valid_from, m.valid_to)));
+    for (from, to) in spans {
+        if let Some(d) = from {
             days.insert(d);
         }
-        if let Some(d) = r.valid_to.and_then(|d| d.0.succ_opt()) {
+        if let Some(d) = to.and_then(|d| d.0.succ_opt()) {
             days.insert(Day(d));
         }
     }
+    let changes = days.clone();
+    days.extend(
+        doc.values
+            .iter()
+            .filter_map(|v| v.period)
+            .map(|p| Day(p.first_day())),
+    );
     let any_open_start = doc.regions.iter().any(|r| r.valid_from.is_none());
     let mut dates: Vec<Day> = days.into_iter().collect();
-    if any_open_start && let Some(first) = dates.first().and_then(|d| d.0.pred_opt()) {
-        dates.insert(0, Day(first));
+    let before_first = dates
+        .first()
+        .filter(|d| changes.contains(d))
+        .and_then(|d| d.0.pred_opt());
+    match before_first {
+        Some(first) if any_open_start => {
+            dates.insert(0, Day(first));
+            (dates, true)
+        }
+        _ => (dates, false),
     }
-    dates
+}
+
+/// Whether a marker is open on `day` (every marker is, when no day is shown).
+pub(super) fn marker_open(m: &crate::model::regions::Marker, day: Option<Day>) -> bool {
+    match day {
+        None => true,
+        Some(d) => m.valid_from.is_none_or(|f| f <= d) && m.valid_to.is_none_or(|t| d <= t),
+    }
 }
 
 /// Whether `r` is in force on `day` (every region is, when no day is shown).

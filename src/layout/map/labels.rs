@@ -79,7 +79,14 @@ fn room(pts: &[(f64, f64)], x: f64, y: f64) -> f64 {
 
 /// Figures on the map: once per figure, at the largest area it colours (a region's or a
 /// district's drawn as municipalities once, an area's own at the area), where it fits.
-pub(super) fn figure_labels(units: &[Unit], placed: &[Placed], view: Box4) -> Vec<Label> {
+/// A figure that would sit on a marker (`pins`) moves below or above it, or is left to the
+/// tooltip and the table when neither fits.
+pub(super) fn figure_labels(
+    units: &[Unit],
+    placed: &[Placed],
+    view: Box4,
+    pins: &[Box4],
+) -> Vec<Label> {
     let mut labels = Vec::new();
     let mut labelled: HashSet<&Target> = HashSet::new();
     let mut by_size: Vec<usize> = (0..units.len()).collect();
@@ -101,25 +108,38 @@ pub(super) fn figure_labels(units: &[Unit], placed: &[Placed], view: Box4) -> Ve
             continue;
         };
         let text = units[i].value.clone();
-        if text.chars().count() as f64 * FIGURE_CHAR + 6.0 <= room && inside(view, x, y) {
-            labels.push(Label {
-                x,
-                y: y + 4.0,
-                text,
-            });
+        if text.chars().count() as f64 * FIGURE_CHAR + 6.0 > room || !inside(view, x, y) {
+            continue;
+        }
+        let free = |y: f64| {
+            let b = label_box(x, y, &text);
+            inside(view, x, y) && !pins.iter().any(|p| overlaps(*p, b))
+        };
+        if let Some(y) = [y + 4.0, y + 20.0, y - 12.0].into_iter().find(|y| free(*y)) {
+            labels.push(Label { x, y, text });
         }
     }
     labels
+}
+
+/// The box of a figure written at (`x`, baseline `y`).
+fn label_box(x: f64, y: f64, text: &str) -> Box4 {
+    let w = text.chars().count() as f64 * FIGURE_CHAR / 2.0 + 2.0;
+    [x - w, y - 12.0, x + w, y + 3.0]
+}
+
+/// What a marker takes on the map: its target for pointer and touch (24 px, larger than its
+/// symbol), which no label may cover, or a click on the label would select another marker.
+pub(super) fn pin_box(x: f64, y: f64) -> Box4 {
+    let half = super::marks::HIT / 2.0;
+    [x - half, y - half, x + half, y + half]
 }
 
 /// The boxes the figures written on the map take.
 fn written(labels: &[Label]) -> Vec<Box4> {
     labels
         .iter()
-        .map(|l| {
-            let w = l.text.chars().count() as f64 * FIGURE_CHAR / 2.0 + 2.0;
-            [l.x - w, l.y - 12.0, l.x + w, l.y + 3.0]
-        })
+        .map(|l| label_box(l.x, l.y, &l.text))
         .collect()
 }
 
@@ -172,12 +192,14 @@ fn candidates(x: f64, y: f64, w: f64) -> [(f64, f64, &'static str, Box4); 4] {
     ]
 }
 
-/// The markers of `doc`, offices first, with labels around them that stay in `view` and
-/// overlap neither the figures written (`labels`), nor any marker, nor each other.
+/// The markers of `doc`, offices first; those open on `day` drawn, with labels around them that
+/// stay in `view` and overlap neither the figures written (`labels`), nor any marker, nor each
+/// other. An office that closed (its `validTo` before the day) is listed, not drawn.
 pub(super) fn place_markers(
     doc: &MapDoc,
     drawing: &Drawing,
     labels: &[Label],
+    day: Option<crate::model::common::Day>,
     lang: Lang,
 ) -> Vec<MarkerMark> {
     let m = lang.texts().map;
@@ -192,12 +214,20 @@ pub(super) fn place_markers(
         .iter()
         .map(|mk| fit.apply(conic.project(mk.lon, mk.lat)))
         .collect();
+    let open: Vec<bool> = doc
+        .markers
+        .iter()
+        .map(|mk| super::calendar::marker_open(mk, day))
+        .collect();
     let mut taken = written(labels);
-    taken.extend(
-        projected
-            .iter()
-            .map(|&(x, y)| [x - 7.0, y - 7.0, x + 7.0, y + 7.0]),
-    );
+    // The other open markers' targets: a label may sit in its own marker's, in no other.
+    let pins: Vec<(usize, Box4)> = projected
+        .iter()
+        .zip(&open)
+        .enumerate()
+        .filter(|(_, (_, open))| **open)
+        .map(|(i, (&(x, y), _))| (i, pin_box(x, y)))
+        .collect();
     let mut out = Vec::with_capacity(order.len());
     for i in order {
         let Some(mk) = doc.markers.get(i) else {
@@ -205,10 +235,12 @@ pub(super) fn place_markers(
         };
         let (x, y) = projected.get(i).copied().unwrap_or((0.0, 0.0));
         let kind = marker_kind(&mk.kind);
-        let visible = x.is_finite() && y.is_finite() && inside(view, x, y);
+        let is_open = open.get(i).copied().unwrap_or(true);
+        let visible = is_open && x.is_finite() && y.is_finite() && inside(view, x, y);
         let w = mk.label.chars().count() as f64 * MARKER_CHAR;
         let label_at = if visible {
-            free_place(candidates(x, y, w), view, &mut taken)
+            let others = pins.iter().filter(|(j, _)| *j != i).map(|(_, b)| *b);
+            free_place(candidates(x, y, w), view, &mut taken, others.collect())
         } else {
             None
         };
@@ -222,23 +254,27 @@ pub(super) fn place_markers(
             label_at,
             text: format!("{} ({})", mk.label, name_of(m.marker_kinds, kind)),
             visible,
+            open: is_open,
+            valid: super::tables::validity(mk.valid_from, mk.valid_to, lang),
         });
     }
     out
 }
 
-/// The first of `candidates` inside `view` that overlaps nothing `taken`; it is taken then.
+/// The first of `candidates` inside `view` that overlaps nothing `taken` nor any of `pins`; it
+/// is taken then.
 fn free_place(
     candidates: [(f64, f64, &'static str, Box4); 4],
     view: Box4,
     taken: &mut Vec<Box4>,
+    pins: Vec<Box4>,
 ) -> Option<(f64, f64, &'static str)> {
     let (lx, ly, anchor, b) = candidates.into_iter().find(|(_, _, _, b)| {
         b[0] >= view[0]
             && b[2] <= view[2]
             && b[1] >= view[1]
             && b[3] <= view[3]
-            && !taken.iter().any(|t| overlaps(*t, *b))
+            && !taken.iter().chain(&pins).any(|t| overlaps(*t, *b))
     })?;
     taken.push(b);
     Some((lx, ly, anchor))

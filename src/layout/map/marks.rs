@@ -15,7 +15,7 @@ const POINTED_R: f64 = 7.5;
 
 /// The side of the square around a marker that takes its clicks: 24 CSS px at least (WCAG
 /// 2.5.8), transparent, under its symbol.
-const HIT: f64 = 24.0;
+pub(super) const HIT: f64 = 24.0;
 
 /// The legend under a map in a file: space above it, the height of a row, the width of a
 /// character of its text.

@@ -36,6 +36,12 @@ pub use marks::KEY;
 pub use prepare::{Prepared, prepare};
 pub use scene::{Label, LegendEntry, MapScene, MarkerMark, RegionRow, Unit, scene, scene_on};
 
+/// The columns of the tables when a document's figures have periods (see
+/// [`MapScene::periods`]): `None` for the figures without a period.
+pub fn periods(doc: &MapDoc) -> Vec<Option<crate::model::indicator::Period>> {
+    figures::Figures::periods(doc)
+}
+
 use crate::geo::Atlas;
 use crate::i18n::Lang;
 use crate::model::regions::MapDoc;

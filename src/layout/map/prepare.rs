@@ -24,8 +24,10 @@ pub struct Prepared {
     pub members: Vec<Vec<usize>>,
     /// Unknown keys and overlapping regions, with their paths.
     pub diagnostics: Vec<Diagnostic>,
-    /// The days on which the assignment of districts to regions changes.
+    /// The days on which what the map shows changes (regions, markers, periods of figures).
     pub dates: Vec<Day>,
+    /// The first of `dates` stands for the time up to it ("bis 14.08.2017").
+    pub until_first: bool,
     /// The day shown first.
     pub initial: Option<Day>,
     /// The notice the geometry demands.
@@ -72,7 +74,7 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
     };
     diagnostics.extend(overlaps(doc, &members, &units));
     let context = context(&resolver, &units, &focus, &seen);
-    let dates = change_days(doc);
+    let (dates, until_first) = change_days(doc);
     let initial = doc.date.or_else(|| dates.last().copied());
     let split = split(&resolver, &units);
     let attribution = attribution(doc, geo);
@@ -83,12 +85,26 @@ pub fn prepare(doc: &MapDoc, geo: Geometry) -> Prepared {
         members,
         diagnostics,
         dates,
+        until_first,
         initial,
         attribution,
         split,
         focus,
         host: geo.host,
         fingerprint,
+    }
+}
+
+impl Prepared {
+    /// How the date control and the map name `day`: its date, or "bis 14.08.2017" for the
+    /// first step when it stands for all the time up to it.
+    pub fn date_label(&self, day: Day, lang: crate::i18n::Lang) -> String {
+        let date = lang.date(day.0);
+        if self.until_first && self.dates.first() == Some(&day) {
+            crate::i18n::fill(lang.texts().map.until, &date, "")
+        } else {
+            date
+        }
     }
 }
 

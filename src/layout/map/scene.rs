@@ -13,6 +13,7 @@ use crate::geo::Shape;
 use crate::i18n::{Lang, fill, fill_named, isolate};
 use crate::layout::table::Cell;
 use crate::model::common::Day;
+use crate::model::indicator::Period;
 use crate::model::regions::{MapDoc, Region};
 use crate::order::sort_by;
 
@@ -35,6 +36,9 @@ pub struct Unit {
     pub value: String,
     /// The same figure for the table view and the CSV.
     pub figure: Cell,
+    /// Its figure in each of [`MapScene::periods`] (the table's columns), when figures have
+    /// periods.
+    pub by_period: Vec<Cell>,
     /// Tooltip and accessible name.
     pub text: String,
     /// Where the tooltip points (view units).
@@ -71,8 +75,12 @@ pub struct MarkerMark {
     pub label_at: Option<(f64, f64, &'static str)>,
     /// Tooltip and accessible name.
     pub text: String,
-    /// Inside the view.
+    /// Inside the view and open on the day shown: drawn.
     pub visible: bool,
+    /// Open on the day shown (an office that closed is listed, not drawn).
+    pub open: bool,
+    /// `01.10.2017 – offen`, or "immer".
+    pub valid: String,
 }
 
 /// One legend entry.
@@ -101,6 +109,8 @@ pub struct RegionRow {
     pub areas: String,
     /// Its figure.
     pub value: Cell,
+    /// Its figure in each of [`MapScene::periods`].
+    pub by_period: Vec<Cell>,
 }
 
 /// Everything the map draws.
@@ -130,8 +140,11 @@ pub struct MapScene {
     pub regions: Vec<RegionRow>,
     /// A paragraph for screen readers and the page.
     pub summary: String,
-    /// The day shown, formatted.
+    /// The day shown, formatted ("bis 14.08.2017" for the time up to the first change).
     pub date: Option<String>,
+    /// The periods the figures are for, named ("3. Quartal 2017"), in order: a column each in
+    /// the tables, led by "ohne Zeitraum" when some figures have no period and others have.
+    pub periods: Vec<String>,
 }
 
 /// Lays out `prepared` for `day`, zoomed to region `zoom`, `width` wide.
@@ -155,6 +168,7 @@ pub fn scene(
 /// What the units of a day are made from.
 struct Shown<'a> {
     doc: &'a MapDoc,
+    day: Option<Day>,
     prepared: &'a Prepared,
     drawing: &'a Drawing,
     region_of: Vec<Option<usize>>,
@@ -173,14 +187,15 @@ pub fn scene_on(
     lang: Lang,
 ) -> MapScene {
     let (active, region_of) = regions_on(doc, &prepared.members, prepared.units.len(), day);
-    let figures = Figures::new(doc, prepared.host);
-    let mut classes = Classes::new(&figures.numbers(), doc.scale.as_ref());
+    let figures = Figures::new(doc, prepared.host, day);
+    let mut classes = Classes::new(&Figures::every_number(doc), doc.scale.as_ref());
     let value_label = doc
         .value_label
         .clone()
         .unwrap_or_else(|| lang.texts().map.value.to_string());
     let on = Shown {
         doc,
+        day,
         prepared,
         drawing,
         region_of,
@@ -189,8 +204,12 @@ pub fn scene_on(
         lang,
     };
     let (mut units, placed) = on.units(&mut classes);
+    let periods = Figures::periods(doc);
+    on.by_period(&mut units, &periods, &classes);
     let view = [0.0, 0.0, drawing.fit.width, drawing.fit.height];
-    let labels = figure_labels(&units, &placed, view);
+    // Figures are written where no marker open on the day sits.
+    let pins = marker_boxes(doc, drawing, day);
+    let labels = figure_labels(&units, &placed, view, &pins);
     // Keyboard order: by region, then by name.
     sort_by(&mut units, |a, b| {
         (a.region_label.is_none(), &a.region_label, &a.name).cmp(&(
@@ -200,10 +219,35 @@ pub fn scene_on(
         ))
     });
     // Figures written on the map keep their place; marker labels go around them.
-    let markers = place_markers(doc, drawing, &labels, lang);
-    let regions = region_rows(doc, prepared, &active, &on.figures, &classes, lang);
-    let date = day.map(|d| lang.date(d.0));
-    let summary = summary(&on, &classes, units.len(), &active, date.as_deref());
+    let markers = place_markers(doc, drawing, &labels, day, lang);
+    let open = markers.iter().filter(|m| m.open).count();
+    let mut regions = region_rows(doc, prepared, &active, &on.figures, &classes, lang);
+    for (row, region) in regions.iter_mut().zip(&doc.regions) {
+        row.by_period = periods
+            .iter()
+            .map(|p| {
+                classes.cell(
+                    Figures::of_period(doc, prepared.host, *p).of_region(region),
+                    lang,
+                )
+            })
+            .collect();
+    }
+    let date = day.map(|d| prepared.date_label(d, lang));
+    let shown: Vec<f64> = placed
+        .iter()
+        .filter_map(|p| match p.figure {
+            Some(super::figures::Figure::Value(x)) => Some(x),
+            _ => None,
+        })
+        .collect();
+    let summary = summary(
+        &on,
+        &classes,
+        &shown,
+        (units.len(), &active, open),
+        date.as_deref(),
+    );
     MapScene {
         width: drawing.fit.width,
         height: drawing.fit.height,
@@ -218,7 +262,25 @@ pub fn scene_on(
         regions,
         summary,
         date,
+        periods: periods
+            .iter()
+            .map(|p| match p {
+                Some(p) => lang.period(*p),
+                None => lang.texts().map.no_period.to_string(),
+            })
+            .collect(),
     }
+}
+
+/// The boxes of the markers open on `day` (their targets for pointer and touch).
+fn marker_boxes(doc: &MapDoc, drawing: &Drawing, day: Option<Day>) -> Vec<[f64; 4]> {
+    doc.markers
+        .iter()
+        .filter(|m| super::calendar::marker_open(m, day))
+        .map(|m| drawing.fit.apply(drawing.conic.project(m.lon, m.lat)))
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .map(|(x, y)| super::labels::pin_box(x, y))
+        .collect()
 }
 
 impl Shown<'_> {
@@ -247,6 +309,7 @@ impl Shown<'_> {
                 region_label: region.map(|r| r.label.clone()),
                 value: value.unwrap_or_default(),
                 figure: classes.cell(figure, self.lang),
+                by_period: Vec::new(),
                 text: self.unit_text(shape, region, &shown),
                 anchor: anchor
                     .map(|(x, y, _)| (x, y))
@@ -259,6 +322,27 @@ impl Shown<'_> {
             });
         }
         (units, placed)
+    }
+
+    /// Each unit's figure in each period: its own, its district's, or that of the region it
+    /// belonged to on the period's first day.
+    fn by_period(&self, units: &mut [Unit], periods: &[Option<Period>], classes: &Classes) {
+        for p in periods {
+            let figures = Figures::of_period(self.doc, self.prepared.host, *p);
+            // The figures without a period: the regions of the day shown.
+            let day = p.map(|p| Day(p.first_day())).or(self.day);
+            let (_, region_of) = regions_on(
+                self.doc,
+                &self.prepared.members,
+                self.prepared.units.len(),
+                day,
+            );
+            for (i, (unit, shape)) in units.iter_mut().zip(&self.prepared.units).enumerate() {
+                let region = region_of[i].and_then(|r| self.doc.regions.get(r));
+                let figure = figures.of_unit(&shape.key, region).map(|(f, _)| f);
+                unit.by_period.push(classes.cell(figure, self.lang));
+            }
+        }
     }
 
     /// "Stendal (15090) · Programmregion: Nord · Teilnehmende: 412": the tooltip and name.
@@ -296,8 +380,8 @@ fn outlines(doc: &MapDoc, drawing: &Drawing, active: &[bool]) -> Vec<(String, St
 fn summary(
     on: &Shown,
     classes: &Classes,
-    areas: usize,
-    active: &[bool],
+    shown: &[f64],
+    (areas, active, markers): (usize, &[bool], usize),
     date: Option<&str>,
 ) -> String {
     let lang = on.lang;
@@ -312,15 +396,15 @@ fn summary(
         ),
         None => fill_named(m.summary, &[("areas", &areas), ("regions", &in_force)]),
     };
-    if !on.doc.markers.is_empty() {
+    if markers > 0 {
         summary.push(' ');
-        let markers = lang.count(on.doc.markers.len(), t.markers);
+        let markers = lang.count(markers, t.markers);
         summary.push_str(&fill(m.summary_markers, &markers, ""));
     }
-    let range = on
-        .figures
-        .numbers()
-        .into_iter()
+    // The range of the figures on the map on the day shown, not of every date's.
+    let range = shown
+        .iter()
+        .copied()
         .fold(None, |acc: Option<(f64, f64)>, v| {
             Some(acc.map_or((v, v), |(a, b)| (a.min(v), b.max(v))))
         });

@@ -7,7 +7,8 @@ use super::prepare::Prepared;
 use super::scene::{MapScene, RegionRow};
 use crate::i18n::{Lang, join_isolated, name_of};
 use crate::layout::table::{Cell, Column, DataTable, Row};
-use crate::model::regions::{MapDoc, Region};
+use crate::model::common::Day;
+use crate::model::regions::MapDoc;
 use crate::order::sort_by;
 
 /// The rows of the region table: every region, `active` for those in force.
@@ -38,26 +39,27 @@ pub(super) fn region_rows(
                 id: region.id.clone(),
                 label: region.label.clone(),
                 office: region.office.clone().unwrap_or_default(),
-                valid: validity(region, lang),
+                valid: validity(region.valid_from, region.valid_to, lang),
                 active: active.get(r).copied().unwrap_or(false),
                 areas: join_isolated(names.iter().copied(), ", "),
                 value: classes.cell(figures.of_region(region), lang),
+                by_period: Vec::new(),
             }
         })
         .collect()
 }
 
-/// "01.10.2017 – offen", or "immer".
-fn validity(region: &Region, lang: Lang) -> String {
+/// "01.10.2017 – offen", or "immer": when a region or a marker is in force.
+pub(super) fn validity(from: Option<Day>, to: Option<Day>, lang: Lang) -> String {
     let m = lang.texts().map;
-    if region.valid_from.is_none() && region.valid_to.is_none() {
+    if from.is_none() && to.is_none() {
         return m.always.to_string();
     }
-    let end = |d: Option<crate::model::common::Day>| {
+    let end = |d: Option<Day>| {
         d.map(|d| lang.date(d.0))
             .unwrap_or_else(|| m.open.to_string())
     };
-    format!("{} – {}", end(region.valid_from), end(region.valid_to))
+    format!("{} – {}", end(from), end(to))
 }
 
 impl MapScene {
@@ -88,29 +90,43 @@ impl MapScene {
         tables
     }
 
+    /// The figure columns: one of the day shown, or with periods one per period.
+    fn figure_columns(&self, head: &str) -> Vec<Column> {
+        if self.periods.is_empty() {
+            return vec![Column::figure(head.to_string())];
+        }
+        self.periods
+            .iter()
+            .map(|p| Column::figure(format!("{}, {p}", self.legend_title)))
+            .collect()
+    }
+
     fn regions_table(&self, lang: Lang) -> DataTable {
         let m = lang.texts().map;
-        let mut t = DataTable::new(
-            m.regions_title,
-            vec![
-                Column::data(m.region),
-                Column::data(m.office),
-                Column::text(m.valid),
-                Column::text(m.in_force),
-                Column::data(m.areas),
-                Column::figure(m.value),
-            ],
-        );
+        let mut columns = vec![
+            Column::data(m.region),
+            Column::data(m.office),
+            Column::text(m.valid),
+            Column::text(m.in_force),
+            Column::data(m.areas),
+        ];
+        columns.extend(self.figure_columns(m.value));
+        let mut t = DataTable::new(m.regions_title, columns);
         for r in &self.regions {
+            let mut cells = vec![
+                Cell::text(r.label.clone()),
+                Cell::text(r.office.clone()),
+                Cell::text(r.valid.clone()),
+                Cell::text(if r.active { m.yes } else { m.no }),
+                Cell::text(r.areas.clone()),
+            ];
+            if self.periods.is_empty() {
+                cells.push(r.value.clone());
+            } else {
+                cells.extend(r.by_period.iter().cloned());
+            }
             t.rows.push(Row {
-                cells: vec![
-                    Cell::text(r.label.clone()),
-                    Cell::text(r.office.clone()),
-                    Cell::text(r.valid.clone()),
-                    Cell::text(if r.active { m.yes } else { m.no }),
-                    Cell::text(r.areas.clone()),
-                    r.value.clone(),
-                ],
+                cells,
                 dimmed: !r.active,
             });
         }
@@ -119,38 +135,52 @@ impl MapScene {
 
     fn areas_table(&self, lang: Lang) -> DataTable {
         let m = lang.texts().map;
-        let mut t = DataTable::new(
-            m.areas_title,
-            vec![
-                Column::data(m.area),
-                Column::text(m.key),
-                Column::text(m.region),
-                Column::figure(self.legend_title.clone()),
-            ],
-        );
+        let mut columns = vec![
+            Column::data(m.area),
+            Column::text(m.key),
+            Column::text(m.region),
+        ];
+        columns.extend(self.figure_columns(&self.legend_title));
+        let mut t = DataTable::new(m.areas_title, columns);
         for u in &self.units {
             let region = u.region_label.clone();
-            t.push(vec![
+            let mut cells = vec![
                 Cell::text(u.name.clone()),
                 Cell::text(u.key.clone()),
                 Cell::text(region.unwrap_or_else(|| m.no_region.to_string())),
-                u.figure.clone(),
-            ]);
+            ];
+            if self.periods.is_empty() {
+                cells.push(u.figure.clone());
+            } else {
+                cells.extend(u.by_period.iter().cloned());
+            }
+            t.push(cells);
         }
         t
     }
 
     fn markers_table(&self, lang: Lang) -> DataTable {
         let m = lang.texts().map;
-        let mut t = DataTable::new(
-            m.markers_title,
-            vec![Column::data(m.area), Column::text(m.kind)],
-        );
+        // Validity only where some marker has one: a document without dates reads as before.
+        let dated = self.markers.iter().any(|mk| mk.valid != m.always);
+        let mut columns = vec![Column::data(m.area), Column::text(m.kind)];
+        if dated {
+            columns.extend([Column::text(m.valid), Column::text(m.in_force)]);
+        }
+        let mut t = DataTable::new(m.markers_title, columns);
         for mk in &self.markers {
-            t.push(vec![
+            let mut cells = vec![
                 Cell::text(mk.label.clone()),
                 Cell::text(name_of(m.marker_kinds, mk.kind)),
-            ]);
+            ];
+            if dated {
+                cells.push(Cell::text(mk.valid.clone()));
+                cells.push(Cell::text(if mk.open { m.yes } else { m.no }));
+            }
+            t.rows.push(Row {
+                cells,
+                dimmed: !mk.open,
+            });
         }
         t
     }

@@ -127,15 +127,7 @@ pub fn unit_key(unit: Unit) -> &'static str {
 
 /// A period as people write it: `01.07.2014`, `Jul 2014`, `3. Quartal 2019`, `2019`.
 pub fn period_label(period: Period, lang: Lang) -> String {
-    match period {
-        Period::Day(d) => lang.date(d),
-        Period::Month(y, m) => {
-            let months = lang.texts().occ.months;
-            format!("{} {y}", months[(m as usize).clamp(1, 12) - 1])
-        }
-        Period::Quarter(y, q) => fill(lang.texts().occ.quarter, &q.to_string(), &y.to_string()),
-        Period::Year(y) => y.to_string(),
-    }
+    lang.period(period)
 }
 
 /// A value of `unit` as the table and the cards show it: `15.654`, `98,2 %`, `13.900.000 €`.
