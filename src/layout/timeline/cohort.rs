@@ -12,7 +12,7 @@ use super::*;
 /// use foerderweg::layout::timeline::cohort_summary;
 /// use foerderweg::model::timeline::TimelineDoc;
 /// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1","participants":[
-///   {"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-01-08","provider":"P"}]},
+///   {"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-01-08","provider":"P"}]},
 ///   {"id":"b","label":"B","phases":[{"kind":"profiling","start":"2018-03-01","end":"2018-03-09"}],
 ///    "exit":{"date":"2018-03-09","outcome":"employment"}}]}"#).unwrap_or_else(|e| panic!("{e}"));
 /// let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap_or_default();
@@ -30,7 +30,7 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             Some(hi.map_or(d, |hi: NaiveDate| hi.max(d))),
         )
     });
-    let providers = choices(doc).0;
+    let providers = providers(doc);
     let mut counts: Vec<(&str, usize)> = ["active", "waiting", "exited", "terminated"]
         .into_iter()
         .map(|status| (status, 0))
@@ -72,6 +72,48 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             ("statuses", &statuses.join(", ")),
         ],
     )
+}
+
+/// The steps an office (Jobcenter, Regionalbüro) takes itself: whoever a document names as
+/// their `provider` is that office, unless it also runs a project (counselling it holds
+/// itself does not make it a provider).
+const OFFICE_STEPS: [&str; 4] = ["referral", "profiling", "recommendation", "followUp"];
+
+/// The providers (Träger) of the cohort, sorted: every organisation named as a phase's
+/// `provider`, except the offices, which only refer, profile, recommend and agree the follow-up
+/// (the three Jobcenters of the Stendal cohort are no providers; a provider that also profiles
+/// stays one).
+///
+/// ```
+/// use foerderweg::layout::timeline::providers;
+/// use foerderweg::model::timeline::TimelineDoc;
+/// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1","participants":[
+///   {"id":"a","label":"A","phases":[
+///     {"kind":"profiling","start":"2018-01-08","provider":"Jobcenter Stendal"},
+///     {"kind":"workOpportunity","start":"2018-02-01","provider":"Träger 1"}]}]}"#)
+///     .unwrap_or_else(|e| panic!("{e}"));
+/// assert_eq!(providers(&doc), ["Träger 1"]);
+/// ```
+pub fn providers(doc: &TimelineDoc) -> Vec<&str> {
+    use std::collections::BTreeMap;
+    // Per name: whether it takes an office's step (counselling aside), whether it runs a
+    // project; a name that only counsels is a provider (a debt counselling service).
+    let mut names: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    for ph in doc.participants.iter().flat_map(|p| &p.phases) {
+        if let Some(name) = ph.provider.as_deref() {
+            let entry = names.entry(name).or_default();
+            match ph.kind.as_str() {
+                "counselling" => {}
+                kind if OFFICE_STEPS.contains(&kind) => entry.0 = true,
+                _ => entry.1 = true,
+            }
+        }
+    }
+    names
+        .into_iter()
+        .filter(|(_, (office, project))| *project || !*office)
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// The exit in words: outcome, day, then the reason and the follow-up where given.
