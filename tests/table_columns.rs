@@ -158,3 +158,37 @@ fn the_provider_column_holds_providers_and_the_follow_up_is_said_with_the_exit()
         }
     }
 }
+
+#[test]
+fn the_cohort_table_says_each_thing_under_its_own_head() {
+    let name = "timeline-stendal-cohort";
+    for lang in [Lang::De, Lang::En] {
+        let t = lang.texts().tl;
+        let (_, table) = tables(name, &sample(name), lang)
+            .into_iter()
+            .find(|(_, t)| t.title == lang.texts().tl.cohort)
+            .unwrap();
+        let heads: Vec<&str> = table.columns.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                t.participant,
+                t.status,
+                t.sort_start,
+                t.phases_column,
+                t.exit_lane
+            ]
+        );
+        let shown = table.shown(lang);
+        let statuses: Vec<&str> = t.statuses.iter().map(|(_, name)| *name).collect();
+        for row in &shown {
+            // The status in words (with the outcome of an exit): no label, no date.
+            assert!(
+                statuses.iter().any(|s| row[1].starts_with(s)) && !row[1].contains(&row[0]),
+                "{row:?}"
+            );
+            assert!(!row[1].chars().any(|c| c.is_ascii_digit()), "{row:?}");
+        }
+        assert!(table.columns[2].date && table.columns[4].date);
+    }
+}

@@ -370,8 +370,9 @@ pub struct Row {
     pub text: String,
 }
 
-/// The table view of the cohort in `order`: each participant with the sentence a screen reader
-/// hears on the row (status, first start, exit).
+/// The table view of the cohort in `order`: each participant with its status (and the outcome of
+/// its exit), first start, phases and exit day, each under its own head (the days as days, so the
+/// CSV's columns sort as dates).
 pub fn cohort_table(
     doc: &TimelineDoc,
     order: &[usize],
@@ -385,14 +386,27 @@ pub fn cohort_table(
         vec![
             Column::data(t.participant),
             Column::text(t.status),
+            Column::date(t.sort_start),
             Column::text(t.phases_column),
+            Column::date(t.exit_lane),
         ],
     );
     for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
+        let Some(p) = doc.participants.get(r.index) else {
+            continue;
+        };
+        let mut status = name_of(t.statuses, r.status).to_string();
+        // The outcome of an exit; an early termination is the status itself.
+        let exited = p.exit.as_ref().filter(|e| e.date.0 <= today);
+        if let Some(exit) = exited.filter(|e| e.outcome != "earlyTermination") {
+            status.push_str(&format!(" ({})", name_of(t.outcomes, &exit.outcome)));
+        }
         table.push(vec![
             Cell::Text(r.label),
-            Cell::Text(r.text),
+            Cell::Text(status),
+            Cell::date(first_start(p)),
             Cell::Text(r.phases),
+            Cell::date(p.exit.as_ref().map(|e| e.date.0)),
         ]);
     }
     table
