@@ -503,7 +503,7 @@ fn map_tallies(
             Cell::Number(x, _) => v
                 .value
                 .is_some_and(|y| y.is_finite() && x.total_cmp(&y).is_eq()),
-            Cell::Text(t) => !v.value.is_some_and(f64::is_finite) && t == m.no_data,
+            Cell::Absent(t) => !v.value.is_some_and(f64::is_finite) && t == m.no_data,
             _ => false,
         };
         let drawn = match figure_target(doc, &v.key) {

@@ -43,6 +43,8 @@ async fn stendal_shows_the_published_figures() {
         pairs,
         [
             ("Einsatzstellen", "113"),
+            ("Projekte", "42"),
+            ("Träger", "7"),
             ("Besetzt", "111"),
             ("Besetzungsquote", "98,2\u{202f}%"),
             ("Frei", "0"),
@@ -54,7 +56,7 @@ async fn stendal_shows_the_published_figures() {
     assert_eq!(changes, ["▲ +3 seit 23.10.2018"]);
     assert_eq!(
         shadow_text(&el, ".fw-summary"),
-        "Stand 01.12.2018: 111 von 113 Einsatzstellen besetzt (98,2\u{202f}%), 2 Besetzungen geplant, 17 vorzeitige Beendigungen."
+        "Stand 01.12.2018: 111 von 113 Einsatzstellen besetzt (98,2\u{202f}%), 2 Besetzungen geplant, 17 vorzeitige Beendigungen. 42 Projekte, 7 Träger."
     );
     // The report table, laid out as published: a column per reporting date.
     let heads = texts(&el, ".fw-table--report thead th");

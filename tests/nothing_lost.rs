@@ -657,3 +657,87 @@ fn the_map_fuzz_seeds_lose_nothing() {
     }
     assert!(seen >= 3, "{seen} seeds");
 }
+
+/// The years the axis names, each label's four-digit numbers.
+fn years_named(ticks: &[foerderweg::layout::timeline::Tick]) -> Vec<i32> {
+    ticks
+        .iter()
+        .flat_map(|t| t.label.split(|c: char| !c.is_ascii_digit()))
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .collect()
+}
+
+/// No year lost on the axis: at every width a phone or a desktop gives the timeline, the axis
+/// names the year of whatever it shows. The year that holds at least half of the window is
+/// named; the first label names its year (a path in 2019 never reads as "2020" alone); every
+/// year named is one in the window; no two labels overlap.
+fn assert_axis_tells_the_year(from: chrono::NaiveDate, days: i64, width: f64, lang: Lang) {
+    use chrono::Datelike;
+    use foerderweg::layout::timeline::{Window, plot_for, text_width, ticks};
+    let window = Window::new(from, from + chrono::Duration::days(days));
+    let ticks = ticks(window, plot_for(width), lang);
+    let named = years_named(&ticks);
+    let what = format!("{window:?} at {width} px: {ticks:?}");
+    let mut half = None;
+    for year in window.from.year()..=window.to.year() {
+        let (Some(first), Some(last)) = (
+            chrono::NaiveDate::from_ymd_opt(year, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            continue;
+        };
+        let inside = (last.min(window.to) - first.max(window.from)).num_days() + 1;
+        if inside * 2 >= window.days() {
+            half = Some(year);
+        }
+    }
+    if let Some(year) = half {
+        assert!(named.contains(&year), "{year} not named: {what}");
+    }
+    let labelled: Vec<_> = ticks.iter().filter(|t| !t.label.is_empty()).collect();
+    let first = labelled
+        .first()
+        .unwrap_or_else(|| panic!("no label: {what}"));
+    assert!(
+        !years_named(&[(*first).clone()]).is_empty(),
+        "the first label has no year: {what}"
+    );
+    for year in &named {
+        assert!(
+            (window.from.year()..=window.to.year()).contains(year),
+            "{year} is not in the window: {what}"
+        );
+    }
+    for pair in labelled.windows(2) {
+        let end = pair[0].x + 3.0 + text_width(&pair[0].label, 11.0, false);
+        assert!(end <= pair[1].x + 1.0, "labels overlap: {what}");
+    }
+}
+
+#[test]
+fn a_path_in_2019_reads_2019_on_a_phone() {
+    // A path from February to November 2019 (issue 21: at 375 px the axis showed "2020" only).
+    let from = chrono::NaiveDate::from_ymd_opt(2019, 1, 25).unwrap();
+    for width in [320.0, 360.0, 375.0, 414.0, 768.0, 1200.0] {
+        for lang in [Lang::De, Lang::En] {
+            assert_axis_tells_the_year(from, 345, width, lang);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_axis_names_the_year_at_every_width(
+        start in 0i64..(366 * 40),
+        days in prop_oneof![7i64..800, 7i64..(366 * 60)],
+        width in 320u32..=1200,
+        english in any::<bool>(),
+    ) {
+        let from = chrono::NaiveDate::from_ymd_opt(1995, 1, 1).unwrap() + chrono::Duration::days(start);
+        let lang = if english { Lang::En } else { Lang::De };
+        assert_axis_tells_the_year(from, days, f64::from(width), lang);
+    }
+}

@@ -60,9 +60,9 @@ fn stendal_renders_both_charts_with_their_frames_and_the_report_table() {
     assert_eq!(filed.marks[..drawn.marks.len()], drawn.marks[..]);
     assert!(filed.height > drawn.height);
     assert_eq!(r.figures[1].scene.records("data-fw-point").len(), 15);
-    // No providers are published for Stendal: the report table only.
+    // No providers are published for Stendal: the key figures and the report table only.
     let tables: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
-    assert_eq!(tables, ["Entwicklung nach Stichtagen"]);
+    assert_eq!(tables, ["Kennzahlen", "Entwicklung nach Stichtagen"]);
 
     let en = rendering(&stendal, 720.0, Lang::En);
     assert_eq!(
@@ -85,8 +85,12 @@ fn the_example_renders_the_bars_and_funding_tables_it_shows() {
     assert_eq!(r.figures.len(), 2);
     let tables: Vec<&str> = r.tables.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(
-        tables[..2],
-        ["Entwicklung nach Stichtagen", "Belegung nach Trägern"]
+        tables[..3],
+        [
+            "Kennzahlen",
+            "Entwicklung nach Stichtagen",
+            "Belegung nach Trägern"
+        ]
     );
 }
 
@@ -117,6 +121,55 @@ fn every_sample_renders_named_points_without_styles() {
                     assert!(file.contains(f.frame.as_of.as_deref().unwrap_or("")));
                 }
             }
+        }
+    }
+}
+
+/// Every figure of the programme is drawn: Stendal publishes 42 projects with 113 slots at 7
+/// providers without listing them one by one, and its `projectCount` and `providerCount` are
+/// key figures, part of the summary and of the key figures' table (and so of the CSV and of a
+/// server-rendered page).
+#[test]
+fn stendal_shows_its_count_of_projects_and_providers() {
+    let stendal = doc(SAMPLES[0]);
+    for (lang, projects, providers) in [
+        (Lang::De, "Projekte", "Träger"),
+        (Lang::En, "Projects", "Providers"),
+    ] {
+        let scene = occupancy::scene(&stendal, lang);
+        let figure = |key: &str| {
+            scene
+                .figures
+                .iter()
+                .find(|f| f.key == key)
+                .map(|f| (f.label, f.value.as_str()))
+        };
+        assert_eq!(
+            figure("projects"),
+            Some((projects, "42")),
+            "{:?}",
+            scene.figures
+        );
+        assert_eq!(
+            figure("providers"),
+            Some((providers, "7")),
+            "{:?}",
+            scene.figures
+        );
+        let summary = scene.summary.clone().unwrap_or_default();
+        assert!(
+            summary.contains(&format!("42 {}", projects.to_lowercase()))
+                || summary.contains(&format!("42 {projects}")),
+            "{summary}"
+        );
+        let r = rendering(&stendal, 960.0, lang);
+        let csv: Vec<String> = r.tables.iter().map(|t| t.csv(lang)).collect();
+        let sep = if lang == Lang::De { ';' } else { ',' };
+        for line in [format!("{projects}{sep}42"), format!("{providers}{sep}7")] {
+            assert!(
+                csv.iter().any(|c| c.split("\r\n").any(|l| l == line)),
+                "{line:?} in no CSV: {csv:?}"
+            );
         }
     }
 }

@@ -99,6 +99,8 @@ static DIAG: DiagTexts = DiagTexts {
 
 static OCC: OccupancyTexts = OccupancyTexts {
     slots: "Einsatzstellen",
+    projects: "Projekte",
+    providers: "Träger",
     filled: "Besetzt",
     fill_rate: "Besetzungsquote",
     vacant: "Frei",

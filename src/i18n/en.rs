@@ -99,6 +99,8 @@ static DIAG: DiagTexts = DiagTexts {
 
 static OCC: OccupancyTexts = OccupancyTexts {
     slots: "Slots",
+    projects: "Projects",
+    providers: "Providers",
     filled: "Filled",
     fill_rate: "Fill rate",
     vacant: "Vacant",

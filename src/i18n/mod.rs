@@ -524,6 +524,10 @@ text_table! {
 pub struct OccupancyTexts {
     /// Key figure: slots in total.
     pub slots: &'static str,
+    /// Key figure: projects in total.
+    pub projects: &'static str,
+    /// Key figure: providers (Träger) in total.
+    pub providers: &'static str,
     /// Key figure and series: filled slots.
     pub filled: &'static str,
     /// Key figure: share of slots filled.

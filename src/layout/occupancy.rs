@@ -78,6 +78,8 @@ pub struct Figure {
     pub label: &'static str,
     /// The value, formatted (`111`, `98,2 %`); `–` when unknown.
     pub value: String,
+    /// The value as the key figures' table and its CSV hold it.
+    pub cell: Cell,
     /// The change since the previous reporting date, when both are known.
     pub change: Option<Change>,
 }
@@ -363,46 +365,48 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         let (a, b, since) = (now.rate()?, before?.rate()?, since?);
         Some(change(lang, (a - b) * 100.0, 1, Some(o.points), since))
     })();
-    let figures = vec![
-        Figure {
-            key: "slots",
-            label: o.slots,
-            value: or_dash(lang, now.slots),
-            change: None,
-        },
-        Figure {
-            key: "filled",
-            label: o.filled,
-            value: or_dash(lang, now.filled),
-            change: delta(now.filled, before.and_then(|b| b.filled)),
-        },
+    let count = |key, label, value: Option<u64>, change| Figure {
+        key,
+        label,
+        value: or_dash(lang, value),
+        cell: value.map_or(Cell::Missing, |v| Cell::count(v as f64)),
+        change,
+    };
+    let (projects, providers) = programme_counts(doc);
+    let mut figures = vec![count("slots", o.slots, now.slots, None)];
+    // The programme's size, where the document gives it (Stendal: 42 projects, 7 providers).
+    figures.extend(projects.map(|n| count("projects", o.projects, Some(n), None)));
+    figures.extend(providers.map(|n| count("providers", o.providers, Some(n), None)));
+    figures.extend([
+        count(
+            "filled",
+            o.filled,
+            now.filled,
+            delta(now.filled, before.and_then(|b| b.filled)),
+        ),
         Figure {
             key: "rate",
             label: o.fill_rate,
             value: now
                 .rate()
                 .map_or_else(|| "–".to_string(), |r| lang.percent(r)),
+            cell: now.rate().map_or(Cell::Missing, Cell::Percent),
             change: rate_change,
         },
-        Figure {
-            key: "vacant",
-            label: o.vacant,
-            value: or_dash(lang, now.vacant()),
-            change: delta(now.vacant(), before.and_then(|b| b.vacant())),
-        },
-        Figure {
-            key: "planned",
-            label: o.planned,
-            value: or_dash(lang, now.planned),
-            change: delta(now.planned, before.and_then(|b| b.planned)),
-        },
-        Figure {
-            key: "early",
-            label: o.early,
-            value: or_dash(lang, early_now),
-            change: delta(early_now, before_early),
-        },
-    ];
+        count(
+            "vacant",
+            o.vacant,
+            now.vacant(),
+            delta(now.vacant(), before.and_then(|b| b.vacant())),
+        ),
+        count(
+            "planned",
+            o.planned,
+            now.planned,
+            delta(now.planned, before.and_then(|b| b.planned)),
+        ),
+        count("early", o.early, early_now, delta(early_now, before_early)),
+    ]);
 
     let as_of_day = as_of_day(doc);
     let summary = (|| {
@@ -415,7 +419,15 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
             ("planned", &or_dash(lang, now.planned.or(Some(0)))),
             ("early", &or_dash(lang, early_now.or(Some(0)))),
         ];
-        Some(fill_named(o.summary, &values))
+        let mut summary = fill_named(o.summary, &values);
+        let size: Vec<String> = [(projects, t.projects), (providers, t.providers)]
+            .into_iter()
+            .filter_map(|(n, words)| Some(lang.count(n? as usize, words)))
+            .collect();
+        if !size.is_empty() {
+            summary.push_str(&format!(" {}.", size.join(", ")));
+        }
+        Some(summary)
     })();
     let cards = indicators::cards(doc, lang);
     // A document of key figures alone is summed up by its first cards; the rest by their
@@ -433,7 +445,6 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         (!parts.is_empty()).then(|| format!("{}.", parts.join("; ")))
     });
     // Only what has data is shown: no row of six dashes for a document without slots.
-    let mut figures = figures;
     if figures.iter().all(|f| f.value == "–") {
         figures.clear();
     }
@@ -466,6 +477,35 @@ pub fn scene(doc: &OccupancyDoc, lang: Lang) -> Scene {
         cards,
         indicators: indicators::report(doc, lang),
     }
+}
+
+/// The number of projects and of providers: as the programme states them, else as listed.
+fn programme_counts(doc: &OccupancyDoc) -> (Option<u64>, Option<u64>) {
+    let listed: usize = doc.providers.iter().map(|p| p.projects.len()).sum();
+    let projects = doc
+        .programme
+        .project_count
+        .map(u64::from)
+        .or((listed > 0).then_some(listed as u64));
+    let providers = doc
+        .programme
+        .provider_count
+        .map(u64::from)
+        .or((!doc.providers.is_empty()).then_some(doc.providers.len() as u64));
+    (projects, providers)
+}
+
+/// The key figures as a table: what the CSV, a file and a server-rendered page get of them.
+pub fn figures_table(figures: &[Figure], lang: Lang) -> DataTable {
+    let o = lang.texts().occ;
+    let mut table = DataTable::new(
+        o.key_figures,
+        vec![Column::text(o.measure), Column::figure(o.latest_value)],
+    );
+    for f in figures {
+        table.push(vec![Cell::text(f.label), f.cell.clone()]);
+    }
+    table
 }
 
 /// What a series row reads from a point.
@@ -852,6 +892,9 @@ fn capitalised(text: &str) -> String {
 pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
     let s = scene(doc, lang);
     let mut tables = Vec::new();
+    if !s.figures.is_empty() {
+        tables.push(figures_table(&s.figures, lang));
+    }
     if s.table.columns.len() > 1 {
         tables.push(s.table);
     }
@@ -948,7 +991,7 @@ mod tests {
         assert_eq!(
             s.summary.as_deref(),
             Some(
-                "Stand 01.12.2018: 111 von 113 Einsatzstellen besetzt (98,2\u{202f}%), 2 Besetzungen geplant, 17 vorzeitige Beendigungen."
+                "Stand 01.12.2018: 111 von 113 Einsatzstellen besetzt (98,2\u{202f}%), 2 Besetzungen geplant, 17 vorzeitige Beendigungen. 42 Projekte, 7 Träger."
             )
         );
     }

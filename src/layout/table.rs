@@ -25,6 +25,9 @@ pub enum Cell {
     Provisional(Box<Cell>),
     /// No figure.
     Missing,
+    /// No figure, for a reason the table view says in this word (`keine Daten`): the CSV
+    /// writes nothing, so that a figure column holds figures a spreadsheet reads.
+    Absent(String),
 }
 
 impl Cell {
@@ -61,6 +64,7 @@ impl Cell {
                 format!("{} ({})", cell.display(lang), lang.texts().occ.provisional)
             }
             Cell::Missing => "–".to_string(),
+            Cell::Absent(word) => word.clone(),
         }
     }
 
@@ -100,7 +104,7 @@ impl Cell {
             Cell::Provisional(cell) => {
                 format!("{} ({})", cell.csv(lang), lang.texts().occ.provisional)
             }
-            Cell::Missing => String::new(),
+            Cell::Missing | Cell::Absent(_) => String::new(),
         };
         // Every field, whatever its origin (data, a host's label, a figure), goes through the
         // one defusing step; only a figure written from a number above may start with a minus.
@@ -149,6 +153,9 @@ pub struct Column {
     /// Texts from the document (names, labels), in the document's language rather than the
     /// widget's: the view marks them with the data's `lang` where the two differ.
     pub data: bool,
+    /// Days: every cell is a [`Cell::Date`] or empty, so a spreadsheet reads the column as
+    /// dates (a state such as "ongoing" goes in a column of its own).
+    pub date: bool,
 }
 
 impl Column {
@@ -158,6 +165,15 @@ impl Column {
             label: label.into(),
             numeric: false,
             data: false,
+            date: false,
+        }
+    }
+
+    /// A column of days.
+    pub fn date(label: impl Into<String>) -> Column {
+        Column {
+            date: true,
+            ..Column::text(label)
         }
     }
 
@@ -175,6 +191,7 @@ impl Column {
             label: label.into(),
             numeric: true,
             data: false,
+            date: false,
         }
     }
 }
@@ -344,6 +361,11 @@ mod tests {
         assert_eq!(Cell::Date(day("2018-12-01")).csv(Lang::En), "2018-12-01");
         assert_eq!(Cell::Missing.csv(de), "");
         assert_eq!(Cell::Missing.display(de), "–");
+        assert_eq!(
+            Cell::Absent("keine Daten".into()).display(de),
+            "keine Daten"
+        );
+        assert_eq!(Cell::Absent("keine Daten".into()).csv(de), "");
         assert_eq!(Cell::Suppressed.csv(de), "unterdrückt");
         assert_eq!(Cell::Suppressed.csv(Lang::En), "suppressed");
     }

@@ -56,19 +56,26 @@ mod tests {
         let w = Window::new(d(2019, 12, 20), d(2020, 3, 10));
         let t = ticks(w, (0.0, 800.0), Lang::En);
         let labels: Vec<_> = t.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["Jan 2020", "Feb", "Mar"]);
-        assert!(t[0].major && !t[1].major);
+        // The eleven days of December 2019 before the first tick are named by their year.
+        assert_eq!(labels, ["2019", "Jan 2020", "Feb", "Mar"]);
+        assert_eq!(t[0].x, 0.0);
+        assert!(t[1].major && !t[2].major);
         // February 2020 has 29 days: March 1 is 29 days after February 1.
         let per_day = 800.0 / w.days() as f64;
-        assert!(((t[2].x - t[1].x) - 29.0 * per_day).abs() < 1e-9);
-        // Narrow: quarters, then years.
+        assert!(((t[3].x - t[2].x) - 29.0 * per_day).abs() < 1e-9);
+        // Narrower: quarters, half years, then years.
         let long = Window::new(d(2016, 1, 1), d(2019, 12, 31));
-        let quarters = ticks(long, (0.0, 1000.0), Lang::De);
+        let quarters = ticks(long, (0.0, 1400.0), Lang::De);
         assert!(
-            quarters
-                .iter()
-                .all(|t| t.label.starts_with('Q') || t.label.len() == 4),
+            quarters.iter().all(|t| t.label.starts_with('Q')),
             "{quarters:?}"
+        );
+        let halves = ticks(long, (0.0, 1000.0), Lang::De);
+        assert_eq!(
+            halves.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            [
+                "Jan 2016", "Jul", "Jan 2017", "Jul", "Jan 2018", "Jul", "Jan 2019", "Jul"
+            ]
         );
         let years = ticks(long, (0.0, 300.0), Lang::De);
         assert_eq!(

@@ -90,7 +90,9 @@ function slug(title) {
 
 /** A figure as the German table view writes it, turned into the German CSV form. */
 function germanCsvForm(shown) {
-  if (shown === "–") return "";
+  // No figure: a dash, or the words for a figure the data lacks; a figure column of the file
+  // holds figures only (a spreadsheet reads it as numbers), so these are empty there.
+  if (shown === "–" || shown === "keine Daten" || shown === "keine Angabe") return "";
   if (/^\d{2}\.\d{2}\.\d{4}$/.test(shown)) return shown;
   const m = shown.replace(/\u202f%$/, "%").replace(/\u00a0€$/, "");
   if (/^−?[\d.]+(,\d+)?%?$/.test(m)) return m.replaceAll(".", "").replace("−", "-");

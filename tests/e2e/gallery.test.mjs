@@ -151,13 +151,15 @@ test("English and German pages of the same data", async () => {
   const { page } = await gallery();
   assert.deepEqual(await shadow(page, "#example", ".fw-asof"), ["as of 2023-09-30"]);
   const labels = await shadow(page, "#example", ".fw-figure__label");
-  assert.deepEqual(labels.slice(0, 3), ["Slots", "Filled", "Fill rate"]);
+  assert.deepEqual(labels.slice(0, 5), ["Slots", "Projects", "Providers", "Filled", "Fill rate"]);
   await page.evaluate(() => document.getElementById("example").setAttribute("lang", "de"));
   await page.waitForFunction(
     () => document.getElementById("example").shadowRoot.querySelector(".fw-asof")?.textContent === "Stand 30.09.2023",
   );
-  assert.deepEqual((await shadow(page, "#example", ".fw-figure__label")).slice(0, 3), [
+  assert.deepEqual((await shadow(page, "#example", ".fw-figure__label")).slice(0, 5), [
     "Einsatzstellen",
+    "Projekte",
+    "Träger",
     "Besetzt",
     "Besetzungsquote",
   ]);

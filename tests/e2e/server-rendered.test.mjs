@@ -4,7 +4,7 @@
 // no document. That the chart does not move is still to do (see the last test).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, SCREENSHOTS } from "./helpers.mjs";
+import { start, open, readThrough, SCREENSHOTS } from "./helpers.mjs";
 
 let env;
 before(async () => (env = await start()));
@@ -45,13 +45,17 @@ async function heldPage() {
   return { page, seen, release };
 }
 
-const takenOver = (page) =>
-  page.waitForFunction(() =>
+/** Waits until the module drew both widgets; the page is read through first, as a visitor
+ * scrolls it (the timeline, below the dashboard's tables, loads its module near the viewport). */
+const takenOver = async (page) => {
+  await readThrough(page);
+  await page.waitForFunction(() =>
     ["foerderweg-occupancy", "foerderweg-timeline"].every((tag) => {
       const root = document.querySelector(tag).shadowRoot;
       return !root.querySelector(".fw-rendered") && root.querySelector(".fw-mount:not(.fw-mount--behind) svg.fw-svg");
     }),
   );
+};
 
 /** Where the dashboard's first chart is (the server's, then the live one's). */
 const chartTop = (page) =>

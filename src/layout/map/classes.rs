@@ -159,7 +159,7 @@ impl Classes {
         match f {
             Some(Figure::Value(x)) => Cell::Number(x, self.decimals),
             Some(Figure::Suppressed) => Cell::Suppressed,
-            Some(Figure::NoData) => Cell::text(lang.texts().map.no_data),
+            Some(Figure::NoData) => Cell::Absent(lang.texts().map.no_data.to_string()),
             None => Cell::empty(),
         }
     }

@@ -193,6 +193,8 @@ pub struct Card {
     /// The latest value with a number, formatted (`provisional` says if it may change); or the
     /// status of the latest period.
     pub value: String,
+    /// That value as the table view and the CSV hold it: a figure, or the word for its absence.
+    pub figure: Cell,
     /// The period of that value.
     pub period: String,
     /// Whether that value is provisional.
@@ -272,6 +274,11 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
         ),
         (None, None) => (t.no_data.to_string(), String::new(), false),
     };
+    let figure = match (latest, last) {
+        (Some(i), _) => cell(values[i], m.unit),
+        (None, Some(v)) if v.status == Status::Suppressed => Cell::Suppressed,
+        _ => Cell::Absent(value.clone()),
+    };
     let now = latest.map(|i| (values[i], shown(values[i]).unwrap_or(0.0)));
     // The last figure before the latest one.
     let before = latest.and_then(|i| {
@@ -338,6 +345,7 @@ fn card(m: &Measure<'_>, lang: Lang) -> Card {
         id: m.indicator.id.clone(),
         label: m.label.clone(),
         value,
+        figure,
         period,
         provisional,
         previous,
@@ -748,11 +756,7 @@ pub fn cards_table(cards: &[Card], lang: Lang) -> DataTable {
         };
         table.push(vec![
             Cell::Text(c.label.clone()),
-            Cell::Text(if c.provisional {
-                format!("{} ({})", c.value, t.provisional)
-            } else {
-                c.value.clone()
-            }),
+            c.figure.clone(),
             Cell::Text(c.period.clone()),
             change(&c.previous),
             change(&c.year),

@@ -12,7 +12,7 @@ use super::*;
 /// use foerderweg::layout::timeline::cohort_summary;
 /// use foerderweg::model::timeline::TimelineDoc;
 /// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1","participants":[
-///   {"id":"a","label":"A","phases":[{"kind":"profiling","start":"2018-01-08","provider":"P"}]},
+///   {"id":"a","label":"A","phases":[{"kind":"placement","start":"2018-01-08","provider":"P"}]},
 ///   {"id":"b","label":"B","phases":[{"kind":"profiling","start":"2018-03-01","end":"2018-03-09"}],
 ///    "exit":{"date":"2018-03-09","outcome":"employment"}}]}"#).unwrap_or_else(|e| panic!("{e}"));
 /// let today = NaiveDate::from_ymd_opt(2018, 6, 1).unwrap_or_default();
@@ -30,7 +30,7 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             Some(hi.map_or(d, |hi: NaiveDate| hi.max(d))),
         )
     });
-    let providers = choices(doc).0;
+    let providers = providers(doc);
     let mut counts: Vec<(&str, usize)> = ["active", "waiting", "exited", "terminated"]
         .into_iter()
         .map(|status| (status, 0))
@@ -72,6 +72,48 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             ("statuses", &statuses.join(", ")),
         ],
     )
+}
+
+/// The steps an office (Jobcenter, Regionalbüro) takes itself: whoever a document names as
+/// their `provider` is that office, unless it also runs a project (counselling it holds
+/// itself does not make it a provider).
+const OFFICE_STEPS: [&str; 4] = ["referral", "profiling", "recommendation", "followUp"];
+
+/// The providers (Träger) of the cohort, sorted: every organisation named as a phase's
+/// `provider`, except the offices, which only refer, profile, recommend and agree the follow-up
+/// (the three Jobcenters of the Stendal cohort are no providers; a provider that also profiles
+/// stays one).
+///
+/// ```
+/// use foerderweg::layout::timeline::providers;
+/// use foerderweg::model::timeline::TimelineDoc;
+/// let doc: TimelineDoc = serde_json::from_str(r#"{"schema":"foerderweg/timeline@1","participants":[
+///   {"id":"a","label":"A","phases":[
+///     {"kind":"profiling","start":"2018-01-08","provider":"Jobcenter Stendal"},
+///     {"kind":"workOpportunity","start":"2018-02-01","provider":"Träger 1"}]}]}"#)
+///     .unwrap_or_else(|e| panic!("{e}"));
+/// assert_eq!(providers(&doc), ["Träger 1"]);
+/// ```
+pub fn providers(doc: &TimelineDoc) -> Vec<&str> {
+    use std::collections::BTreeMap;
+    // Per name: whether it takes an office's step (counselling aside), whether it runs a
+    // project; a name that only counsels is a provider (a debt counselling service).
+    let mut names: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+    for ph in doc.participants.iter().flat_map(|p| &p.phases) {
+        if let Some(name) = ph.provider.as_deref() {
+            let entry = names.entry(name).or_default();
+            match ph.kind.as_str() {
+                "counselling" => {}
+                kind if OFFICE_STEPS.contains(&kind) => entry.0 = true,
+                _ => entry.1 = true,
+            }
+        }
+    }
+    names
+        .into_iter()
+        .filter(|(_, (office, project))| *project || !*office)
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// The exit in words: outcome, day, then the reason and the follow-up where given.
@@ -328,8 +370,9 @@ pub struct Row {
     pub text: String,
 }
 
-/// The table view of the cohort in `order`: each participant with the sentence a screen reader
-/// hears on the row (status, first start, exit).
+/// The table view of the cohort in `order`: each participant with its status (and the outcome of
+/// its exit), first start, phases and exit day, each under its own head (the days as days, so the
+/// CSV's columns sort as dates).
 pub fn cohort_table(
     doc: &TimelineDoc,
     order: &[usize],
@@ -343,14 +386,27 @@ pub fn cohort_table(
         vec![
             Column::data(t.participant),
             Column::text(t.status),
+            Column::date(t.sort_start),
             Column::text(t.phases_column),
+            Column::date(t.exit_lane),
         ],
     );
     for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
+        let Some(p) = doc.participants.get(r.index) else {
+            continue;
+        };
+        let mut status = name_of(t.statuses, r.status).to_string();
+        // The outcome of an exit; an early termination is the status itself.
+        let exited = p.exit.as_ref().filter(|e| e.date.0 <= today);
+        if let Some(exit) = exited.filter(|e| e.outcome != "earlyTermination") {
+            status.push_str(&format!(" ({})", name_of(t.outcomes, &exit.outcome)));
+        }
         table.push(vec![
             Cell::Text(r.label),
-            Cell::Text(r.text),
+            Cell::Text(status),
+            Cell::date(first_start(p)),
             Cell::Text(r.phases),
+            Cell::date(p.exit.as_ref().map(|e| e.date.0)),
         ]);
     }
     table

@@ -468,18 +468,15 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
     let t = lang.texts().tl;
     let mut table = DataTable::new(
         p.label.clone(),
-        [
-            t.kind,
-            t.what,
-            t.from,
-            t.to,
-            t.planned_end,
-            t.provider,
-            t.status,
-        ]
-        .into_iter()
-        .map(Column::text)
-        .collect(),
+        vec![
+            Column::text(t.kind),
+            Column::text(t.what),
+            Column::date(t.from),
+            Column::date(t.to),
+            Column::date(t.planned_end),
+            Column::text(t.provider),
+            Column::text(t.status),
+        ],
     );
     // Each kind of record in the order of time, not of the data (SC 1.3.2).
     let mut phases: Vec<&Phase> = p.phases.iter().collect();
@@ -493,8 +490,8 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
             Cell::text(name_of(t.phase_kinds, &ph.kind)),
             Cell::text(ph.label.clone().unwrap_or_default()),
             Cell::Date(ph.start.0),
-            ph.end
-                .map_or_else(|| Cell::text(t.ongoing), |e| Cell::Date(e.0)),
+            // A phase under way has no end yet: its status column says so.
+            Cell::date(ph.end.map(|e| e.0)),
             Cell::date(ph.planned_end.map(|d| d.0)),
             Cell::Text(who(ph)),
             Cell::text(PhaseStatus::of(ph, today).label(lang)),
@@ -530,13 +527,18 @@ pub fn single_table(p: &Participant, today: NaiveDate, lang: Lang) -> DataTable 
                 isolate(name_of(lang.texts().occ.reasons, r))
             ));
         }
+        // The follow-up is a measure, not a provider: said with the outcome.
+        if let Some(next) = &x.follow_up {
+            what.push_str(" · ");
+            what.push_str(&fill(t.follow_up, &isolate(next), ""));
+        }
         table.push(vec![
             Cell::text(t.exit_lane),
             Cell::Text(what),
             Cell::Date(x.date.0),
             Cell::empty(),
             Cell::empty(),
-            Cell::text(x.follow_up.clone().unwrap_or_default()),
+            Cell::empty(),
             Cell::empty(),
         ]);
     }

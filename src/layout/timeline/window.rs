@@ -136,8 +136,11 @@ pub struct Tick {
     pub major: bool,
 }
 
-/// Ticks for `window` drawn from `left` to `right`: months, quarters, years or several years,
-/// whichever is the finest that leaves about 56 px a label.
+/// Ticks for `window` drawn from `left` to `right`: months, quarters, half years, years or
+/// several years, whichever is the finest whose labels fit. The first label names its year;
+/// where the first tick lies well inside the window (a path within one year, drawn in years),
+/// the year of the window's first day is named at its left edge, so a path in 2019 never reads
+/// as "2020".
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -154,19 +157,31 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
     let months = lang.texts().occ.months;
     // The finest step whose widest label (with a reader's text spacing) fits its room.
     let widest = |step: u32| match step {
-        1 => {
-            let month = months.iter().max_by_key(|m| m.chars().count());
+        1 | 6 => {
+            let month = months
+                .iter()
+                .step_by(step as usize)
+                .max_by_key(|m| m.chars().count());
             format!("{} 2000", month.copied().unwrap_or("Sep"))
         }
         3 => "Q4 2000".to_string(),
         _ => "2000".to_string(),
     };
-    let step_months = [1, 3, 12, 24, 60, 120]
+    let step_months = [1, 3, 6, 12, 24, 60, 120]
         .into_iter()
         .find(|m| *m as f64 * 30.44 * per_day >= text_width(&widest(*m), 11.0, false) + 8.0)
         .unwrap_or(120);
     let mut ticks = Vec::new();
-    let Some(mut at) = NaiveDate::from_ymd_opt(window.from.year(), 1, 1) else {
+    // Multi-year steps fall on years divisible by the step, the first one too (a tick on the
+    // window's own first year and the next aligned one would crowd each other).
+    let first_year = match step_months / 12 {
+        years @ 2.. => {
+            let years = years as i32;
+            window.from.year() - window.from.year().rem_euclid(years)
+        }
+        _ => window.from.year(),
+    };
+    let Some(mut at) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
         return ticks;
     };
     let mut labelled_year = None;
@@ -174,7 +189,7 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
         if at >= window.from {
             let major = at.month() == 1;
             let label = match step_months {
-                1 => {
+                1 | 6 => {
                     let month = months[at.month0() as usize];
                     if labelled_year == Some(at.year()) {
                         month.to_string()
@@ -203,5 +218,28 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
             at = NaiveDate::from_ymd_opt(aligned.max(at.year() - years + 1), 1, 1).unwrap_or(at);
         }
     }
+    name_the_first_year(&mut ticks, window, (left, right));
     ticks
+}
+
+/// Names the year of `window.from` at the left edge when the first label names another year
+/// (or there is none) and leaves room for it: the days before the first tick are then of a year
+/// the axis would not say.
+fn name_the_first_year(ticks: &mut Vec<Tick>, window: Window, (left, right): (f64, f64)) {
+    let year = window.from.year().to_string();
+    let first = ticks.iter().find(|t| !t.label.is_empty());
+    if first.is_some_and(|t| t.label.contains(&year)) {
+        return;
+    }
+    let room = left + 3.0 + text_width(&year, 11.0, false) + 8.0;
+    if first.is_none_or(|t| t.x >= room) && room <= right + 8.0 {
+        ticks.insert(
+            0,
+            Tick {
+                x: left,
+                label: year,
+                major: false,
+            },
+        );
+    }
 }
