@@ -18,6 +18,8 @@ const SECRETS: &[&str] = &[
     "GEHEIM-Traeger",
     "GEHEIM-Projekt",
     "psychotherapy",
+    "Gesundheitliche Gründe",
+    "Health",
     // The names of the fixed kinds, in both languages.
     "Schuldnerberatung",
     "Suchtberatung",
@@ -58,7 +60,8 @@ fn with(level: Option<&str>, cohort: bool) -> String {
                     {"kind": "psychosocialCounselling", "date": "2019-02-15", "label": "GEHEIM-Psychosozial"},
                     {"kind": "psychotherapy", "date": "2019-02-16", "label": "GEHEIM-Hauskind"},
                     {"kind": "healthCounselling", "date": "2019-02-17"}
-                ]
+                ],
+                "exit": {"date": "2019-06-01", "outcome": "earlyTermination", "reason": "health"}
             },
             {
                 "id": "b", "label": "TN 0002",

@@ -4,6 +4,9 @@
 //! names, the `foerderweg-select` detail, the native renderer) ever sees their label, provider
 //! or project.
 //!
+//! The same holds for an early termination's reason `health` on the exit: at `generalise`
+//! and `hide` it becomes `confidential` (the exit itself, its date and outcome stay).
+//!
 //! The fixed list follows § 16a SGB II (kommunale Eingliederungsleistungen), which names four
 //! services a Jobcenter may arrange: (1) die Betreuung minderjähriger oder behinderter Kinder
 //! oder die häusliche Pflege von Angehörigen, (2) die Schuldnerberatung, (3) die psychosoziale
@@ -138,6 +141,12 @@ pub fn apply(doc: &mut TimelineDoc, level: Confidential) {
                 p.phases.retain(|ph| !is_sensitive(&ph.kind));
                 p.events.retain(|e| !is_sensitive(&e.kind));
             }
+        }
+        if level > Confidential::Show
+            && let Some(exit) = &mut p.exit
+            && exit.reason.as_deref() == Some("health")
+        {
+            exit.reason = Some(CONFIDENTIAL.to_string());
         }
         p.hidden_phases += phases - p.phases.len();
         p.hidden_events += events - p.events.len();

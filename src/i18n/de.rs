@@ -150,6 +150,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
         ("overload", "Überforderung"),
         ("qualification", "Qualifizierung"),
         ("jobUptake", "Arbeitsaufnahme"),
+        ("confidential", "Vertraulich"),
         ("other", "Sonstige Gründe"),
     ],
     outcomes: &[

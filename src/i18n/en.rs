@@ -150,6 +150,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
         ("overload", "Overload"),
         ("qualification", "Qualification"),
         ("jobUptake", "Job uptake"),
+        ("confidential", "Confidential"),
         ("other", "Other reasons"),
     ],
     outcomes: &[
