@@ -389,10 +389,31 @@ impl Widget {
         let drawn = self
             .content
             .with_untracked(|c| c.checked.as_ref().is_some_and(|c| c.document.is_some()));
-        if let (Some(text), true) = (text, drawn) {
-            let from_src = self.state.borrow().from_src;
-            self.show(Arc::new(self.check(&text)), from_src, false, false);
-        }
+        let Some(text) = text.filter(|_| drawn) else {
+            return;
+        };
+        let checked = Arc::new(self.check(&text));
+        let (from_src, generation) = {
+            let state = self.state.borrow();
+            (state.from_src, state.generation)
+        };
+        // Drawn from scratch, a task later: the timeline patches what it drew for new data,
+        // and its open path keeps marks of the earlier document until its window moves; no
+        // mark of a milder level may stay. The view state (the open participant, the window)
+        // is carried over as for any new document.
+        self.content.set(Content::default());
+        let weak = Rc::downgrade(self);
+        timer::timeout(0, move || {
+            let Some(widget) = weak.upgrade() else { return };
+            let current = {
+                let state = widget.state.borrow();
+                !state.destroyed && state.generation == generation
+            };
+            if current {
+                widget.show(checked, from_src, false, false);
+            }
+        })
+        .forget();
     }
 
     /// A new source of data: the fetch in flight is aborted, and later answers of earlier

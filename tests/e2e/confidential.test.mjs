@@ -162,6 +162,14 @@ test("confidential records reveal nothing in the DOM, names, exports or events",
     // finds them where they are.
     assert.ok(leaksOf(await shown(page, "show")).length > 0, "shown when the host allows it");
 
+    // The host turns stricter while the path is open: drawn again, nothing of it stays.
+    await page.evaluate(() => document.getElementById("show").setAttribute("confidential", "hide"));
+    await page.waitForFunction(() => {
+      const root = document.getElementById("show").shadowRoot;
+      return root.textContent.includes("6 vertrauliche Einträge ausgeblendet") && root.querySelector("[aria-label^='Förderplangespräch']");
+    });
+    assert.deepEqual(leaksOf(await shown(page, "show")), [], "path after the attribute turned stricter");
+
     // mount(): the option is the attribute's twin.
     await page.evaluate(async (text) => {
       const { mount } = await import("/pkg/foerderweg.js");
