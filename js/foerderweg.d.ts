@@ -25,6 +25,10 @@ export interface MountOptions {
   pauseOnFocus?: boolean | string;
   /** Level of the widget's title, 1 to 5 (default 2); its sections are one below. */
   headingLevel?: number | string;
+  /** Sensitive timeline records (health, addiction, debt, psychosocial counselling):
+   * `generalise` (default) draws them as "vertraulich" without label, `hide` leaves them out,
+   * `show` shows them; the strictest of this and the document's `confidential` wins. */
+  confidential?: "show" | "generalise" | "hide";
 }
 
 /** A mounted widget, returned by `mount()` at once; its calls wait for the widget's module. */
@@ -130,6 +134,9 @@ export interface FoerderwegElement extends HTMLElement {
   pauseOnFocus: string | null;
   /** Level of the widget's title, 1 to 5 (the attribute `heading-level`; default 2). */
   headingLevel: string | null;
+  /** Sensitive timeline records: `show`, `generalise` (default) or `hide` (the attribute
+   * `confidential`; the strictest of it and the document's field wins). */
+  confidential: string | null;
   /** Whether the refresh is held (`pause()`, the attribute `paused`, the widget's button). */
   paused: boolean;
   /** Fetches `src` again now. */

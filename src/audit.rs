@@ -24,6 +24,9 @@ pub struct Tally {
     pub shown: usize,
     /// How many it does not show but names in a diagnostic with their path.
     pub named: usize,
+    /// How many it leaves out on purpose and counts as hidden: sensitive timeline records at
+    /// `confidential="hide"` (the summary says how many).
+    pub hidden: usize,
 }
 
 impl Tally {
@@ -34,6 +37,7 @@ impl Tally {
             given,
             shown,
             named: 0,
+            hidden: 0,
         }
     }
 }
@@ -53,11 +57,11 @@ impl Audit {
     pub fn lost(&self) -> Vec<String> {
         self.tallies
             .iter()
-            .filter(|t| t.shown + t.named != t.given)
+            .filter(|t| t.shown + t.named + t.hidden != t.given)
             .map(|t| {
                 format!(
-                    "{}: {} given, {} shown, {} named",
-                    t.what, t.given, t.shown, t.named
+                    "{}: {} given, {} shown, {} named, {} hidden",
+                    t.what, t.given, t.shown, t.named, t.hidden
                 )
             })
             .collect()
@@ -238,6 +242,7 @@ fn timeline_tallies(
     ];
     let mut given = [0usize; 4];
     let mut shown = [0usize; 4];
+    let mut hidden = [0usize; 4];
     for raw_p in raw_participants {
         for (k, (_, key)) in parts.iter().enumerate() {
             // A list given as something else holds no records: the error that names the
@@ -263,12 +268,22 @@ fn timeline_tallies(
         for k in 0..4 {
             shown[k] += if rows == in_model { counts[k] } else { 0 };
         }
+        // Hidden on purpose, and counted where the summary says so.
+        let summary = timeline::single_summary(p, today, lang);
+        let said = timeline::confidential_note(p.confidential, p.hidden(), lang)
+            .is_some_and(|note| summary.contains(&note));
+        if said {
+            hidden[0] += p.hidden_phases;
+            hidden[1] += p.hidden_events;
+        }
         let fit = timeline::Window::fit(&[p], today);
         let _ = timeline::single(doc, i, fit, (120.0, 900.0), today, lang);
-        let _ = timeline::single_summary(p, today, lang);
     }
     for (k, (what, _)) in parts.iter().enumerate() {
-        tallies.push(Tally::new(what, given[k], shown[k]));
+        tallies.push(Tally {
+            hidden: hidden[k],
+            ..Tally::new(what, given[k], shown[k])
+        });
     }
     tallies
 }

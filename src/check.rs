@@ -20,6 +20,7 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub mod confidential;
 mod diagnostic;
 mod duplicates;
 mod indicators;
@@ -31,6 +32,7 @@ mod records;
 mod surrogates;
 mod timeline;
 
+pub use confidential::Confidential;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 use occupancy::*;
 pub use prune::LeftOut;
@@ -109,6 +111,37 @@ impl Checked {
 /// assert_eq!(c.diagnostics[0].position, Some((3, 20)));
 /// ```
 pub fn check(kind: WidgetKind, text: &str) -> Checked {
+    check_with(kind, text, None)
+}
+
+/// [`check`], with the host's level for sensitive records (the element's `confidential`
+/// attribute or `mount()` option; `None`: not given). The strictest of it and the document's
+/// own `confidential` field is applied to the checked document before anything else sees it
+/// ([`confidential::apply`]); when neither says, [`Confidential::DEFAULT`].
+///
+/// ```
+/// use foerderweg::check::{check_with, Confidential, Document};
+/// use foerderweg::model::WidgetKind;
+/// let text = r#"{"schema":"foerderweg/timeline@1","participants":[{"id":"a","label":"A",
+///   "events":[{"kind":"debtCounselling","date":"2018-01-08","label":"Schuldnerberatung Stendal"}]}]}"#;
+/// let Some(Document::Timeline(doc)) = check_with(WidgetKind::Timeline, text, None).document else { panic!() };
+/// assert_eq!(doc.participants[0].events[0].kind, "confidential");
+/// assert_eq!(doc.participants[0].events[0].label, None);
+/// let Some(Document::Timeline(doc)) = check_with(WidgetKind::Timeline, text, Some(Confidential::Hide)).document else { panic!() };
+/// assert!(doc.participants[0].events.is_empty());
+/// assert_eq!((doc.participants[0].confidential, doc.participants[0].hidden()), (1, 1));
+/// ```
+pub fn check_with(kind: WidgetKind, text: &str, host: Option<Confidential>) -> Checked {
+    let mut checked = check_unprotected(kind, text);
+    if let Some(Document::Timeline(doc)) = &mut checked.document {
+        let doc = Arc::make_mut(doc);
+        let own = confidential::document_level(doc, &mut checked.diagnostics);
+        confidential::apply(doc, Confidential::strictest([own, host]));
+    }
+    checked
+}
+
+fn check_unprotected(kind: WidgetKind, text: &str) -> Checked {
     // Each arm only in a build that draws its kind, so that a module of one widget holds the
     // reading of one document type.
     match kind {

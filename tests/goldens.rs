@@ -43,6 +43,7 @@ fn rendered() -> BTreeMap<String, String> {
                     // The samples name their own `today`; this keeps any other one fixed.
                     today: NaiveDate::from_ymd_opt(2018, 12, 1),
                     geometry: None,
+                    confidential: None,
                 };
                 let r = render(kind, &json, &options);
                 assert!(

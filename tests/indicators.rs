@@ -48,6 +48,7 @@ fn every_output(text: &str) -> String {
             lang,
             today: NaiveDate::from_ymd_opt(2025, 1, 1),
             geometry: None,
+            confidential: None,
         };
         let r = render(OCC, text, &options);
         out.push_str(&r.html());

@@ -741,3 +741,72 @@ proptest! {
         assert_axis_tells_the_year(from, days, f64::from(width), lang);
     }
 }
+
+/// A phase or an event of a sensitive kind, its label, provider and project marked `SECRET`.
+fn sensitive_record() -> impl Strategy<Value = (bool, Value)> {
+    (
+        any::<bool>(),
+        prop::sample::select(&[
+            "healthCounselling",
+            "addictionCounselling",
+            "debtCounselling",
+            "psychosocialCounselling",
+            "hostKind",
+        ][..]),
+        date(),
+        prop::option::of(text()),
+    )
+        .prop_map(|(phase, kind, date, label)| {
+            let secret = format!("SECRET {}", label.unwrap_or_default());
+            let record = if phase {
+                json!({"kind": kind, "start": date, "label": secret, "provider": "SECRET provider", "project": "SECRET project"})
+            } else {
+                json!({"kind": kind, "date": date, "label": secret})
+            };
+            (phase, record)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Sensitive records at every level: each shown, generalised or hidden and counted, never
+    /// lost; and unless the host shows them, no output of the widget holds their words.
+    #[test]
+    fn sensitive_records_are_counted_and_never_shown_unless_asked(
+        people in prop::collection::vec((participant(), prop::collection::vec(sensitive_record(), 0..4)), 1..4),
+        level in prop::option::of(word(&["show", "generalise", "hide", "hidde"])),
+        english in any::<bool>(),
+    ) {
+        let participants: Vec<Value> = people
+            .into_iter()
+            .map(|(mut p, records)| {
+                for (phase, r) in records {
+                    let list = if phase { "phases" } else { "events" };
+                    if let Some(items) = p[list].as_array_mut() {
+                        items.push(r);
+                    }
+                }
+                p
+            })
+            .collect();
+        let mut o = Map::new();
+        o.insert("schema".into(), json!("foerderweg/timeline@1"));
+        o.insert("confidentialKinds".into(), json!(["hostKind"]));
+        o.insert("participants".into(), Value::Array(participants));
+        put(&mut o, "confidential", level.clone());
+        let doc = Value::Object(o);
+        let lang = if english { Lang::En } else { Lang::De };
+        assert_accounted(&run(WidgetKind::Timeline, &doc, lang), &doc);
+        if level.as_ref().and_then(Value::as_str) != Some("show") {
+            let options = foerderweg::render::document::Options { lang, ..Default::default() };
+            let r = foerderweg::render::document::render(WidgetKind::Timeline, &doc.to_string(), &options);
+            let mut outputs = vec![r.html(), r.svg().unwrap_or_default()];
+            outputs.extend(r.rendering.iter().flat_map(|r| &r.tables).map(|t| t.csv(lang)));
+            for out in outputs {
+                prop_assert!(!out.contains("SECRET"), "{}", out);
+                prop_assert!(!out.contains("hostKind"), "{}", out);
+            }
+        }
+    }
+}

@@ -36,6 +36,7 @@ fn tables(name: &str, json: &str, lang: Lang) -> Vec<(String, DataTable)> {
         lang,
         today: NaiveDate::from_ymd_opt(2018, 12, 1),
         geometry: None,
+        confidential: None,
     };
     let r = render(kind, json, &options);
     let mut out: Vec<(String, DataTable)> = r

@@ -2,7 +2,7 @@
 //! own layout and renderer (`foerderweg::render::document`), so a file shows what the widget
 //! shows. PNG is drawn by resvg, PDF written by svg2pdf, both from the same SVG.
 
-use foerderweg::check::{Diagnostic, Severity};
+use foerderweg::check::{Confidential, Diagnostic, Severity};
 use foerderweg::i18n::Lang;
 use foerderweg::model::WidgetKind;
 use foerderweg::render::document::{self, Options, Rendered};
@@ -23,6 +23,10 @@ Options:
   --lang de|en                    language (default: the document's \"lang\", else de)
   --today YYYY-MM-DD              the viewer's day for a timeline whose document names no
                                   \"today\" (default: the current date)
+  --confidential show|generalise|hide
+                                  sensitive timeline records (health, addiction, debt,
+                                  psychosocial counselling): the strictest of this and the
+                                  document's \"confidential\" wins (default: generalise)
   --format svg|html|png|pdf       output format (default: from the -o file's extension, else svg)
   --scale N                       pixels per CSS pixel in a PNG (default 1)
   -o, --out FILE                  write to FILE (default: standard output)
@@ -74,6 +78,7 @@ struct Args {
     width: f64,
     lang: Option<Lang>,
     today: Option<chrono::NaiveDate>,
+    confidential: Option<Confidential>,
     format: Format,
     scale: f32,
     out: Option<String>,
@@ -85,6 +90,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut input = None;
     let (mut kind, mut width, mut lang, mut today) = (None, 800.0, None, None);
     let (mut format, mut scale, mut out) = (None, 1.0f32, None);
+    let mut confidential = None;
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
@@ -123,6 +129,13 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                         .map_err(|_| format!("--today {v:?}: a date YYYY-MM-DD"))?,
                 );
             }
+            "--confidential" => {
+                let v = value("show, generalise or hide")?;
+                if !Confidential::known(&v) {
+                    return Err(format!("unknown --confidential {v:?}"));
+                }
+                confidential = Some(Confidential::parse(&v));
+            }
             "--format" => {
                 let v = value("svg, html, png or pdf")?;
                 format = Some(Format::parse(&v).ok_or(format!("unknown --format {v:?}"))?);
@@ -155,6 +168,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         width,
         lang,
         today,
+        confidential,
         format,
         scale,
         out,
@@ -197,6 +211,7 @@ fn run(args: &Args) -> Result<u8, String> {
         lang,
         today: args.today,
         geometry: None,
+        confidential: args.confidential,
     };
     let rendered = document::render(kind, &json, &options);
     report(&args.input, &rendered);

@@ -1,5 +1,6 @@
 //! The timeline document's checks beyond types.
 
+use super::confidential::sensitive;
 use super::*;
 
 impl Wire for TimelineDoc {
@@ -28,6 +29,7 @@ pub const PHASE_KINDS: &[&str] = &[
     "qualification",
     "counselling",
     "followUp",
+    "confidential",
     "other",
 ];
 
@@ -40,8 +42,10 @@ pub const EVENT_KINDS: &[&str] = &[
     "debtCounselling",
     "addictionCounselling",
     "healthCounselling",
+    "psychosocialCounselling",
     "counselling",
     "earlyTermination",
+    "confidential",
     "other",
 ];
 
@@ -85,7 +89,8 @@ pub(super) fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
                 || format!("{}.plannedEnd", ph_at()),
                 out,
             );
-            if !PHASE_KINDS.contains(&ph.kind.as_str()) {
+            // A sensitive kind is no unknown one: its name would tell in the warning.
+            if !PHASE_KINDS.contains(&ph.kind.as_str()) && !sensitive(doc, &ph.kind) {
                 out.push(Diagnostic::warning(
                     kind,
                     format!("{}.kind", ph_at()),
@@ -118,7 +123,7 @@ pub(super) fn semantic_timeline(doc: &TimelineDoc, out: &mut Vec<Diagnostic>) {
                     problem,
                 ));
             }
-            if !EVENT_KINDS.contains(&ev.kind.as_str()) {
+            if !EVENT_KINDS.contains(&ev.kind.as_str()) && !sensitive(doc, &ev.kind) {
                 let path = format!("participants[{i}].events[{j}].kind");
                 out.push(Diagnostic::warning(
                     kind,

@@ -105,6 +105,10 @@ export interface MountOptions {
     pauseOnFocus?: boolean | string;
     /** Level of the widget's title, 1 to 5 (default 2); its sections are one below. */
     headingLevel?: number | string;
+    /** Sensitive timeline records (health, addiction, debt, psychosocial counselling):
+     * `generalise` (default) draws them as "vertraulich" without label, `hide` leaves them out,
+     * `show` shows them; the strictest of this and the document's `confidential` wins. */
+    confidential?: "show" | "generalise" | "hide";
 }
 "#;
 
@@ -112,7 +116,7 @@ export interface MountOptions {
 ///
 /// `kind` is `timeline`, `occupancy` or `map`; `data` an object, a JSON string, or `null` (then
 /// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`,
-/// `maxSize`, `paused`, `pauseOnFocus` and `headingLevel` as its own properties (what it inherits, say from `Object.prototype`, is
+/// `maxSize`, `paused`, `pauseOnFocus`, `headingLevel` and `confidential` as its own properties (what it inherits, say from `Object.prototype`, is
 /// ignored). A second `mount()` on the same element replaces the first widget: that one is
 /// destroyed, and its handle does nothing any more.
 /// Throws only for an unknown `kind`, or an element that cannot have an open shadow root (an

@@ -2,7 +2,7 @@
 //! given wins), fetching and refreshing `src`, and the events it sends to its host.
 
 use super::{events, fetch::fetch_text, install_panic_hook, style, timer};
-use crate::check::{Checked, Diagnostic, Document, Problem, check};
+use crate::check::{Checked, Confidential, Diagnostic, Document, Problem, check_with};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
 use crate::view::{self, Content, Live, Theme};
@@ -155,6 +155,12 @@ struct State {
     digest: Option<u64>,
     /// "Load again" was pressed: the focus goes to the new content once it is drawn.
     refocus: bool,
+    /// The host's level for sensitive timeline records (`confidential`); `None`: not given.
+    confidential: Option<Confidential>,
+    /// The last document text of a timeline, so that a changed `confidential` is applied to
+    /// it again from the host's records (a milder level needs them; the check is the one
+    /// place that generalises).
+    last_text: Option<Rc<str>>,
     destroyed: bool,
 }
 
@@ -329,7 +335,7 @@ impl Widget {
         };
         let large = text.as_ref().is_some_and(|t| t.len() > LARGE_DOCUMENT);
         let checked = Arc::new(match &text {
-            Some(text) => check(self.kind, text),
+            Some(text) => self.check(text),
             None => Checked::failed(Diagnostic::error(self.kind, "", Problem::NotSerialisable)),
         });
         let news = self.news(&checked, text.as_deref());
@@ -349,6 +355,62 @@ impl Widget {
             };
             if current {
                 widget.show(checked, false, false, news);
+            }
+        })
+        .forget();
+    }
+
+    /// Checks a document text at the host's `confidential` level (the strictest of it and the
+    /// document's own wins); a timeline's text is kept for a later change of that level.
+    fn check(&self, text: &str) -> Checked {
+        let level = {
+            let mut state = self.state.borrow_mut();
+            if self.kind == WidgetKind::Timeline {
+                state.last_text = Some(Rc::from(text));
+            }
+            state.confidential
+        };
+        check_with(self.kind, text, level)
+    }
+
+    /// `confidential` changed: the last document is checked and drawn again at the new level.
+    fn set_confidential(self: &Rc<Self>, value: Option<&str>) {
+        let level = value
+            .filter(|v| !v.trim().is_empty())
+            .map(Confidential::parse);
+        let text = {
+            let mut state = self.state.borrow_mut();
+            if state.confidential == level {
+                return;
+            }
+            state.confidential = level;
+            state.last_text.clone()
+        };
+        let drawn = self
+            .content
+            .with_untracked(|c| c.checked.as_ref().is_some_and(|c| c.document.is_some()));
+        let Some(text) = text.filter(|_| drawn) else {
+            return;
+        };
+        let checked = Arc::new(self.check(&text));
+        let (from_src, generation) = {
+            let state = self.state.borrow();
+            (state.from_src, state.generation)
+        };
+        // Drawn from scratch, a task later: the timeline patches what it drew for new data,
+        // and its open path keeps marks of the earlier document until its window moves; no
+        // mark of a milder level may stay. The view state (the open participant, the window)
+        // is carried over as for any new document.
+        self.content.set(Content::default());
+        let weak = Rc::downgrade(self);
+        timer::timeout(0, move || {
+            let Some(widget) = weak.upgrade() else { return };
+            let current = {
+                let state = widget.state.borrow();
+                !state.destroyed && state.generation == generation
+            };
+            if current {
+                widget.show(checked, from_src, false, false);
             }
         })
         .forget();
@@ -374,6 +436,7 @@ impl Widget {
             "lang" => self.lang_attr.set(value.and_then(Lang::parse)),
             "theme" => self.theme.set(value.map(Theme::parse).unwrap_or_default()),
             "heading-level" => self.heading.set(heading_level(value)),
+            "confidential" => self.set_confidential(value),
             "src" => {
                 let url = value
                     .map(str::trim)
@@ -654,7 +717,7 @@ impl Widget {
                 answer.result
             };
             let (mut checked, text) = match result {
-                Ok(text) => (check(widget.kind, &text), Some(text)),
+                Ok(text) => (widget.check(&text), Some(text)),
                 Err(problem) => (
                     Checked::failed(Diagnostic::error(widget.kind, "", problem)),
                     None,

@@ -21,6 +21,7 @@ pub(super) static TEXTS: Texts = Texts {
     participants: ("Teilnehmende/r", "Teilnehmende"),
     phases: ("Phase", "Phasen"),
     events: ("Ereignis", "Ereignisse"),
+    confidential_entries: ("vertraulicher Eintrag", "vertrauliche Einträge"),
     goals: ("Ziel", "Ziele"),
     providers: ("Träger", "Träger"),
     projects: ("Projekt", "Projekte"),
@@ -151,6 +152,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
         ("overload", "Überforderung"),
         ("qualification", "Qualifizierung"),
         ("jobUptake", "Arbeitsaufnahme"),
+        ("confidential", "Vertraulich"),
         ("other", "Sonstige Gründe"),
     ],
     outcomes: &[
@@ -255,6 +257,7 @@ static TL: TimelineTexts = TimelineTexts {
     cohort: "Teilnehmende",
     none: "Keine Teilnehmenden entsprechen dem Filter.",
     hidden: "vertraulich",
+    withheld: "{a} ausgeblendet",
     summary_single: "{label}, {status}: {phases}, Beginn {from}.",
     summary_current: "Derzeit {phase} seit {since}",
     summary_goals: "{goals}, davon {achieved} erreicht",
@@ -269,6 +272,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("qualification", "Qualifizierung"),
         ("counselling", "Beratung"),
         ("followUp", "Anschlussmaßnahme"),
+        ("confidential", "Vertraulich"),
         ("other", "Sonstiges"),
     ],
     event_kinds: &[
@@ -279,8 +283,10 @@ static TL: TimelineTexts = TimelineTexts {
         ("debtCounselling", "Schuldnerberatung"),
         ("addictionCounselling", "Suchtberatung"),
         ("healthCounselling", "Gesundheitsberatung"),
+        ("psychosocialCounselling", "Psychosoziale Betreuung"),
         ("counselling", "Beratung"),
         ("earlyTermination", "Vorzeitige Beendigung"),
+        ("confidential", "Vertraulich"),
         ("other", "Sonstiges"),
     ],
     statuses: &[

@@ -21,6 +21,7 @@ pub(super) static TEXTS: Texts = Texts {
     participants: ("participant", "participants"),
     phases: ("phase", "phases"),
     events: ("event", "events"),
+    confidential_entries: ("confidential entry", "confidential entries"),
     goals: ("goal", "goals"),
     providers: ("provider", "providers"),
     projects: ("project", "projects"),
@@ -151,6 +152,7 @@ static OCC: OccupancyTexts = OccupancyTexts {
         ("overload", "Overload"),
         ("qualification", "Qualification"),
         ("jobUptake", "Job uptake"),
+        ("confidential", "Confidential"),
         ("other", "Other reasons"),
     ],
     outcomes: &[
@@ -255,6 +257,7 @@ static TL: TimelineTexts = TimelineTexts {
     cohort: "Participants",
     none: "No participant matches the filter.",
     hidden: "confidential",
+    withheld: "{a} hidden",
     summary_single: "{label}, {status}: {phases}, starting {from}.",
     summary_current: "Currently {phase} since {since}",
     summary_goals: "{goals}, {achieved} of them achieved",
@@ -269,6 +272,7 @@ static TL: TimelineTexts = TimelineTexts {
         ("qualification", "Qualification"),
         ("counselling", "Counselling"),
         ("followUp", "Follow-up measure"),
+        ("confidential", "Confidential"),
         ("other", "Other"),
     ],
     event_kinds: &[
@@ -279,8 +283,10 @@ static TL: TimelineTexts = TimelineTexts {
         ("debtCounselling", "Debt counselling"),
         ("addictionCounselling", "Addiction counselling"),
         ("healthCounselling", "Health counselling"),
+        ("psychosocialCounselling", "Psychosocial counselling"),
         ("counselling", "Counselling"),
         ("earlyTermination", "Early termination"),
+        ("confidential", "Confidential"),
         ("other", "Other"),
     ],
     statuses: &[

@@ -227,6 +227,8 @@ pub struct Texts {
     pub phases: (&'static str, &'static str),
     /// Event, singular and plural.
     pub events: (&'static str, &'static str),
+    /// A sensitive phase or event (generalised or hidden), singular and plural.
+    pub confidential_entries: (&'static str, &'static str),
     /// Goal, singular and plural.
     pub goals: (&'static str, &'static str),
     /// Provider, singular and plural.
@@ -401,6 +403,8 @@ pub struct TimelineTexts {
     pub none: &'static str,
     /// A hidden sensitive event.
     pub hidden: &'static str,
+    /// Sensitive entries left out: `{a}` ("2 vertrauliche Einträge").
+    pub withheld: &'static str,
     /// The participant's paragraph: `{label}`, `{status}`, `{phases}` (counted), `{from}`.
     pub summary_single: &'static str,
     /// The phase under way: `{phase}`, `{since}`.

@@ -207,7 +207,7 @@ mod tests {
         let exit = s.markers.iter().find(|m| m.class == "exit").expect("exit");
         assert_eq!(
             exit.text,
-            "Exit: Early termination · 2018-07-20 · Reason: Health · Follow-up: Erneutes Profiling nach Genesung"
+            "Exit: Early termination · 2018-07-20 · Reason: Confidential · Follow-up: Erneutes Profiling nach Genesung"
         );
         assert_eq!(participant_status(&tl.participants[1], today), "terminated");
         assert_eq!(participant_status(&tl.participants[0], today), "active");

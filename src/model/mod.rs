@@ -16,10 +16,11 @@ pub use common::Day;
 /// The attributes every element observes (each also a property and a `mount()` option, named
 /// in camelCase where the attribute has a hyphen: `max-size` is `maxSize`).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "lang",
     "theme",
     "heading-level",
+    "confidential",
     "src",
     "refresh",
     "timeout",

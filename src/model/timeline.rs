@@ -26,6 +26,16 @@ pub struct TimelineDoc {
     /// Where the figures come from (shown under the widget).
     #[serde(default)]
     pub source: Option<String>,
+    /// How sensitive phases and events (health, addiction, debt and psychosocial counselling,
+    /// and the `confidentialKinds`) are shown: `show`, `generalise` (drawn and listed as
+    /// "vertraulich" without label, provider or project; the default) or `hide` (left out and
+    /// counted). The strictest of this field, the element's `confidential` attribute and the
+    /// `mount()` option wins.
+    #[serde(default)]
+    pub confidential: Option<String>,
+    /// Further kinds of phases and events this host counts as sensitive.
+    #[serde(default)]
+    pub confidential_kinds: Vec<String>,
     /// The participants, each under a pseudonymous id.
     pub participants: Vec<Participant>,
 }
@@ -54,6 +64,23 @@ pub struct Participant {
     /// Leaving the programme.
     #[serde(default)]
     pub exit: Option<Exit>,
+    /// How many of its phases and events were sensitive (generalised or hidden); set by
+    /// [`crate::check::confidential`], never read from the wire.
+    #[serde(skip)]
+    pub confidential: usize,
+    /// How many of its sensitive phases were left out (`confidential="hide"`).
+    #[serde(skip)]
+    pub hidden_phases: usize,
+    /// How many of its sensitive events were left out.
+    #[serde(skip)]
+    pub hidden_events: usize,
+}
+
+impl Participant {
+    /// How many of its sensitive phases and events were left out.
+    pub fn hidden(&self) -> usize {
+        self.hidden_phases + self.hidden_events
+    }
 }
 
 /// A phase with a start, a planned end and an actual end.
@@ -62,7 +89,10 @@ pub struct Participant {
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     /// `referral`, `profiling`, `recommendation`, `placement`, `workOpportunity`, `internship`,
-    /// `qualification`, `counselling`, `followUp`, `other`.
+    /// `qualification`, `counselling`, `followUp`, `confidential`, `other`; a sensitive kind
+    /// (`healthCounselling`, `addictionCounselling`, `debtCounselling`,
+    /// `psychosocialCounselling` or one of `confidentialKinds`) is
+    /// generalised or hidden.
     pub kind: String,
     /// Display label.
     #[serde(default)]
@@ -92,7 +122,8 @@ pub struct Phase {
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     /// `review`, `followUpProfiling`, `homeVisit`, `debtCounselling`, `addictionCounselling`,
-    /// `counselling`, `other`.
+    /// `healthCounselling`, `psychosocialCounselling`, `counselling`,
+    /// `confidential`, `other`; the sensitive ones are generalised or hidden.
     pub kind: String,
     /// The day.
     pub date: Day,

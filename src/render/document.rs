@@ -40,6 +40,9 @@ pub struct Options<'a> {
     /// names municipalities, the municipalities of Sachsen and Sachsen-Anhalt), decoded once;
     /// in wasm nothing, so a map is not drawn. A document's own geometry always wins.
     pub geometry: Option<Geometry<'a>>,
+    /// The host's level for sensitive timeline records (`None`: not given); the strictest of
+    /// it and the document's `confidential` field wins ([`check::check_with`]).
+    pub confidential: Option<check::Confidential>,
 }
 
 impl Default for Options<'_> {
@@ -49,6 +52,7 @@ impl Default for Options<'_> {
             lang: Lang::De,
             today: None,
             geometry: None,
+            confidential: None,
         }
     }
 }
@@ -105,7 +109,7 @@ pub fn kind_of(json: &str) -> Option<WidgetKind> {
 /// assert!(r.html().contains("„participants“"));
 /// ```
 pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
-    let checked = check::check(kind, json);
+    let checked = check::check_with(kind, json, options.confidential);
     let mut diagnostics = checked.diagnostics;
     let width = if options.width.is_finite() {
         options.width.clamp(120.0, 20_000.0)
@@ -552,6 +556,7 @@ mod tests {
             lang,
             today: NaiveDate::from_ymd_opt(2018, 12, 1),
             geometry: None,
+            confidential: None,
         }
     }
 

@@ -61,7 +61,7 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
     } else {
         format!(", {}", lang.count(providers.len(), texts.providers))
     };
-    fill_named(
+    let mut text = fill_named(
         t.summary_cohort,
         &[
             ("participants", &participants),
@@ -71,7 +71,17 @@ pub fn cohort_summary(doc: &TimelineDoc, today: NaiveDate, lang: Lang) -> String
             ("today", &lang.date(today)),
             ("statuses", &statuses.join(", ")),
         ],
-    )
+    );
+    let sum = |f: fn(&crate::model::timeline::Participant) -> usize| {
+        doc.participants.iter().map(f).sum::<usize>()
+    };
+    if let Some(note) = super::confidential_note(sum(|p| p.confidential), sum(|p| p.hidden()), lang)
+    {
+        text.push(' ');
+        text.push_str(&note);
+        text.push('.');
+    }
+    text
 }
 
 /// The steps an office (Jobcenter, Regionalbüro) takes itself: whoever a document names as

@@ -138,9 +138,15 @@ pub fn marker_shape(m: &Marker) -> (Shape, f64) {
         (_, "earlyTermination") => (Shape::TriangleDown, 6.5),
         (_, "homeVisit") => (Shape::House, 6.5),
         (_, "recommendation") => (Shape::Star, 7.0),
-        (_, "counselling" | "debtCounselling" | "addictionCounselling" | "healthCounselling") => {
-            (Shape::Circle, 5.0)
-        }
+        (
+            _,
+            "counselling"
+            | "debtCounselling"
+            | "addictionCounselling"
+            | "healthCounselling"
+            | "psychosocialCounselling"
+            | "confidential",
+        ) => (Shape::Circle, 5.0),
         _ => (Shape::Plus, 6.0),
     }
 }

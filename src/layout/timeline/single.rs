@@ -435,6 +435,10 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
     }
     text.push(' ');
     text.push_str(&lang.count(p.events.len(), texts.events));
+    if let Some(note) = confidential_note(p.confidential, p.hidden(), lang) {
+        text.push_str(", ");
+        text.push_str(&note);
+    }
     if !p.goals.is_empty() {
         let achieved = p
             .goals
@@ -461,6 +465,18 @@ pub fn single_summary(p: &Participant, today: NaiveDate, lang: Lang) -> String {
         }
     }
     text
+}
+
+/// How many sensitive entries were generalised ("2 vertrauliche Einträge") or left out
+/// ("2 vertrauliche Einträge ausgeblendet"); `None` when there were none.
+pub fn confidential_note(confidential: usize, hidden: usize, lang: Lang) -> Option<String> {
+    let texts = lang.texts();
+    if hidden > 0 {
+        let n = lang.count(hidden, texts.confidential_entries);
+        Some(fill(texts.tl.withheld, &n, ""))
+    } else {
+        (confidential > 0).then(|| lang.count(confidential, texts.confidential_entries))
+    }
 }
 
 /// The table view of one participant: phases, events, goals and the exit, one row each.

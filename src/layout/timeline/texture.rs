@@ -30,6 +30,8 @@ pub enum Texture {
     Rising,
     /// Lines falling to the right.
     Falling,
+    /// Short ticks up from the bottom edge: a generalised (confidential) phase.
+    Veiled,
 }
 
 impl Texture {
@@ -51,6 +53,7 @@ impl Texture {
             "qualification" => Texture::Grid,
             "counselling" => Texture::DoubleDots,
             "followUp" => Texture::Rising,
+            "confidential" => Texture::Veiled,
             _ => Texture::Falling,
         }
     }
@@ -91,6 +94,11 @@ impl Texture {
             Texture::Ticks => {
                 for k in 0..columns {
                     seg(column(k), y + 1.0, column(k), y + h / 2.0);
+                }
+            }
+            Texture::Veiled => {
+                for k in 0..columns {
+                    seg(column(k), y + h / 2.0, column(k), y + h - 1.0);
                 }
             }
             Texture::Dots => {
