@@ -639,21 +639,20 @@ fn single_view(
         })
     });
     let label = move || names.with(|(label, _)| label.clone());
-    let scene = Signal::derive(move || {
+    let scene = Memo::new(move |_| {
+        let d = doc.get();
         let Some(index) = selected.get() else {
             return Scene::default();
         };
         let width = width.get();
         let plot = layout::plot_for(width);
-        names.with(|(name, _)| {
-            doc.with(|d| {
-                layout::single(d, index, window.get(), plot, today.get(), lang)
-                    .map(|s| layout::single_scene(&s, width, name, lang))
-                    .unwrap_or_default()
-            })
-        })
+        let name = names.with(|(name, _)| name.clone());
+        layout::single(&d, index, window.get(), plot, today.get(), lang)
+            .map(|s| layout::single_scene(&s, width, &name, lang))
+            .unwrap_or_default()
     });
-    let (marks_ref, plot) = marks::plot(scene, PATH, "fw-plot__marks", Some(KEYS_HINT.into()));
+    let (marks_ref, plot) =
+        marks::plot(scene.into(), PATH, "fw-plot__marks", Some(KEYS_HINT.into()));
     focus.restore(marks_ref, PATH);
     view! {
         <section class="fw-single" aria-label=label>

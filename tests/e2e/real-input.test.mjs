@@ -155,3 +155,26 @@ test("path: the wheel over a participant's chart scrolls the page; Ctrl + wheel 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("path: new data for the participant shown is drawn at once", async () => {
+  const { page, seen } = await fixture(env, [sample("path")], { viewport: { width: 1000, height: 800 } });
+  const events = () =>
+    page.evaluate(() => document.getElementById("path").shadowRoot.querySelectorAll(".fw-plot__marks [data-fw-path*='.events[']").length);
+  const before = await events();
+  assert.ok(before >= 3, `events drawn: ${before}`);
+  await page.evaluate(async () => {
+    const el = document.getElementById("path");
+    const doc = await (await fetch("/data/timeline-stendal-path.json")).json();
+    const first = doc.participants[0].events[0];
+    doc.participants[0].events.push({ ...first, date: "2018-06-20", label: "Ein weiteres Gespräch" });
+    el.data = doc;
+  });
+  await page.waitForFunction(
+    (n) => document.getElementById("path").shadowRoot.querySelectorAll(".fw-plot__marks [data-fw-path*='.events[']").length > n,
+    before,
+    { timeout: 3000 },
+  ).catch(() => {});
+  assert.equal(await events(), before + 1, "the new event is drawn without moving the window");
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
