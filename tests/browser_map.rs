@@ -109,8 +109,10 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
         "{}",
         meissen(&el)
     );
-    // One step back: the assignment before 01.10.2017.
+    // Two steps back (the fourth quarter's figures, then the assignment before 01.10.2017).
     let earlier = shadow_query(&el, ".fw-map-date button").expect("earlier button");
+    earlier.unchecked_ref::<HtmlElement>().click();
+    assert!(until(|| shadow_text(&el, ".fw-asof") == "Stand der Zuordnung: 01.10.2017").await);
     earlier.unchecked_ref::<HtmlElement>().click();
     assert!(
         until(|| meissen(&el).contains("Programmregion: Meißen ·")).await,
@@ -123,7 +125,7 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
     );
     // Before 15.08.2017 the former Landkreis Döbeln is a region of its own (municipalities).
     let select = shadow_query(&el, "[data-fw-control='date']").expect("date select");
-    set_prop(&select, "value", &"2017-08-14".into());
+    set_prop(&select, "value", &"2017-07-01".into());
     select
         .dispatch_event(&web_sys::Event::new("change").expect("event"))
         .expect("dispatch");
@@ -230,7 +232,8 @@ async fn the_table_view_lists_every_area_with_its_region_and_figure() {
         .unwrap_or_default();
     assert_eq!(
         dresden,
-        "Dresden14612Dresden / Sächsische Schweiz-Osterzgebirge / Meißen412"
+        // A figure per quarter: the region Dresden belonged to at each quarter's start.
+        "Dresden14612Dresden / Sächsische Schweiz-Osterzgebirge / Meißen318405412"
     );
     let suppressed = rows
         .iter()
