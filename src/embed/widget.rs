@@ -345,6 +345,12 @@ impl Widget {
         }
         // A large document is drawn in a task of its own after the one that read it, so the
         // page gets a frame between the two instead of one long freeze.
+        self.show_later(checked, false, news);
+    }
+
+    /// Shows `checked` in a task of its own, unless another source came meanwhile or the
+    /// widget was destroyed.
+    fn show_later(self: &Rc<Self>, checked: Arc<Checked>, from_src: bool, news: bool) {
         let generation = self.state.borrow().generation;
         let weak = Rc::downgrade(self);
         timer::timeout(0, move || {
@@ -354,7 +360,7 @@ impl Widget {
                 !state.destroyed && state.generation == generation
             };
             if current {
-                widget.show(checked, false, false, news);
+                widget.show(checked, from_src, false, news);
             }
         })
         .forget();
@@ -393,27 +399,12 @@ impl Widget {
             return;
         };
         let checked = Arc::new(self.check(&text));
-        let (from_src, generation) = {
-            let state = self.state.borrow();
-            (state.from_src, state.generation)
-        };
-        // Drawn from scratch, a task later: the timeline patches what it drew for new data,
-        // and its open path keeps marks of the earlier document until its window moves; no
-        // mark of a milder level may stay. The view state (the open participant, the window)
-        // is carried over as for any new document.
+        let from_src = self.state.borrow().from_src;
+        // Drawn from scratch, a task later, rather than patched into what is drawn: no element
+        // of a milder level may outlive the change. The view state (the open participant, the
+        // window) is carried over as for any new document.
         self.content.set(Content::default());
-        let weak = Rc::downgrade(self);
-        timer::timeout(0, move || {
-            let Some(widget) = weak.upgrade() else { return };
-            let current = {
-                let state = widget.state.borrow();
-                !state.destroyed && state.generation == generation
-            };
-            if current {
-                widget.show(checked, from_src, false, false);
-            }
-        })
-        .forget();
+        self.show_later(checked, from_src, false);
     }
 
     /// A new source of data: the fetch in flight is aborted, and later answers of earlier

@@ -49,18 +49,17 @@ pub(super) fn change_days(doc: &MapDoc) -> (Vec<Day>, bool) {
 
 /// Whether a marker is open on `day` (every marker is, when no day is shown).
 pub(super) fn marker_open(m: &crate::model::regions::Marker, day: Option<Day>) -> bool {
-    match day {
-        None => true,
-        Some(d) => m.valid_from.is_none_or(|f| f <= d) && m.valid_to.is_none_or(|t| d <= t),
-    }
+    within(m.valid_from, m.valid_to, day)
+}
+
+/// Whether `day` lies between `from` and `to` (an open end reaches any day; no day: always).
+fn within(from: Option<Day>, to: Option<Day>, day: Option<Day>) -> bool {
+    day.is_none_or(|d| from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t))
 }
 
 /// Whether `r` is in force on `day` (every region is, when no day is shown).
 pub(super) fn in_force(r: &Region, day: Option<Day>) -> bool {
-    match day {
-        None => true,
-        Some(d) => r.valid_from.is_none_or(|f| f <= d) && r.valid_to.is_none_or(|t| d <= t),
-    }
+    within(r.valid_from, r.valid_to, day)
 }
 
 /// Whether two regions are in force on some common day.

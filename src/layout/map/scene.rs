@@ -205,7 +205,12 @@ pub fn scene_on(
     };
     let (mut units, placed) = on.units(&mut classes);
     let periods = Figures::periods(doc);
-    on.by_period(&mut units, &periods, &classes);
+    // The figures of each period, made once for the area and the region columns.
+    let of_period: Vec<Figures> = periods
+        .iter()
+        .map(|p| Figures::of_period(doc, prepared.host, *p))
+        .collect();
+    on.by_period(&mut units, &periods, &of_period, &classes);
     let view = [0.0, 0.0, drawing.fit.width, drawing.fit.height];
     // Figures are written where no marker open on the day sits.
     let pins = marker_boxes(doc, drawing, day);
@@ -223,14 +228,9 @@ pub fn scene_on(
     let open = markers.iter().filter(|m| m.open).count();
     let mut regions = region_rows(doc, prepared, &active, &on.figures, &classes, lang);
     for (row, region) in regions.iter_mut().zip(&doc.regions) {
-        row.by_period = periods
+        row.by_period = of_period
             .iter()
-            .map(|p| {
-                classes.cell(
-                    Figures::of_period(doc, prepared.host, *p).of_region(region),
-                    lang,
-                )
-            })
+            .map(|f| classes.cell(f.of_region(region), lang))
             .collect();
     }
     let date = day.map(|d| prepared.date_label(d, lang));
@@ -326,9 +326,14 @@ impl Shown<'_> {
 
     /// Each unit's figure in each period: its own, its district's, or that of the region it
     /// belonged to on the period's first day.
-    fn by_period(&self, units: &mut [Unit], periods: &[Option<Period>], classes: &Classes) {
-        for p in periods {
-            let figures = Figures::of_period(self.doc, self.prepared.host, *p);
+    fn by_period(
+        &self,
+        units: &mut [Unit],
+        periods: &[Option<Period>],
+        of_period: &[Figures],
+        classes: &Classes,
+    ) {
+        for (p, figures) in periods.iter().zip(of_period) {
             // The figures without a period: the regions of the day shown.
             let day = p.map(|p| Day(p.first_day())).or(self.day);
             let (_, region_of) = regions_on(
