@@ -9,6 +9,7 @@ use foerderweg::check::{Document, check};
 use foerderweg::i18n::Lang;
 use foerderweg::layout;
 use foerderweg::model::WidgetKind;
+use foerderweg::render::dashboard::{self, Levels};
 use foerderweg::render::html::{rendering_fragment, server_element};
 
 const WIDTH: f64 = 720.0;
@@ -18,23 +19,20 @@ fn element(kind: WidgetKind, sample: &str) -> String {
     let text = std::fs::read_to_string(&path).unwrap();
     let checked = check(kind, &text);
     let lang = Lang::De;
-    let rendering = match checked.document.expect("the sample is drawable") {
+    let fragment = match checked.document.expect("the sample is drawable") {
         Document::Timeline(doc) => {
             let today = doc
                 .today
                 .map(|d| d.0)
                 .unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
-            layout::timeline::rendering(&doc, WIDTH, today, lang)
+            rendering_fragment(&layout::timeline::rendering(&doc, WIDTH, today, lang), lang)
         }
-        Document::Occupancy(doc) => layout::occupancy::rendering(&doc, WIDTH, lang),
+        // The dashboard as the widget shows it, part for part, so nothing moves when the
+        // module takes over.
+        Document::Occupancy(doc) => dashboard::page(&doc, WIDTH, lang, Levels { title: 2 }),
         Document::Map(_) => unreachable!("the page shows no map: its geometry is fetched"),
     };
-    server_element(
-        kind.tag(),
-        &rendering_fragment(&rendering, lang),
-        text.trim(),
-        "/pkg/foerderweg.css",
-    )
+    server_element(kind.tag(), &fragment, text.trim(), "/pkg/foerderweg.css")
 }
 
 fn page() -> String {
@@ -102,4 +100,69 @@ fn the_page_holds_no_style_attribute_and_one_script_per_widget() {
     );
     assert_eq!(now.matches("<template shadowrootmode=\"open\">").count(), 2);
     assert_eq!(now.matches("<script type=\"application/json\">").count(), 2);
+}
+
+/// The dashboard of `json` as a server writes it.
+fn dashboard_page(json: &str, lang: Lang) -> String {
+    match check(WidgetKind::Occupancy, json).document {
+        Some(Document::Occupancy(doc)) => dashboard::page(&doc, WIDTH, lang, Levels { title: 3 }),
+        other => panic!("not a dashboard: {other:?}"),
+    }
+}
+
+#[test]
+fn the_server_writes_the_dashboards_parts_in_the_order_the_widget_shows_them() {
+    let path = format!(
+        "{}/www/data/occupancy-stendal.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = dashboard_page(&std::fs::read_to_string(path).unwrap(), Lang::De);
+    // Where each part the reader meets first begins: the title (at the level asked for), the
+    // as-of date, the summary, the key figures, the first chart, its table, the funnel, the
+    // source.
+    let parts = [
+        "<h3 class=\"fw-title\">Stabilisierung und Teilhabe am Arbeitsleben</h3>",
+        "<p class=\"fw-asof\">Stand 01.12.2018</p>",
+        "<p class=\"fw-summary\">Stand 01.12.2018: 111 von 113 Einsatzstellen",
+        "<dt class=\"fw-figure__label\">Einsatzstellen</dt><dd class=\"fw-figure__value\">113</dd>",
+        "<figcaption class=\"fw-heading\" id=\"fw-title-people\">Profilings und Teilnehmende",
+        "<caption>Entwicklung nach Stichtagen</caption>",
+        "<h4 class=\"fw-heading\">Vom Profiling zur Einsatzstelle</h4>",
+        "<p class=\"fw-source\">Quelle: Zwischenstand",
+    ];
+    let at: Vec<Option<usize>> = parts.iter().map(|p| html.find(p)).collect();
+    for (part, at) in parts.iter().zip(&at) {
+        assert!(at.is_some(), "missing: {part}");
+    }
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {at:?}");
+    // A funnel stage's bar is a rectangle as long as its share of the first stage.
+    assert!(
+        html.contains(r#"<rect class="fw-funnel__bar" height="4" width="59.9"/>"#),
+        "{html}"
+    );
+    assert!(
+        !html.contains(" style="),
+        "a strict CSP blocks style attributes"
+    );
+}
+
+#[test]
+fn text_from_the_data_stays_text_in_the_servers_dashboard() {
+    let hostile = "<img src=x onerror=alert(1)>";
+    let json = serde_json::json!({
+        "schema": "foerderweg/occupancy@1",
+        "programme": {"label": hostile, "region": hostile, "source": hostile},
+        "asOf": "2018-12-01",
+        "series": [{"date": "2018-12-01", "profilings": 3, "admitted": 2}],
+        "providers": [{"id": "t1", "label": hostile, "projects": [
+            {"id": "p1", "label": hostile, "slots": 4, "filled": 2}
+        ]}]
+    })
+    .to_string();
+    let html = dashboard_page(&json, Lang::En);
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
 }

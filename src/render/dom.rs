@@ -27,6 +27,29 @@ pub(crate) fn show_table(
     set(container, &w.out);
 }
 
+/// Replaces what `container` holds with `markup`, a part a native renderer wrote
+/// (`super::dashboard`). An element in it that had the focus (a table's scrollable region) hands
+/// it to the element at the same place among the new part's tab stops, so a reader whose focus
+/// is there keeps it through new data.
+pub(crate) fn show_markup(container: &web_sys::Element, markup: &str) {
+    const STOPS: &str = "[tabindex], button, a[href], select, summary";
+    let stops = || container.query_selector_all(STOPS).ok();
+    let focused = container.query_selector(":focus").ok().flatten();
+    let at = focused.and_then(|f| {
+        let stops = stops()?;
+        (0..stops.length()).find(|&i| stops.item(i).is_some_and(|s| s.is_same_node(Some(&f))))
+    });
+    set(container, markup);
+    if let Some(el) = at.and_then(|i| stops()?.item(i)) {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+}
+
 fn set(container: &web_sys::Element, markup: &str) {
     let markup = wasm_bindgen::JsValue::from_str(markup);
     if js_sys::Reflect::set(container, &"innerHTML".into(), &markup).is_err() {

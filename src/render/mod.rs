@@ -5,6 +5,7 @@
 //! marks. Everything that comes from the data reaches the markup through [`escape`] and nowhere
 //! else; names of elements and attributes are fixed by this module.
 
+pub mod dashboard;
 pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod dom;

@@ -6,7 +6,7 @@
 use super::parts::chart::series_chart;
 use super::parts::table::data_table;
 use crate::i18n::Lang;
-use crate::layout::occupancy::indicators::{self as layout, Card};
+use crate::layout::occupancy::indicators as layout;
 use crate::model::occupancy::OccupancyDoc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ pub(crate) fn section(
                 <section class="fw-section fw-section--wide fw-indicators">
                     {super::parts::heading(1).attr("class", "fw-heading").child(o.indicators_title)}
                     {filter(all, range, lang)}
-                    {move || cards_list(cards.get(), lang)}
+                    {super::parts::written(move |w, _| cards.with(|c| crate::render::dashboard::cards(w, c, lang)))}
                     {move || ids.get().into_iter().map(|id| series_chart(id, charts, lang)).collect_view()}
                     {move || tables.with(|ts| {
                         ts.iter().map(|t| data_table(t, lang, "fw-table--indicators")).collect_view()
@@ -46,32 +46,6 @@ pub(crate) fn section(
                 </section>
             }
         })
-    }
-}
-
-/// One card a measure: its name, latest value and period, changes and target.
-fn cards_list(cards: Vec<Card>, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
-    view! {
-        <dl class="fw-figures fw-figures--indicators">
-            {cards.into_iter().map(|c| view! {
-                <div class="fw-figure fw-figure--indicator" class:fw-figure--provisional=c.provisional>
-                    <dt class="fw-figure__label">{c.label}</dt>
-                    <dd class="fw-figure__value">
-                        {c.value}
-                        {c.provisional.then(|| view! { <span class="fw-figure__note">{o.provisional}</span> })}
-                    </dd>
-                    <dd class="fw-figure__period">{c.period}</dd>
-                    {[c.previous, c.year].into_iter().flatten().map(|ch| view! {
-                        <dd class=format!("fw-change fw-change--{}", ch.trend.as_str())>
-                            <span aria-hidden="true">{ch.trend.arrow()}" "</span>
-                            {ch.text}
-                        </dd>
-                    }).collect_view()}
-                    {c.target.map(|t| view! { <dd class="fw-figure__target">{t}</dd> })}
-                </div>
-            }).collect_view()}
-        </dl>
     }
 }
 

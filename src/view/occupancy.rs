@@ -6,10 +6,12 @@
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
+use super::parts::written;
 use crate::i18n::Lang;
-use crate::layout::occupancy::{self as layout, BarSort, Bars, Figure, Ranked, Stage};
+use crate::layout::occupancy::{self as layout, BarSort, Bars};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
+use crate::render::dashboard;
 use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -98,16 +100,12 @@ pub(crate) fn occupancy(
     // Only what has data is shown: a document of key figures or funding alone gets no empty
     // series and providers sections; one of slots alone keeps its notes.
     let classic = Memo::new(move |_| doc.with(|d| d.indicators.is_empty() && d.funding.is_empty()));
-    let figures = move || scene.with(|s| s.figures.clone());
     view! {
         <header class="fw-head">
-            {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(move || scene.with(|s| s.title.clone()))}
-            {move || scene.with(|s| s.subtitle.clone()).map(|s| view! { <p class="fw-subtitle">{s}</p> })}
-            {move || scene.with(|s| s.as_of.clone()).map(|s| view! { <p class="fw-asof">{s}</p> })}
+            {written(move |w, l| scene.with(|s| dashboard::head_text(w, s, l)))}
             <div class="fw-toolbar fw-head__tools">{export((doc, shown), scene, (open, sort), lang)}</div>
         </header>
-        {move || scene.with(|s| s.summary.clone()).map(|s| view! { <p class="fw-summary">{s}</p> })}
-        {move || scene.with(|s| s.figures.iter().any(|f| f.value != "–")).then(|| key_figures(figures(), lang))}
+        {written(move |w, l| scene.with(|s| dashboard::overview(w, s, lang, l)))}
         <div class="fw-grid">
             {super::indicators::section((doc, shown), range, width, lang)}
             {move || (has_series.get() || classic.get()).then(|| view! {
@@ -120,49 +118,15 @@ pub(crate) fn occupancy(
             {move || if has_bars.get() {
                 provider_bars(doc, lang, (open, sort)).into_any()
             } else if classic.get() {
-                view! {
-                    <section class="fw-section">
-                        {super::parts::heading(1).attr("class", "fw-heading").child(o.providers_title)}
-                        <p class="fw-note">{o.no_breakdown}</p>
-                    </section>
-                }.into_any()
+                written(move |w, l| dashboard::note_section(w, o.providers_title, o.no_breakdown, l)).into_any()
             } else {
                 ().into_any()
             }}
-            {sections(scene, has_series, lang)}
+            {written(move |w, l| scene.with(|s| dashboard::sections(w, s, has_series.get(), lang, l)))}
         </div>
-        {move || scene.with(|s| s.source.clone()).map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+        {written(move |w, _| scene.with(|s| dashboard::source(w, s, lang)))}
     }
     .into_any()
-}
-
-/// The funnel, the reasons for early termination, the exits and the funding.
-fn sections(scene: Memo<layout::Scene>, has_series: Memo<bool>, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
-    view! {
-        {move || scene.with(|s| (!s.funnel.is_empty()).then(|| funnel(s.funnel.clone(), lang)))}
-        {move || has_series.get().then(|| view! {
-            <section class="fw-section">
-                {super::parts::heading(1).attr("class", "fw-heading").child(o.reasons_title)}
-                {match scene.with(|s| s.reasons.clone()) {
-                    Some(r) => ranked(r).into_any(),
-                    None => view! { <p class="fw-note">{o.no_reasons}</p> }.into_any(),
-                }}
-            </section>
-        })}
-        {move || scene.with(|s| s.exits.clone()).map(|r| view! {
-            <section class="fw-section">
-                {super::parts::heading(1).attr("class", "fw-heading").child(o.exits_title)}
-                {ranked(r)}
-            </section>
-        })}
-        {move || scene.with(|s| s.funding.clone()).map(|table| view! {
-            <section class="fw-section">
-                {super::parts::heading(1).attr("class", "fw-heading").child(o.funding_title)}
-                {data_table(&table, lang, "fw-table--funding")}
-            </section>
-        })}
-    }
 }
 
 /// The export menu: each table as CSV (as shown when asked), each chart as SVG and PNG with
@@ -250,71 +214,13 @@ fn export(
     }
 }
 
-fn funnel(stages: Vec<Stage>, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
-    view! {
-        <section class="fw-section">
-            {super::parts::heading(1).attr("class", "fw-heading").child(o.funnel_title)}
-            <ol class="fw-funnel">
-                {stages.into_iter().map(|stage| view! {
-                    <li class="fw-funnel__stage">
-                        <span class="fw-funnel__label">{stage.label}</span>
-                        <span class="fw-funnel__track">
-                            <span class="fw-funnel__bar" style:width=percent(stage.percent)></span>
-                        </span>
-                        <span class="fw-funnel__value">{stage.value}</span>
-                        {stage.share.map(|s| view! { <span class="fw-funnel__share">{s}</span> })}
-                    </li>
-                }).collect_view()}
-            </ol>
-        </section>
-    }
-}
-
 /// A width in percent as CSS (a CSSOM write: no `style` attribute, so a strict CSP allows it).
 fn percent(value: f64) -> String {
     format!("{}%", num::fmt(value))
 }
 
-fn key_figures(figures: Vec<Figure>, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
-    view! {
-        {super::parts::heading(1).attr("class", "fw-visually-hidden").child(o.key_figures)}
-        <dl class="fw-figures">
-            {figures.into_iter().map(|f| view! {
-                <div class=format!("fw-figure fw-figure--{}", f.key)>
-                    <dt class="fw-figure__label">{f.label}</dt>
-                    <dd class="fw-figure__value">{f.value}</dd>
-                    {f.change.map(|c| view! {
-                        <dd class=format!("fw-change fw-change--{}", c.trend.as_str())>
-                            <span aria-hidden="true">{c.trend.arrow()}" "</span>
-                            {c.text}
-                        </dd>
-                    })}
-                </div>
-            }).collect_view()}
-        </dl>
-    }
-}
-
 fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
     (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
-}
-
-fn ranked(r: Ranked) -> impl IntoView {
-    view! {
-        <ol class="fw-ranked">
-            {r.rows.into_iter().map(|(label, value, pct)| view! {
-                <li class="fw-ranked__row">
-                    <span class="fw-ranked__label">{label}</span>
-                    <span class="fw-ranked__track">
-                        <span class="fw-ranked__bar" style:width=percent(pct)></span>
-                    </span>
-                    <span class="fw-ranked__value">{value}</span>
-                </li>
-            }).collect_view()}
-        </ol>
-    }
 }
 
 /// Bars by provider; activating a provider opens its projects. New figures are patched into

@@ -7,44 +7,13 @@ use super::marks;
 use super::{marked, move_tab_stop};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, Chart, Tip, next_point, parse_point};
-use crate::scene::{Scene, num};
+use crate::scene::num;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The attribute naming a point, the key that keeps the focus across redraws.
 const POINT: &str = "data-fw-point";
-
-/// A small static drawing (a legend swatch), hidden from screen readers: the text beside it
-/// says what it stands for.
-fn picture(scene: Scene) -> impl IntoView {
-    let el = NodeRef::<leptos::html::Span>::new();
-    Effect::new(move |_| {
-        if let Some(el) = el.get() {
-            marks::draw_into(&el, &scene, POINT, None, None);
-        }
-    });
-    view! { <span class="fw-swatch-box" aria-hidden="true" node_ref=el></span> }
-}
-
-/// The legend of a chart: each line's swatch and label.
-fn legend(chart: &Chart) -> impl IntoView + use<> {
-    chart
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| view! { <li>{picture(layout::swatch(i, &l.key))}{l.label.clone()}</li> })
-        .collect_view()
-}
-
-/// The legend entries of the points that are not plain figures (provisional, withheld).
-fn states(chart: &Chart, lang: Lang) -> impl IntoView + use<> {
-    chart
-        .states
-        .iter()
-        .map(|k| view! { <li>{picture(k.swatch())}{k.legend(lang)}</li> })
-        .collect_view()
-}
 
 /// The point an event happened on (its element and where it is), and its tooltip.
 fn point_of(
@@ -132,10 +101,11 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
     view! {
         <figure class=format!("fw-chart fw-chart--{id}") aria-labelledby=format!("fw-title-{id}")>
             <figcaption class="fw-heading" id=format!("fw-title-{id}")>{title}</figcaption>
-            <ul class="fw-legend">
-                {move || chart.with(|c| c.as_ref().map(legend))}
-                {move || chart.with(|c| c.as_ref().map(|c| states(c, lang)))}
-            </ul>
+            {super::written(move |w, _| chart.with(|c| {
+                if let Some(c) = c {
+                    crate::render::dashboard::legend(w, c, lang);
+                }
+            }))}
             <div class="fw-chart__plot"
                 // Once here rather than on each of hundreds of marks, and on a container the
                 // redraws keep; not on the <svg>, which focus listeners would make a tab stop.

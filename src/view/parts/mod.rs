@@ -49,12 +49,40 @@ pub(crate) fn move_tab_stop(ev: &web_sys::Event, mark: &web_sys::Element, attr: 
 #[derive(Clone, Copy)]
 pub(crate) struct TitleLevel(pub Signal<u8>);
 
+/// The heading levels of the widget being drawn (its title's level, as the host set it).
+pub(crate) fn levels() -> crate::render::dashboard::Levels {
+    let title = use_context::<TitleLevel>().map_or(super::TITLE_LEVEL, |l| l.0.get_untracked());
+    crate::render::dashboard::Levels { title }
+}
+
+/// A part the native renderer writes (`render::dashboard`): `write` fills a writer (whose data
+/// texts carry the data's language) and the markup is set into a box that takes no room of its
+/// own (`display: contents`), again whenever what `write` reads changes. One view for every such
+/// part, instead of a template each.
+pub(crate) fn written(
+    write: impl Fn(&mut crate::render::Writer, crate::render::dashboard::Levels) + Send + Sync + 'static,
+) -> impl IntoView {
+    let data_lang = data_lang();
+    let levels = levels();
+    let markup = Memo::new(move |_| {
+        let mut w = crate::render::Writer::new();
+        w.data_lang = data_lang.get();
+        write(&mut w, levels);
+        w.out
+    });
+    let el = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = el.get() {
+            markup.with(|m| crate::render::dom::show_markup(&el, m));
+        }
+    });
+    view! { <div class="fw-part" node_ref=el></div> }
+}
+
 /// A heading `depth` levels below the widget's title (0: the title itself), an `h1`…`h6` as
 /// the host's `heading-level` puts the widget into its page's outline.
 pub(crate) fn heading(
     depth: u8,
 ) -> leptos::html::HtmlElement<leptos::html::Custom<&'static str>, (), ()> {
-    let title = use_context::<TitleLevel>().map_or(super::TITLE_LEVEL, |l| l.0.get_untracked());
-    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
-    leptos::html::custom(TAGS[usize::from((title + depth).clamp(1, 6) - 1)])
+    leptos::html::custom(levels().tag(depth))
 }
