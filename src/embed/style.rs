@@ -8,7 +8,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
-const CSS: &str = include_str!("../view/style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 /// Marks our sheets, so a root moved between documents drops the other document's one.
 const MARK: &str = "__foerderwegSheet";
 

@@ -22,7 +22,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-const CSS: &str = include_str!("../view/style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// The file's own frame (see [`crate::render::svg::figure`]) and its table views as text
 /// (see [`crate::render::document`]), written with the sheet's
