@@ -710,8 +710,8 @@ fn assert_axis_tells_the_year(from: chrono::NaiveDate, days: i64, width: f64, la
         );
     }
     for pair in labelled.windows(2) {
-        let end = pair[0].x + 3.0 + text_width(&pair[0].label, 11.0, false);
-        assert!(end <= pair[1].x + 1.0, "labels overlap: {what}");
+        let end = pair[0].at + 3.0 + text_width(&pair[0].label, 11.0, false);
+        assert!(end <= pair[1].at + 1.0, "labels overlap: {what}");
     }
 }
 

@@ -4,6 +4,29 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// A tick of an axis, of every chart (counts and reporting dates on the dashboard, the time axis
+/// of the timeline).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position in pixels along the axis.
+    pub at: f64,
+    /// Label.
+    pub label: String,
+    /// A year boundary, drawn stronger.
+    pub major: bool,
+}
+
+impl Tick {
+    /// A tick at `at` with `label`, not a year boundary.
+    pub fn minor(at: f64, label: String) -> Tick {
+        Tick {
+            at,
+            label,
+            major: false,
+        }
+    }
+}
+
 /// Maps `[d0, d1]` linearly onto `[r0, r1]`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Linear {

@@ -58,11 +58,11 @@ mod tests {
         let labels: Vec<_> = t.iter().map(|t| t.label.as_str()).collect();
         // The eleven days of December 2019 before the first tick are named by their year.
         assert_eq!(labels, ["2019", "Jan 2020", "Feb", "Mar"]);
-        assert_eq!(t[0].x, 0.0);
+        assert_eq!(t[0].at, 0.0);
         assert!(t[1].major && !t[2].major);
         // February 2020 has 29 days: March 1 is 29 days after February 1.
         let per_day = 800.0 / w.days() as f64;
-        assert!(((t[3].x - t[2].x) - 29.0 * per_day).abs() < 1e-9);
+        assert!(((t[3].at - t[2].at) - 29.0 * per_day).abs() < 1e-9);
         // Narrower: quarters, half years, then years.
         let long = Window::new(d(2016, 1, 1), d(2019, 12, 31));
         let quarters = ticks(long, (0.0, 1400.0), Lang::De);

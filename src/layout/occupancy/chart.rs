@@ -10,14 +10,7 @@ use crate::scene::symbol::{self, Shape};
 use crate::scene::{Anchor, Group, Mark, Scene, num};
 use chrono::{Datelike, NaiveDate};
 
-/// A tick on an axis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tick {
-    /// Position in pixels.
-    pub at: f64,
-    /// Label.
-    pub label: String,
-}
+pub use crate::layout::scale::Tick;
 
 /// A point of a series.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,10 +185,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
             let (scale, ticks) = Linear::nice_from_zero(max as f64, (bottom, top), 5);
             let y_ticks = ticks
                 .into_iter()
-                .map(|v| Tick {
-                    at: scale.apply(v),
-                    label: lang.integer(v as i64),
-                })
+                .map(|v| Tick::minor(scale.apply(v), lang.integer(v as i64)))
                 .collect();
             let lines = chosen
                 .iter()
@@ -241,10 +231,7 @@ pub(super) fn time_ticks(time: &Time, span: f64, lang: Lang) -> Vec<Tick> {
             } else {
                 month.to_string()
             };
-            Tick {
-                at: time.apply(d),
-                label,
-            }
+            Tick::minor(time.apply(d), label)
         })
         .collect()
 }

@@ -567,10 +567,7 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
     let (scale, ticks) = Linear::nice_around(low, high, (bottom, top), 5);
     let y_ticks: Vec<Tick> = ticks
         .into_iter()
-        .map(|v| Tick {
-            at: scale.apply(v),
-            label: value_text(v, axis_unit, lang),
-        })
+        .map(|v| Tick::minor(scale.apply(v), value_text(v, axis_unit, lang)))
         .collect();
     // Room for the longest tick label (12 px text, about 6.6 px a character).
     let widest = y_ticks

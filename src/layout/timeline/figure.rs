@@ -172,9 +172,14 @@ fn tick_marks(ticks: &[Tick], top: f64, bottom: f64, label_y: f64) -> Vec<Mark> 
         } else {
             "fw-tick-line"
         };
-        marks.push(Mark::line(tk.x, top, tk.x, bottom, class));
+        marks.push(Mark::line(tk.at, top, tk.at, bottom, class));
         if !tk.label.is_empty() {
-            marks.push(Mark::text(tk.x + 3.0, label_y, tk.label.clone(), "fw-tick"));
+            marks.push(Mark::text(
+                tk.at + 3.0,
+                label_y,
+                tk.label.clone(),
+                "fw-tick",
+            ));
         }
     }
     marks

@@ -125,16 +125,7 @@ pub(super) fn dates_of(p: &Participant) -> impl Iterator<Item = NaiveDate> + '_ 
     phases.chain(events).chain(goals).chain(exit).map(|d| d.0)
 }
 
-/// A tick of the time axis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tick {
-    /// Position in pixels.
-    pub x: f64,
-    /// Label.
-    pub label: String,
-    /// A year boundary (drawn stronger).
-    pub major: bool,
-}
+pub use crate::layout::scale::Tick;
 
 /// Ticks for `window` drawn from `left` to `right`: months, quarters, half years, years or
 /// several years, whichever is the finest whose labels fit. The first label names its year;
@@ -205,7 +196,11 @@ pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick>
             // A label that would run past the right edge is left off (the line stays).
             let too_wide = x + 3.0 + text_width(&label, 11.0, false) > right + 8.0;
             let label = if too_wide { String::new() } else { label };
-            ticks.push(Tick { x, label, major });
+            ticks.push(Tick {
+                at: x,
+                label,
+                major,
+            });
         }
         let Some(next) = at.checked_add_months(Months::new(step_months)) else {
             break;
@@ -232,11 +227,11 @@ fn name_the_first_year(ticks: &mut Vec<Tick>, window: Window, (left, right): (f6
         return;
     }
     let room = left + 3.0 + text_width(&year, 11.0, false) + 8.0;
-    if first.is_none_or(|t| t.x >= room) && room <= right + 8.0 {
+    if first.is_none_or(|t| t.at >= room) && room <= right + 8.0 {
         ticks.insert(
             0,
             Tick {
-                x: left,
+                at: left,
                 label: year,
                 major: false,
             },
