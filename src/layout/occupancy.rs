@@ -908,7 +908,7 @@ pub fn tables(doc: &OccupancyDoc, lang: Lang) -> Vec<DataTable> {
 
 /// Everything the dashboard shows for `doc` at `width`, as a renderer needs it: its charts
 /// (each with its frame) and its table views.
-pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Rendering {
+pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::layout::Rendering {
     let figures = charts(doc, width, lang)
         .iter()
         .map(|chart| crate::scene::Figure {
@@ -921,7 +921,7 @@ pub fn rendering(doc: &OccupancyDoc, width: f64, lang: Lang) -> crate::scene::Re
                 .map(|(_, f)| f),
         )
         .collect();
-    crate::scene::Rendering {
+    crate::layout::Rendering {
         figures,
         tables: tables(doc, lang),
         frame: frame(doc, "", lang),

@@ -397,7 +397,7 @@ pub fn rendering(
     width: f64,
     today: NaiveDate,
     lang: Lang,
-) -> crate::scene::Rendering {
+) -> crate::layout::Rendering {
     let all: Vec<_> = doc.participants.iter().collect();
     let window = Window::fit(&all, today);
     let (scene, table, index) = match doc.participants.as_slice() {
@@ -418,7 +418,7 @@ pub fn rendering(
         }
     };
     let frame = frame(doc, index, today, lang);
-    crate::scene::Rendering {
+    crate::layout::Rendering {
         figures: vec![crate::scene::Figure {
             scene,
             frame: frame.clone(),

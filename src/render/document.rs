@@ -20,10 +20,11 @@ use super::{Writer, html, style, svg};
 use crate::check::{self, Diagnostic, Document, Severity};
 use crate::i18n::{Lang, fill_named};
 use crate::layout;
+use crate::layout::Rendering;
 use crate::layout::map::Geometry;
 use crate::layout::table::DataTable;
 use crate::model::WidgetKind;
-use crate::scene::{Anchor, Figure, Frame, Group, Mark, Rendering, Scene};
+use crate::scene::{Anchor, Figure, Frame, Group, Mark, Scene};
 use chrono::NaiveDate;
 
 /// How to render.

@@ -140,7 +140,7 @@ pub fn figure(w: &mut Writer, scene: &Scene, frame: &Frame) {
 
 /// Every figure of a widget and its table views as one fragment (what a server puts into the
 /// element's declarative shadow root).
-pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> String {
+pub fn rendering_fragment(rendering: &crate::layout::Rendering, lang: Lang) -> String {
     let mut w = Writer::new();
     w.open("div")
         .attr("class", "fw-root fw-rendered")
@@ -153,7 +153,7 @@ pub fn rendering_fragment(rendering: &crate::scene::Rendering, lang: Lang) -> St
 
 /// The figures of a rendering and its table views; when no figure carries the title, as-of
 /// date and source (a document of funding lines alone), a header with them comes first.
-pub fn rendering_into(w: &mut Writer, rendering: &crate::scene::Rendering, lang: Lang) {
+pub fn rendering_into(w: &mut Writer, rendering: &crate::layout::Rendering, lang: Lang) {
     let head = &rendering.frame;
     if rendering.figures.is_empty() && !head.title.is_empty() {
         w.open("header")

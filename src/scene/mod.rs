@@ -330,16 +330,3 @@ pub struct Figure {
     /// Its title, as-of date, source, attribution and summary.
     pub frame: Frame,
 }
-
-/// Everything a widget shows for a document at one width, as a renderer needs it: its
-/// drawings and its table views (the print and no-script form shows both).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rendering {
-    /// Drawings, in the order the widget shows them.
-    pub figures: Vec<Figure>,
-    /// Table views.
-    pub tables: Vec<crate::layout::table::DataTable>,
-    /// The widget's own frame: its name, as-of date, source and summary, which head a
-    /// rendering that has tables but no drawing (a document of funding lines alone).
-    pub frame: Frame,
-}

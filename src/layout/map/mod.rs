@@ -44,8 +44,9 @@ pub fn periods(doc: &MapDoc) -> Vec<Option<crate::model::indicator::Period>> {
 
 use crate::geo::Atlas;
 use crate::i18n::Lang;
+use crate::layout::Rendering;
 use crate::model::regions::MapDoc;
-use crate::scene::{Figure, Frame, Rendering};
+use crate::scene::{Figure, Frame};
 
 /// The geometry a document is drawn on.
 #[derive(Clone, Copy)]
