@@ -76,3 +76,62 @@ async fn a_timeline_path_is_the_native_rendering_at_its_width() {
     assert!(!parsed(&drawing(&narrower.figures[0].scene)).is_equal_node(Some(&svg)));
     el.remove();
 }
+
+/// The first element of `root` that `selector` finds.
+fn first(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is there"))
+}
+
+#[wasm_bindgen_test]
+async fn a_dashboard_is_the_native_page_part_for_part() {
+    let chart = ".fw-chart--people .fw-chart__svg svg";
+    for doc in [OCCUPANCY, OCCUPANCY_EXAMPLE] {
+        let (el, svg) = drawn("foerderweg-occupancy", doc, chart).await;
+        let Some(Document::Occupancy(d)) = check(WidgetKind::Occupancy, doc).document else {
+            panic!("the sample checks")
+        };
+        let levels = foerderweg::render::dashboard::Levels { title: 2 };
+        let page = parsed(&foerderweg::render::dashboard::page(
+            &d,
+            width_of(&svg),
+            Lang::De,
+            levels,
+        ));
+        let live = shadow_query(&el, ".fw-root").expect("the widget's root");
+        // The parts the reader meets, node for node: the title, the key figures, the first
+        // chart's legend, the funnel and the source; and the drawing itself but for its link
+        // to the key hint.
+        for part in [
+            ".fw-head .fw-title",
+            ".fw-head .fw-asof",
+            ".fw-summary",
+            ".fw-figures",
+            ".fw-chart--people .fw-legend",
+            ".fw-funnel",
+            ".fw-source",
+        ] {
+            let (mine, theirs) = (first(&live, part), first(&page, part));
+            assert!(
+                mine.is_equal_node(Some(&theirs)),
+                "{part}:\nbrowser:\n{}\nnative:\n{}",
+                mine.outer_html(),
+                theirs.outer_html()
+            );
+        }
+        let svg = svg
+            .clone_node_with_deep(true)
+            .unwrap()
+            .unchecked_into::<Element>();
+        svg.remove_attribute("aria-describedby").unwrap();
+        let native = first(&page, chart);
+        assert!(
+            native.is_equal_node(Some(&svg)),
+            "browser:\n{}\nnative:\n{}",
+            svg.outer_html(),
+            native.outer_html()
+        );
+        el.remove();
+    }
+}
