@@ -60,7 +60,7 @@ pub(super) fn semantic_indicators(indicators: &[Indicator], out: &mut Vec<Diagno
             }
             if let Some(n) = v.value.filter(|n| counted && *n < 0.0) {
                 let problem = Problem::InvalidValue {
-                    found: n.to_string(),
+                    found: crate::scene::num::plain(n),
                     expected: NON_NEGATIVE.into(),
                 };
                 out.push(Diagnostic::error(kind, format!("{here}.value"), problem));

@@ -181,7 +181,7 @@ pub(super) fn semantic_occupancy(doc: &OccupancyDoc, out: &mut Vec<Diagnostic>) 
     for (i, line) in doc.funding.iter().enumerate() {
         if !(line.amount.is_finite() && line.amount >= 0.0) {
             let problem = Problem::InvalidValue {
-                found: line.amount.to_string(),
+                found: crate::scene::num::plain(line.amount),
                 expected: AMOUNT_EXPECTED.into(),
             };
             out.push(Diagnostic::error(

@@ -22,7 +22,7 @@ pub(super) fn millis(seconds: f64) -> u32 {
 /// blanks around it allowed. `"1e400"` and `"Infinity"` are the longest delay; `"NaN"`, `""`,
 /// `"0x10"` and `"5abc"` are no number at all.
 pub(super) fn parse_seconds(value: &str) -> Option<f64> {
-    let seconds = value.trim().parse::<f64>().ok()?;
+    let seconds = crate::scene::num::parse(value.trim())?;
     (!seconds.is_nan()).then_some(seconds)
 }
 

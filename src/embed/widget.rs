@@ -56,7 +56,7 @@ impl Options {
                     .unwrap_or(JsValue::UNDEFINED);
                 let text = value
                     .as_string()
-                    .or_else(|| value.as_f64().map(|n| n.to_string()))
+                    .or_else(|| value.as_f64().map(crate::scene::num::plain))
                     .or_else(|| value.as_bool().map(|b| b.to_string()));
                 if let Some(text) = text {
                     values.push((name, text));
@@ -1104,7 +1104,7 @@ fn content_width(element: &Element) -> Option<f64> {
         style
             .get_property_value(name)
             .ok()
-            .and_then(|v| v.trim_end_matches("px").trim().parse::<f64>().ok())
+            .and_then(|v| crate::scene::num::parse(v.trim_end_matches("px").trim()))
             .unwrap_or(0.0)
     };
     let outer = element.get_bounding_client_rect().width();

@@ -68,7 +68,7 @@ impl Lang {
             return "–".to_string();
         }
         let (decimal_sep, group_sep) = self.separators();
-        let fixed = format!("{:.*}", decimals, value.abs());
+        let fixed = crate::scene::num::decimal(value.abs(), decimals as u32);
         let (int_part, frac_part) = match fixed.split_once('.') {
             Some((i, f)) => (i, Some(f)),
             None => (fixed.as_str(), None),

@@ -77,7 +77,7 @@ impl Cell {
             if !v.is_finite() {
                 return String::new();
             }
-            let s = format!("{v:.decimals$}");
+            let s = crate::scene::num::decimal(v, decimals as u32);
             let s = if s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.')) {
                 s[1..].to_string()
             } else {

@@ -445,7 +445,7 @@ fn stack(sheets: &[Figure], files: &[String]) -> String {
 fn file_height(file: &str) -> f64 {
     file.split_once(" height=\"")
         .and_then(|(_, rest)| rest.split('"').next())
-        .and_then(|h| h.parse().ok())
+        .and_then(crate::scene::num::parse)
         .unwrap_or(0.0)
 }
 

@@ -383,7 +383,7 @@ fn in_px(value: String) -> String {
     let number = value
         .strip_prefix("calc(")
         .and_then(|v| v.strip_suffix(" * 1px)"))
-        .filter(|n| n.parse::<f64>().is_ok());
+        .filter(|n| crate::scene::num::parse(n).is_some());
     match number {
         Some(n) => format!("{n}px"),
         None => value,

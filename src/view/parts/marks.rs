@@ -19,8 +19,8 @@ pub(crate) fn tip_of(ev: &web_sys::Event) -> Option<Tip> {
         let label = m.get_attribute("aria-label")?;
         Some((m, label))
     })?;
-    let x = mark.get_attribute("data-fw-x")?.parse().ok()?;
-    let y = mark.get_attribute("data-fw-y")?.parse().ok()?;
+    let x = crate::scene::num::parse(&mark.get_attribute("data-fw-x")?)?;
+    let y = crate::scene::num::parse(&mark.get_attribute("data-fw-y")?)?;
     Some((x, y, text))
 }
 
@@ -172,7 +172,7 @@ pub(crate) fn ring(container: &web_sys::Element) {
         let frame = svg.get_bounding_client_rect();
         let width: f64 = svg
             .get_attribute("width")
-            .and_then(|w| w.parse().ok())
+            .and_then(|w| crate::scene::num::parse(&w))
             .unwrap_or(frame.width());
         let scale = if frame.width() > 0.0 {
             width / frame.width()
