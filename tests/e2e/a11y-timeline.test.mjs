@@ -178,7 +178,7 @@ test("4: Enter on a cohort row focuses the participant's heading; back returns t
   const row = page.locator("#cohort .fw-row").first();
   const clickedId = await row.getAttribute("data-fw-select");
   await row.click();
-  await page.waitForFunction(() => document.getElementById("cohort").shadowRoot.activeElement?.matches(".fw-heading"), null, { timeout: 2000 });
+  await page.waitForFunction(() => document.getElementById("cohort").shadowRoot.activeElement?.matches(".fw-heading"), null, { timeout: 5000 });
   await page.locator("#cohort .fw-toolbar button", { hasText: "Zurück zur Übersicht" }).click();
   const t0 = Date.now();
   let now;
