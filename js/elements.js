@@ -11,6 +11,43 @@ let clock = 0;
 // tells its own definitions from another library's.
 const MARK = Symbol.for("foerderweg.element");
 
+/**
+ * The value a framework gave the element as `name` when it rendered the element before it was
+ * defined, from the framework's own record of it. React (17 to 19) and Vue 3 set a property only
+ * where the element has one; on an element not yet defined they write the attribute instead, and
+ * an object becomes the text "[object Object]". Only read when the `data` attribute holds such
+ * text; `undefined` when no framework made the element.
+ */
+function frameworkProp(element, name) {
+  // React keeps each element's props on it, under a key with a random suffix.
+  for (const key of Object.keys(element)) {
+    if (key.startsWith("__reactProps$")) return element[key]?.[name];
+  }
+  // Vue keeps the element's vnode on it in development, and the root's vnode on the app's
+  // container always: the element's vnode is found from there.
+  if (element.__vnode) return element.__vnode.props?.[name];
+  for (let node = element.parentNode; node; node = node.parentNode ?? node.host) {
+    if (node.__vue_app__ && node._vnode) return vnodeOf(node._vnode, element, 0)?.props?.[name];
+  }
+  return undefined;
+}
+
+/** The vnode under `vnode` whose element is `element` (Vue 3's tree: components, fragments,
+ * suspense). */
+function vnodeOf(vnode, element, depth) {
+  if (!vnode || typeof vnode !== "object" || depth > 500) return undefined;
+  if (vnode.el === element) return vnode;
+  const children = Array.isArray(vnode.children) ? vnode.children : [];
+  for (const child of [vnode.component?.subTree, vnode.suspense?.activeBranch, ...children]) {
+    const found = vnodeOf(child, element, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether the text of a `data` attribute can be a document (a JSON object). */
+const jsonText = (text) => text.trimStart().startsWith("{");
+
 /** `max-size` → `maxSize`: the property twin of an attribute. */
 const property = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -29,13 +66,16 @@ export function defineElement(tag, kind, attributes, create) {
     static [MARK] = true;
 
     static get observedAttributes() {
-      return attributes;
+      // `data` too: JSON text in it is the document (React 18 writes every prop so), other text
+      // is named in the widget, never taken for "no data".
+      return [...attributes, "data"];
     }
 
     #handle = null;
     #pending = null;
     #data = undefined;
     #dataAt = 0;
+    #dataAttributeAt = 0;
     #srcAt = 0;
     #scriptText = null;
     #observer = null;
@@ -96,6 +136,9 @@ export function defineElement(tag, kind, attributes, create) {
       if (this.hasAttribute("src")) {
         given.push([this.#srcAt, () => this.#handle.setOption("src", this.getAttribute("src"))]);
       }
+      if (this.hasAttribute("data")) {
+        given.push([this.#dataAttributeAt, () => this.#handle.setOption("data", this.getAttribute("data"))]);
+      }
       if (this.#data !== undefined) given.push([this.#dataAt, () => this.#handle.update(this.#data)]);
       given.sort((a, b) => a[0] - b[0]).forEach(([, apply]) => apply());
       this.#observer = new MutationObserver(() => this.#readScript(false));
@@ -130,6 +173,18 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     attributeChangedCallback(name, oldValue, value) {
+      if (name === "data") {
+        // "[object Object]" from a framework that rendered before the element was defined: the
+        // object it meant, where the framework still has it.
+        const meant = value !== null && !jsonText(value) ? frameworkProp(this, "data") : undefined;
+        if (meant !== null && typeof meant === "object") {
+          this.data = meant;
+          return;
+        }
+        this.#dataAttributeAt = ++clock;
+        if (oldValue !== value) this.#handle?.setOption("data", value);
+        return;
+      }
       if (name === "src") this.#srcAt = ++clock;
       // Told to load at once while it waits to come near the viewport.
       if (name === "loading" && value === "eager") this.#pending?.now?.();
