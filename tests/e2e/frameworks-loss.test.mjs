@@ -133,3 +133,19 @@ test("what was set on an element before the loader was imported is kept", async 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("a module's function called before the module is ready says what to do", async () => {
+  const { page, seen } = await newPage();
+  const message = await page.evaluate(async () => {
+    const m = await import("/pkg/modules/all.js");
+    try {
+      m.defineElements();
+      return "no error";
+    } catch (error) {
+      return String(error?.message ?? error);
+    }
+  });
+  assert.match(message, /^foerderweg: the module is not ready: `await init\(\)`.* defineElements\(\)/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
