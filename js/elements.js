@@ -96,6 +96,7 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     connectedCallback() {
+      this.#adoptLowercased();
       // Moved in the page (removed and inserted again in one task): the widget stays as it is.
       if (this.#leaving) {
         this.#leaving = false;
@@ -121,6 +122,18 @@ export function defineElement(tag, kind, attributes, create) {
           handle?.free?.();
         }
       });
+    }
+
+    // A framework that rendered before the element was defined wrote `maxSize={5}` as the
+    // attribute `maxsize` (HTML lowercases names): an attribute no element observes. Its value
+    // is taken as the option's (`max-size`), unless that is set itself.
+    #adoptLowercased() {
+      for (const name of attributes) {
+        const lower = property(name).toLowerCase();
+        if (lower !== name && this.hasAttribute(lower) && !this.hasAttribute(name)) {
+          this.setAttribute(name, this.getAttribute(lower));
+        }
+      }
     }
 
     #attach(handle) {

@@ -149,3 +149,28 @@ test("a module's function called before the module is ready says what to do", as
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("an option written in camelCase as an attribute before the element was defined is kept", async () => {
+  // React and Vue write `maxSize={5}` or `:headingLevel="4"` on an element they do not know yet
+  // as attributes, which HTML lowercases (`maxsize`, `headinglevel`): names no element observes.
+  const { page, seen } = await newPage();
+  const got = await page.evaluate(async () => {
+    const doc = await (await fetch("/data/occupancy-stendal.json")).json();
+    const el = document.createElement("foerderweg-occupancy");
+    el.id = "camel";
+    el.setAttribute("loading", "eager");
+    el.setAttribute("maxSize", "5");
+    el.setAttribute("headingLevel", "4");
+    el.setAttribute("pauseOnFocus", "false");
+    document.getElementById("main").append(el);
+    await import("/pkg/foerderweg.js");
+    el.data = doc;
+    return { maxSize: el.maxSize, headingLevel: el.headingLevel, pauseOnFocus: el.pauseOnFocus };
+  });
+  assert.deepEqual(got, { maxSize: "5", headingLevel: "4", pauseOnFocus: "false" });
+  await page.waitForFunction(() => document.getElementById("camel").shadowRoot?.querySelector(".fw-mount svg"), null, { timeout: 30000 });
+  const heading = await page.evaluate(() => document.getElementById("camel").shadowRoot.querySelector("h4")?.textContent ?? null);
+  assert.ok(heading, "heading-level 4 from headingLevel");
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
