@@ -149,7 +149,8 @@ export function defineElement(tag, kind, attributes, create) {
       if (this.hasAttribute("src")) {
         given.push([this.#srcAt, () => this.#handle.setOption("src", this.getAttribute("src"))]);
       }
-      if (this.hasAttribute("data")) {
+      // (`data` text that stood for an object a framework had is not read as the document.)
+      if (this.hasAttribute("data") && this.#dataAttributeAt > 0) {
         given.push([this.#dataAttributeAt, () => this.#handle.setOption("data", this.getAttribute("data"))]);
       }
       if (this.#data !== undefined) given.push([this.#dataAt, () => this.#handle.update(this.#data)]);
@@ -187,11 +188,20 @@ export function defineElement(tag, kind, attributes, create) {
 
     attributeChangedCallback(name, oldValue, value) {
       if (name === "data") {
-        // "[object Object]" from a framework that rendered before the element was defined: the
-        // object it meant, where the framework still has it.
-        const meant = value !== null && !jsonText(value) ? frameworkProp(this, "data") : undefined;
-        if (meant !== null && typeof meant === "object") {
-          this.data = meant;
+        if (value !== null && !jsonText(value)) {
+          // "[object Object]": the object a framework meant (React 19 and Vue on an element not
+          // yet defined, React 18 always), where it still has it. Read after the framework's
+          // commit: React 18 records an element's new props after writing its attributes.
+          queueMicrotask(() => {
+            if (this.getAttribute("data") !== value) return;
+            const meant = frameworkProp(this, "data");
+            if (meant !== null && typeof meant === "object") {
+              if (meant !== this.#data) this.data = meant;
+              return;
+            }
+            this.#dataAttributeAt = ++clock;
+            this.#handle?.setOption("data", value);
+          });
           return;
         }
         this.#dataAttributeAt = ++clock;

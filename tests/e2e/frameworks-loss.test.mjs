@@ -174,3 +174,40 @@ test("an option written in camelCase as an attribute before the element was defi
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("an object React 18 writes as data=\"[object Object]\" is drawn, and so is the next one", async () => {
+  // React 18 writes every prop of a custom element as an attribute, also on a defined element,
+  // and records the element's new props only after writing them. Done here in React 18's order
+  // (its props key, the attribute, then the new props), without React 18 itself.
+  const { page, seen } = await newPage();
+  await page.evaluate(async () => {
+    window.errors = 0;
+    document.addEventListener("foerderweg-error", () => window.errors++);
+    await import("/pkg/foerderweg.js");
+    const [first, second] = await Promise.all(
+      ["occupancy-stendal", "occupancy-example"].map(async (n) => (await fetch(`/data/${n}.json`)).json()),
+    );
+    window.second = second;
+    const el = document.createElement("foerderweg-occupancy");
+    el.id = "r18";
+    el.setAttribute("loading", "eager");
+    el.__reactProps$k3y = { data: first };
+    el.setAttribute("data", String(first));
+    document.getElementById("main").append(el);
+  });
+  await page.waitForFunction(() => /Stendal/.test(document.getElementById("r18").shadowRoot?.textContent ?? ""), null, {
+    timeout: 30000,
+  });
+  await page.evaluate(() => {
+    const el = document.getElementById("r18");
+    // The next render: the attribute first, the props after, in one task.
+    el.setAttribute("data", String(window.second));
+    el.__reactProps$k3y = { data: window.second };
+  });
+  await page.waitForFunction(() => /Beispielprogramm/.test(document.getElementById("r18").shadowRoot.textContent), null, {
+    timeout: 10000,
+  });
+  assert.equal(await page.evaluate(() => window.errors), 0, "no foerderweg-error on the way");
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
