@@ -1,5 +1,6 @@
 //! Writes the JSON Schemas of the three documents to `www/schema/`, generated from the model
-//! types: `cargo run --example schemas`. tests/schema.rs fails when the files are stale.
+//! types, and their TypeScript declarations (`timeline.d.ts` …): `cargo run --example schemas`.
+//! tests/schema.rs fails when the files are stale.
 
 use foerderweg::model::WidgetKind;
 use std::path::Path;
@@ -10,6 +11,9 @@ fn main() -> std::io::Result<()> {
     for kind in WidgetKind::ALL {
         let path = dir.join(foerderweg::schema::file_name(kind));
         std::fs::write(&path, foerderweg::schema::text(kind))?;
+        println!("wrote {}", path.display());
+        let path = dir.join(foerderweg::schema::typescript_file_name(kind));
+        std::fs::write(&path, foerderweg::schema::typescript(kind))?;
         println!("wrote {}", path.display());
     }
     Ok(())

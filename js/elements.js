@@ -11,6 +11,43 @@ let clock = 0;
 // tells its own definitions from another library's.
 const MARK = Symbol.for("foerderweg.element");
 
+/**
+ * The value a framework gave the element as `name` when it rendered the element before it was
+ * defined, from the framework's own record of it. React (17 to 19) and Vue 3 set a property only
+ * where the element has one; on an element not yet defined they write the attribute instead, and
+ * an object becomes the text "[object Object]". Only read when the `data` attribute holds such
+ * text; `undefined` when no framework made the element.
+ */
+function frameworkProp(element, name) {
+  // React keeps each element's props on it, under a key with a random suffix.
+  for (const key of Object.keys(element)) {
+    if (key.startsWith("__reactProps$")) return element[key]?.[name];
+  }
+  // Vue keeps the element's vnode on it in development, and the root's vnode on the app's
+  // container always: the element's vnode is found from there.
+  if (element.__vnode) return element.__vnode.props?.[name];
+  for (let node = element.parentNode; node; node = node.parentNode ?? node.host) {
+    if (node.__vue_app__ && node._vnode) return vnodeOf(node._vnode, element, 0)?.props?.[name];
+  }
+  return undefined;
+}
+
+/** The vnode under `vnode` whose element is `element` (Vue 3's tree: components, fragments,
+ * suspense). */
+function vnodeOf(vnode, element, depth) {
+  if (!vnode || typeof vnode !== "object" || depth > 500) return undefined;
+  if (vnode.el === element) return vnode;
+  const children = Array.isArray(vnode.children) ? vnode.children : [];
+  for (const child of [vnode.component?.subTree, vnode.suspense?.activeBranch, ...children]) {
+    const found = vnodeOf(child, element, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether the text of a `data` attribute can be a document (a JSON object). */
+const jsonText = (text) => text.trimStart().startsWith("{");
+
 /** `max-size` → `maxSize`: the property twin of an attribute. */
 const property = (attribute) => attribute.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
@@ -29,13 +66,16 @@ export function defineElement(tag, kind, attributes, create) {
     static [MARK] = true;
 
     static get observedAttributes() {
-      return attributes;
+      // `data` too: JSON text in it is the document (React 18 writes every prop so), other text
+      // is named in the widget, never taken for "no data".
+      return [...attributes, "data"];
     }
 
     #handle = null;
     #pending = null;
     #data = undefined;
     #dataAt = 0;
+    #dataAttributeAt = 0;
     #srcAt = 0;
     #scriptText = null;
     #observer = null;
@@ -56,6 +96,7 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     connectedCallback() {
+      this.#adoptLowercased();
       // Moved in the page (removed and inserted again in one task): the widget stays as it is.
       if (this.#leaving) {
         this.#leaving = false;
@@ -83,6 +124,18 @@ export function defineElement(tag, kind, attributes, create) {
       });
     }
 
+    // A framework that rendered before the element was defined wrote `maxSize={5}` as the
+    // attribute `maxsize` (HTML lowercases names): an attribute no element observes. Its value
+    // is taken as the option's (`max-size`), unless that is set itself.
+    #adoptLowercased() {
+      for (const name of attributes) {
+        const lower = property(name).toLowerCase();
+        if (lower !== name && this.hasAttribute(lower) && !this.hasAttribute(name)) {
+          this.setAttribute(name, this.getAttribute(lower));
+        }
+      }
+    }
+
     #attach(handle) {
       this.#handle = handle ?? null;
       if (!this.#handle) return;
@@ -95,6 +148,10 @@ export function defineElement(tag, kind, attributes, create) {
       const given = [];
       if (this.hasAttribute("src")) {
         given.push([this.#srcAt, () => this.#handle.setOption("src", this.getAttribute("src"))]);
+      }
+      // (`data` text that stood for an object a framework had is not read as the document.)
+      if (this.hasAttribute("data") && this.#dataAttributeAt > 0) {
+        given.push([this.#dataAttributeAt, () => this.#handle.setOption("data", this.getAttribute("data"))]);
       }
       if (this.#data !== undefined) given.push([this.#dataAt, () => this.#handle.update(this.#data)]);
       given.sort((a, b) => a[0] - b[0]).forEach(([, apply]) => apply());
@@ -130,6 +187,27 @@ export function defineElement(tag, kind, attributes, create) {
     }
 
     attributeChangedCallback(name, oldValue, value) {
+      if (name === "data") {
+        if (value !== null && !jsonText(value)) {
+          // "[object Object]": the object a framework meant (React 19 and Vue on an element not
+          // yet defined, React 18 always), where it still has it. Read after the framework's
+          // commit: React 18 records an element's new props after writing its attributes.
+          queueMicrotask(() => {
+            if (this.getAttribute("data") !== value) return;
+            const meant = frameworkProp(this, "data");
+            if (meant !== null && typeof meant === "object") {
+              if (meant !== this.#data) this.data = meant;
+              return;
+            }
+            this.#dataAttributeAt = ++clock;
+            this.#handle?.setOption("data", value);
+          });
+          return;
+        }
+        this.#dataAttributeAt = ++clock;
+        if (oldValue !== value) this.#handle?.setOption("data", value);
+        return;
+      }
       if (name === "src") this.#srcAt = ++clock;
       // Told to load at once while it waits to come near the viewport.
       if (name === "loading" && value === "eager") this.#pending?.now?.();

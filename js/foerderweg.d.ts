@@ -2,6 +2,13 @@
 // Importing it defines <foerderweg-timeline>, <foerderweg-occupancy> and <foerderweg-map>; each
 // widget's WebAssembly module loads when the widget needs it.
 
+import type { TimelineDocument } from "./schemas/timeline.js";
+import type { OccupancyDocument } from "./schemas/occupancy.js";
+import type { MapDocument } from "./schemas/map.js";
+
+/** The documents, typed from the same Rust types as the JSON Schemas in `schemas/`. */
+export type { TimelineDocument, OccupancyDocument, MapDocument };
+
 /** `timeline`, `occupancy` or `map`. */
 export type WidgetKind = "timeline" | "occupancy" | "map";
 
@@ -115,25 +122,80 @@ export function memoryBytes(): number;
 /** The modules loaded or loading: `timeline`, `occupancy`, `map`, `all`. */
 export function loadedModules(): string[];
 
-/** The `detail` of the events the elements send (they bubble and are composed). */
-export interface FoerderwegEventMap {
-  "foerderweg-ready": CustomEvent<{ kind: WidgetKind; warnings: unknown[]; errors: unknown[] }>;
-  "foerderweg-error": CustomEvent<{ kind: WidgetKind; diagnostics: unknown[] }>;
-  "foerderweg-select": CustomEvent<{ kind: WidgetKind; type: string | null; id: string }>;
+/** A problem with the data: `message` in the widget's language, `code` stable for programs. */
+export interface Diagnostic {
+  severity: "error" | "warning";
+  /** E.g. `invalid-date`, `data-attribute`, `module`. */
+  code: string;
+  /** The JSON path, e.g. `participants[0].phases[0].start` (`""`: the whole document). */
+  path: string;
+  /** Where in the JSON text, when the data came as text. */
+  line?: number | null;
+  column?: number | null;
+  message: string;
 }
 
-/** `<foerderweg-timeline>`, `<foerderweg-occupancy>` and `<foerderweg-map>`. */
-export interface FoerderwegElement extends HTMLElement {
-  /** The document, as an object or JSON text. */
-  data: unknown;
+/** `detail` of `foerderweg-ready`: the data was drawn; `errors` names the records left out. */
+export interface ReadyDetail {
+  kind: WidgetKind;
+  warnings: Diagnostic[];
+  errors: Diagnostic[];
+}
+
+/** `detail` of `foerderweg-error`: nothing of the data could be drawn, or the module did not load. */
+export interface ErrorDetail {
+  kind: WidgetKind;
+  diagnostics: Diagnostic[];
+}
+
+/** `detail` of `foerderweg-select`: a participant, provider, project, region … was activated. */
+export interface SelectDetail {
+  kind: WidgetKind;
+  /** What was activated: `participant`, `provider`, `project`, `region`, `marker`, … */
+  type: string | null;
+  /** Its id in the document. */
+  id: string;
+}
+
+/** The events the elements send (they bubble and are composed). */
+export interface FoerderwegEventMap {
+  "foerderweg-ready": CustomEvent<ReadyDetail>;
+  "foerderweg-error": CustomEvent<ErrorDetail>;
+  "foerderweg-select": CustomEvent<SelectDetail>;
+}
+
+/** The events of an element: its own and HTMLElement's. */
+export interface FoerderwegElementEventMap extends HTMLElementEventMap, FoerderwegEventMap {}
+
+/**
+ * `<foerderweg-timeline>`, `<foerderweg-occupancy>` and `<foerderweg-map>`; `D` is the
+ * element's document type.
+ */
+export interface FoerderwegElement<D = TimelineDocument | OccupancyDocument | MapDocument> extends HTMLElement {
+  /** The document, as an object or JSON text (what was set; `undefined` before). */
+  data: D | string | undefined;
   /** URL of the document (the attribute `src`). */
   src: string | null;
-  /** Seconds between fetches of `src` (the attribute `refresh`, at least 5). */
-  refresh: string | null;
+  /** Colour scheme (the attribute `theme`). */
+  theme: string | null;
+  /** Seconds between fetches of `src` (the attribute `refresh`, at least 5). Set a number or
+   * text; reads the attribute's text. */
+  get refresh(): string | null;
+  set refresh(value: number | string | null);
+  /** Seconds a fetch of `src` may take (the attribute `timeout`). */
+  get timeout(): string | null;
+  set timeout(value: number | string | null);
+  /** Megabytes a fetch of `src` may read (the attribute `max-size`). */
+  get maxSize(): string | null;
+  set maxSize(value: number | string | null);
+  /** `lazy` (default) or `eager` (the attribute `loading`). */
+  loading: string | null;
   /** `"false"`: the refresh runs on while the focus or the pointer is inside the widget. */
-  pauseOnFocus: string | null;
+  get pauseOnFocus(): string | null;
+  set pauseOnFocus(value: boolean | string | null);
   /** Level of the widget's title, 1 to 5 (the attribute `heading-level`; default 2). */
-  headingLevel: string | null;
+  get headingLevel(): string | null;
+  set headingLevel(value: number | string | null);
   /** Sensitive timeline records: `show`, `generalise` (default) or `hide` (the attribute
    * `confidential`; the strictest of it and the document's field wins). */
   confidential: string | null;
@@ -145,12 +207,44 @@ export interface FoerderwegElement extends HTMLElement {
   pause(): void;
   /** Lets a held `refresh` run again: one fetch now if one fell due meanwhile. */
   resume(): void;
+  addEventListener<K extends keyof FoerderwegElementEventMap>(
+    type: K,
+    listener: (this: FoerderwegElement<D>, event: FoerderwegElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof FoerderwegElementEventMap>(
+    type: K,
+    listener: (this: FoerderwegElement<D>, event: FoerderwegElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+
+/** `<foerderweg-timeline>`. */
+export type FoerderwegTimelineElement = FoerderwegElement<TimelineDocument>;
+/** `<foerderweg-occupancy>`. */
+export type FoerderwegOccupancyElement = FoerderwegElement<OccupancyDocument>;
+/** `<foerderweg-map>`. */
+export type FoerderwegMapElement = FoerderwegElement<MapDocument>;
+
+/** The class of an element, as registered. */
+export interface FoerderwegElementClass<E extends FoerderwegElement<any>> {
+  new (): E;
+  readonly prototype: E;
+}
+
+/** The classes of the three elements, as registered on import (`undefined` where another script
+ * had defined the tag first, or the page has no custom elements). */
+export const FoerderwegTimeline: FoerderwegElementClass<FoerderwegTimelineElement> | undefined;
+export const FoerderwegOccupancy: FoerderwegElementClass<FoerderwegOccupancyElement> | undefined;
+export const FoerderwegMap: FoerderwegElementClass<FoerderwegMapElement> | undefined;
 
 declare global {
   interface HTMLElementTagNameMap {
-    "foerderweg-timeline": FoerderwegElement;
-    "foerderweg-occupancy": FoerderwegElement;
-    "foerderweg-map": FoerderwegElement;
+    "foerderweg-timeline": FoerderwegTimelineElement;
+    "foerderweg-occupancy": FoerderwegOccupancyElement;
+    "foerderweg-map": FoerderwegMapElement;
   }
+  interface DocumentEventMap extends FoerderwegEventMap {}
 }

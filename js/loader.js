@@ -210,6 +210,17 @@ export function defineElements() {
 
 defineElements();
 
+/** The class registered for `kind`'s tag, if it is foerderweg's. */
+function registered(kind) {
+  const found = typeof customElements === "undefined" ? undefined : customElements.get(`foerderweg-${kind}`);
+  return found?.[Symbol.for("foerderweg.element")] ? found : undefined;
+}
+
+/** The element classes (for `instanceof`, and what custom-elements.json names). */
+export const FoerderwegTimeline = registered("timeline");
+export const FoerderwegOccupancy = registered("occupancy");
+export const FoerderwegMap = registered("map");
+
 /**
  * Kept for pages written for the single module (`await init(); defineElements();`): loads the
  * module of all three, as those pages always did, so that `labelKeys()` and `setLabels()`

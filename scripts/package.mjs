@@ -12,6 +12,17 @@ const field = (name) => cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"
 copyFileSync(new URL("../js/custom-elements.json", import.meta.url), join(pkg, "custom-elements.json"));
 copyFileSync(new URL("../README.md", import.meta.url), join(pkg, "README.md"));
 
+// The wasm-bindgen glue's types declare `[Symbol.dispose]()` on its classes, which needs the
+// `esnext.disposable` lib: a project checking the package under a lower lib (ES2022, say) fails
+// there. The loader's Handle has `destroy()` (and `[Symbol.dispose]` at run time where the
+// browser has it); the declarations leave the symbol out.
+const modules = join(pkg, "modules");
+for (const name of readdirSync(modules).filter((f) => f.endsWith(".d.ts"))) {
+  const path = join(modules, name);
+  const text = readFileSync(path, "utf8").replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
+  writeFileSync(path, text);
+}
+
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -43,6 +54,11 @@ const manifest = {
     ".": { types: "./foerderweg.d.ts", default: "./foerderweg.js" },
     "./modules/*": "./modules/*",
     "./geo/*": "./geo/*",
+    // The JSON Schemas of the documents and their TypeScript declarations.
+    "./schemas/*": "./schemas/*",
+    // JSX types for React 19 and `GlobalComponents` for Vue 3: `import type {} from "foerderweg/react"`.
+    "./react": { types: "./react.d.ts" },
+    "./vue": { types: "./vue.d.ts" },
     "./foerderweg.css": "./foerderweg.css",
     "./custom-elements.json": "./custom-elements.json",
   },

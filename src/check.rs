@@ -101,6 +101,31 @@ impl Checked {
     }
 }
 
+/// Reads the text of an element's `data` attribute: a document is a JSON object, so text that
+/// does not begin with `{` is no document. That is what a framework writes for an object set on
+/// an element it does not know yet (`"[object Object]"`), and is named, never taken for "no
+/// data". Text that begins with `{` is checked as any document is.
+///
+/// ```
+/// use foerderweg::check::{data_attribute, Problem};
+/// use foerderweg::model::WidgetKind;
+/// let refused = data_attribute(WidgetKind::Map, "[object Object]").unwrap_err();
+/// assert_eq!(refused.problem, Problem::DataAttribute("[object Object]".into()));
+/// assert_eq!(refused.problem.code(), "data-attribute");
+/// assert_eq!(data_attribute(WidgetKind::Map, " {\"schema\": 1}"), Ok(" {\"schema\": 1}"));
+/// ```
+pub fn data_attribute(kind: WidgetKind, text: &str) -> Result<&str, Diagnostic> {
+    if text.trim_start().starts_with('{') {
+        return Ok(text);
+    }
+    const SHOWN: usize = 40;
+    let mut start: String = text.trim().chars().take(SHOWN).collect();
+    if text.trim().chars().nth(SHOWN).is_some() {
+        start.push('…');
+    }
+    Err(Diagnostic::error(kind, "", Problem::DataAttribute(start)))
+}
+
 /// Parses and checks a document for the widget `kind`.
 ///
 /// ```

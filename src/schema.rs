@@ -7,6 +7,8 @@ use crate::model::occupancy::OccupancyDoc;
 use crate::model::regions::MapDoc;
 use crate::model::timeline::TimelineDoc;
 
+pub mod typescript;
+
 /// `timeline.schema.json`, `occupancy.schema.json`, `map.schema.json`.
 pub fn file_name(kind: WidgetKind) -> String {
     format!("{}.schema.json", kind.as_str())
@@ -33,4 +35,40 @@ pub fn text(kind: WidgetKind) -> String {
     let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// `timeline.d.ts`, `occupancy.d.ts`, `map.d.ts`: the TypeScript declarations beside the schema.
+pub fn typescript_file_name(kind: WidgetKind) -> String {
+    format!("{}.d.ts", kind.as_str())
+}
+
+/// The name of the root type of `kind`'s declarations: `TimelineDocument`, `OccupancyDocument`,
+/// `MapDocument`.
+pub fn typescript_root(kind: WidgetKind) -> &'static str {
+    match kind {
+        WidgetKind::Timeline => "TimelineDocument",
+        WidgetKind::Occupancy => "OccupancyDocument",
+        WidgetKind::Map => "MapDocument",
+    }
+}
+
+/// TypeScript declarations of `kind`'s document, written from its schema ([`text`]), so from
+/// the same model types.
+///
+/// ```
+/// use foerderweg::model::WidgetKind;
+/// let ts = foerderweg::schema::typescript(WidgetKind::Timeline);
+/// assert!(ts.contains("export interface TimelineDocument {"));
+/// assert!(ts.contains("  participants"));
+/// ```
+pub fn typescript(kind: WidgetKind) -> String {
+    let schema: serde_json::Value = serde_json::from_str(&text(kind)).unwrap_or_default();
+    format!(
+        "// The document of <{}> ({}), written by `cargo run --example schemas` from\n\
+         // {} (the same model types). Do not edit.\n\n{}",
+        kind.tag(),
+        kind.schema_id(),
+        file_name(kind),
+        typescript::declarations(&schema, typescript_root(kind))
+    )
 }

@@ -57,9 +57,11 @@ fn the_manifest_lists_what_the_code_reads_and_sends() {
         .collect();
     assert_eq!(tags, expected_tags);
 
+    // The options, and `data`: JSON text in it is the document (js/elements.js observes it).
     let attributes: BTreeSet<String> = foerderweg::model::ATTRIBUTES
         .iter()
         .map(|a| a.to_string())
+        .chain(["data".to_string()])
         .collect();
     // The package's loader defines the elements before any module: the same list, in order.
     let loader = read("js/loader.js");
@@ -142,5 +144,71 @@ fn the_manifest_lists_what_the_code_reads_and_sends() {
             attributes.iter().all(|a| fields.contains(&twin(a))) && fields.contains("data"),
             "{tag}: property twins"
         );
+    }
+}
+
+/// The text of `name`'s type in a manifest entry.
+fn type_text(entry: &Value) -> &str {
+    entry["type"]["text"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn the_manifest_names_what_the_package_exports_with_the_types_it_returns() {
+    let manifest: Value = serde_json::from_str(&read("js/custom-elements.json")).expect("JSON");
+    let module = &manifest["modules"][0];
+    let loader = read("js/loader.js");
+    let typings = read("js/foerderweg.d.ts");
+    let exported = |name: &str| {
+        [
+            format!("export const {name} ="),
+            format!("export function {name}("),
+            format!("export async function {name}("),
+        ]
+        .iter()
+        .any(|e| loader.contains(e.as_str()))
+    };
+    let typed = |name: &str| {
+        typings.contains(&format!("export const {name}:"))
+            || typings.contains(&format!("export function {name}("))
+    };
+    let declarations = module["declarations"].as_array().expect("declarations");
+    for declaration in declarations {
+        let name = declaration["name"].as_str().unwrap_or_default();
+        assert!(
+            exported(name),
+            "{name}: named in the manifest, not exported by js/loader.js"
+        );
+        assert!(
+            typed(name),
+            "{name}: named in the manifest, not in js/foerderweg.d.ts"
+        );
+    }
+    for export in module["exports"].as_array().expect("exports") {
+        let name = export["declaration"]["name"].as_str().unwrap_or_default();
+        assert!(
+            declarations.iter().any(|d| d["name"] == name),
+            "{name}: exported in the manifest without a declaration"
+        );
+    }
+    // The property twins read the attribute (js/elements.js): text or null, whatever was set.
+    // `lang` is HTMLElement's own (text, "" when absent), `paused` a boolean of the class's.
+    for element in declarations.iter().filter(|d| d["customElement"] == true) {
+        let tag = element["tagName"].as_str().unwrap_or_default();
+        for member in element["members"].as_array().into_iter().flatten() {
+            let Some(attribute) = member["attribute"].as_str() else {
+                continue;
+            };
+            let expected = match attribute {
+                "lang" => "string",
+                "paused" => "boolean",
+                "data" => "object | string | undefined",
+                _ => "string | null",
+            };
+            assert_eq!(
+                type_text(member),
+                expected,
+                "{tag}: the property of `{attribute}`"
+            );
+        }
     }
 }

@@ -42,6 +42,15 @@ fn committed_schemas_are_the_generated_ones() {
             "{} is stale: run `cargo run --example schemas`",
             path.display()
         );
+        let path = root()
+            .join("www/schema")
+            .join(foerderweg::schema::typescript_file_name(kind));
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == foerderweg::schema::typescript(kind),
+            "{} is stale: run `cargo run --example schemas`",
+            path.display()
+        );
     }
 }
 

@@ -27,7 +27,12 @@ Options:
                                   sensitive timeline records (health, addiction, debt,
                                   psychosocial counselling): the strictest of this and the
                                   document's \"confidential\" wins (default: generalise)
-  --format svg|html|png|pdf       output format (default: from the -o file's extension, else svg)
+  --format svg|html|png|pdf|element
+                                  output format (default: from the -o file's extension, else
+                                  svg); element: the widget's element for a page, drawn in a
+                                  declarative shadow root, with the document inline
+  --stylesheet URL                where the page serves the package's foerderweg.css, linked
+                                  from the element's shadow root (default /pkg/foerderweg.css)
   --scale N                       pixels per CSS pixel in a PNG (default 1)
   -o, --out FILE                  write to FILE (default: standard output)
   -h, --help                      this text
@@ -57,6 +62,7 @@ enum Format {
     Html,
     Png,
     Pdf,
+    Element,
 }
 
 impl Format {
@@ -66,6 +72,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "png" => Some(Format::Png),
             "pdf" => Some(Format::Pdf),
+            "element" => Some(Format::Element),
             _ => None,
         }
     }
@@ -82,6 +89,7 @@ struct Args {
     format: Format,
     scale: f32,
     out: Option<String>,
+    stylesheet: String,
 }
 
 /// Reads the arguments; `Err` holds what to say (the help text for `--help`).
@@ -91,6 +99,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let (mut kind, mut width, mut lang, mut today) = (None, 800.0, None, None);
     let (mut format, mut scale, mut out) = (None, 1.0f32, None);
     let mut confidential = None;
+    let mut stylesheet = "/pkg/foerderweg.css".to_string();
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
@@ -136,8 +145,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                 }
                 confidential = Some(Confidential::parse(&v));
             }
+            "--stylesheet" => stylesheet = value("a URL")?,
             "--format" => {
-                let v = value("svg, html, png or pdf")?;
+                let v = value("svg, html, png, pdf or element")?;
                 format = Some(Format::parse(&v).ok_or(format!("unknown --format {v:?}"))?);
             }
             "--scale" => {
@@ -172,6 +182,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
         format,
         scale,
         out,
+        stylesheet,
     })
 }
 
@@ -217,6 +228,10 @@ fn run(args: &Args) -> Result<u8, String> {
     report(&args.input, &rendered);
     let bytes = match args.format {
         Format::Html => rendered.html().into_bytes(),
+        Format::Element => rendered
+            .element(&json, &args.stylesheet)
+            .ok_or("nothing of the document can be drawn")?
+            .into_bytes(),
         format => {
             let svg = rendered
                 .svg()

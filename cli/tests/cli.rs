@@ -138,3 +138,41 @@ fn the_png_has_its_text_drawn_in_a_system_font() {
         .count();
     assert!(dark > 200, "{dark} dark pixels in the title line");
 }
+
+#[test]
+fn element_is_the_widget_for_a_page_with_its_document_inline() {
+    let doc = "www/data/occupancy-stendal.json";
+    let out = tool(
+        &[
+            doc,
+            "--format",
+            "element",
+            "--width",
+            "720",
+            "--stylesheet",
+            "/assets/foerderweg.css",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "<foerderweg-occupancy><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/assets/foerderweg.css\">"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("<svg"), "the chart is drawn: {text}");
+    // The document inline, as the module reads it (every `<` escaped).
+    let script = text
+        .split("<script type=\"application/json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("an inline document");
+    let inline: serde_json::Value = serde_json::from_str(script).expect("JSON");
+    let path = format!("{}/../{doc}", env!("CARGO_MANIFEST_DIR"));
+    let sent: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(inline, sent);
+    assert!(text.ends_with("</script></foerderweg-occupancy>"), "{text}");
+}

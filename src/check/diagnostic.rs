@@ -134,6 +134,9 @@ pub enum Problem {
     Redirected(String),
     /// The `data` property held something JSON cannot represent.
     NotSerialisable,
+    /// The `data` attribute holds text that is no JSON document (the start of it): a
+    /// framework wrote an object as `"[object Object]"`, or a host put other text there.
+    DataAttribute(String),
     /// This build of the module does not draw the widget (see `WidgetKind::built`).
     NotBuilt,
     /// A language the widget does not speak.
@@ -243,6 +246,7 @@ impl Problem {
             Problem::Redirect => "redirect",
             Problem::Redirected(_) => "redirected",
             Problem::NotSerialisable => "not-serialisable",
+            Problem::DataAttribute(_) => "data-attribute",
             Problem::NotBuilt => "not-built",
             Problem::UnknownLang(_) => "unknown-lang",
             Problem::UnknownArea(_) => "unknown-area",
@@ -381,6 +385,7 @@ impl Diagnostic {
             Problem::Redirect => t.redirect.to_string(),
             Problem::Redirected(url) => fill(t.redirected, url, ""),
             Problem::NotSerialisable => t.not_serialisable.to_string(),
+            Problem::DataAttribute(text) => fill(t.data_attribute, text, ""),
             Problem::NotBuilt => t.not_built.to_string(),
             Problem::UnknownLang(l) => fill(t.unknown_lang, l, ""),
             Problem::UnknownArea(k) => fill(t.unknown_area, k, ""),

@@ -449,6 +449,16 @@ impl Widget {
                 }
             }
             "refresh" => self.set_refresh(value),
+            // The `data` attribute (the element observes it besides its options): JSON text is
+            // the document; other text is named, as what a framework wrote for an object.
+            "data" => match value.map(|text| crate::check::data_attribute(self.kind, text)) {
+                Some(Ok(text)) => self.set_data(&JsValue::from_str(text)),
+                Some(Err(refused)) => {
+                    self.begin_source(false);
+                    self.show(Arc::new(Checked::failed(refused)), false, false, false);
+                }
+                None => {}
+            },
             // A boolean attribute: present (any value but "false") is paused.
             "paused" => self.set_paused(value.is_some_and(|v| v.trim() != "false")),
             "pause-on-focus" => {

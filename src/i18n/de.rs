@@ -75,6 +75,7 @@ static DIAG: DiagTexts = DiagTexts {
     redirect: "Die Datenquelle leitet weiter, aber die Weiterleitung führt nicht zum Ziel (eine Schleife, oder ein Ziel, das nicht erreichbar ist oder CORS nicht erlaubt).",
     redirected: "Die Datenquelle hat nach {a} weitergeleitet.",
     not_serialisable: "Die Eigenschaft „data“ enthält keinen als JSON darstellbaren Wert.",
+    data_attribute: "Das Attribut „data“ enthält kein JSON-Dokument, sondern „{a}“ (so schreibt ein Framework ein Objekt, wenn das Element noch nicht definiert war). Setzen Sie das Dokument als Eigenschaft (element.data = …), geben Sie es als JSON-Text in „data“ oder laden Sie es mit „src“.",
     not_built: "Dieses Modul enthält das Widget nicht; binden Sie foerderweg.js ein, das für jedes Widget sein Modul lädt.",
     unknown_lang: "Sprache „{a}“ wird nicht unterstützt; es wird Deutsch verwendet.",
     unknown_area: "Kein Gebiet mit dem Schlüssel „{a}“ bekannt; es wird nicht gezeichnet.",

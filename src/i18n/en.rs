@@ -75,6 +75,7 @@ static DIAG: DiagTexts = DiagTexts {
     redirect: "The data source redirects, but the redirect leads nowhere (a loop, or a target that cannot be reached or does not allow CORS).",
     redirected: "The data source redirected to {a}.",
     not_serialisable: "The “data” property holds no value that JSON can represent.",
+    data_attribute: "The “data” attribute holds no JSON document but “{a}” (what a framework writes for an object when the element was not defined yet). Set the document as the property (element.data = …), give it as JSON text in “data”, or load it with “src”.",
     not_built: "This module does not hold the widget; load foerderweg.js, which loads each widget's module.",
     unknown_lang: "Language “{a}” is not supported; German is used.",
     unknown_area: "No area with the key “{a}” is known; it is not drawn.",

@@ -740,6 +740,8 @@ pub struct DiagTexts {
     pub redirected: &'static str,
     /// The `data` property was something JSON cannot hold.
     pub not_serialisable: &'static str,
+    /// The `data` attribute holds no JSON document; `{a}` is the start of its text.
+    pub data_attribute: &'static str,
     /// This build of the module does not hold the widget.
     pub not_built: &'static str,
     /// A `lang` value the widget does not speak; `{a}` is the value.

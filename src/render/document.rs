@@ -296,6 +296,31 @@ impl Rendered {
             .collect()
     }
 
+    /// The widget's element as a server writes it into a page: the figures and tables in a
+    /// declarative shadow root styled by the package's stylesheet at `stylesheet`, and `json`
+    /// (the document this was rendered from) inline, which the module takes over without a
+    /// fetch ([`html::server_element`]). `None` when nothing of the document can be drawn.
+    ///
+    /// ```
+    /// use foerderweg::model::WidgetKind;
+    /// use foerderweg::render::document::{Options, render};
+    /// let json = std::fs::read_to_string("www/data/occupancy-stendal.json").unwrap();
+    /// let r = render(WidgetKind::Occupancy, &json, &Options::default());
+    /// let el = r.element(&json, "/pkg/foerderweg.css").unwrap();
+    /// assert!(el.starts_with("<foerderweg-occupancy><template shadowrootmode=\"open\">"));
+    /// assert!(el.ends_with("</script></foerderweg-occupancy>"));
+    /// ```
+    pub fn element(&self, json: &str, stylesheet: &str) -> Option<String> {
+        let rendering = self.rendering.as_ref()?;
+        let fragment = html::rendering_fragment(rendering, self.lang);
+        Some(html::server_element(
+            self.kind.tag(),
+            &fragment,
+            json.trim(),
+            stylesheet,
+        ))
+    }
+
     /// A whole HTML page: the figures, the table views and the diagnostics as a list.
     pub fn html(&self) -> String {
         let t = self.lang.texts();
