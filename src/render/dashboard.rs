@@ -22,6 +22,9 @@ pub struct Levels {
 }
 
 impl Levels {
+    /// A widget's title is an `h2` unless the host sets `heading-level`.
+    pub const DEFAULT: Levels = Levels { title: 2 };
+
     /// The tag of a heading `depth` levels below the title.
     pub fn tag(self, depth: u8) -> &'static str {
         const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];

@@ -69,6 +69,10 @@ pub struct Rendered {
     pub width: f64,
     /// What the widget shows; `None` when nothing of the document can be drawn.
     pub rendering: Option<Rendering>,
+    /// For a dashboard, the widget as it first shows it, part for part
+    /// ([`super::dashboard::page`]): what [`Rendered::element`] puts into the shadow root, so
+    /// nothing moves when the module takes over.
+    pub page: Option<String>,
     /// Every finding of the check (and, for maps, of resolving the keys), errors first.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -118,6 +122,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
         800.0
     };
     let lang = options.lang;
+    let mut page = None;
     let rendering = match checked.document {
         Some(Document::Timeline(doc)) if kind.built() => {
             let viewer = options.today.unwrap_or_else(system_today);
@@ -125,6 +130,8 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
             Some(layout::timeline::rendering(&doc, width, today, lang))
         }
         Some(Document::Occupancy(doc)) if kind.built() => {
+            let levels = super::dashboard::Levels::DEFAULT;
+            page = Some(super::dashboard::page(&doc, width, lang, levels));
             Some(layout::occupancy::rendering(&doc, width, lang))
         }
         Some(Document::Map(doc)) if kind.built() => {
@@ -164,6 +171,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
         lang,
         width,
         rendering,
+        page,
         diagnostics,
     }
 }
@@ -312,7 +320,10 @@ impl Rendered {
     /// ```
     pub fn element(&self, json: &str, stylesheet: &str) -> Option<String> {
         let rendering = self.rendering.as_ref()?;
-        let fragment = html::rendering_fragment(rendering, self.lang);
+        let fragment = match &self.page {
+            Some(page) => page.clone(),
+            None => html::rendering_fragment(rendering, self.lang),
+        };
         Some(html::server_element(
             self.kind.tag(),
             &fragment,
@@ -691,6 +702,7 @@ mod tests {
             kind: WidgetKind::Timeline,
             lang: Lang::De,
             width: 500.0,
+            page: None,
             rendering: Some(Rendering {
                 figures: vec![Figure {
                     scene: Scene::default(),
