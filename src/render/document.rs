@@ -334,7 +334,6 @@ impl Rendered {
 
     /// A whole HTML page: the figures, the table views and the diagnostics as a list.
     pub fn html(&self) -> String {
-        let t = self.lang.texts();
         let mut body = Writer::new();
         body.open("div")
             .attr("class", "fw-root fw-rendered")
@@ -344,26 +343,11 @@ impl Rendered {
         if let Some(r) = &self.rendering {
             html::rendering_into(&mut body, r, self.lang);
         }
-        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) = self
-            .diagnostics
-            .iter()
-            .partition(|d| d.severity == Severity::Error);
-        let errors_heading = if self.rendering.is_some() {
-            t.left_out_heading
-        } else {
-            t.errors_heading
-        };
-        self.diagnostic_list(
+        super::diagnostics::listed(
             &mut body,
-            &errors,
-            "fw-panel fw-panel--error",
-            errors_heading,
-        );
-        self.diagnostic_list(
-            &mut body,
-            &warnings,
-            "fw-panel fw-panel--warning",
-            t.warnings_heading,
+            &self.diagnostics,
+            self.lang,
+            self.rendering.is_some(),
         );
         body.end("div");
 
@@ -402,30 +386,6 @@ impl Rendered {
                 }
                 .to_string()
             })
-    }
-
-    fn diagnostic_list(&self, w: &mut Writer, list: &[&Diagnostic], class: &str, heading: &str) {
-        if list.is_empty() {
-            return;
-        }
-        let t = self.lang.texts();
-        w.open("section").attr("class", class).close_tag();
-        w.element("h2", "fw-panel__title", heading);
-        w.open("ul").attr("class", "fw-panel__list").close_tag();
-        for d in list {
-            w.open("li").attr("class", "fw-diag").close_tag();
-            w.text(&d.message(self.lang));
-            if !d.path.is_empty() || d.position.is_some() {
-                let mut at = format!(" {} ", t.at_path);
-                at.push_str(&d.path);
-                if let Some((line, column)) = d.position {
-                    at.push_str(&format!(" ({} {line}, {} {column})", t.line, t.column));
-                }
-                w.element("span", "fw-diag__path", &at);
-            }
-            w.end("li");
-        }
-        w.end("ul").end("section");
     }
 }
 

@@ -6,6 +6,7 @@
 //! else; names of elements and attributes are fixed by this module.
 
 pub mod dashboard;
+pub mod diagnostics;
 pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod dom;

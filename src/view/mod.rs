@@ -15,7 +15,6 @@ mod timeline;
 use crate::check::{Checked, Document};
 use crate::i18n::Lang;
 use crate::model::WidgetKind;
-use crate::model::regions::MapDoc;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -166,7 +165,16 @@ pub(crate) fn widget_root(
                 // A map outlives its documents: a new one of the same kind is patched into the
                 // drawn DOM (new figures recolour the areas) instead of building it again.
                 Some(WidgetKind::Map) if WidgetKind::Map.built() => {
-                    live_map(content.clone(), lang.get(), width.clone().into())
+                    let width = width.clone();
+                    live(
+                        content.clone(),
+                        lang.get(),
+                        |d| match d {
+                            Document::Map(d) => Some(d.clone()),
+                            _ => None,
+                        },
+                        move |doc, lang| map::region_map(doc, lang, width.into()).into_any(),
+                    )
                 }
                 // So is the timeline: it follows a memo of its document and keeps its focus.
                 Some(WidgetKind::Timeline) if WidgetKind::Timeline.built() => live(
@@ -214,46 +222,8 @@ fn another<T>(old: Option<&Option<Arc<T>>>, new: Option<&Option<Arc<T>>>) -> boo
     !matches!((old, new), (Some(Some(a)), Some(Some(b))) if Arc::ptr_eq(a, b))
 }
 
-/// A map drawn once and fed each new map document through a memo (equal when it is the same
-/// shared document, so a refresh's loading flag does not lay it out again).
-fn live_map(content: ArcRwSignal<Content>, lang: Lang, width: Signal<f64>) -> AnyView {
-    let checked = {
-        let content = content.clone();
-        Memo::new_with_compare(
-            move |_| content.with(|c| c.checked.clone()),
-            another::<Checked>,
-        )
-    };
-    let doc = Memo::new_with_compare(
-        move |_| {
-            checked.with(|c| match c.as_ref().and_then(|c| c.document.as_ref()) {
-                Some(Document::Map(d)) => Some(d.clone()),
-                _ => None,
-            })
-        },
-        another::<MapDoc>,
-    );
-    let stale = move || {
-        content
-            .with(|c| c.stale_since.clone())
-            .map(|at| parts::diagnostics::stale_note(&at, lang))
-    };
-    let warnings = move || {
-        checked.with(|c| {
-            c.as_ref()
-                .and_then(|c| parts::diagnostics::warning_list(c, lang))
-        })
-    };
-    view! {
-        {stale}
-        {map::region_map(doc, lang, width)}
-        {warnings}
-    }
-    .into_any()
-}
-
-/// A widget drawn once and fed each new document of its kind (`pick`) through a memo, like
-/// [`live_map`]: a refresh's loading flag or an equal document does not draw it again.
+/// A widget drawn once and fed each new document of its kind (`pick`) through a memo (equal
+/// when it is the same shared document): a refresh's loading flag does not draw it again.
 fn live<T: Send + Sync + 'static>(
     content: ArcRwSignal<Content>,
     lang: Lang,
@@ -306,7 +276,9 @@ fn body(
         return view! { <p class="fw-status">{text}</p> }.into_any();
     };
     match &checked.document {
-        None => parts::diagnostics::error_panel(&checked, lang, content.can_retry).into_any(),
+        None => {
+            parts::diagnostics::error_panel(checked.clone(), lang, content.can_retry).into_any()
+        }
         Some(doc) => {
             // Each arm only in a build that draws its kind (`WidgetKind::built`); check gives
             // no other documents to a build without them.
@@ -323,7 +295,7 @@ fn body(
                     let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
                     timeline::timeline(doc, lang, width, carried)
                 }
-                // Drawn by `live_map`; here at most for the moment the widget turns to a map.
+                // Drawn by `live`; here at most for the moment the widget turns to a map.
                 Document::Map(d) if WidgetKind::Map.built() => {
                     let d = d.clone();
                     let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
