@@ -15,6 +15,16 @@ pub enum Cell {
     Percent(f64),
     /// A ratio shown as a percentage with a small bar.
     Share(f64),
+    /// A change between two figures, written with its sign (`+12`, `−8,0 %`): `by` with
+    /// `decimals`, in percent when `percent`.
+    Change {
+        /// The change (in percent when `percent`).
+        by: f64,
+        /// Decimals it is written with.
+        decimals: usize,
+        /// `by` is a percentage.
+        percent: bool,
+    },
     /// An amount in euro.
     Euro(f64),
     /// A day.
@@ -58,6 +68,11 @@ impl Cell {
             Cell::Number(v, d) => lang.number(*v, *d),
             Cell::Percent(r) | Cell::Share(r) => lang.percent(*r),
             Cell::Euro(v) => lang.euro(*v),
+            Cell::Change {
+                by,
+                decimals,
+                percent,
+            } => signed(*by, *decimals, *percent, lang),
             Cell::Date(d) => lang.date(*d),
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
             Cell::Provisional(cell) => {
@@ -97,6 +112,19 @@ impl Cell {
             }
             // Cents only where there are any.
             Cell::Euro(v) => plain(*v, if v.fract() == 0.0 { 0 } else { 2 }),
+            // No plus sign: a spreadsheet reads `12` and `-8,0%` as numbers.
+            Cell::Change {
+                by,
+                decimals,
+                percent,
+            } => {
+                let p = plain(*by, *decimals);
+                if *percent && !p.is_empty() {
+                    format!("{p}%")
+                } else {
+                    p
+                }
+            }
             // German as the table shows it; English as ISO 8601, which spreadsheets read in
             // any locale (the same as `Lang::En.date`, without chrono's format machinery).
             Cell::Date(d) => lang.date(*d),
@@ -110,7 +138,11 @@ impl Cell {
         // one defusing step; only a figure written from a number above may start with a minus.
         let figure = matches!(
             self,
-            Cell::Number(..) | Cell::Percent(_) | Cell::Share(_) | Cell::Euro(_)
+            Cell::Number(..)
+                | Cell::Percent(_)
+                | Cell::Share(_)
+                | Cell::Euro(_)
+                | Cell::Change { .. }
         );
         defuse(&field, figure)
     }
@@ -118,6 +150,26 @@ impl Cell {
     /// Whether the cell holds a figure (right-aligned).
     pub fn is_figure(&self) -> bool {
         !matches!(self, Cell::Text(_) | Cell::Date(_))
+    }
+}
+
+/// A change as the table and the map write it: `+12`, `−16`, `0`, `+10,0 %`.
+///
+/// ```
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::table::signed;
+/// assert_eq!(signed(12.0, 0, false, Lang::De), "+12");
+/// assert_eq!(signed(-8.0, 1, true, Lang::De), "−8,0\u{202f}%");
+/// assert_eq!(signed(0.0, 0, false, Lang::En), "0");
+/// ```
+pub fn signed(by: f64, decimals: usize, percent: bool, lang: Lang) -> String {
+    let n = lang.number(by, decimals);
+    let rise = by > 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let n = if rise { format!("+{n}") } else { n };
+    match (percent, lang) {
+        (false, _) => n,
+        (true, Lang::De) => format!("{n}\u{202f}%"),
+        (true, Lang::En) => format!("{n}%"),
     }
 }
 
