@@ -266,8 +266,8 @@ fn the_summary_and_the_tables_say_it_in_words() {
     );
     assert!(
         s.summary.contains(
-            "Teilnehmende, Veränderung von 3. Quartal 2017 zu 4. Quartal 2017 nach Gebieten: \
-             gestiegen in 2, gesunken in 1, unverändert in 1, kein Vergleich möglich in 4."
+            "Teilnehmende von 3. Quartal 2017 zu 4. Quartal 2017: 2 Werte gestiegen, \
+             1 gesunken, 1 unverändert; kein Vergleich möglich bei 3."
         ),
         "{}",
         s.summary
@@ -353,7 +353,7 @@ fn in_english() {
     );
     assert!(
         s.summary
-            .contains("change from Q3 2017 to Q4 2017 by area: up in 1, down in 1"),
+            .contains("Teilnehmende from Q3 2017 to Q4 2017: 1 figure up, 1 down"),
         "{}",
         s.summary
     );

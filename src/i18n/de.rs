@@ -381,7 +381,8 @@ static MAP: MapTexts = MapTexts {
     over_below: "über {a} bis unter {b}",
     from_below: "{a} bis unter {b}",
     at_least: "{a} und mehr",
-    compare_summary: "{what}, Veränderung von {from} zu {to} nach Gebieten: gestiegen in {up}, gesunken in {down}, unverändert in {same}, kein Vergleich möglich in {none}.",
+    compare_summary: "{what} von {from} zu {to}: {up} gestiegen, {down} gesunken, {same} unverändert; kein Vergleich möglich bei {none}.",
+    figure_forms: ("Wert", "Werte"),
 };
 
 static EXPORT: ExportTexts = ExportTexts {

@@ -381,7 +381,8 @@ static MAP: MapTexts = MapTexts {
     over_below: "over {a} to under {b}",
     from_below: "{a} to under {b}",
     at_least: "{a} and more",
-    compare_summary: "{what}, change from {from} to {to} by area: up in {up}, down in {down}, unchanged in {same}, no comparison possible in {none}.",
+    compare_summary: "{what} from {from} to {to}: {up} up, {down} down, {same} unchanged; no comparison possible for {none}.",
+    figure_forms: ("figure", "figures"),
 };
 
 static EXPORT: ExportTexts = ExportTexts {

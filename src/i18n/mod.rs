@@ -559,9 +559,12 @@ pub struct MapTexts {
     pub from_below: &'static str,
     /// Legend: `{a}` and more.
     pub at_least: &'static str,
-    /// Summary of a comparison: `{what}`, `{from}`, `{to}`, and the number of areas `{up}`,
-    /// `{down}`, `{same}` and `{none}` (no comparison possible).
+    /// Summary of a comparison: `{what}`, `{from}`, `{to}`, and the number of figures (of a
+    /// region or an area) `{up}` (counted in `figure_forms`), `{down}`, `{same}` and `{none}`
+    /// (no comparison possible).
     pub compare_summary: &'static str,
+    /// Singular and plural of "figure" (of a region or an area), in the comparison's summary.
+    pub figure_forms: (&'static str, &'static str),
 }
 }
 

@@ -183,8 +183,10 @@ impl Diverging {
     /// The step of `by`: 0–2 falls, 3 no change, 4–6 rises.
     fn step_of(&self, by: f64) -> usize {
         let s = self.step;
+        if by == 0.0 {
+            return 3;
+        }
         match by {
-            x if x == 0.0 => 3,
             x if x <= -2.0 * s => 0,
             x if x <= -s => 1,
             x if x < 0.0 => 2,
@@ -243,11 +245,7 @@ const NO_COMPARISON: &str = "fw-nocompare";
 
 /// Each unit's figure and where it comes from in `period`, in the prepared order: with the
 /// regions in force on the period's first day.
-fn figures_in(
-    doc: &MapDoc,
-    prepared: &Prepared,
-    period: Period,
-) -> Vec<(Option<(Figure, Target)>, Option<usize>)> {
+fn figures_in(doc: &MapDoc, prepared: &Prepared, period: Period) -> Vec<Option<(Figure, Target)>> {
     let figures = Figures::of_period(doc, prepared.host, Some(period));
     let day = Some(Day(period.first_day()));
     let (_, region_of) = regions_on(doc, &prepared.members, prepared.units.len(), day);
@@ -255,10 +253,7 @@ fn figures_in(
         .units
         .iter()
         .zip(region_of)
-        .map(|(shape, r)| {
-            let region = r.and_then(|r| doc.regions.get(r));
-            (figures.of_unit(&shape.key, region), r)
-        })
+        .map(|(shape, r)| figures.of_unit(&shape.key, r.and_then(|r| doc.regions.get(r))))
         .collect()
 }
 
@@ -288,7 +283,7 @@ pub fn scene_compared(
     let changes: Vec<Change> = from
         .iter()
         .zip(&to)
-        .map(|((a, _), (b, _))| change(a.clone(), b.clone(), cmp.kind, classes.decimals))
+        .map(|(a, b)| change(a.clone(), b.clone(), cmp.kind, classes.decimals))
         .collect();
     let numbers: Vec<f64> = changes
         .iter()
@@ -323,7 +318,7 @@ pub fn scene_compared(
         let Some(unit) = at.get(&shape.key).and_then(|&j| scene.units.get_mut(j)) else {
             continue;
         };
-        let (a, b, c) = (&from[i].0, &to[i].0, changes[i]);
+        let (a, b, c) = (&from[i], &to[i], changes[i]);
         let cells = [
             classes.cell(a.as_ref().map(|f| f.0), lang),
             classes.cell(b.as_ref().map(|f| f.0), lang),
@@ -404,7 +399,21 @@ pub fn scene_compared(
         (scene.units.len(), &active, open),
         scene.date.as_deref(),
     );
-    scene.summary = summary(day, &changes, &value_label, &names, &scale, lang);
+    // What each change is of: the later figure's region or area, else the earlier one's, else
+    // the area itself.
+    let owners: Vec<(Target, Change)> = prepared
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, shape)| {
+            let owner = to[i]
+                .as_ref()
+                .or(from[i].as_ref())
+                .map_or_else(|| Target::Area(shape.key.clone()), |f| f.1.clone());
+            (owner, changes[i])
+        })
+        .collect();
+    scene.summary = summary(day, &owners, &value_label, &names, &scale, lang);
     scene.periods = vec![names.0, names.1, change_head.to_string()];
     scene
 }
@@ -422,23 +431,32 @@ fn no_comparison(why: Why, lang: Lang) -> String {
     format!("{} ({reason})", m.no_comparison)
 }
 
-/// The day's summary of areas and regions, the number of areas whose figure rose, fell, stayed
-/// and could not be compared, and the range of the changes.
+/// The day's summary of areas and regions, the number of figures that rose, fell, stayed and
+/// could not be compared (each with what it is the figure of), and the range of the changes.
 fn summary(
     mut out: String,
-    changes: &[Change],
+    changes: &[(Target, Change)],
     what: &str,
     (from, to): &(String, String),
     scale: &Diverging,
     lang: Lang,
 ) -> String {
     let m = lang.texts().map;
-    let count =
-        |f: &dyn Fn(&Change) -> bool| lang.integer(changes.iter().filter(|c| f(c)).count() as i64);
-    let up = count(&|c| matches!(c, Change::By(x) if *x > 0.0));
-    let down = count(&|c| matches!(c, Change::By(x) if *x < 0.0));
-    let same = count(&|c| matches!(c, Change::By(x) if *x == 0.0));
-    let none = count(&|c| matches!(c, Change::None(_)));
+    // Each figure once: a region's change is one, however many areas it colours.
+    let mut seen = std::collections::HashSet::new();
+    let once: Vec<Change> = changes
+        .iter()
+        .filter(|(owner, _)| seen.insert(owner.clone()))
+        .map(|(_, c)| *c)
+        .collect();
+    let count = |f: fn(&Change) -> bool| once.iter().filter(|c| f(c)).count();
+    let up = lang.count(
+        count(|c| matches!(c, Change::By(x) if *x > 0.0)),
+        m.figure_forms,
+    );
+    let down = lang.integer(count(|c| matches!(c, Change::By(x) if *x < 0.0)) as i64);
+    let same = lang.integer(count(|c| matches!(c, Change::By(x) if *x == 0.0)) as i64);
+    let none = lang.integer(count(|c| matches!(c, Change::None(_))) as i64);
     out.push(' ');
     out.push_str(&fill_named(
         m.compare_summary,
@@ -452,7 +470,7 @@ fn summary(
             ("none", &none),
         ],
     ));
-    let range = changes
+    let range = once
         .iter()
         .fold(None, |acc: Option<(f64, f64)>, c| match c {
             Change::By(x) => Some(acc.map_or((*x, *x), |(a, b)| (a.min(*x), b.max(*x)))),
