@@ -309,6 +309,14 @@ static TL: TimelineTexts = TimelineTexts {
         ("other", "Sonstiges"),
     ],
     phases_column: "Phasen",
+    case_person: "Person",
+    case_programme: "Programm",
+    case_as_of: "Stand",
+    case_printed: "Gedruckt am",
+    legend_rest: "geplanter Rest bis zum vorgesehenen Ende",
+    legend_open: "läuft noch",
+    legend_planned: "noch nicht begonnen",
+    legend_terminated: "vorzeitig beendet",
 };
 
 static MAP: MapTexts = MapTexts {

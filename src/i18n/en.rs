@@ -309,6 +309,14 @@ static TL: TimelineTexts = TimelineTexts {
         ("other", "Other"),
     ],
     phases_column: "Phases",
+    case_person: "Person",
+    case_programme: "Programme",
+    case_as_of: "As of",
+    case_printed: "Printed on",
+    legend_rest: "planned rest up to the intended end",
+    legend_open: "still running",
+    legend_planned: "not begun yet",
+    legend_terminated: "ended early",
 };
 
 static MAP: MapTexts = MapTexts {

@@ -424,6 +424,22 @@ pub struct TimelineTexts {
     pub outcomes: &'static [(&'static str, &'static str)],
     /// The phases of a cohort row, in its name and as the table's column.
     pub phases_column: &'static str,
+    /// The printed case file's header: the person's label.
+    pub case_person: &'static str,
+    /// The header: the programme.
+    pub case_programme: &'static str,
+    /// The header: the day the path is as of.
+    pub case_as_of: &'static str,
+    /// The header: the day it was printed.
+    pub case_printed: &'static str,
+    /// Legend: the hatched planned rest of a phase.
+    pub legend_rest: &'static str,
+    /// Legend: the arrow of a phase still running.
+    pub legend_open: &'static str,
+    /// Legend: a phase not begun (dashed outline).
+    pub legend_planned: &'static str,
+    /// Legend: a phase ended early (crossed, ✕).
+    pub legend_terminated: &'static str,
 }
 }
 
