@@ -406,4 +406,5 @@ static EXPORT: ExportTexts = ExportTexts {
     image_failed: "Die Grafik konnte nicht gespeichert werden ({a}).",
     path_of: "Verlauf {a}",
     map: "Karte",
+    csv_status: "{a} (Status)",
 };

@@ -406,4 +406,5 @@ static EXPORT: ExportTexts = ExportTexts {
     image_failed: "The graphic could not be saved ({a}).",
     path_of: "Path of {a}",
     map: "Map",
+    csv_status: "{a} (status)",
 };

@@ -300,6 +300,9 @@ pub struct ExportTexts {
     pub path_of: &'static str,
     /// Title of the map image.
     pub map: &'static str,
+    /// Head of a CSV column beside a figure column that says why a figure is missing or may
+    /// change (`unterdrückt`, `vorläufig`); `{a}` the figure column's head.
+    pub csv_status: &'static str,
 }
 }
 

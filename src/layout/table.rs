@@ -128,11 +128,10 @@ impl Cell {
             // German as the table shows it; English as ISO 8601, which spreadsheets read in
             // any locale (the same as `Lang::En.date`, without chrono's format machinery).
             Cell::Date(d) => lang.date(*d),
-            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
-            Cell::Provisional(cell) => {
-                format!("{} ({})", cell.csv(lang), lang.texts().occ.provisional)
-            }
-            Cell::Missing | Cell::Absent(_) => String::new(),
+            // The figure alone: why it is missing or may change goes in a column of its own
+            // (see `status` and `DataTable::csv`), so a figure column holds only figures.
+            Cell::Provisional(cell) => cell.csv(lang),
+            Cell::Suppressed | Cell::Missing | Cell::Absent(_) => String::new(),
         };
         // Every field, whatever its origin (data, a host's label, a figure), goes through the
         // one defusing step; only a figure written from a number above may start with a minus.
@@ -145,6 +144,17 @@ impl Cell {
                 | Cell::Change { .. }
         );
         defuse(&field, figure)
+    }
+
+    /// Why a figure is missing or may change, as the CSV's status column says it
+    /// (`unterdrückt`, `vorläufig`, `keine Daten`); empty for a figure that is final.
+    pub fn status(&self, lang: Lang) -> String {
+        match self {
+            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Provisional(_) => lang.texts().occ.provisional.to_string(),
+            Cell::Absent(word) => word.clone(),
+            _ => String::new(),
+        }
     }
 
     /// Whether the cell holds a figure (right-aligned).
@@ -338,12 +348,30 @@ impl DataTable {
             }
             out.push_str("\r\n");
         };
-        line(&mut self.columns.iter().map(|c| defuse(&c.label, false)));
-        for row in &self.rows {
-            line(&mut row.cells.iter().map(|c| c.csv(lang)));
-        }
-        if let Some(foot) = &self.foot {
-            line(&mut foot.iter().map(|c| c.csv(lang)));
+        // A figure column some of whose figures are withheld, provisional or missing for a
+        // reason gets a status column after it: the figure column holds only figures.
+        let rows = || self.rows.iter().map(|r| &r.cells).chain(self.foot.iter());
+        let status: Vec<bool> = (0..self.columns.len())
+            .map(|i| {
+                self.columns[i].numeric
+                    && rows().any(|cells| cells.get(i).is_some_and(|c| !c.status(lang).is_empty()))
+            })
+            .collect();
+        let status_head = lang.texts().export.csv_status;
+        line(&mut self.columns.iter().zip(&status).flat_map(|(c, s)| {
+            let head = defuse(&c.label, false);
+            let status = s.then(|| defuse(&crate::i18n::fill(status_head, &c.label, ""), false));
+            std::iter::once(head).chain(status)
+        }));
+        for cells in rows() {
+            line(&mut cells.iter().enumerate().flat_map(|(i, c)| {
+                let extra = status
+                    .get(i)
+                    .copied()
+                    .unwrap_or(false)
+                    .then(|| defuse(&c.status(lang), false));
+                std::iter::once(c.csv(lang)).chain(extra)
+            }));
         }
         out
     }
@@ -418,8 +446,47 @@ mod tests {
             "keine Daten"
         );
         assert_eq!(Cell::Absent("keine Daten".into()).csv(de), "");
-        assert_eq!(Cell::Suppressed.csv(de), "unterdrückt");
-        assert_eq!(Cell::Suppressed.csv(Lang::En), "suppressed");
+        // A withheld figure's field is empty: the status column says why.
+        assert_eq!(Cell::Suppressed.csv(de), "");
+        assert_eq!(Cell::Suppressed.status(de), "unterdrückt");
+        assert_eq!(Cell::Suppressed.status(Lang::En), "suppressed");
+        let provisional = Cell::Provisional(Box::new(Cell::count(52)));
+        assert_eq!(provisional.csv(de), "52");
+        assert_eq!(provisional.status(de), "vorläufig");
+    }
+
+    #[test]
+    fn a_figure_column_holds_figures_and_its_status_goes_beside_it() {
+        let mut t = DataTable::new(
+            "x",
+            vec![
+                Column::text("Gebiet"),
+                Column::figure("2017"),
+                Column::figure("2018"),
+            ],
+        );
+        t.push(vec![Cell::text("a"), Cell::count(38), Cell::count(40)]);
+        t.push(vec![
+            Cell::text("b"),
+            Cell::Suppressed,
+            Cell::Provisional(Box::new(Cell::count(52))),
+        ]);
+        t.push(vec![
+            Cell::text("c"),
+            Cell::Absent("keine Daten".into()),
+            Cell::count(7),
+        ]);
+        assert_eq!(
+            t.csv(Lang::De),
+            "\u{feff}Gebiet;2017;2017 (Status);2018;2018 (Status)\r\n\
+             a;38;;40;\r\n\
+             b;;unterdrückt;52;vorläufig\r\n\
+             c;;keine Daten;7;\r\n"
+        );
+        // A column of final figures alone gets no status column.
+        let mut t = DataTable::new("x", vec![Column::text("a"), Column::figure("b")]);
+        t.push(vec![Cell::text("eins"), Cell::count(1)]);
+        assert_eq!(t.csv(Lang::De), "\u{feff}a;b\r\neins;1\r\n");
     }
 
     #[test]
@@ -456,7 +523,7 @@ mod tests {
         Lang::En.set_labels(&serde_json::Map::new());
         assert_eq!(
             csv,
-            "\u{feff}a,b\r\n'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'-,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
+            "\u{feff}a,b,b (status)\r\n'@SUM(A1),,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'-,,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
         );
         // Figures stay numbers a spreadsheet reads: a minus sign is no formula.
         let de = Lang::De;
