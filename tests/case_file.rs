@@ -102,4 +102,14 @@ fn the_legend_has_every_symbol_and_pattern_of_the_path() {
             "{t} in the drawing"
         );
     }
+    // A swatch is no record: the phases the keyboard and the tooltips reach are the path's.
+    let phases = svg
+        .split("class=\"")
+        .skip(1)
+        .filter(|rest| {
+            let classes = rest.split('"').next().unwrap_or_default();
+            classes.split_whitespace().any(|c| c == "fw-phase")
+        })
+        .count();
+    assert_eq!(phases, s.bars.len(), "records of class fw-phase");
 }
