@@ -313,7 +313,7 @@ static TL: TimelineTexts = TimelineTexts {
     case_programme: "Programm",
     case_as_of: "Stand",
     case_printed: "Gedruckt am",
-    legend_rest: "geplanter Rest bis zum vorgesehenen Ende",
+    legend_rest: "geplanter Rest",
     legend_open: "läuft noch",
     legend_planned: "noch nicht begonnen",
     legend_terminated: "vorzeitig beendet",

@@ -313,7 +313,7 @@ static TL: TimelineTexts = TimelineTexts {
     case_programme: "Programme",
     case_as_of: "As of",
     case_printed: "Printed on",
-    legend_rest: "planned rest up to the intended end",
+    legend_rest: "planned rest",
     legend_open: "still running",
     legend_planned: "not begun yet",
     legend_terminated: "ended early",
