@@ -409,3 +409,33 @@ fn a_comparison_is_read_from_two_periods() {
         None
     );
 }
+
+#[test]
+fn the_audit_compares_every_area_of_a_document_with_periods() {
+    // What the fuzz target and the property tests check for any document: compared, every
+    // area is drawn with a change or says why there is none.
+    for (text, lang) in [(TWO_QUARTERS.to_string(), Lang::De), (sachsen(), Lang::En)] {
+        let a = foerderweg::audit::audit(
+            WidgetKind::Map,
+            &text,
+            Some(districts()),
+            Some(municipalities()),
+            lang,
+        );
+        let t = a
+            .tallies
+            .iter()
+            .find(|t| t.what == "values[] compared")
+            .expect("a comparison tally");
+        assert!(t.given > 0 && t.shown == t.given, "{a:?}");
+        assert!(a.lost().is_empty(), "{:?}", a.lost());
+    }
+}
+
+fn sachsen() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/data/map-sachsen.json"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+}
