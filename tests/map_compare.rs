@@ -408,6 +408,15 @@ fn a_comparison_is_read_from_two_periods() {
         Comparison::parse("2017-Q3 morgen", ChangeKind::Difference),
         None
     );
+    // The attribute may say how.
+    assert_eq!(
+        Comparison::parse("2017-Q3 2018-Q1 percent", ChangeKind::Difference).map(|c| c.kind),
+        Some(ChangeKind::Percent)
+    );
+    assert_eq!(
+        Comparison::parse("2017-Q3 2018-Q1 sometimes", ChangeKind::Difference),
+        None
+    );
 }
 
 #[test]

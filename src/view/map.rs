@@ -19,6 +19,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The `compare` attribute of the element (or `mount()` option): two periods and how, as the
+/// host wrote them; `embed` provides it.
+#[derive(Clone)]
+pub(crate) struct CompareAttr(pub ArcRwSignal<Option<String>>);
+
 /// The built-in geometry as far as it has loaded.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct GeoSet {
@@ -208,6 +213,20 @@ impl Shown {
             known.then_some(id)
         });
         let compare = RwSignal::new((None::<Period>, None::<Period>, ChangeKind::Difference));
+        // The host's `compare` attribute sets the comparison whenever it changes (an empty one
+        // ends it); the person may change it with the controls.
+        if let Some(CompareAttr(attr)) = use_context::<CompareAttr>() {
+            Effect::new(move |_| {
+                let asked = attr.get();
+                let cmp = asked
+                    .as_deref()
+                    .and_then(|t| Comparison::parse(t, ChangeKind::Difference));
+                compare.set(match cmp {
+                    Some(c) => (Some(c.from), Some(c.to), c.kind),
+                    None => (None, None, ChangeKind::Difference),
+                });
+            });
+        }
         let comparison = Memo::new(move |_| {
             let periods = doc.with(|d| d.as_ref().map(|d| periods_of(d)).unwrap_or_default());
             compare.with(|&(from, to, kind)| layout::compared(&periods, from, to, kind))
@@ -458,7 +477,7 @@ fn compare_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoV
     let compare = shown.compare;
     let on = shown.comparison.get();
     let option = move |p: Period, selected: bool| {
-        view! { <option value=p.wire() selected=selected>{lang.period(p)}</option> }
+        view! { <option value=p.wire() prop:selected=selected>{lang.period(p)}</option> }
     };
     let from = periods
         .iter()
@@ -474,7 +493,7 @@ fn compare_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoV
             (ChangeKind::Difference, m.difference),
             (ChangeKind::Percent, m.percent),
         ]
-        .map(|(k, name)| view! { <option value=k.as_str() selected=c.kind == k>{name}</option> });
+        .map(|(k, name)| view! { <option value=k.as_str() prop:selected=c.kind == k>{name}</option> });
         view! {
             <label>
                 <span class="fw-control__label">{m.compare_with}</span>
@@ -500,7 +519,7 @@ fn compare_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoV
                     let from = Period::parse(&event_target_value(&ev));
                     compare.update(|c| c.0 = from);
                 }>
-                    <option value="" selected=on.is_none()>{m.compare_none}</option>
+                    <option value="" prop:selected=on.is_none()>{m.compare_none}</option>
                     {from}
                 </select>
             </label>

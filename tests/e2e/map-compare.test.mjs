@@ -118,6 +118,17 @@ test("two quarters compared with mouse and keyboard: the change is written, name
   assert.ok(after.date, "the date control is back");
   assert.equal(after.legendTitle, "Teilnehmende (Beispielwerte)");
   assert.match(after.dresden ?? "", /Teilnehmende \(Beispielwerte\): 412$/, after.dresden);
+
+  // The host asks for a comparison with the attribute `compare`; the selects follow it, and
+  // removing it ends the comparison.
+  await page.evaluate(() => document.getElementById("map").setAttribute("compare", "2017-Q4 2018-Q1 percent"));
+  await page.waitForFunction(() => document.getElementById("map").shadowRoot.querySelector(".fw-legend__title")?.textContent.includes("(%)"));
+  const asked = await page.evaluate(() =>
+    [...document.getElementById("map").shadowRoot.querySelectorAll(".fw-map-compare select")].map((s) => s.selectedOptions[0]?.textContent.trim()),
+  );
+  assert.deepEqual(asked, ["4. Quartal 2017", "1. Quartal 2018", "Prozent"]);
+  await page.evaluate(() => document.getElementById("map").removeAttribute("compare"));
+  await page.waitForFunction(() => !document.getElementById("map").shadowRoot.querySelector(".fw-legend__title")?.textContent.includes("→"));
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -62,17 +62,25 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Two periods written as the data writes them, with space between.
+    /// Two periods written as the data writes them, with space between, and optionally how
+    /// (`difference` or `percent`; else `kind`): the `compare` attribute.
     ///
     /// ```
     /// use foerderweg::layout::map::{ChangeKind, Comparison};
     /// let c = Comparison::parse("2017-Q3 2018-Q1", ChangeKind::Difference);
     /// assert_eq!(c.map(|c| c.to.wire()), Some("2018-Q1".to_string()));
+    /// let c = Comparison::parse("2017-Q3 2018-Q1 percent", ChangeKind::Difference);
+    /// assert_eq!(c.map(|c| c.kind), Some(ChangeKind::Percent));
     /// ```
     pub fn parse(text: &str, kind: ChangeKind) -> Option<Comparison> {
         let mut words = text.split_whitespace();
         let from = Period::parse(words.next()?)?;
         let to = Period::parse(words.next()?)?;
+        let kind = match words.next() {
+            None => kind,
+            Some(w @ ("percent" | "difference" | "%")) => ChangeKind::parse(w),
+            Some(_) => return None,
+        };
         words
             .next()
             .is_none()
