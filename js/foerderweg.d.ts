@@ -36,6 +36,9 @@ export interface MountOptions {
    * `generalise` (default) draws them as "vertraulich" without label, `hide` leaves them out,
    * `show` shows them; the strictest of this and the document's `confidential` wins. */
   confidential?: "show" | "generalise" | "hide";
+  /** A map compares two periods of its figures: `"2017-Q4 2018-Q1"` (a difference) or
+   * `"2017-Q4 2018-Q1 percent"`; the person can change or end it. */
+  compare?: string;
 }
 
 /** A mounted widget, returned by `mount()` at once; its calls wait for the widget's module. */
@@ -199,6 +202,8 @@ export interface FoerderwegElement<D = TimelineDocument | OccupancyDocument | Ma
   /** Sensitive timeline records: `show`, `generalise` (default) or `hide` (the attribute
    * `confidential`; the strictest of it and the document's field wins). */
   confidential: string | null;
+  /** Two periods a map compares, and how (the attribute `compare`). */
+  compare: string | null;
   /** Whether the refresh is held (`pause()`, the attribute `paused`, the widget's button). */
   paused: boolean;
   /** Fetches `src` again now. */

@@ -25,7 +25,7 @@ const GEOMETRY = {
 };
 // The attributes each element observes: `crate::model::ATTRIBUTES` (tests/manifest.rs keeps
 // the two lists equal). `loading` is read here only: `eager` loads the module at once.
-export const ATTRIBUTES = ["lang", "theme", "heading-level", "confidential", "src", "refresh", "timeout", "max-size", "loading", "paused", "pause-on-focus"];
+export const ATTRIBUTES = ["lang", "theme", "heading-level", "confidential", "compare", "src", "refresh", "timeout", "max-size", "loading", "paused", "pause-on-focus"];
 
 /** Module name → `{ promise, exports }` once asked for. */
 const loaded = new Map();

@@ -545,6 +545,9 @@ fn map_tallies(
         }
     }
     tallies.push(values);
+    if let Some(t) = compared_areas(doc, &prepared, &periods, scene.units.len(), lang) {
+        tallies.push(t);
+    }
     let marker_rows = tables
         .iter()
         .find(|t| t.title == lang.texts().map.markers_title)
@@ -555,4 +558,41 @@ fn map_tallies(
         marker_rows,
     ));
     tallies
+}
+
+/// Two periods compared (the first and the last, as a difference and in percent): every area
+/// of the map is drawn with a change (a written, signed figure on a diverging step) or says
+/// that no comparison is possible; a table row each. `None` with fewer than two periods.
+fn compared_areas(
+    doc: &crate::model::regions::MapDoc,
+    prepared: &map::Prepared,
+    periods: &[Option<crate::model::indicator::Period>],
+    areas: usize,
+    lang: Lang,
+) -> Option<Tally> {
+    let dated: Vec<_> = periods.iter().flatten().copied().collect();
+    let (from, to) = (*dated.first()?, *dated.last()?);
+    if from == to {
+        return None;
+    }
+    let none = lang.texts().map.no_comparison;
+    let mut shown = areas;
+    for kind in [map::ChangeKind::Difference, map::ChangeKind::Percent] {
+        let cmp = map::Comparison { from, to, kind };
+        let scene = map::scene_compare(doc, prepared, &cmp, None, 800.0, lang);
+        let told = |u: &map::Unit| match &u.figure {
+            Cell::Change { by, .. } => by.is_finite() && u.class.starts_with("fw-d"),
+            Cell::Absent(why) => why.starts_with(none) && u.class == "fw-nocompare",
+            _ => false,
+        };
+        let rows = scene
+            .tables(lang)
+            .iter()
+            .find(|t| t.title == lang.texts().map.areas_title)
+            .map_or(0, |t| t.rows.len());
+        shown = shown
+            .min(scene.units.iter().filter(|u| told(u)).count())
+            .min(rows);
+    }
+    Some(Tally::new("values[] compared", areas, shown))
 }

@@ -36,9 +36,9 @@ fn a_host_label_for_a_suppressed_map_cell_is_defused_in_the_csv() {
     assert_eq!(
         lines,
         [
-            "\u{feff}Gebiet;Schlüssel;Programmregion;'-Teilnehmende",
-            "Jerichower Land;15086;'+region;-3",
-            "Stendal;15090;'+region;'=1+1",
+            "\u{feff}Gebiet;Schlüssel;Programmregion;'-Teilnehmende;'-Teilnehmende (Status)",
+            "Jerichower Land;15086;'+region;-3;",
+            "Stendal;15090;'+region;;'=1+1",
             ""
         ]
     );

@@ -109,6 +109,9 @@ export interface MountOptions {
      * `generalise` (default) draws them as "vertraulich" without label, `hide` leaves them out,
      * `show` shows them; the strictest of this and the document's `confidential` wins. */
     confidential?: "show" | "generalise" | "hide";
+    /** A map compares two periods of its figures: `"2017-Q4 2018-Q1"` (a difference) or
+     * `"2017-Q4 2018-Q1 percent"`; the person can change or end it. */
+    compare?: string;
 }
 "#;
 
@@ -116,7 +119,7 @@ export interface MountOptions {
 ///
 /// `kind` is `timeline`, `occupancy` or `map`; `data` an object, a JSON string, or `null` (then
 /// `options.src` is fetched); `options` may hold `lang`, `theme`, `src`, `refresh`, `timeout`,
-/// `maxSize`, `paused`, `pauseOnFocus`, `headingLevel` and `confidential` as its own properties (what it inherits, say from `Object.prototype`, is
+/// `maxSize`, `paused`, `pauseOnFocus`, `headingLevel`, `confidential` and `compare` as its own properties (what it inherits, say from `Object.prototype`, is
 /// ignored). A second `mount()` on the same element replaces the first widget: that one is
 /// destroyed, and its handle does nothing any more.
 /// Throws only for an unknown `kind`, or an element that cannot have an open shadow root (an

@@ -182,6 +182,8 @@ pub(crate) struct Widget {
     theme: ArcRwSignal<Theme>,
     /// The level of the widget's title (`heading-level`, 1 to 5; its sections one below).
     heading: ArcRwSignal<u8>,
+    /// Two periods a map compares (`compare`), as the attribute says them.
+    compare: ArcRwSignal<Option<String>>,
     /// Keeps the view's width signal equal to the container's width.
     resize: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>,
     state: RefCell<State>,
@@ -254,6 +256,7 @@ impl Widget {
         let lang_attr = ArcRwSignal::new(None);
         let theme = ArcRwSignal::new(Theme::default());
         let heading = ArcRwSignal::new(view::TITLE_LEVEL);
+        let compare = ArcRwSignal::new(None::<String>);
         let live = Live::default();
         let measured = f64::from(host.client_width());
         let width = ArcRwSignal::new(if measured > 0.0 {
@@ -270,7 +273,10 @@ impl Widget {
                 live.clone(),
             );
             let heading = heading.clone();
+            let compare = compare.clone();
             leptos::mount::mount_to(container.clone(), move || {
+                // The map's `compare` attribute, read where the map is drawn.
+                leptos::prelude::provide_context(view::CompareAttr(compare));
                 view::widget_root(kind, content, lang_attr, (theme, heading), width, live)
             })
         };
@@ -293,6 +299,7 @@ impl Widget {
             lang_attr,
             theme,
             heading,
+            compare,
             resize: RefCell::new(resize),
             state: RefCell::new(State::default()),
             view: RefCell::new(Some(Box::new(view))),
@@ -428,6 +435,7 @@ impl Widget {
             "theme" => self.theme.set(value.map(Theme::parse).unwrap_or_default()),
             "heading-level" => self.heading.set(heading_level(value)),
             "confidential" => self.set_confidential(value),
+            "compare" => self.compare.set(value.map(str::to_string)),
             "src" => {
                 let url = value
                     .map(str::trim)

@@ -310,6 +310,14 @@ static TL: TimelineTexts = TimelineTexts {
         ("other", "Sonstiges"),
     ],
     phases_column: "Phasen",
+    case_person: "Person",
+    case_programme: "Programm",
+    case_as_of: "Stand",
+    case_printed: "Gedruckt am",
+    legend_rest: "geplanter Rest",
+    legend_open: "läuft noch",
+    legend_planned: "noch nicht begonnen",
+    legend_terminated: "vorzeitig beendet",
 };
 
 static MAP: MapTexts = MapTexts {
@@ -362,6 +370,28 @@ static MAP: MapTexts = MapTexts {
     until: "bis {a}",
     at_first: "Frühere Zuordnung (die früheste ist schon gezeigt)",
     at_last: "Spätere Zuordnung (die späteste ist schon gezeigt)",
+    compare_label: "Vergleich",
+    compare_none: "kein Vergleich",
+    compare_with: "mit",
+    compare_as: "als",
+    difference: "Differenz",
+    percent: "Prozent",
+    change: "Veränderung",
+    change_percent: "Veränderung in %",
+    change_title: "Veränderung {what}: {from} → {to}",
+    change_title_percent: "Veränderung {what} (%): {from} → {to}",
+    no_comparison: "kein Vergleich möglich",
+    why_neither: "in keinem Zeitraum ein Wert",
+    why_only_one: "Wert nur in einem Zeitraum",
+    why_suppressed: "Wert unterdrückt",
+    why_zero_base: "Ausgangswert 0",
+    why_other_region: "Programmregion geändert",
+    unchanged: "unverändert",
+    over_below: "über {a} bis unter {b}",
+    from_below: "{a} bis unter {b}",
+    at_least: "{a} und mehr",
+    compare_summary: "{what} von {from} zu {to}: {up} gestiegen, {down} gesunken, {same} unverändert; kein Vergleich möglich bei {none}.",
+    figure_forms: ("Wert", "Werte"),
 };
 
 static EXPORT: ExportTexts = ExportTexts {
@@ -377,4 +407,5 @@ static EXPORT: ExportTexts = ExportTexts {
     image_failed: "Die Grafik konnte nicht gespeichert werden ({a}).",
     path_of: "Verlauf {a}",
     map: "Karte",
+    csv_status: "{a} (Status)",
 };

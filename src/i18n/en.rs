@@ -310,6 +310,14 @@ static TL: TimelineTexts = TimelineTexts {
         ("other", "Other"),
     ],
     phases_column: "Phases",
+    case_person: "Person",
+    case_programme: "Programme",
+    case_as_of: "As of",
+    case_printed: "Printed on",
+    legend_rest: "planned rest",
+    legend_open: "still running",
+    legend_planned: "not begun yet",
+    legend_terminated: "ended early",
 };
 
 static MAP: MapTexts = MapTexts {
@@ -362,6 +370,28 @@ static MAP: MapTexts = MapTexts {
     until: "until {a}",
     at_first: "Earlier assignment (the earliest is already shown)",
     at_last: "Later assignment (the latest is already shown)",
+    compare_label: "Compare",
+    compare_none: "no comparison",
+    compare_with: "with",
+    compare_as: "as",
+    difference: "difference",
+    percent: "percent",
+    change: "Change",
+    change_percent: "Change in %",
+    change_title: "Change in {what}: {from} → {to}",
+    change_title_percent: "Change in {what} (%): {from} → {to}",
+    no_comparison: "no comparison possible",
+    why_neither: "no value in either period",
+    why_only_one: "a value in one period only",
+    why_suppressed: "value suppressed",
+    why_zero_base: "base value 0",
+    why_other_region: "region changed",
+    unchanged: "unchanged",
+    over_below: "over {a} to under {b}",
+    from_below: "{a} to under {b}",
+    at_least: "{a} and more",
+    compare_summary: "{what} from {from} to {to}: {up} up, {down} down, {same} unchanged; no comparison possible for {none}.",
+    figure_forms: ("figure", "figures"),
 };
 
 static EXPORT: ExportTexts = ExportTexts {
@@ -377,4 +407,5 @@ static EXPORT: ExportTexts = ExportTexts {
     image_failed: "The graphic could not be saved ({a}).",
     path_of: "Path of {a}",
     map: "Map",
+    csv_status: "{a} (status)",
 };

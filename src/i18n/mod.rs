@@ -300,6 +300,9 @@ pub struct ExportTexts {
     pub path_of: &'static str,
     /// Title of the map image.
     pub map: &'static str,
+    /// Head of a CSV column beside a figure column that says why a figure is missing or may
+    /// change (`unterdrückt`, `vorläufig`); `{a}` the figure column's head.
+    pub csv_status: &'static str,
 }
 }
 
@@ -424,6 +427,22 @@ pub struct TimelineTexts {
     pub outcomes: &'static [(&'static str, &'static str)],
     /// The phases of a cohort row, in its name and as the table's column.
     pub phases_column: &'static str,
+    /// The printed case file's header: the person's label.
+    pub case_person: &'static str,
+    /// The header: the programme.
+    pub case_programme: &'static str,
+    /// The header: the day the path is as of.
+    pub case_as_of: &'static str,
+    /// The header: the day it was printed.
+    pub case_printed: &'static str,
+    /// Legend: the hatched planned rest of a phase.
+    pub legend_rest: &'static str,
+    /// Legend: the arrow of a phase still running.
+    pub legend_open: &'static str,
+    /// Legend: a phase not begun (dashed outline).
+    pub legend_planned: &'static str,
+    /// Legend: a phase ended early (crossed, ✕).
+    pub legend_terminated: &'static str,
 }
 }
 
@@ -519,6 +538,52 @@ pub struct MapTexts {
     pub at_first: &'static str,
     /// The later button when the last change day is shown.
     pub at_last: &'static str,
+    /// The label of the select of the period a comparison starts from.
+    pub compare_label: &'static str,
+    /// Its first option: the map shows the figures of the day, not a change.
+    pub compare_none: &'static str,
+    /// The label of the select of the period compared with.
+    pub compare_with: &'static str,
+    /// The label of the select of how a change is given.
+    pub compare_as: &'static str,
+    /// A change as a difference of figures.
+    pub difference: &'static str,
+    /// A change in percent of the first figure.
+    pub percent: &'static str,
+    /// Table column and tooltip: the change between the two periods.
+    pub change: &'static str,
+    /// The same, in percent.
+    pub change_percent: &'static str,
+    /// Legend title of a comparison: `{what}` the figure, `{from}` and `{to}` the periods.
+    pub change_title: &'static str,
+    /// The same, for a change in percent.
+    pub change_title_percent: &'static str,
+    /// An area whose change cannot be given (with the reason in brackets after it).
+    pub no_comparison: &'static str,
+    /// Why: neither period has a figure.
+    pub why_neither: &'static str,
+    /// Why: one period has a figure, the other none.
+    pub why_only_one: &'static str,
+    /// Why: a figure is suppressed.
+    pub why_suppressed: &'static str,
+    /// Why: a change in percent of a first figure of 0.
+    pub why_zero_base: &'static str,
+    /// Why: the figures are of two different regions (the area changed its region).
+    pub why_other_region: &'static str,
+    /// Legend: no change.
+    pub unchanged: &'static str,
+    /// Legend: over `{a}` to under `{b}`.
+    pub over_below: &'static str,
+    /// Legend: from `{a}` to under `{b}`.
+    pub from_below: &'static str,
+    /// Legend: `{a}` and more.
+    pub at_least: &'static str,
+    /// Summary of a comparison: `{what}`, `{from}`, `{to}`, and the number of figures (of a
+    /// region or an area) `{up}` (counted in `figure_forms`), `{down}`, `{same}` and `{none}`
+    /// (no comparison possible).
+    pub compare_summary: &'static str,
+    /// Singular and plural of "figure" (of a region or an area), in the comparison's summary.
+    pub figure_forms: (&'static str, &'static str),
 }
 }
 

@@ -15,6 +15,16 @@ pub enum Cell {
     Percent(f64),
     /// A ratio shown as a percentage with a small bar.
     Share(f64),
+    /// A change between two figures, written with its sign (`+12`, `−8,0 %`): `by` with
+    /// `decimals`, in percent when `percent`.
+    Change {
+        /// The change (in percent when `percent`).
+        by: f64,
+        /// Decimals it is written with.
+        decimals: usize,
+        /// `by` is a percentage.
+        percent: bool,
+    },
     /// An amount in euro.
     Euro(f64),
     /// A day.
@@ -58,6 +68,11 @@ impl Cell {
             Cell::Number(v, d) => lang.number(*v, *d),
             Cell::Percent(r) | Cell::Share(r) => lang.percent(*r),
             Cell::Euro(v) => lang.euro(*v),
+            Cell::Change {
+                by,
+                decimals,
+                percent,
+            } => signed(*by, *decimals, *percent, lang),
             Cell::Date(d) => lang.date(*d),
             Cell::Suppressed => lang.texts().map.suppressed.to_string(),
             Cell::Provisional(cell) => {
@@ -97,27 +112,74 @@ impl Cell {
             }
             // Cents only where there are any.
             Cell::Euro(v) => plain(*v, if v.fract() == 0.0 { 0 } else { 2 }),
+            // No plus sign: a spreadsheet reads `12` and `-8,0%` as numbers.
+            Cell::Change {
+                by,
+                decimals,
+                percent,
+            } => {
+                let p = plain(*by, *decimals);
+                if *percent && !p.is_empty() {
+                    format!("{p}%")
+                } else {
+                    p
+                }
+            }
             // German as the table shows it; English as ISO 8601, which spreadsheets read in
             // any locale (the same as `Lang::En.date`, without chrono's format machinery).
             Cell::Date(d) => lang.date(*d),
-            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
-            Cell::Provisional(cell) => {
-                format!("{} ({})", cell.csv(lang), lang.texts().occ.provisional)
-            }
-            Cell::Missing | Cell::Absent(_) => String::new(),
+            // The figure alone: why it is missing or may change goes in a column of its own
+            // (see `status` and `DataTable::csv`), so a figure column holds only figures.
+            Cell::Provisional(cell) => cell.csv(lang),
+            Cell::Suppressed | Cell::Missing | Cell::Absent(_) => String::new(),
         };
         // Every field, whatever its origin (data, a host's label, a figure), goes through the
         // one defusing step; only a figure written from a number above may start with a minus.
         let figure = matches!(
             self,
-            Cell::Number(..) | Cell::Percent(_) | Cell::Share(_) | Cell::Euro(_)
+            Cell::Number(..)
+                | Cell::Percent(_)
+                | Cell::Share(_)
+                | Cell::Euro(_)
+                | Cell::Change { .. }
         );
         defuse(&field, figure)
+    }
+
+    /// Why a figure is missing or may change, as the CSV's status column says it
+    /// (`unterdrückt`, `vorläufig`, `keine Daten`); empty for a figure that is final.
+    pub fn status(&self, lang: Lang) -> String {
+        match self {
+            Cell::Suppressed => lang.texts().map.suppressed.to_string(),
+            Cell::Provisional(_) => lang.texts().occ.provisional.to_string(),
+            Cell::Absent(word) => word.clone(),
+            _ => String::new(),
+        }
     }
 
     /// Whether the cell holds a figure (right-aligned).
     pub fn is_figure(&self) -> bool {
         !matches!(self, Cell::Text(_) | Cell::Date(_))
+    }
+}
+
+/// A change as the table and the map write it: `+12`, `−16`, `0`, `+10,0 %`.
+///
+/// ```
+/// use foerderweg::i18n::Lang;
+/// use foerderweg::layout::table::signed;
+/// assert_eq!(signed(12.0, 0, false, Lang::De), "+12");
+/// assert_eq!(signed(-8.0, 1, true, Lang::De), "−8,0\u{202f}%");
+/// assert_eq!(signed(0.0, 0, false, Lang::En), "0");
+/// ```
+pub fn signed(by: f64, decimals: usize, percent: bool, lang: Lang) -> String {
+    let n = lang.number(by, decimals);
+    let rise = by > 0.0 && n.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let n = if rise { format!("+{n}") } else { n };
+    match (percent, lang) {
+        (false, _) => n,
+        (true, Lang::De) => format!("{n}\u{202f}%"),
+        (true, Lang::En) => format!("{n}%"),
     }
 }
 
@@ -286,12 +348,30 @@ impl DataTable {
             }
             out.push_str("\r\n");
         };
-        line(&mut self.columns.iter().map(|c| defuse(&c.label, false)));
-        for row in &self.rows {
-            line(&mut row.cells.iter().map(|c| c.csv(lang)));
-        }
-        if let Some(foot) = &self.foot {
-            line(&mut foot.iter().map(|c| c.csv(lang)));
+        // A figure column some of whose figures are withheld, provisional or missing for a
+        // reason gets a status column after it: the figure column holds only figures.
+        let rows = || self.rows.iter().map(|r| &r.cells).chain(self.foot.iter());
+        let status: Vec<bool> = (0..self.columns.len())
+            .map(|i| {
+                self.columns[i].numeric
+                    && rows().any(|cells| cells.get(i).is_some_and(|c| !c.status(lang).is_empty()))
+            })
+            .collect();
+        let status_head = lang.texts().export.csv_status;
+        line(&mut self.columns.iter().zip(&status).flat_map(|(c, s)| {
+            let head = defuse(&c.label, false);
+            let status = s.then(|| defuse(&crate::i18n::fill(status_head, &c.label, ""), false));
+            std::iter::once(head).chain(status)
+        }));
+        for cells in rows() {
+            line(&mut cells.iter().enumerate().flat_map(|(i, c)| {
+                let extra = status
+                    .get(i)
+                    .copied()
+                    .unwrap_or(false)
+                    .then(|| defuse(&c.status(lang), false));
+                std::iter::once(c.csv(lang)).chain(extra)
+            }));
         }
         out
     }
@@ -366,8 +446,47 @@ mod tests {
             "keine Daten"
         );
         assert_eq!(Cell::Absent("keine Daten".into()).csv(de), "");
-        assert_eq!(Cell::Suppressed.csv(de), "unterdrückt");
-        assert_eq!(Cell::Suppressed.csv(Lang::En), "suppressed");
+        // A withheld figure's field is empty: the status column says why.
+        assert_eq!(Cell::Suppressed.csv(de), "");
+        assert_eq!(Cell::Suppressed.status(de), "unterdrückt");
+        assert_eq!(Cell::Suppressed.status(Lang::En), "suppressed");
+        let provisional = Cell::Provisional(Box::new(Cell::count(52)));
+        assert_eq!(provisional.csv(de), "52");
+        assert_eq!(provisional.status(de), "vorläufig");
+    }
+
+    #[test]
+    fn a_figure_column_holds_figures_and_its_status_goes_beside_it() {
+        let mut t = DataTable::new(
+            "x",
+            vec![
+                Column::text("Gebiet"),
+                Column::figure("2017"),
+                Column::figure("2018"),
+            ],
+        );
+        t.push(vec![Cell::text("a"), Cell::count(38), Cell::count(40)]);
+        t.push(vec![
+            Cell::text("b"),
+            Cell::Suppressed,
+            Cell::Provisional(Box::new(Cell::count(52))),
+        ]);
+        t.push(vec![
+            Cell::text("c"),
+            Cell::Absent("keine Daten".into()),
+            Cell::count(7),
+        ]);
+        assert_eq!(
+            t.csv(Lang::De),
+            "\u{feff}Gebiet;2017;2017 (Status);2018;2018 (Status)\r\n\
+             a;38;;40;\r\n\
+             b;;unterdrückt;52;vorläufig\r\n\
+             c;;keine Daten;7;\r\n"
+        );
+        // A column of final figures alone gets no status column.
+        let mut t = DataTable::new("x", vec![Column::text("a"), Column::figure("b")]);
+        t.push(vec![Cell::text("eins"), Cell::count(1)]);
+        assert_eq!(t.csv(Lang::De), "\u{feff}a;b\r\neins;1\r\n");
     }
 
     #[test]
@@ -404,7 +523,7 @@ mod tests {
         Lang::En.set_labels(&serde_json::Map::new());
         assert_eq!(
             csv,
-            "\u{feff}a,b\r\n'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'-,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
+            "\u{feff}a,b,b (status)\r\n'@SUM(A1),,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n'-,,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
         );
         // Figures stay numbers a spreadsheet reads: a minus sign is no formula.
         let de = Lang::De;

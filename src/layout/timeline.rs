@@ -9,17 +9,19 @@ use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use crate::order::sort_by_cached_key;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+mod case_file;
 mod cohort;
 mod figure;
 mod single;
 mod texture;
 mod window;
+pub use case_file::case_file;
 pub use cohort::*;
 pub use figure::{
     AXIS, COHORT_AXIS, LANE, LabelFit, LegendEntry, ROW, Swatch, cohort_axis, cohort_figure,
     cohort_legend, cohort_legend_entries, dragged, fit_label, legend, list_height, marker_shape,
-    plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene, slice_offset, text_width,
-    tip_place, wheeled,
+    path_legend, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene, slice_offset,
+    text_width, tip_place, wheeled,
 };
 pub use single::*;
 pub use texture::Texture;

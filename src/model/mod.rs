@@ -16,11 +16,12 @@ pub use common::Day;
 /// The attributes every element observes (each also a property and a `mount()` option, named
 /// in camelCase where the attribute has a hyphen: `max-size` is `maxSize`).
 /// `js/custom-elements.json` lists the same; tests/manifest.rs keeps them equal.
-pub const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 12] = [
     "lang",
     "theme",
     "heading-level",
     "confidential",
+    "compare",
     "src",
     "refresh",
     "timeout",

@@ -9,14 +9,20 @@ use super::parts::{marked, move_tab_stop};
 use crate::check::Diagnostic;
 use crate::geo::Atlas;
 use crate::i18n::Lang;
-use crate::layout::map::{self as layout, Geometry, MapScene};
+use crate::layout::map::{self as layout, ChangeKind, Comparison, Geometry, MapScene};
 use crate::layout::table::DataTable;
 use crate::model::common::Day;
+use crate::model::indicator::Period;
 use crate::model::regions::MapDoc;
 use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
+
+/// The `compare` attribute of the element (or `mount()` option): two periods and how, as the
+/// host wrote them; `embed` provides it.
+#[derive(Clone)]
+pub(crate) struct CompareAttr(pub ArcRwSignal<Option<String>>);
 
 /// The built-in geometry as far as it has loaded.
 #[derive(Clone, Debug, Default)]
@@ -169,6 +175,10 @@ struct Shown {
     zoom: RwSignal<Option<String>>,
     /// The zoom in force.
     zoomed: Memo<Option<String>>,
+    /// The periods a person picked to compare (from, to) and how.
+    compare: RwSignal<(Option<Period>, Option<Period>, ChangeKind)>,
+    /// The comparison in force: both periods are the document's.
+    comparison: Memo<Option<Comparison>>,
     scene: Memo<Arc<MapScene>>,
 }
 
@@ -202,12 +212,34 @@ impl Shown {
             });
             known.then_some(id)
         });
+        let compare = RwSignal::new((None::<Period>, None::<Period>, ChangeKind::Difference));
+        // The host's `compare` attribute sets the comparison whenever it changes (an empty one
+        // ends it); the person may change it with the controls.
+        if let Some(CompareAttr(attr)) = use_context::<CompareAttr>() {
+            Effect::new(move |_| {
+                let asked = attr.get();
+                let cmp = asked
+                    .as_deref()
+                    .and_then(|t| Comparison::parse(t, ChangeKind::Difference));
+                compare.set(match cmp {
+                    Some(c) => (Some(c.from), Some(c.to), c.kind),
+                    None => (None, None, ChangeKind::Difference),
+                });
+            });
+        }
+        let comparison = Memo::new(move |_| {
+            let periods = doc.with(|d| d.as_ref().map(|d| periods_of(d)).unwrap_or_default());
+            compare.with(|&(from, to, kind)| layout::compared(&periods, from, to, kind))
+        });
         let scene = Memo::new(move |previous: Option<&Arc<MapScene>>| {
             let (Some(doc), Some(prepared)) = (doc.get(), prepared.get()) else {
                 return previous.cloned().unwrap_or_default();
             };
             let drawing = kept_drawing(&doc, &prepared, zoomed.get().as_deref(), width.get());
-            Arc::new(layout::scene_on(&doc, &prepared, &drawing, day.get(), lang))
+            Arc::new(match comparison.get() {
+                Some(cmp) => layout::scene_compared(&doc, &prepared, &drawing, &cmp, lang),
+                None => layout::scene_on(&doc, &prepared, &drawing, day.get(), lang),
+            })
         });
         Shown {
             dates,
@@ -215,6 +247,8 @@ impl Shown {
             picked,
             zoom,
             zoomed,
+            compare,
+            comparison,
             scene,
         }
     }
@@ -266,9 +300,11 @@ fn drawn(
                 })
                 .collect()
         });
-        (dates.len() > 1)
+        // A comparison shows the regions of its later period: no day to pick meanwhile.
+        (dates.len() > 1 && shown.comparison.with(Option::is_none))
             .then(|| date_control(dates, names, shown.day, move |d| shown.pick(d), lang))
     };
+    let compare_control = move || compare_control(doc, shown, lang);
     let zoom_control = move || zoom_control(doc, shown, lang);
     let print = printing();
     let tables = move || (show_table.get() || print.get()).then(|| tables(&scene.get(), lang));
@@ -298,6 +334,7 @@ fn drawn(
         <p class="fw-summary">{move || scene.get().summary.clone()}</p>
         <div class="fw-toolbar">
             {date_control}
+            {compare_control}
             {zoom_control}
             <button type="button" class="fw-button" aria-pressed=move || if show_table.get() { "true" } else { "false" }
                 on:click=move |_| show_table.update(|v| *v = !*v)>
@@ -422,6 +459,73 @@ fn select(ev: &web_sys::KeyboardEvent) {
     if let Ok(click) = web_sys::Event::new_with_event_init_dict("click", &init) {
         let _ = el.dispatch_event(&click);
     }
+}
+
+/// The periods of a document's figures, in order.
+fn periods_of(doc: &MapDoc) -> Vec<Period> {
+    layout::periods(doc).into_iter().flatten().collect()
+}
+
+/// Selects of two periods to compare and of how (difference or percent), when the figures
+/// have two periods or more. Drawn again when the comparison is switched on or off.
+fn compare_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoView + use<>> {
+    let m = lang.texts().map;
+    let periods = doc.with(|d| d.as_ref().map(|d| periods_of(d)).unwrap_or_default());
+    if periods.len() < 2 {
+        return None;
+    }
+    let compare = shown.compare;
+    let on = shown.comparison.get();
+    let option = move |p: Period, selected: bool| {
+        view! { <option value=p.wire() prop:selected=selected>{lang.period(p)}</option> }
+    };
+    let from = periods
+        .iter()
+        .map(|p| option(*p, on.is_some_and(|c| c.from == *p)))
+        .collect_view();
+    let rest = on.map(|c| {
+        let to = periods
+            .iter()
+            .filter(|p| **p != c.from)
+            .map(|p| option(*p, c.to == *p))
+            .collect_view();
+        let kinds = [
+            (ChangeKind::Difference, m.difference),
+            (ChangeKind::Percent, m.percent),
+        ]
+        .map(|(k, name)| view! { <option value=k.as_str() prop:selected=c.kind == k>{name}</option> });
+        view! {
+            <label>
+                <span class="fw-control__label">{m.compare_with}</span>
+                <select class="fw-select" data-fw-control="compare-to" on:change=move |ev| {
+                    let to = Period::parse(&event_target_value(&ev));
+                    compare.update(|c| c.1 = to);
+                }>{to}</select>
+            </label>
+            <label>
+                <span class="fw-control__label">{m.compare_as}</span>
+                <select class="fw-select" data-fw-control="compare-kind" on:change=move |ev| {
+                    let kind = ChangeKind::parse(&event_target_value(&ev));
+                    compare.update(|c| c.2 = kind);
+                }>{kinds}</select>
+            </label>
+        }
+    });
+    Some(view! {
+        <div class="fw-control fw-map-compare">
+            <label>
+                <span class="fw-control__label">{m.compare_label}</span>
+                <select class="fw-select" data-fw-control="compare" on:change=move |ev| {
+                    let from = Period::parse(&event_target_value(&ev));
+                    compare.update(|c| c.0 = from);
+                }>
+                    <option value="" prop:selected=on.is_none()>{m.compare_none}</option>
+                    {from}
+                </select>
+            </label>
+            {rest}
+        </div>
+    })
 }
 
 /// The select of the region to zoom to (regions in force), when the map has regions.

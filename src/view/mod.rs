@@ -18,7 +18,7 @@ use crate::model::WidgetKind;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-pub(crate) use map::{GeoSet, geometry};
+pub(crate) use map::{CompareAttr, GeoSet, geometry};
 pub(crate) use parts::diagnostics::stale_text;
 pub(crate) use parts::live::Live;
 

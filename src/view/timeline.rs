@@ -361,7 +361,26 @@ pub(crate) fn timeline(
                     }
                 })
             };
+            // On paper the path heads a case file: the person, the day it is as of, the day
+            // it was printed.
+            let case_file = printing.then(|| {
+                let fields = selected.get().and_then(|at| {
+                    doc.with(|d| {
+                        d.participants
+                            .get(at)
+                            .map(|p| layout::case_file(p, today.get(), viewer_today(), lang))
+                    })
+                });
+                view! {
+                    <dl class="fw-casefile">
+                        {fields.unwrap_or_default().into_iter().map(|(name, value)| view! {
+                            <div><dt>{name}</dt><dd>{value}</dd></div>
+                        }).collect_view()}
+                    </dl>
+                }
+            });
             view! {
+                {case_file}
                 {chart}
                 {for_export}
                 {(as_table || printing).then(|| live_table(rows, lang, "fw-table--timeline"))}

@@ -344,7 +344,11 @@ const GRAPHIC = {
   "--_k-other": "phase bars",
   "--_map-outline": "region outlines",
 };
-const AREAS = ["--_map-0", "--_map-1", "--_map-2", "--_map-3", "--_map-4", "--_map-5", "--_map-6", "--_map-region", "--_map-none"];
+const AREAS = [
+  ...["--_map-0", "--_map-1", "--_map-2", "--_map-3", "--_map-4", "--_map-5", "--_map-6", "--_map-region", "--_map-none"],
+  // A comparison's diverging steps: areas as well.
+  ...["--_div-0", "--_div-1", "--_div-2", "--_div-3", "--_div-4", "--_div-5", "--_div-6"],
+];
 // Backgrounds and lines that carry nothing a user must see: grid lines, table rules and
 // separators (--_line), the grey of neighbouring districts (--_map-context), the hairline
 // between areas (--_map-border, checked where areas need it), and the per-element --_k.
@@ -560,6 +564,17 @@ test("colour vision: categorical colours stay apart under protanopia, deuteranop
       const L = steps.map((c) => lab(simulate(c, v))[0]);
       for (let i = 1; i < L.length; i++) {
         if (!(L[i - 1] - L[i] >= 5)) failures.push(`${t} map palette, ${v}: L* ${L.map((x) => x.toFixed(0)).join(" > ")} not ordered in steps of 5`);
+      }
+    }
+    // A comparison's diverging palette: from no change (--_div-3) outwards, each side darker
+    // by steps of 5 L*, under every simulation (the written sign tells the side).
+    const diverging = ["--_div-0", "--_div-1", "--_div-2", "--_div-3", "--_div-4", "--_div-5", "--_div-6"].map((n) => parse(palette.map[n]));
+    for (const v of VISIONS) {
+      const L = diverging.map((c) => lab(simulate(c, v))[0]);
+      for (const side of [[3, 2, 1, 0], [3, 4, 5, 6]]) {
+        for (let i = 1; i < side.length; i++) {
+          if (!(L[side[i - 1]] - L[side[i]] >= 5)) failures.push(`${t} diverging palette, ${v}: L* ${L.map((x) => x.toFixed(0)).join(", ")} not darker outwards in steps of 5`);
+        }
       }
     }
   }

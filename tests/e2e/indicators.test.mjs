@@ -104,7 +104,9 @@ test("final, withheld, missing and provisional values are told apart in chart, l
   const item = host.locator(".fw-menu__item", { hasText: "Kennzahlen im Zeitverlauf" }).first();
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), item.click()]);
   const csv = readFileSync(await download.path(), "utf8");
-  assert.match(csv, /Teilnehmende;Personen;38;40;unterdrückt;;48;52 \(vorläufig\)/);
+  // Figure columns hold figures; a withheld or provisional one says so in a status column beside it.
+  assert.match(csv, /;2\. Quartal 2023;2\. Quartal 2023 \(Status\);3\. Quartal 2023;4\. Quartal 2023;1\. Quartal 2024;1\. Quartal 2024 \(Status\)\r\n/);
+  assert.match(csv, /Teilnehmende;Personen;38;40;;unterdrückt;;48;52;vorläufig/);
   assert.ok(!csv.includes("4711"));
   await page.locator("#states").screenshot({ path: new URL("indicators-states.png", SCREENSHOTS).pathname });
   assert.deepEqual(seen.errors, []);

@@ -232,14 +232,15 @@ impl MapScene {
         out
     }
 
-    /// The patterns the areas use: hatching for no data, crossed lines for suppressed figures.
+    /// The patterns the areas use: hatching for no data (or no comparison), crossed lines for suppressed figures.
     fn patterns(&self) -> Vec<Pattern> {
         let uses = |class: &str| {
             self.units.iter().any(|u| u.class == class)
                 || self.legend.iter().any(|e| e.class == class)
         };
         let mut out = Vec::new();
-        if uses("fw-nodata") {
+        // No data, and no comparison possible, are hatched.
+        if uses("fw-nodata") || uses("fw-nocompare") {
             out.push(Pattern::Hatch);
         }
         if uses("fw-suppressed") {

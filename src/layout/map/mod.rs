@@ -12,6 +12,7 @@
 //! - [`calendar`]: the days on which regions change, and which are in force;
 //! - [`figures`]: what figure each area shows;
 //! - [`classes`]: figures as colour classes (a threshold scale) and their legend;
+//! - [`compare`]: the change between two periods, on a diverging scale;
 //! - [`drawing`](mod@drawing): projection and path strings, kept while only figures change;
 //! - [`labels`]: figures written on the map, markers and their labels;
 //! - [`scene`](mod@scene): everything the map shows for a day;
@@ -20,6 +21,7 @@
 
 mod calendar;
 mod classes;
+mod compare;
 mod drawing;
 mod figures;
 mod keys;
@@ -30,6 +32,7 @@ mod scene;
 mod tables;
 
 pub use classes::breaks;
+pub use compare::{ChangeKind, Comparison, compared, scene_compared};
 pub use drawing::{Drawing, drawing};
 pub use keys::needs_municipalities;
 pub use marks::KEY;
@@ -57,6 +60,25 @@ pub struct Geometry<'a> {
     pub municipalities: Option<&'a Atlas>,
     /// `areas` came from the host: keys are matched as they are.
     pub host: bool,
+}
+
+/// Lays out `prepared` as `cmp` compares two periods, zoomed to region `zoom`, `width` wide
+/// (see [`scene_compared`]).
+pub fn scene_compare(
+    doc: &MapDoc,
+    prepared: &Prepared,
+    cmp: &Comparison,
+    zoom: Option<&str>,
+    width: f64,
+    lang: Lang,
+) -> MapScene {
+    scene_compared(
+        doc,
+        prepared,
+        &drawing(doc, prepared, zoom, width),
+        cmp,
+        lang,
+    )
 }
 
 /// What frames the map in every export and rendering: its title (the document's or the

@@ -273,7 +273,7 @@ pub fn scene_on(
 }
 
 /// The boxes of the markers open on `day` (their targets for pointer and touch).
-fn marker_boxes(doc: &MapDoc, drawing: &Drawing, day: Option<Day>) -> Vec<[f64; 4]> {
+pub(super) fn marker_boxes(doc: &MapDoc, drawing: &Drawing, day: Option<Day>) -> Vec<[f64; 4]> {
     doc.markers
         .iter()
         .filter(|m| super::calendar::marker_open(m, day))
@@ -350,23 +350,43 @@ impl Shown<'_> {
         }
     }
 
-    /// "Stendal (15090) · Programmregion: Nord · Teilnehmende: 412": the tooltip and name.
+    /// The tooltip and accessible name of a unit with `figure`.
     fn unit_text(&self, shape: &Shape, region: Option<&Region>, figure: &str) -> String {
-        let m = self.lang.texts().map;
-        let mut text = format!("{} ({})", isolate(&shape.name), isolate(&shape.key));
-        if !shape.kind.is_empty() {
-            text = format!("{} ({}, {})", shape.name, shape.kind, shape.key);
-        }
-        match region {
-            Some(r) => text.push_str(&format!(" · {}: {}", m.region, isolate(&r.label))),
-            None if !self.doc.regions.is_empty() => text.push_str(&format!(" · {}", m.no_region)),
-            None => {}
-        }
-        if !self.doc.values.is_empty() {
-            text.push_str(&format!(" · {}: {figure}", self.value_label));
-        }
-        text
+        unit_text(
+            self.doc,
+            self.lang,
+            &self.value_label,
+            shape,
+            region,
+            figure,
+        )
     }
+}
+
+/// "Stendal (15090) · Programmregion: Nord · Teilnehmende: 412": the tooltip and name of a
+/// unit, `figure` as written.
+pub(super) fn unit_text(
+    doc: &MapDoc,
+    lang: Lang,
+    value_label: &str,
+    shape: &Shape,
+    region: Option<&Region>,
+    figure: &str,
+) -> String {
+    let m = lang.texts().map;
+    let mut text = format!("{} ({})", isolate(&shape.name), isolate(&shape.key));
+    if !shape.kind.is_empty() {
+        text = format!("{} ({}, {})", shape.name, shape.kind, shape.key);
+    }
+    match region {
+        Some(r) => text.push_str(&format!(" · {}: {}", m.region, isolate(&r.label))),
+        None if !doc.regions.is_empty() => text.push_str(&format!(" · {}", m.no_region)),
+        None => {}
+    }
+    if !doc.values.is_empty() {
+        text.push_str(&format!(" · {value_label}: {figure}"));
+    }
+    text
 }
 
 /// Outlines of the regions in force: (id, path).
@@ -390,22 +410,8 @@ fn summary(
     date: Option<&str>,
 ) -> String {
     let lang = on.lang;
-    let t = lang.texts();
-    let m = t.map;
-    let areas = lang.count(areas, m.area_forms);
-    let in_force = lang.count(active.iter().filter(|a| **a).count(), t.regions);
-    let mut summary = match date {
-        Some(d) => fill_named(
-            m.summary_dated,
-            &[("areas", &areas), ("regions", &in_force), ("date", d)],
-        ),
-        None => fill_named(m.summary, &[("areas", &areas), ("regions", &in_force)]),
-    };
-    if markers > 0 {
-        summary.push(' ');
-        let markers = lang.count(markers, t.markers);
-        summary.push_str(&fill(m.summary_markers, &markers, ""));
-    }
+    let m = lang.texts().map;
+    let mut summary = day_summary(lang, (areas, active, markers), date);
     // The range of the figures on the map on the day shown, not of every date's.
     let range = shown
         .iter()
@@ -423,6 +429,31 @@ fn summary(
                 ("hi", &lang.number(hi, classes.decimals)),
             ],
         ));
+    }
+    summary
+}
+
+/// What the map shows on a day: its areas, the regions in force, the markers open.
+pub(super) fn day_summary(
+    lang: Lang,
+    (areas, active, markers): (usize, &[bool], usize),
+    date: Option<&str>,
+) -> String {
+    let t = lang.texts();
+    let m = t.map;
+    let areas = lang.count(areas, m.area_forms);
+    let in_force = lang.count(active.iter().filter(|a| **a).count(), t.regions);
+    let mut summary = match date {
+        Some(d) => fill_named(
+            m.summary_dated,
+            &[("areas", &areas), ("regions", &in_force), ("date", d)],
+        ),
+        None => fill_named(m.summary, &[("areas", &areas), ("regions", &in_force)]),
+    };
+    if markers > 0 {
+        summary.push(' ');
+        let markers = lang.count(markers, t.markers);
+        summary.push_str(&fill(m.summary_markers, &markers, ""));
     }
     summary
 }

@@ -90,14 +90,16 @@ impl MapScene {
         tables
     }
 
-    /// The figure columns: one of the day shown, or with periods one per period.
+    /// The figure columns: one of the day shown, or with periods one per period, headed by the
+    /// period alone (the legend's title names the figure; a comparison's last column is the
+    /// change).
     fn figure_columns(&self, head: &str) -> Vec<Column> {
         if self.periods.is_empty() {
             return vec![Column::figure(head.to_string())];
         }
         self.periods
             .iter()
-            .map(|p| Column::figure(format!("{}, {p}", self.legend_title)))
+            .map(|p| Column::figure(p.clone()))
             .collect()
     }
 

@@ -341,7 +341,7 @@ pub fn single_scene(s: &Single, width: f64, name: &str, lang: Lang) -> Scene {
         )));
     }
     marks.extend(in_time(s, width, lanes));
-    let (legend, legend_height) = legend(&marker_legend(s, lang), width, bottom + 2.0);
+    let (legend, legend_height) = legend(&path_legend(s, lang), width, bottom + 2.0);
     marks.extend(legend);
     Scene {
         width,
@@ -363,6 +363,9 @@ pub enum Swatch {
     Phase(String),
     /// A marker: its class (`event`, `goal`, `exit`), kind and shape.
     Marker(&'static str, String),
+    /// A look of a phase bar of this kind: the planned rest (`rest`), still running (`open`),
+    /// not begun (`planned`), ended early (`terminated`).
+    Look(&'static str, String),
 }
 
 /// One entry of a timeline's legend.
@@ -374,8 +377,68 @@ pub struct LegendEntry {
     pub text: String,
 }
 
-/// The single view's legend: each kind of marker it shows (events by kind, goals by status,
-/// the exit) with its shape, in the order they first appear.
+/// The single view's legend: every symbol and pattern the path uses. Each phase kind (its
+/// colour and texture), then each look a bar has (planned rest, still running, not begun,
+/// ended early), then each kind of marker (events by kind, goals by status, the exit) with its
+/// shape, in the order they first appear.
+///
+/// ```
+/// use foerderweg::layout::timeline::{Single, path_legend};
+/// use foerderweg::i18n::Lang;
+/// let empty = Single {
+///     lanes: vec![], bars: vec![], markers: vec![], ticks: vec![], today: None, plot: (0.0, 9.0),
+/// };
+/// assert!(path_legend(&empty, Lang::De).is_empty());
+/// ```
+pub fn path_legend(s: &Single, lang: Lang) -> Vec<LegendEntry> {
+    let t = lang.texts().tl;
+    let mut out: Vec<LegendEntry> = Vec::new();
+    let add = |out: &mut Vec<LegendEntry>, swatch: Swatch, text: String| {
+        let same = |e: &LegendEntry| match (&e.swatch, &swatch) {
+            // A look is told once, whatever the kind of the bar it was first seen on.
+            (Swatch::Look(a, _), Swatch::Look(b, _)) => a == b,
+            (a, b) => a == b,
+        };
+        if !out.iter().any(same) {
+            out.push(LegendEntry { swatch, text });
+        }
+    };
+    for b in &s.bars {
+        add(
+            &mut out,
+            Swatch::Phase(b.kind.clone()),
+            name_of(t.phase_kinds, &b.kind).to_string(),
+        );
+    }
+    for b in &s.bars {
+        let looks = [
+            (b.planned.is_some(), "rest", t.legend_rest),
+            (b.open, "open", t.legend_open),
+            (
+                b.status == PhaseStatus::Planned,
+                "planned",
+                t.legend_planned,
+            ),
+            (
+                b.status == PhaseStatus::Terminated,
+                "terminated",
+                t.legend_terminated,
+            ),
+        ];
+        for (_, look, text) in looks.into_iter().filter(|l| l.0) {
+            add(
+                &mut out,
+                Swatch::Look(look, b.kind.clone()),
+                text.to_string(),
+            );
+        }
+    }
+    out.extend(marker_legend(s, lang));
+    out
+}
+
+/// Each kind of marker the single view shows (events by kind, goals by status, the exit) with
+/// its shape, in the order they first appear.
 fn marker_legend(s: &Single, lang: Lang) -> Vec<LegendEntry> {
     let t = lang.texts().tl;
     let mut out: Vec<LegendEntry> = Vec::new();
@@ -460,6 +523,7 @@ pub fn legend(entries: &[LegendEntry], width: f64, top: f64) -> (Vec<Mark>, f64)
                 );
                 Mark::Group(Group::layer("fw-tl-legend__swatch", marks))
             }
+            Swatch::Look(look, kind) => look_swatch(look, kind, x, middle - 6.0),
             Swatch::Marker(class, kind) => {
                 let m = Marker {
                     path: String::new(),
@@ -496,6 +560,55 @@ pub fn legend(entries: &[LegendEntry], width: f64, top: f64) -> (Vec<Mark>, f64)
         vec![Mark::Group(Group::layer("fw-tl-legend", items))],
         height,
     )
+}
+
+/// A swatch of a bar's `look` in the colour of `kind`, 16 × 12 at (`x`, `y`): drawn with the
+/// classes of the bars' parts, so it looks as they do, but not as a `fw-phase` (a record the
+/// keyboard, the tooltips and the tests reach).
+fn look_swatch(look: &str, kind: &str, x: f64, y: f64) -> Mark {
+    let bar = |class: &'static str| rounded(Mark::rect(x, y, 16.0, 12.0, class), 3.0);
+    let (status, marks) = match look {
+        "rest" => (
+            "active",
+            vec![Mark::rect(x, y, 16.0, 12.0, "fw-phase__planned")],
+        ),
+        "open" => {
+            let mut d = String::new();
+            for (cmd, (px, py)) in [
+                ("M", (x + 9.0, y)),
+                ("L", (x + 16.0, y + 6.0)),
+                ("L", (x + 9.0, y + 12.0)),
+            ] {
+                d.push_str(cmd);
+                push(&mut d, px);
+                d.push(',');
+                push(&mut d, py);
+            }
+            d.push('Z');
+            (
+                "active",
+                vec![
+                    rounded(Mark::rect(x, y, 9.0, 12.0, "fw-phase__bar"), 3.0),
+                    Mark::path(d, "fw-phase__open"),
+                ],
+            )
+        }
+        "terminated" => (
+            "terminated",
+            vec![
+                bar("fw-phase__bar"),
+                Mark::rect(x, y, 16.0, 12.0, "fw-phase__cross"),
+            ],
+        ),
+        _ => ("planned", vec![bar("fw-phase__bar")]),
+    };
+    Mark::Group(Group::layer(
+        format!(
+            "fw-tl-legend__swatch fw-phase--{status} fw-kind--{}",
+            word(kind)
+        ),
+        marks,
+    ))
 }
 
 /// The cohort's legend as its own drawing, `width` wide, for the list view.
@@ -897,7 +1010,7 @@ mod tests {
         let lanes = Lanes::for_titles(&s.lanes, s.plot.0);
         assert_eq!(lanes.inset, TITLE_BAND);
         let bottom = AXIS + s.lanes.len() as f64 * (LANE + TITLE_BAND) + 8.0;
-        let entries = marker_legend(&s, Lang::De);
+        let entries = path_legend(&s, Lang::De);
         assert!(entries.len() >= 3, "{entries:?}");
         assert_eq!(
             scene.height,
