@@ -130,7 +130,7 @@ mod tests {
             // Every edge left lies on the 2×2 block's border.
             let on_border = |v: &Point| v[0] == 0 || v[0] == 2 || v[1] == 0 || v[1] == 2;
             assert!(on_border(p) && on_border(q));
-            assert!(!(p[0] == 1 && q[0] == 1) && !(p[1] == 1 && q[1] == 1));
+            assert!(!(p[0] == 1 && q[0] == 1 || p[1] == 1 && q[1] == 1));
         }
         // A ring of eight around an empty middle: outline = outer loop + inner loop.
         let ring: Vec<_> = (0..3)
