@@ -92,7 +92,7 @@ async fn a_dashboard_is_the_native_page_part_for_part() {
         let Some(Document::Occupancy(d)) = check(WidgetKind::Occupancy, doc).document else {
             panic!("the sample checks")
         };
-        let levels = foerderweg::render::dashboard::Levels { title: 2 };
+        let levels = foerderweg::render::Levels { title: 2 };
         let page = parsed(&foerderweg::render::dashboard::page(
             &d,
             width_of(&svg),

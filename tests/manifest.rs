@@ -113,7 +113,7 @@ fn the_manifest_lists_what_the_code_reads_and_sends() {
     // The panels of diagnostics are written by render::diagnostics: the parts its markup holds,
     // for a refused document and for a drawn one with a record left out and a warning.
     {
-        use foerderweg::render::{Writer, dashboard::Levels, diagnostics};
+        use foerderweg::render::{Levels, Writer, diagnostics};
         let refused = foerderweg::check::check(
             foerderweg::model::WidgetKind::Timeline,
             r#"{"schema":"foerderweg/timeline@1","participants":[{"id":3}]}"#,

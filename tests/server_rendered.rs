@@ -9,7 +9,8 @@ use foerderweg::check::{Document, check};
 use foerderweg::i18n::Lang;
 use foerderweg::layout;
 use foerderweg::model::WidgetKind;
-use foerderweg::render::dashboard::{self, Levels};
+use foerderweg::render::Levels;
+use foerderweg::render::dashboard;
 use foerderweg::render::html::{rendering_fragment, server_element};
 
 const WIDTH: f64 = 720.0;

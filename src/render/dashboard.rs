@@ -7,50 +7,18 @@
 //!
 //! No `style` attribute: a bar's length is the `width` of a rectangle in a small SVG.
 
+use super::Levels;
+use super::html::heading;
 use super::{Writer, html, svg};
 use crate::i18n::Lang;
 use crate::layout::occupancy::indicators::{self, Card};
 use crate::layout::occupancy::{self as layout, Change, Chart, Figure, Ranked, Scene, Stage};
 use crate::model::occupancy::OccupancyDoc;
 
-/// Heading levels: the widget's title at `title`, its sections one below. The host sets
-/// `title` (`heading-level`); the tags stay within `h1`…`h6`.
-#[derive(Clone, Copy, Debug)]
-pub struct Levels {
-    /// The level of the widget's title.
-    pub title: u8,
-}
-
-impl Levels {
-    /// A widget's title is an `h2` unless the host sets `heading-level`.
-    pub const DEFAULT: Levels = Levels { title: 2 };
-
-    /// The tag of a heading `depth` levels below the title.
-    pub fn tag(self, depth: u8) -> &'static str {
-        const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
-        TAGS[usize::from(self.title.saturating_add(depth).clamp(1, 6) - 1)]
-    }
-}
-
-/// A heading `depth` below the title; `data` says its text is the document's.
-fn heading(w: &mut Writer, levels: Levels, depth: u8, class: &str, text: &str, data: bool) {
-    let tag = levels.tag(depth);
-    w.open(tag).attr("class", class);
-    if let Some(l) = w.data_lang.filter(|_| data) {
-        w.attr("lang", l);
-    }
-    w.close_tag().text(text).end(tag);
-}
-
 /// The title, the region and period, and the as-of date (the export menu stands beside them).
 pub fn head_text(w: &mut Writer, board: &Scene, levels: Levels) {
-    heading(w, levels, 0, "fw-title", &board.title, true);
-    if let Some(s) = &board.subtitle {
-        w.element("p", "fw-subtitle", s);
-    }
-    if let Some(s) = &board.as_of {
-        w.element("p", "fw-asof", s);
-    }
+    let (subtitle, as_of) = (board.subtitle.as_deref(), board.as_of.as_deref());
+    html::head(w, levels, Some(&board.title), [subtitle, as_of]);
 }
 
 /// The summary and the key figures' cards.
@@ -221,10 +189,7 @@ pub fn sections(w: &mut Writer, board: &Scene, has_series: bool, lang: Lang, lev
 
 /// Where the figures come from.
 pub fn source(w: &mut Writer, board: &Scene, lang: Lang) {
-    if let Some(s) = &board.source {
-        w.open("p").attr("class", "fw-source").close_tag();
-        w.text(lang.texts().source).text(": ").text(s).end("p");
-    }
+    html::source(w, board.source.as_deref(), lang);
 }
 
 /// A small drawing beside a legend's words, hidden from screen readers (the words say it).

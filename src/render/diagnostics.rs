@@ -3,8 +3,8 @@
 //! the note above data a failed refresh left in place. Every diagnostic with its message, path
 //! and position; the retry buttons act through `data-fw-action`, which the widget listens for.
 
+use super::Levels;
 use super::Writer;
-use super::dashboard::Levels;
 use crate::check::{Checked, Diagnostic};
 use crate::i18n::Lang;
 

@@ -130,7 +130,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
             Some(layout::timeline::rendering(&doc, width, today, lang))
         }
         Some(Document::Occupancy(doc)) if kind.built() => {
-            let levels = super::dashboard::Levels::DEFAULT;
+            let levels = super::Levels::DEFAULT;
             page = Some(super::dashboard::page(&doc, width, lang, levels));
             Some(layout::occupancy::rendering(&doc, width, lang))
         }

@@ -4,7 +4,7 @@
 //! No `style` attribute anywhere (a strict `style-src` blocks them): a share in a table is a
 //! small SVG whose bar has a `width` attribute.
 
-use super::{Writer, svg};
+use super::{Levels, Writer, svg};
 use crate::i18n::Lang;
 use crate::layout::table::{Cell, DataTable};
 use crate::scene::{Frame, Scene};
@@ -106,6 +106,44 @@ fn cells(
                 .end("svg");
         }
         w.text(&text).end("td");
+    }
+}
+
+/// A heading `depth` below the widget's title; `data` says its text is the document's (and
+/// carries the data's language where it is not the widget's).
+pub fn heading(w: &mut Writer, levels: Levels, depth: u8, class: &str, text: &str, data: bool) {
+    let tag = levels.tag(depth);
+    w.open(tag).attr("class", class);
+    if let Some(l) = w.data_lang.filter(|_| data) {
+        w.attr("lang", l);
+    }
+    w.close_tag().text(text).end(tag);
+}
+
+/// A widget's head: its title (from the document), then a line under it for each note given:
+/// the region and period, the as-of date.
+pub fn head(
+    w: &mut Writer,
+    levels: Levels,
+    title: Option<&str>,
+    [subtitle, as_of]: [Option<&str>; 2],
+) {
+    if let Some(t) = title {
+        heading(w, levels, 0, "fw-title", t, true);
+    }
+    if let Some(s) = subtitle {
+        w.element("p", "fw-subtitle", s);
+    }
+    if let Some(s) = as_of {
+        w.element("p", "fw-asof", s);
+    }
+}
+
+/// Where a widget's figures come from, under it: `Quelle: …`.
+pub fn source(w: &mut Writer, source: Option<&str>, lang: Lang) {
+    if let Some(s) = source {
+        w.open("p").attr("class", "fw-source").close_tag();
+        w.text(lang.texts().source).text(": ").text(s).end("p");
     }
 }
 

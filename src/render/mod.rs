@@ -11,6 +11,7 @@ pub mod document;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod dom;
 pub mod html;
+pub mod map;
 pub mod style;
 pub mod svg;
 
@@ -41,6 +42,25 @@ pub fn push_escaped(out: &mut String, text: &str) {
             c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
             c => out.push(c),
         }
+    }
+}
+
+/// Heading levels: the widget's title at `title`, its sections one below. The host sets
+/// `title` (`heading-level`); the tags stay within `h1`…`h6`.
+#[derive(Clone, Copy, Debug)]
+pub struct Levels {
+    /// The level of the widget's title.
+    pub title: u8,
+}
+
+impl Levels {
+    /// A widget's title is an `h2` unless the host sets `heading-level`.
+    pub const DEFAULT: Levels = Levels { title: 2 };
+
+    /// The tag of a heading `depth` levels below the title.
+    pub fn tag(self, depth: u8) -> &'static str {
+        const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        TAGS[usize::from(self.title.saturating_add(depth).clamp(1, 6) - 1)]
     }
 }
 

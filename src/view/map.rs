@@ -4,7 +4,6 @@
 
 use super::parts::export::{Item, menu, printing};
 use super::parts::marks::{self, Tip, tip_of};
-use super::parts::table::data_table;
 use super::parts::{marked, move_tab_stop};
 use crate::check::Diagnostic;
 use crate::geo::Atlas;
@@ -307,18 +306,23 @@ fn drawn(
     let compare_control = move || compare_control(doc, shown, lang);
     let zoom_control = move || zoom_control(doc, shown, lang);
     let print = printing();
-    let tables = move || (show_table.get() || print.get()).then(|| tables(&scene.get(), lang));
+    let tables = move || {
+        (show_table.get() || print.get()).then(|| {
+            super::parts::written(move |w, _| {
+                scene.with(|s| crate::render::map::tables(w, s, lang))
+            })
+        })
+    };
     // Which tables there are changes with a document, not with the day or the zoom.
     let table_titles = Memo::new(move |_| scene.with(|s| s.table_titles(lang)));
     let export = move || export_menu(scene, table_titles.get(), &frame.get(), lang);
-    let attribution = move || {
+    let notes = super::parts::written(move |w, _| {
+        let source = doc.with(|d| d.as_ref().and_then(|d| d.source.clone()));
         prepared.with(|p| {
-            p.as_ref()
-                .filter(|p| !p.attribution.is_empty())
-                .map(|p| format!("{}: {}", m.geometry_note, p.attribution))
+            let attribution = p.as_ref().map(|p| p.attribution.as_str());
+            crate::render::map::notes(w, attribution, source.as_deref(), lang);
         })
-    };
-    let source = move || doc.with(|d| d.as_ref().and_then(|d| d.source.clone()));
+    });
     let warnings = move || {
         prepared.with(|p| {
             p.as_ref()
@@ -329,9 +333,9 @@ fn drawn(
     view! {
         <header class="fw-head">
             {super::parts::heading(0).attr("class", "fw-title").attr("id", TITLE_ID).attr("lang", super::parts::data_lang()).child(title)}
-            {move || scene.get().date.clone().map(|d| view! { <p class="fw-asof">{format!("{}: {d}", m.date_label)}</p> })}
+            {super::parts::written(move |w, _| scene.with(|s| crate::render::map::date(w, s, lang)))}
         </header>
-        <p class="fw-summary">{move || scene.get().summary.clone()}</p>
+        {super::parts::written(move |w, _| scene.with(|s| { w.element("p", "fw-summary", &s.summary); }))}
         <div class="fw-toolbar">
             {date_control}
             {compare_control}
@@ -345,13 +349,12 @@ fn drawn(
         <figure class="fw-map" aria-labelledby=TITLE_ID hidden=move || show_table.get() && !print.get()>
             {plot(scene, title, lang)}
             <figcaption>
-                {move || legend(&scene.get())}
+                {super::parts::written(move |w, _| scene.with(|s| crate::render::map::legend(w, s)))}
                 <p class="fw-hint" id=KEYS_HINT>{m.keys}</p>
             </figcaption>
         </figure>
         {tables}
-        {move || attribution().map(|a| view! { <p class="fw-attribution">{a}</p> })}
-        {move || source().map(|s| view! { <p class="fw-source">{format!("{}: ", t.source)}{s}</p> })}
+        {notes}
         {warnings}
     }
 }
@@ -590,25 +593,6 @@ fn export_menu(
     menu(items, lang)
 }
 
-/// The legend: a swatch of each class (the stylesheet fills it as the areas) and its text.
-fn legend(s: &MapScene) -> Option<impl IntoView + use<>> {
-    (!s.legend.is_empty()).then(|| view! {
-        <div class="fw-map-legend">
-            <p class="fw-legend__title" lang=super::parts::data_lang()>{s.legend_title.clone()}</p>
-            <ul class="fw-legend">
-                {s.legend.iter().map(|e| view! {
-                    <li>
-                        <svg class="fw-swatch-area" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true">
-                            <rect class=format!("fw-unit {}", e.class) x="0.5" y="0.5" width="17" height="13"></rect>
-                        </svg>
-                        {e.text.clone()}
-                    </li>
-                }).collect_view()}
-            </ul>
-        </div>
-    })
-}
-
 /// Earlier and later buttons and a select of the change days.
 fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
     dates: Vec<Day>,
@@ -681,20 +665,6 @@ fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
 /// The change day in force on `day`: the last one on or before it.
 fn shown_step(dates: &[Day], day: Option<Day>) -> Option<usize> {
     dates.iter().rposition(|x| Some(*x) <= day)
-}
-
-fn tables(s: &MapScene, lang: Lang) -> impl IntoView + use<> {
-    let classes = ["fw-table--regions", "fw-table--areas", "fw-table--markers"];
-    let tables = s.tables(lang);
-    let has_regions = !s.regions.is_empty();
-    view! {
-        <div class="fw-map-tables">
-            {tables.iter().enumerate().map(|(i, t)| {
-                let class = classes[(i + usize::from(!has_regions)).min(2)];
-                data_table(t, lang, class)
-            }).collect_view()}
-        </div>
-    }
 }
 
 /// Warnings found against the geometry (unknown keys, overlapping regions).

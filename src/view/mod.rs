@@ -100,7 +100,7 @@ pub(crate) struct Carried {
 }
 
 /// The level of a widget's title unless the host sets `heading-level`; sections are one below.
-pub(crate) const TITLE_LEVEL: u8 = crate::render::dashboard::Levels::DEFAULT.title;
+pub(crate) const TITLE_LEVEL: u8 = crate::render::Levels::DEFAULT.title;
 
 /// The root of every widget: theme and language on one element, then the body for the state.
 pub(crate) fn widget_root(

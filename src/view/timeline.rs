@@ -416,10 +416,12 @@ pub(crate) fn timeline(
     let source = Memo::new(move |_| doc.with(|d| d.source.clone()));
     view! {
         <header class="fw-head">
-            {move || title.get().map(|s| view! { {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(s)} })}
-            <p class="fw-asof">{move || format!("{} {}", t.today, lang.date(today.get()))}</p>
+            {super::parts::written(move |w, levels| {
+                let as_of = format!("{} {}", t.today, lang.date(today.get()));
+                title.with(|title| crate::render::html::head(w, levels, title.as_deref(), [None, Some(&as_of)]));
+            })}
         </header>
-        <p class="fw-summary">{summary}</p>
+        {super::parts::written(move |w, _| { w.element("p", "fw-summary", &summary()); })}
         <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
             <button type="button" class="fw-button fw-button--quiet"
                 hidden=move || single_only.get() || selected.get().is_none()
@@ -435,7 +437,7 @@ pub(crate) fn timeline(
         </div>
         {body}
         <p class="fw-hint" id=KEYS_HINT>{t.keys}</p>
-        {move || source.get().map(|s| view! { <p class="fw-source">{format!("{}: ", lang.texts().source)}{s}</p> })}
+        {super::parts::written(move |w, _| source.with(|s| crate::render::html::source(w, s.as_deref(), lang)))}
     }
     .into_any()
 }

@@ -50,9 +50,9 @@ pub(crate) fn move_tab_stop(ev: &web_sys::Event, mark: &web_sys::Element, attr: 
 pub(crate) struct TitleLevel(pub Signal<u8>);
 
 /// The heading levels of the widget being drawn (its title's level, as the host set it).
-pub(crate) fn levels() -> crate::render::dashboard::Levels {
+pub(crate) fn levels() -> crate::render::Levels {
     let title = use_context::<TitleLevel>().map_or(super::TITLE_LEVEL, |l| l.0.get_untracked());
-    crate::render::dashboard::Levels { title }
+    crate::render::Levels { title }
 }
 
 /// A part the native renderer writes (`render::dashboard`): `write` fills a writer (whose data
@@ -60,7 +60,7 @@ pub(crate) fn levels() -> crate::render::dashboard::Levels {
 /// own (`display: contents`), again whenever what `write` reads changes. One view for every such
 /// part, instead of a template each.
 pub(crate) fn written(
-    write: impl Fn(&mut crate::render::Writer, crate::render::dashboard::Levels) + Send + Sync + 'static,
+    write: impl Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync + 'static,
 ) -> impl IntoView {
     let data_lang = data_lang();
     let levels = levels();
