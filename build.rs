@@ -7,6 +7,9 @@ use std::{env, fs, path::Path};
 fn main() {
     let source = "src/view/style.css";
     println!("cargo::rerun-if-changed={source}");
+    // A build script runs at compile time, never in the module: a missing stylesheet or an
+    // unwritable OUT_DIR must stop the build with its reason, which these `expect`s do. None
+    // of them can reach a page.
     let css = fs::read_to_string(source).expect("src/view/style.css is readable");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
     fs::write(out, minify(&css)).expect("OUT_DIR is writable");
