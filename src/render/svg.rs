@@ -76,6 +76,13 @@ fn group(w: &mut Writer, g: &Group) {
     if let Some((x, y)) = g.tip {
         w.num("data-fw-x", x).num("data-fw-y", y);
     }
+    if let Some([x, y, width, height]) = g.ring {
+        // Where the browser draws its focus ring: the renderer copies these, computes nothing.
+        w.num("data-fw-ring-x", x)
+            .num("data-fw-ring-y", y)
+            .num("data-fw-ring-width", width)
+            .num("data-fw-ring-height", height);
+    }
     w.close_tag();
     for m in &g.marks {
         mark(w, m, g.label.is_some());
@@ -374,6 +381,7 @@ mod tests {
                     focusable: Some(true),
                     tip: Some((10.0, 5.25)),
                     role: None,
+                    ring: None,
                     marks: vec![
                         Mark::rect(10.0, 5.0, -4.0, 20.0, "fw-phase__bar"),
                         Mark::text(12.0, 15.0, "<b>A</b>", "fw-phase__label").centred(),

@@ -105,6 +105,32 @@ pub struct Group {
     pub marks: Vec<Mark>,
     /// What kind of record it is, for screen readers (`aria-roledescription`), with a label.
     pub role: Option<String>,
+    /// The box its focus ring is drawn on, in view units (see [`ring_around`]); `None` rings
+    /// the record along its own outline (an area of a map).
+    pub ring: Option<[f64; 4]>,
+}
+
+/// Space between a small mark and its focus ring, and the least size of the ring, in view
+/// units: a one-day phase or a 12 px marker still gets a ring that can be seen.
+const RING_GAP: f64 = 3.0;
+const RING_MIN: f64 = 16.0;
+
+/// The focus ring around the box `[left, top, right, bottom]`: `[x, y, width, height]`, set off
+/// by [`RING_GAP`] and at least [`RING_MIN`] across, centred on the box.
+///
+/// ```
+/// use foerderweg::scene::ring_around;
+/// assert_eq!(ring_around([10.0, 10.0, 110.0, 30.0]), Some([7.0, 7.0, 106.0, 26.0]));
+/// assert_eq!(ring_around([50.0, 50.0, 52.0, 52.0]), Some([43.0, 43.0, 16.0, 16.0]));
+/// ```
+pub fn ring_around([left, top, right, bottom]: [f64; 4]) -> Option<[f64; 4]> {
+    if !(left <= right && top <= bottom) {
+        return None;
+    }
+    let width = (right - left + 2.0 * RING_GAP).max(RING_MIN);
+    let height = (bottom - top + 2.0 * RING_GAP).max(RING_MIN);
+    let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+    Some([cx - width / 2.0, cy - height / 2.0, width, height])
 }
 
 /// A hatching the marks may fill with (`url(#fw-hatch)`): a pattern, not colour alone.

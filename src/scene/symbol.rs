@@ -43,6 +43,13 @@ fn at(out: &mut String, cmd: char, x: f64, y: f64) {
     push(out, y);
 }
 
+/// The box `shape` fills around (`x`, `y`) at size `r`: left, top, right, bottom. Every point of
+/// [`path`] lies inside it (a flag's cloth reaches `1.2 r` to the right of its pole).
+pub fn extent(shape: Shape, x: f64, y: f64, r: f64) -> [f64; 4] {
+    let right = if shape == Shape::Flag { 1.2 * r } else { r };
+    [x - r, y - r, x + right, y + r]
+}
+
 /// The path of `shape` centred on (`x`, `y`) with size `r`.
 pub fn path(shape: Shape, x: f64, y: f64, r: f64) -> String {
     let mut d = String::with_capacity(48);
@@ -161,6 +168,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_polygon_lies_inside_its_extent() {
+        for shape in [
+            Shape::Square,
+            Shape::Diamond,
+            Shape::Triangle,
+            Shape::TriangleDown,
+            Shape::Flag,
+            Shape::House,
+            Shape::Star,
+            Shape::Plus,
+        ] {
+            let [left, top, right, bottom] = extent(shape, 100.0, 50.0, 6.0);
+            let p = points(&path(shape, 100.0, 50.0, 6.0));
+            for xy in p.chunks(2) {
+                // Written to one decimal: a point may lie 0.05 past the exact figure.
+                assert!(
+                    xy[0] >= left - 0.05
+                        && xy[0] <= right + 0.05
+                        && xy[1] >= top - 0.05
+                        && xy[1] <= bottom + 0.05,
+                    "{shape:?} {xy:?} outside {:?}",
+                    [left, top, right, bottom]
+                );
+            }
+        }
+        // A circle's arcs reach r from its centre every way.
+        assert_eq!(
+            extent(Shape::Circle, 10.0, 10.0, 5.0),
+            [5.0, 5.0, 15.0, 15.0]
+        );
     }
 
     #[test]

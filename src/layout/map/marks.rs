@@ -6,7 +6,7 @@
 use super::scene::{MapScene, MarkerMark, Unit};
 use crate::i18n::Lang;
 use crate::scene::symbol::{Shape, path};
-use crate::scene::{Anchor, Group, Mark, Pattern, Scene};
+use crate::scene::{Anchor, Group, Mark, Pattern, Scene, ring_around};
 
 /// Size of a marker's symbol: squares and circles `2r` across, diamonds and triangles a little
 /// larger so that they look as large.
@@ -29,11 +29,17 @@ pub const KEY: &str = "data-fw-key";
 /// The form of a marker kind: office square, Jobcenter diamond, provider circle, other
 /// triangle.
 pub(super) fn marker_symbol(kind: &str, x: f64, y: f64) -> String {
+    let (shape, r) = marker_form(kind);
+    path(shape, x, y, r)
+}
+
+/// The symbol and size of a marker of `kind`.
+fn marker_form(kind: &str) -> (Shape, f64) {
     match kind {
-        "office" => path(Shape::Square, x, y, MARKER_R),
-        "jobcenter" => path(Shape::Diamond, x, y, POINTED_R),
-        "provider" => path(Shape::Circle, x, y, MARKER_R),
-        _ => path(Shape::Triangle, x, y, POINTED_R),
+        "office" => (Shape::Square, MARKER_R),
+        "jobcenter" => (Shape::Diamond, POINTED_R),
+        "provider" => (Shape::Circle, MARKER_R),
+        _ => (Shape::Triangle, POINTED_R),
     }
 }
 
@@ -157,6 +163,8 @@ impl MapScene {
             focusable: None,
             tip: Some(u.anchor),
             marks: vec![Mark::path(u.d.clone(), "fw-unit__area")],
+            // Ringed along its outline.
+            ring: None,
             role: u
                 .region
                 .is_some()
@@ -190,6 +198,10 @@ impl MapScene {
             tip: Some((mk.x, mk.y - 8.0)),
             marks,
             role: None,
+            ring: {
+                let (shape, r) = marker_form(mk.kind);
+                ring_around(crate::scene::symbol::extent(shape, mk.x, mk.y, r))
+            },
         }
     }
 

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, fill};
 use crate::layout::scale::{Linear, Time};
 use crate::model::occupancy::OccupancyDoc;
 use crate::scene::symbol::{self, Shape};
-use crate::scene::{Anchor, Group, Mark, Scene, num};
+use crate::scene::{Anchor, Group, Mark, Scene, num, ring_around};
 use chrono::{Datelike, NaiveDate};
 
 pub use crate::layout::scale::Tick;
@@ -66,15 +66,20 @@ impl PointKind {
 
     /// The marker of a point of this kind at (`x`, `y`), in `shape` unless withheld.
     fn marker(self, x: f64, y: f64, shape: Shape, class: &str) -> Mark {
+        let (form, r) = self.form(shape);
+        let class = match self {
+            PointKind::Suppressed => format!("fw-marker{}", self.class()),
+            kind => format!("{class}{}", kind.class()),
+        };
+        Mark::path(symbol::path(form, x, y, r), class)
+    }
+
+    /// The symbol and size of a point of a line drawn with `shape`: a withheld figure is a
+    /// small square whatever its line.
+    fn form(self, shape: Shape) -> (Shape, f64) {
         match self {
-            PointKind::Suppressed => Mark::path(
-                symbol::path(Shape::Square, x, y, 4.0),
-                format!("fw-marker{}", self.class()),
-            ),
-            kind => Mark::path(
-                symbol::path(shape, x, y, radius(shape)),
-                format!("{class}{}", kind.class()),
-            ),
+            PointKind::Suppressed => (Shape::Square, 4.0),
+            _ => (shape, radius(shape)),
         }
     }
 
@@ -451,6 +456,10 @@ fn series(index: usize, line: &Line) -> Vec<Mark> {
             focusable: Some(index == 0 && p == 0),
             tip: Some((point.x, point.y)),
             role: None,
+            ring: {
+                let (form, r) = point.kind.form(shape);
+                ring_around(symbol::extent(form, point.x, point.y, r))
+            },
             marks: vec![point.kind.marker(point.x, point.y, shape, &marker)],
         })
     }));

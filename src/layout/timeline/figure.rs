@@ -9,7 +9,7 @@ use crate::i18n::{Lang, fill, name_of};
 use crate::model::timeline::TimelineDoc;
 use crate::scene::num::push;
 use crate::scene::symbol::{self, Shape};
-use crate::scene::{Anchor, Group, Mark, Pattern, Scene};
+use crate::scene::{Anchor, Group, Mark, Pattern, Scene, ring_around};
 use chrono::NaiveDate;
 
 /// Height of the single view's axis strip above its lanes.
@@ -276,8 +276,22 @@ fn phase(b: &Bar, left: f64, width: f64, lanes: Lanes) -> Mark {
         focusable: Some(true),
         tip: Some(((b.x0 + b.x1) / 2.0, y)),
         role: None,
+        ring: ring_around(phase_extent(b, y)),
         marks,
     })
+}
+
+/// The box a phase's bar fills with its planned rest and its open arrow (its labels and its ✕
+/// lie outside the ring).
+fn phase_extent(b: &Bar, y: f64) -> [f64; 4] {
+    let (mut left, mut right) = (b.x0, b.x0 + (b.x1 - b.x0).max(2.0));
+    if let Some((a, z)) = b.planned {
+        (left, right) = (left.min(a), right.max(a + (z - a).max(1.0)));
+    }
+    if b.open {
+        right = right.max(b.x1 + 7.0);
+    }
+    [left, y, right, y + BAR]
 }
 
 /// An event, goal or exit: its symbol, and a goal's icon where there is room.
@@ -299,6 +313,7 @@ fn marker(m: &Marker, lanes: Lanes) -> Mark {
         focusable: Some(true),
         tip: Some((m.x, y - 6.0)),
         role: None,
+        ring: ring_around(symbol::extent(shape, m.x, y, r)),
         marks,
     })
 }

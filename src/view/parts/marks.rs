@@ -98,16 +98,10 @@ pub(crate) fn draw_into(
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// Space between a small mark and its ring, and the least size of the ring, in view units: a
-/// one-day phase or a 12 px marker still gets a ring that can be seen.
-const RING_GAP: f64 = 3.0;
-const RING_MIN: f64 = 16.0;
-
 /// The focus ring of every mark of every drawing, in one place: drawn over the whole drawing
-/// (last in the `<svg>`, so no area, outline or neighbour covers it), two bands of the text and
-/// the ground colour (one of the two reaches 3:1 on any fill). An area is ringed along its own
-/// outline; any other mark by a rectangle around it, offset and at least [`RING_MIN`] across.
-/// Shown for the keyboard focus only (`:focus-visible`); removed when the focus leaves.
+/// (no neighbouring mark covers it), as a line on a wider line of the ground colour (one of the
+/// two reaches 3:1 on any fill). Where it goes is the scene's (`Group::ring`, written as
+/// `data-fw-ring-*`); an area is ringed along its own outline.
 pub(crate) fn ring(container: &web_sys::Element) {
     if let Ok(old) = container.query_selector_all(".fw-ring") {
         for i in 0..old.length() {
@@ -132,73 +126,52 @@ pub(crate) fn ring(container: &web_sys::Element) {
     };
     let _ = group.set_attribute("class", "fw-ring");
     let _ = group.set_attribute("aria-hidden", "true");
-    let band = |d: Option<&str>, rect: Option<(f64, f64, f64, f64)>, class: &str| {
-        let el = if let Some(d) = d {
-            let el = doc.create_element_ns(Some(SVG_NS), "path").ok()?;
-            el.set_attribute("d", d).ok()?;
-            el
-        } else {
-            let (x, y, w, h) = rect?;
-            let el = doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
-            for (name, v) in [("x", x), ("y", y), ("width", w), ("height", h), ("rx", 3.0)] {
-                el.set_attribute(name, &crate::scene::num::fmt(v)).ok()?;
-            }
-            el
-        };
-        el.set_attribute("class", class).ok()?;
-        group.append_child(&el).ok()
-    };
-    let shapes = record
-        .query_selector_all("path, rect, circle, polygon, line")
-        .ok();
-    let shapes: Vec<web_sys::Element> = shapes
-        .map(|l| {
-            (0..l.length())
-                .filter_map(|i| l.item(i)?.dyn_into::<web_sys::Element>().ok())
-                .filter(|e| !e.class_list().contains("fw-pin__hit"))
-                .collect()
-        })
-        .unwrap_or_default();
-    if record.get_attribute("data-fw-kind").as_deref() == Some("area") {
-        for shape in &shapes {
-            let Some(d) = shape.get_attribute("d") else {
-                continue;
-            };
-            band(Some(&d), None, "fw-ring__halo");
-            band(Some(&d), None, "fw-ring__line");
-        }
+    // The ring's shape, copied from the record: its outline or the box the scene gave it.
+    let outline: Vec<String> = if record.get_attribute("data-fw-kind").as_deref() == Some("area") {
+        record
+            .query_selector_all("path")
+            .map(|l| {
+                (0..l.length())
+                    .filter_map(|i| {
+                        l.item(i)?
+                            .dyn_into::<web_sys::Element>()
+                            .ok()?
+                            .get_attribute("d")
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     } else {
-        // The marks' box in view units (the drawing may be scaled to its container).
-        let frame = svg.get_bounding_client_rect();
-        let width: f64 = svg
-            .get_attribute("width")
-            .and_then(|w| crate::scene::num::parse(&w))
-            .unwrap_or(frame.width());
-        let scale = if frame.width() > 0.0 {
-            width / frame.width()
+        Vec::new()
+    };
+    let frame: Vec<(&str, String)> = ["x", "y", "width", "height"]
+        .into_iter()
+        .filter_map(|name| Some((name, record.get_attribute(&format!("data-fw-ring-{name}"))?)))
+        .collect();
+    for class in ["fw-ring__halo", "fw-ring__line"] {
+        let made = if !outline.is_empty() {
+            outline.iter().try_for_each(|d| {
+                let el = doc.create_element_ns(Some(SVG_NS), "path").ok()?;
+                el.set_attribute("d", d).ok()?;
+                el.set_attribute("class", class).ok()?;
+                group.append_child(&el).ok().map(drop)
+            })
+        } else if frame.len() == 4 {
+            (|| {
+                let el = doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
+                for (name, value) in &frame {
+                    el.set_attribute(name, value).ok()?;
+                }
+                el.set_attribute("rx", "3").ok()?;
+                el.set_attribute("class", class).ok()?;
+                group.append_child(&el).ok().map(drop)
+            })()
         } else {
-            1.0
+            None
         };
-        let mut bounds: Option<(f64, f64, f64, f64)> = None;
-        for shape in &shapes {
-            let r = shape.get_bounding_client_rect();
-            let (x0, y0) = (r.left() - frame.left(), r.top() - frame.top());
-            let (x1, y1) = (x0 + r.width(), y0 + r.height());
-            bounds = Some(match bounds {
-                None => (x0, y0, x1, y1),
-                Some((a, b, c, d)) => (a.min(x0), b.min(y0), c.max(x1), d.max(y1)),
-            });
-        }
-        let Some((x0, y0, x1, y1)) = bounds else {
+        if made.is_none() {
             return;
-        };
-        let (x0, y0, x1, y1) = (x0 * scale, y0 * scale, x1 * scale, y1 * scale);
-        let w = (x1 - x0 + 2.0 * RING_GAP).max(RING_MIN);
-        let h = (y1 - y0 + 2.0 * RING_GAP).max(RING_MIN);
-        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let rect = Some((cx - w / 2.0, cy - h / 2.0, w, h));
-        band(None, rect, "fw-ring__halo");
-        band(None, rect, "fw-ring__line");
+        }
     }
     let _ = svg.append_child(&group);
 }
