@@ -217,7 +217,7 @@ async fn the_keyboard_reaches_every_district_and_selects_it() {
 #[wasm_bindgen_test]
 async fn the_table_view_lists_every_area_with_its_region_and_figure() {
     let el = map(MAP).await;
-    let toggle = all(&el, ".fw-toolbar > button")
+    let toggle = all(&el, ".fw-toolbar button")
         .into_iter()
         .last()
         .expect("table button");

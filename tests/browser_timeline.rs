@@ -248,7 +248,7 @@ async fn host_labels_replace_texts_in_mounted_and_new_widgets() {
     .await;
     let lanes = texts(&el, ".fw-lane__title");
     let name = shadow_query(&el, ".fw-root").and_then(|r| r.get_attribute("aria-label"));
-    let button = texts(&el, ".fw-toolbar > button");
+    let button = texts(&el, ".fw-toolbar button");
     let bold = shadow_all(&el, "b").len();
     let second = widget(TIMELINE_PATH, Some("de"), ".fw-single").await;
     let second_name = shadow_query(&second, ".fw-root").and_then(|r| r.get_attribute("aria-label"));

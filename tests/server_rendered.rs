@@ -10,8 +10,8 @@ use foerderweg::i18n::Lang;
 use foerderweg::layout;
 use foerderweg::model::WidgetKind;
 use foerderweg::render::Levels;
-use foerderweg::render::dashboard;
 use foerderweg::render::html::{rendering_fragment, server_element};
+use foerderweg::render::{dashboard, timeline};
 
 const WIDTH: f64 = 720.0;
 
@@ -26,7 +26,11 @@ fn element(kind: WidgetKind, sample: &str) -> String {
                 .today
                 .map(|d| d.0)
                 .unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap());
-            rendering_fragment(&layout::timeline::rendering(&doc, WIDTH, today, lang), lang)
+            // One participant as the widget shows them (`render::timeline::page`); a cohort
+            // as its figure and table.
+            timeline::page(&doc, WIDTH, today, lang, Levels { title: 2 }).unwrap_or_else(|| {
+                rendering_fragment(&layout::timeline::rendering(&doc, WIDTH, today, lang), lang)
+            })
         }
         // The dashboard as the widget shows it, part for part, so nothing moves when the
         // module takes over.
@@ -166,4 +170,82 @@ fn text_from_the_data_stays_text_in_the_servers_dashboard() {
         html.contains("&lt;img src=x onerror=alert(1)&gt;"),
         "{html}"
     );
+}
+
+/// The timeline of `json` as a server writes it (`None`: a cohort, written as its figure).
+fn timeline_page(json: &str, lang: Lang) -> Option<String> {
+    match check(WidgetKind::Timeline, json).document {
+        Some(Document::Timeline(doc)) => {
+            let today = layout::timeline::today(&doc, NaiveDate::from_ymd_opt(2018, 12, 1)?);
+            timeline::page(&doc, WIDTH, today, lang, Levels { title: 3 })
+        }
+        other => panic!("not a timeline: {other:?}"),
+    }
+}
+
+#[test]
+fn the_server_writes_one_participants_timeline_in_the_order_the_widget_shows_it() {
+    let path = format!(
+        "{}/www/data/timeline-stendal-path.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = timeline_page(&std::fs::read_to_string(path).unwrap(), Lang::De).unwrap();
+    // The title (at the level asked for), the as-of date, the summary, the toolbar (unseen
+    // until the module takes over), the participant's heading one level below, the path
+    // described by the key hint, the table for a reader without script, the hint, the source.
+    let parts = [
+        "<h3 class=\"fw-title\">Stabilisierung und Teilhabe",
+        "<p class=\"fw-asof\">Heute 01.12.2018</p>",
+        "<p class=\"fw-summary\">Teilnehmerin E, abgebrochen",
+        "<div class=\"fw-toolbar fw-pending\" aria-hidden=\"true\">",
+        "data-fw-act=\"zoom-in\" aria-label=\"Vergrößern\"",
+        "<h4 class=\"fw-heading\">Teilnehmerin E",
+        "aria-describedby=\"fw-keys\"",
+        "<noscript><div class=\"fw-table-wrap\"",
+        "<p class=\"fw-hint fw-pending\" id=\"fw-keys\">",
+        "<p class=\"fw-source\">Quelle: ",
+    ];
+    let at: Vec<Option<usize>> = parts.iter().map(|p| html.find(p)).collect();
+    for (part, at) in parts.iter().zip(&at) {
+        assert!(at.is_some(), "missing: {part}\n{html}");
+    }
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {at:?}");
+    // Every phase is a record the keyboard will reach once the module runs.
+    assert_eq!(html.matches("class=\"fw-phase ").count(), 4, "{html}");
+    assert!(
+        !html.contains(" style="),
+        "a strict CSP blocks style attributes"
+    );
+}
+
+#[test]
+fn text_from_the_data_stays_text_in_the_servers_timeline() {
+    let hostile = "<img src=x onerror=alert(1)></noscript><script>alert(2)</script>";
+    let json = serde_json::json!({
+        "schema": "foerderweg/timeline@1",
+        "title": hostile,
+        "source": hostile,
+        "today": "2018-12-01",
+        "participants": [{"id": "p1", "label": hostile, "programme": hostile, "phases": [
+            {"kind": "coaching", "label": hostile, "start": "2018-01-01", "end": "2018-06-30"}
+        ]}]
+    })
+    .to_string();
+    let html = timeline_page(&json, Lang::En).expect("one participant");
+    assert!(
+        !html.contains("<img") && !html.contains("<script"),
+        "{html}"
+    );
+    assert_eq!(html.matches("</noscript>").count(), 1, "{html}");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    // A cohort keeps the figure the server wrote before: no page of its own.
+    let two = json.replacen(
+        "\"participants\":[",
+        "\"participants\":[{\"id\":\"p0\",\"label\":\"A\",\"phases\":[]},",
+        1,
+    );
+    assert!(timeline_page(&two, Lang::En).is_none());
 }

@@ -127,6 +127,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
         Some(Document::Timeline(doc)) if kind.built() => {
             let viewer = options.today.unwrap_or_else(system_today);
             let today = layout::timeline::today(&doc, viewer);
+            page = super::timeline::page(&doc, width, today, lang, super::Levels::DEFAULT);
             Some(layout::timeline::rendering(&doc, width, today, lang))
         }
         Some(Document::Occupancy(doc)) if kind.built() => {

@@ -14,6 +14,7 @@ pub mod html;
 pub mod map;
 pub mod style;
 pub mod svg;
+pub mod timeline;
 
 /// Text or an attribute value as markup: `&`, `<`, `>`, `"` and `'` as entities, and the
 /// characters XML 1.0 allows nowhere (C0 controls but tab, line feed and carriage return;

@@ -189,6 +189,15 @@ pub fn drawing(scene: &Scene) -> String {
 /// [`drawing`], its texts from the document marked `lang="{data_lang}"` (the widget's
 /// language differs from the document's).
 pub fn drawing_in(scene: &Scene, data_lang: Option<&'static str>) -> String {
+    drawing_with(scene, data_lang, None)
+}
+
+/// [`drawing`] described by the element with the id `hint` (the line that tells its keys).
+pub fn drawing_described(scene: &Scene, hint: &str) -> String {
+    drawing_with(scene, None, Some(hint))
+}
+
+fn drawing_with(scene: &Scene, data_lang: Option<&'static str>, hint: Option<&str>) -> String {
     let mut w = Writer::new();
     w.data_lang = data_lang;
     let (width, height) = (scene.width.max(0.0), scene.height.max(0.0));
@@ -210,6 +219,9 @@ pub fn drawing_in(scene: &Scene, data_lang: Option<&'static str>) -> String {
         if let Some(lang) = w.data_lang.filter(|_| scene.label_data) {
             w.attr("lang", lang);
         }
+    }
+    if let Some(hint) = hint {
+        w.attr("aria-describedby", hint);
     }
     w.close_tag();
     body(&mut w, scene);

@@ -16,8 +16,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The id of the line that tells the keys: it describes the drawing.
-const KEYS_HINT: &str = "fw-keys";
+use crate::render::timeline::{Act, KEYS_HINT};
 
 /// Rows drawn beyond the visible ones, above and below.
 const OVERSCAN: usize = 6;
@@ -417,22 +416,34 @@ pub(crate) fn timeline(
     view! {
         <header class="fw-head">
             {super::parts::written(move |w, levels| {
-                let as_of = format!("{} {}", t.today, lang.date(today.get()));
+                let as_of = crate::render::timeline::as_of(today.get(), lang);
                 title.with(|title| crate::render::html::head(w, levels, title.as_deref(), [None, Some(&as_of)]));
             })}
         </header>
         {super::parts::written(move |w, _| { w.element("p", "fw-summary", &summary()); })}
-        <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name>
-            <button type="button" class="fw-button fw-button--quiet"
-                hidden=move || single_only.get() || selected.get().is_none()
-                on:click=move |_| { nav.returning.set_value(true); chosen.set(None); window.set(fit_all.get_untracked()); }>
-                <span aria-hidden="true">"← "</span>{t.back}
-            </button>
-            {zoom_buttons(window, fit, today, lang)}
-            <button type="button" class="fw-button fw-button--quiet" aria-pressed=move || table.get().to_string()
-                on:click=move |_| table.update(|v| *v = !*v)>
-                {t.show_table}
-            </button>
+        <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name
+            on:click=move |ev: web_sys::MouseEvent| {
+                let Some(act) = super::parts::marked(&ev, "data-fw-act").and_then(|(_, a)| Act::parse(&a)) else {
+                    return;
+                };
+                match act {
+                    Act::Back => {
+                        nav.returning.set_value(true);
+                        chosen.set(None);
+                        window.set(fit_all.get_untracked());
+                    }
+                    Act::Table => table.update(|v| *v = !*v),
+                    act => {
+                        if let Some(w) = act.moved(window.get_untracked(), fit(), today.get_untracked()) {
+                            window.set(w);
+                        }
+                    }
+                }
+            }>
+            {super::parts::written(move |w, _| {
+                let back = !single_only.get() && selected.get().is_some();
+                crate::render::timeline::toolbar(w, lang, back, table.get());
+            })}
             {export}
         </div>
         {body}
@@ -677,10 +688,7 @@ fn single_view(
     focus.restore(marks_ref, PATH);
     view! {
         <section class="fw-single" aria-label=label>
-            {super::parts::heading(1).attr("class", "fw-heading").attr("tabindex", "-1").node_ref(heading).child(move || names.with(|(label, programme)| match programme {
-                Some(p) => format!("{label} · {p}"),
-                None => label.clone(),
-            }))}
+            {super::parts::heading(1).attr("class", "fw-heading").attr("tabindex", "-1").node_ref(heading).child(move || names.with(|(label, programme)| crate::render::timeline::participant_heading(label, programme.as_deref())))}
             <div
                 class="fw-plot"
                 node_ref=plot_ref
@@ -736,33 +744,6 @@ fn single_view(
                 })}
             </div>
         </section>
-    }
-}
-
-fn zoom_buttons(
-    window: RwSignal<Window>,
-    fit: impl Fn() -> Window + Clone + Send + Sync + 'static,
-    today: Memo<NaiveDate>,
-    lang: Lang,
-) -> impl IntoView {
-    let t = lang.texts().tl;
-    let fit2 = fit.clone();
-    view! {
-        <span class="fw-zoom">
-            <button type="button" class="fw-button fw-button--small" aria-label=t.zoom_out title=t.zoom_out
-                on:click=move |_| window.update(|w| *w = w.zoom(1.5, 0.5))>"−"</button>
-            <button type="button" class="fw-button fw-button--small" aria-label=t.zoom_in title=t.zoom_in
-                on:click=move |_| window.update(|w| *w = w.zoom(1.0 / 1.5, 0.5))>"+"</button>
-            <button type="button" class="fw-button fw-button--small" aria-label=t.earlier title=t.earlier
-                on:click=move |_| window.update(|w| *w = w.pan(-0.25))>"←"</button>
-            <button type="button" class="fw-button fw-button--small" aria-label=t.later title=t.later
-                on:click=move |_| window.update(|w| *w = w.pan(0.25))>"→"</button>
-            <button type="button" class="fw-button fw-button--small"
-                on:click=move |_| window.set(Window::around_today(today.get_untracked(), 3))>{t.three_months}</button>
-            <button type="button" class="fw-button fw-button--small"
-                on:click=move |_| window.set(Window::around_today(today.get_untracked(), 12))>{t.one_year}</button>
-            <button type="button" class="fw-button fw-button--small" on:click=move |_| window.set(fit2())>{t.fit}</button>
-        </span>
     }
 }
 

@@ -400,7 +400,7 @@ test("16: roles, names, pressed toggles and key hints in the accessibility tree"
   const toggles = byRole("button").filter((n) => prop(n, "pressed") !== undefined);
   const names = toggles.map((n) => n.name.value);
   if (toggles.length < 2) failures.push(`the map's and the timeline's table toggles have aria-pressed (found ${JSON.stringify(names)})`);
-  for (const [id, sel] of [["map", ".fw-toolbar > button[aria-pressed]"], ["day", ".fw-toolbar > button[aria-pressed]"]]) {
+  for (const [id, sel] of [["map", ".fw-toolbar button[aria-pressed]"], ["day", ".fw-toolbar button[aria-pressed]"]]) {
     const before = await p.evaluate(([id, sel]) => document.getElementById(id).shadowRoot.querySelector(sel)?.textContent, [id, sel]);
     await p.locator(`#${id} >> ${sel}`).focus();
     await p.keyboard.press("Enter");

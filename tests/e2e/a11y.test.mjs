@@ -121,7 +121,7 @@ test("axe-core: no violation in any widget state, in light, dark and automatic d
     assert.ok(open.every(Boolean), `${id}: every <details> table is open (${open})`);
   }
   for (const id of ["map", "mentoren", "regio"]) {
-    const toggle = page.locator(`#${id} .fw-toolbar > button[aria-pressed]`);
+    const toggle = page.locator(`#${id} .fw-toolbar button[aria-pressed]`);
     await toggle.click();
     assert.equal(await toggle.getAttribute("aria-pressed"), "true");
     assert.ok(await has(id, ".fw-table--areas"), `${id} shows its table`);
@@ -750,7 +750,7 @@ function overflow(id) {
 
 /** Opens every table view of the widgets on the page with the real controls. */
 async function openTables(page) {
-  for (const b of await page.locator(".fw-toolbar > button[aria-pressed]").all()) await b.click();
+  for (const b of await page.locator(".fw-toolbar button[aria-pressed]").all()) await b.click();
   for (const s of await page.locator("details.fw-table-view > summary").all()) await s.click();
   assert.ok(await page.locator("foerderweg-map .fw-table--areas").count());
 }

@@ -138,7 +138,7 @@ test("chart exports asked for in the table view give the chart", async () => {
   for (const [tag, doc] of samples) {
     const { page, seen } = await host(tag, doc);
     // The table toggle of the toolbar, with the mouse.
-    await page.locator("#w .fw-toolbar > button[aria-pressed]").last().click();
+    await page.locator("#w .fw-toolbar button[aria-pressed]").last().click();
     await page.waitForFunction(() => !!document.getElementById("w").shadowRoot.querySelector("table"));
     const list = await entries(page);
     for (const [entry, index] of list.map((e, i) => [e, i]).filter(([e]) => e.kind === "svg" || e.kind === "png")) {

@@ -143,7 +143,7 @@ test("each CSV export holds the figures of its table view, in German spreadsheet
     assert.ok(csvs.length >= 1, `${id} offers a CSV export`);
     if (open === "table") {
       // The table toggle of the toolbar.
-      await page.locator(`#${id} .fw-toolbar > button[aria-pressed]`).last().click();
+      await page.locator(`#${id} .fw-toolbar button[aria-pressed]`).last().click();
     }
     await page.locator(`#${id} details.fw-table-view`).evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
     for (const [, index] of csvs) {

@@ -337,7 +337,7 @@ test("Text stays text: hostile strings in every text field are shown as text, ne
   // State 2: every table view, the cohort's single view and the occupancy's projects: more
   // places where the same strings are drawn.
   for (const id of ["single", "map", "geo"]) {
-    await page.locator(`#${id} .fw-toolbar > button[aria-pressed]`).first().click();
+    await page.locator(`#${id} .fw-toolbar button[aria-pressed]`).first().click();
   }
   for (const summary of await page.locator("#occupancy details.fw-table-view > summary").all()) await summary.click();
   for (const details of await page.locator("[data-hostile] details.fw-panel--warning > summary").all()) await details.click();
@@ -391,7 +391,7 @@ test("Strict Content-Security-Policy: all three widgets draw under a header poli
   // would: a tooltip, a table view, the export menu.
   await page.waitForFunction(() => !document.getElementById("map").shadowRoot.querySelector(".fw-status"));
   await page.locator("#timeline .fw-phase").first().focus();
-  await page.locator("#map .fw-toolbar > button[aria-pressed]").first().click();
+  await page.locator("#map .fw-toolbar button[aria-pressed]").first().click();
   await page.locator("#occupancy .fw-menu > summary").first().click();
   await page.waitForTimeout(200);
   const counts = await page.evaluate((marks) => {

@@ -96,7 +96,7 @@ test("two quarters compared with mouse and keyboard: the change is written, name
   await page.mouse.move(5, 5);
 
   // The table view: a column for each quarter and one for the change.
-  await page.locator("#map >> .fw-toolbar > button[aria-pressed]").click();
+  await page.locator("#map >> .fw-toolbar button[aria-pressed]").click();
   const table = await page.evaluate(() => {
     const root = document.getElementById("map").shadowRoot;
     const t = root.querySelector(".fw-table--regions");
@@ -107,7 +107,7 @@ test("two quarters compared with mouse and keyboard: the change is written, name
   assert.deepEqual(table.heads.slice(-3), ["4. Quartal 2017", "1. Quartal 2018", "Veränderung in %"], JSON.stringify(table.heads));
   assert.deepEqual(table.leipzig.slice(-3), ["380", "371", "−2,4\u202f%"], JSON.stringify(table.leipzig));
   await page.locator("#map >> .fw-table-wrap").first().screenshot({ path: "/tmp/s28-c-compare-table.png" });
-  await page.locator("#map >> .fw-toolbar > button[aria-pressed]").click();
+  await page.locator("#map >> .fw-toolbar button[aria-pressed]").click();
 
   // Off again with the keyboard: Home picks "kein Vergleich"; the day's figures and the date
   // control are back.

@@ -54,7 +54,7 @@ test("the date control moves regions, figures and offices together; the table ha
   assert.ok(august.offices.some((o) => o.startsWith("Regionalbüro Chemnitz-Erzgebirge")), JSON.stringify(august.offices));
   await page.screenshot({ path: new URL("map-over-time-2017-08.png", SCREENSHOTS).pathname });
   // The table view: a column per quarter.
-  await page.locator("#map >> .fw-toolbar > button[aria-pressed]").click();
+  await page.locator("#map >> .fw-toolbar button[aria-pressed]").click();
   const heads = await page.evaluate(() => [...document.getElementById("map").shadowRoot.querySelectorAll(".fw-table--regions th[scope='col'], .fw-table--regions thead th")].map((th) => th.textContent.trim()));
   for (const q of ["3. Quartal 2017", "4. Quartal 2017", "1. Quartal 2018"]) {
     assert.ok(heads.some((h) => h.endsWith(q)), `${q} in ${JSON.stringify(heads)}`);

@@ -32,7 +32,13 @@ test("with script off, the server's chart and tables show", async () => {
   assert.ok(await board.locator(".fw-funnel__stage").first().isVisible(), "the funnel");
   assert.match(await board.locator(".fw-source").textContent(), /^Quelle: /);
   assert.equal(await board.locator(".fw-pending").first().isVisible(), false, "no control before the module");
-  assert.match(await page.locator("foerderweg-timeline .fw-figure__notes").first().textContent(), /Stand|Quelle/);
+  // The timeline as the live one shows one participant: head, summary, the path, the source;
+  // its table view, which the module shows on request, is there for a reader without script.
+  const path = page.locator("foerderweg-timeline");
+  assert.match(await path.locator(".fw-head .fw-asof").textContent(), /^Heute \d\d\.\d\d\.\d{4}$/);
+  assert.match(await path.locator(".fw-single .fw-heading").textContent(), /Teilnehmerin/);
+  assert.match(await path.locator(".fw-source").textContent(), /^Quelle: /);
+  assert.equal(await path.locator(".fw-pending").first().isVisible(), false, "no control before the module");
   await page.screenshot({ path: new URL("server-rendered-noscript.png", SCREENSHOTS).pathname, fullPage: true });
   await context.close();
 });
@@ -94,12 +100,23 @@ test("with script on, the module takes over from the inline document, fetching n
   await page.close();
 });
 
-test("the chart does not move when the module takes over", async () => {
+/** Where the timeline's path is drawn inside its element (the page scrolls as it is read). */
+const pathTop = (page) =>
+  page.evaluate(() => {
+    const host = document.querySelector("foerderweg-timeline");
+    const live = host.shadowRoot.querySelector(".fw-mount:not(.fw-mount--behind)");
+    const svg = (live ?? host.shadowRoot).querySelector(".fw-plot svg.fw-svg");
+    return svg ? Math.round(svg.getBoundingClientRect().top - host.getBoundingClientRect().top) : null;
+  });
+
+test("the charts do not move when the module takes over", async () => {
   const { page, release } = await heldPage();
-  const before = await chartTop(page);
+  const [board, path] = [await chartTop(page), await pathTop(page)];
+  assert.ok(path !== null, "the server drew the path in the widget's place");
   release();
   await takenOver(page);
-  const after = await chartTop(page);
+  const [boardAfter, pathAfter] = [await chartTop(page), await pathTop(page)];
   await page.close();
-  assert.ok(Math.abs(after - before) <= 4, `the chart stays where it was: ${before} → ${after}`);
+  assert.ok(Math.abs(boardAfter - board) <= 4, `the dashboard's chart stays where it was: ${board} → ${boardAfter}`);
+  assert.ok(Math.abs(pathAfter - path) <= 4, `the timeline's path stays where it was: ${path} → ${pathAfter}`);
 });

@@ -74,7 +74,7 @@ test("cohort, participant table and dashboard say what their data holds", async 
   const [cohort] = await texts(page, "cohort", ".fw-summary");
   assert.match(cohort, /, 7 Träger\./, cohort);
   // Its table: the status under "Status", the days under their own heads.
-  await page.locator("#cohort .fw-toolbar > button[aria-pressed]").last().click();
+  await page.locator("#cohort .fw-toolbar button[aria-pressed]").last().click();
   await page.waitForFunction(() => document.getElementById("cohort").shadowRoot.querySelector("table.fw-table--cohort tbody tr"));
   const cohortTable = await page.evaluate(() => {
     const t = document.getElementById("cohort").shadowRoot.querySelector("table.fw-table--cohort");
@@ -87,7 +87,7 @@ test("cohort, participant table and dashboard say what their data holds", async 
   for (const r of cohortTable.rows) assert.ok(!/\d/.test(r[status]), `no date under "Status": ${JSON.stringify(r)}`);
 
   // The participant's table, opened as a person does.
-  await page.locator("#single .fw-toolbar > button[aria-pressed]").last().click();
+  await page.locator("#single .fw-toolbar button[aria-pressed]").last().click();
   await page.waitForFunction(() => document.getElementById("single").shadowRoot.querySelector("table tbody tr"));
   const table = await page.evaluate(() => {
     const t = document.getElementById("single").shadowRoot.querySelector("table");
