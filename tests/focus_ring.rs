@@ -19,7 +19,7 @@ fn points(d: &str) -> Option<Vec<(f64, f64)>> {
         return None;
     }
     let numbers: Vec<f64> = d
-        .split(|c: char| matches!(c, 'M' | 'L' | 'Z' | ',' | ' '))
+        .split(['M', 'L', 'Z', ',', ' '])
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().unwrap())
         .collect();
