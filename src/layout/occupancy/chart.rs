@@ -4,11 +4,11 @@
 
 use super::{Field, change, fields, totals};
 use crate::i18n::{Lang, fill};
-use crate::layout::scale::{Linear, Time};
+use crate::layout::scale::{Linear, Place, Time};
 use crate::model::occupancy::OccupancyDoc;
 use crate::scene::symbol::{self, Shape};
 use crate::scene::{Anchor, Group, Mark, Scene, num};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub use crate::layout::scale::Tick;
 
@@ -155,7 +155,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
         doc.series[*last].date.0,
         (left + 8.0, right - 8.0),
     );
-    let x_ticks = time_ticks(&time, right - left, lang);
+    let x_ticks = time_ticks(&time, width, lang);
     let capacity = totals(doc, None).slots;
     let all = fields(lang);
     let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
@@ -216,24 +216,10 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
         .collect()
 }
 
-/// Month ticks of `time` for a plot `span` pixels wide: a month's short name, with the year at
-/// the first tick of each year.
-pub(super) fn time_ticks(time: &Time, span: f64, lang: Lang) -> Vec<Tick> {
-    let months = lang.texts().occ.months;
-    let mut year = None;
-    time.month_ticks((span / 64.0).floor().max(2.0) as usize)
-        .into_iter()
-        .map(|d| {
-            let month = months[d.month0() as usize];
-            let label = if year != Some(d.year()) {
-                year = Some(d.year());
-                format!("{month} {}", d.year())
-            } else {
-                month.to_string()
-            };
-            Tick::minor(time.apply(d), label)
-        })
-        .collect()
+/// The date axis of a chart `width` wide over `time`: its labels centred under their ticks,
+/// inside the chart.
+pub(super) fn time_ticks(time: &Time, width: f64, lang: Lang) -> Vec<Tick> {
+    time.ticks(Place::Centred, (0.0, width), lang)
 }
 
 fn line(

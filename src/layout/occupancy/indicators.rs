@@ -625,7 +625,7 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
         width,
         height: CHART_HEIGHT,
         plot: (left, right, top, bottom),
-        x_ticks: super::chart::time_ticks(&time, right - left, lang),
+        x_ticks: super::chart::time_ticks(&time, width, lang),
         y_ticks,
         lines,
         reference: target.map(|goal| {
