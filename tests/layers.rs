@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The code's layers, read from its sources: the map layout's modules form layers, none
-//! importing one that imports it back. A newcomer reads such code bottom up; a circle has no bottom.
+//! The code's layers, read from its sources: the model (what the host sends) names nothing
+//! above it, and the map layout's modules form layers, none importing one that imports it
+//! back. A newcomer reads such code bottom up; a circle has no bottom.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,19 @@ fn code(text: &str) -> String {
         .map(|l| l.split("//").next().unwrap_or(""))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn the_model_names_nothing_above_it() {
+    let mut found = Vec::new();
+    for (path, text) in sources(&root().join("src/model")) {
+        for above in ["geo", "layout", "render", "view", "embed", "scene"] {
+            if code(&text).contains(&format!("crate::{above}")) {
+                found.push(format!("{} names crate::{above}", path.display()));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
 }
 
 /// The modules of `src/layout/map/` each file imports (`super::name`; `mod` for the parent).
