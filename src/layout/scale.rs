@@ -256,7 +256,7 @@ impl Time {
 }
 
 /// The size of a tick label, in px (`.fw-tick`).
-const TICK_SIZE: f64 = 11.0;
+pub const TICK_SIZE: f64 = 11.0;
 
 /// Where a date axis writes a tick's label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
