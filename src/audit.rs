@@ -435,7 +435,7 @@ fn map_tallies(
     lang: Lang,
 ) -> Vec<Tally> {
     let diagnostics = &checked.diagnostics;
-    let areas = match (&doc.host_atlas, districts) {
+    let areas = match (&checked.host_atlas, districts) {
         (Some(atlas), _) => Some((&**atlas, None, true)),
         (None, Some(d)) => Some((d, municipalities, false)),
         (None, None) => None,

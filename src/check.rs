@@ -64,6 +64,10 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// What the errors left out, with the map from paths in `document` to the host's paths.
     pub left_out: LeftOut,
+    /// A map document's own `geometry`, read into shapes: what it is drawn on instead of the
+    /// built-in districts. Held here, next to the document, because the model (what the host
+    /// sends) names nothing of the geometry layer above it.
+    pub host_atlas: Option<Arc<crate::geo::Atlas>>,
 }
 
 impl Checked {
@@ -73,6 +77,7 @@ impl Checked {
             document: None,
             diagnostics: vec![diagnostic],
             left_out: LeftOut::default(),
+            host_atlas: None,
         }
     }
 

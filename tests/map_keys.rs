@@ -31,7 +31,7 @@ fn map(body: &str) -> (MapScene, Vec<Diagnostic>) {
     let Some(Document::Map(doc)) = &checked.document else {
         panic!("not drawn: {:?}", checked.diagnostics)
     };
-    let (areas, host) = match &doc.host_atlas {
+    let (areas, host) = match &checked.host_atlas {
         Some(atlas) => (&**atlas, true),
         None => (districts(), false),
     };

@@ -1,13 +1,14 @@
 //! The map document's checks beyond types.
 
 use super::*;
+use crate::geo::Atlas;
 
 impl Wire for MapDoc {
     fn schema(&self) -> &str {
         &self.schema
     }
-    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
-        semantic_map(self, out);
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) -> Option<Arc<Atlas>> {
+        semantic_map(self, out)
     }
     fn is_empty(&self) -> bool {
         self.regions.is_empty() && self.values.is_empty() && self.markers.is_empty()
@@ -17,8 +18,10 @@ impl Wire for MapDoc {
     }
 }
 
-pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
+/// The map's checks; returns its own geometry (`geometry`) read into shapes.
+pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) -> Option<Arc<Atlas>> {
     let kind = WidgetKind::Map;
+    let mut host_atlas = None;
     if let Some(g) = &doc.geometry {
         let (atlas, issues) = crate::geo::geojson::read(
             &g.data,
@@ -41,7 +44,7 @@ pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
             };
             out.push(Diagnostic::warning(kind, path, Problem::BadGeometry(what)));
         }
-        doc.host_atlas = Some(Arc::new(atlas));
+        host_atlas = Some(Arc::new(atlas));
     }
     let mut region_ids = UniqueIds::new(String::clone);
     for (i, r) in doc.regions.iter().enumerate() {
@@ -92,6 +95,7 @@ pub(super) fn semantic_map(doc: &mut MapDoc, out: &mut Vec<Diagnostic>) {
         ids.note(kind, &m.id, format!("markers[{i}].id"), out);
     }
     map_figure_keys(doc, out);
+    host_atlas
 }
 
 /// Figures keyed by a Land, and second figures for one area or region in one period (keys

@@ -6,8 +6,9 @@ impl Wire for OccupancyDoc {
     fn schema(&self) -> &str {
         &self.schema
     }
-    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) -> Option<Arc<crate::geo::Atlas>> {
         semantic_occupancy(self, out);
+        None
     }
     fn is_empty(&self) -> bool {
         self.providers.is_empty()

@@ -2,12 +2,14 @@
 //! that fails (the innermost list element on its path) and name it.
 
 use super::*;
+use crate::geo::Atlas;
 
 /// A document type as [`check`] needs it.
 pub(super) trait Wire: DeserializeOwned {
     fn schema(&self) -> &str;
     /// The checks beyond types: ids, date order, sums. Errors name the record to leave out.
-    fn semantic(&mut self, out: &mut Vec<Diagnostic>);
+    /// Returns the document's own geometry read into shapes (a map's; `None` for the others).
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) -> Option<Arc<Atlas>>;
     /// No record at all is left to draw.
     fn is_empty(&self) -> bool;
     fn into_document(self) -> Document;
@@ -23,12 +25,13 @@ pub(super) fn check_as<T: Wire>(kind: WidgetKind, text: &str) -> Checked {
             if let Err(d) = check_schema(kind, Some(&schema)) {
                 return Checked::failed(d);
             }
-            doc.semantic(&mut diags);
+            let host_atlas = doc.semantic(&mut diags);
             if !diags.iter().any(|d| d.severity == Severity::Error) {
                 return Checked {
                     document: Some(doc.into_document()),
                     diagnostics: diags,
                     left_out: LeftOut::default(),
+                    host_atlas,
                 };
             }
         }
@@ -75,14 +78,14 @@ pub(super) fn leave_out<T: Wire>(
 ) -> Checked {
     // The loop is the same for every document type (and compiled once): it sees a decode as an
     // attempt, and the last document decoded in whole waits here.
-    let mut last: Option<T> = None;
+    let mut last: Option<(T, Option<Arc<Atlas>>)> = None;
     let mut attempt = |value: &serde_json::Value, whole: bool| -> Attempt {
         let (mut doc, mut diags) = decode_value::<T>(kind, value)?;
         if !whole {
             return Ok(Vec::new());
         }
-        doc.semantic(&mut diags);
-        last = Some(doc);
+        let atlas = doc.semantic(&mut diags);
+        last = Some((doc, atlas));
         Ok(diags)
     };
     let (mut checked, drawn) = leave_out_with(kind, text, value, &mut attempt);
@@ -91,8 +94,9 @@ pub(super) fn leave_out<T: Wire>(
     // a warning) is drawn as it would be without it, even when it holds no records.
     let records_left_out = checked.errors().next().is_some();
     match last {
-        Some(doc) if drawn && (!records_left_out || !doc.is_empty()) => {
+        Some((doc, atlas)) if drawn && (!records_left_out || !doc.is_empty()) => {
             checked.document = Some(doc.into_document());
+            checked.host_atlas = atlas;
         }
         _ => {}
     }
@@ -128,6 +132,7 @@ pub(super) fn leave_out_with(
             document: None,
             diagnostics: found,
             left_out: left,
+            host_atlas: None,
         };
         (checked, false)
     };
@@ -210,6 +215,7 @@ pub(super) fn leave_out_with(
                 document: None,
                 diagnostics: found,
                 left_out: left,
+                host_atlas: None,
             };
             return (checked, true);
         }

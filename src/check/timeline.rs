@@ -7,8 +7,9 @@ impl Wire for TimelineDoc {
     fn schema(&self) -> &str {
         &self.schema
     }
-    fn semantic(&mut self, out: &mut Vec<Diagnostic>) {
+    fn semantic(&mut self, out: &mut Vec<Diagnostic>) -> Option<Arc<crate::geo::Atlas>> {
         semantic_timeline(self, out);
+        None
     }
     fn is_empty(&self) -> bool {
         self.participants.is_empty()

@@ -1050,7 +1050,7 @@ fn record_of(el: &Element) -> Option<(String, String)> {
 /// For a map drawn on the built-in geometry: whether it needs the municipalities too.
 fn builtin_geometry(checked: &Checked) -> Option<bool> {
     match &checked.document {
-        Some(Document::Map(doc)) if WidgetKind::Map.built() && doc.host_atlas.is_none() => {
+        Some(Document::Map(doc)) if WidgetKind::Map.built() && checked.host_atlas.is_none() => {
             Some(crate::layout::map::needs_municipalities(doc))
         }
         _ => None,
@@ -1084,7 +1084,7 @@ fn geometry_warnings(checked: &Checked) -> Vec<Diagnostic> {
     else {
         return Vec::new();
     };
-    if let Some(atlas) = &doc.host_atlas {
+    if let Some(atlas) = &checked.host_atlas {
         return prepare(
             doc,
             Geometry {

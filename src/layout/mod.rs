@@ -4,6 +4,7 @@ pub mod map;
 pub mod occupancy;
 pub mod scale;
 pub mod table;
+pub mod text;
 pub mod timeline;
 
 use crate::scene::{Figure, Frame};

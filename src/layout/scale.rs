@@ -2,7 +2,9 @@
 //! onto pixels, with "nice" ticks. Degenerate domains (one value, one date, NaN) map to the
 //! middle of the range instead of dividing by zero.
 
-use chrono::{Datelike, NaiveDate};
+use crate::i18n::Lang;
+use crate::layout::text::text_width;
+use chrono::{Datelike, Months, NaiveDate};
 
 /// A tick of an axis, of every chart (counts and reporting dates on the dashboard, the time axis
 /// of the timeline).
@@ -159,35 +161,143 @@ impl Time {
         Linear::new((0.0, span), (self.r0, self.r1)).apply(at)
     }
 
-    /// First days of months (every `step` months, chosen so about `max_ticks` fit) inside the
-    /// domain.
-    pub fn month_ticks(&self, max_ticks: usize) -> Vec<NaiveDate> {
-        let months = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-        let (a, b) = (months(self.first), months(self.last));
-        let span = (b - a).max(0) as usize + 1;
-        let step = [1, 2, 3, 6, 12, 24, 60, 120]
-            .into_iter()
-            .find(|s| span.div_ceil(*s) <= max_ticks.max(1))
-            .unwrap_or(120);
+    /// The ticks of a date axis over this scale: months, quarters, half years, years or
+    /// several years, whichever is the finest whose widest label (with a reader's text spacing,
+    /// [`text_width`]) fits its room. The year is named at the first tick of each year; a label
+    /// that would leave `room` (the left and right end labels may reach) is left off, its line
+    /// kept; where the first label names a later year than the scale's first day (a path
+    /// within one year, drawn in years), that year is named at the start, so a path in 2019
+    /// never reads as "2020". Both the timeline (labels `Beside` their lines) and the charts
+    /// (labels `Centred` under them) use it, so their labels never collide.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use foerderweg::i18n::Lang;
+    /// use foerderweg::layout::scale::{Place, Time};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+    /// let time = Time::new(d(2018, 2, 21), d(2018, 12, 1), (56.0, 276.0));
+    /// let ticks = time.ticks(Place::Centred, (0.0, 300.0), Lang::De);
+    /// let labels: Vec<_> = ticks.iter().map(|t| t.label.as_str()).collect();
+    /// assert_eq!(labels, ["Q2 2018", "Q3 2018", "Q4 2018"]);
+    /// ```
+    pub fn ticks(&self, place: Place, room: (f64, f64), lang: Lang) -> Vec<Tick> {
+        let step = self.step_months(lang);
+        let months = lang.texts().occ.months;
         let mut ticks = Vec::new();
-        let mut m = a + 1; // the first month start inside the domain (or the first day itself)
-        if self.first.day() == 1 {
-            m = a;
+        let mut labelled_year = None;
+        for at in starts(self.first, self.last, step) {
+            let month = months[at.month0() as usize];
+            let label = match step {
+                1 | 6 if labelled_year == Some(at.year()) => month.to_string(),
+                1 | 6 => format!("{month} {}", at.year()),
+                3 => format!("Q{} {}", at.month0() / 3 + 1, at.year()),
+                _ => at.year().to_string(),
+            };
+            let x = self.apply(at);
+            let (start, end) = place.span(x, &label);
+            // A label that would leave the room is left off (the line stays), and the next one
+            // names the year in its place.
+            let label = if start < room.0 || end > room.1 {
+                String::new()
+            } else {
+                labelled_year = Some(at.year());
+                label
+            };
+            ticks.push(Tick {
+                at: x,
+                label,
+                major: at.month() == 1,
+            });
         }
-        // Align to the step so ticks fall on quarter or year starts.
-        while m % step as i32 != 0 {
-            m += 1;
-        }
-        while m <= b {
-            if let Some(d) =
-                NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
-            {
-                ticks.push(d);
-            }
-            m += step as i32;
-        }
+        self.name_the_first_year(&mut ticks, place, room);
         ticks
     }
+
+    /// The finest step in months (1, 3, 6, 12, 24, 60 or 120) whose widest label fits the
+    /// room of one step.
+    fn step_months(&self, lang: Lang) -> u32 {
+        let days = (self.last - self.first).num_days().max(1) as f64;
+        let per_day = (self.r1 - self.r0).abs() / days;
+        let months = lang.texts().occ.months;
+        let widest = |step: u32| match step {
+            1 | 6 => {
+                let month = months
+                    .iter()
+                    .step_by(step as usize)
+                    .max_by_key(|m| m.chars().count());
+                format!("{} 2000", month.copied().unwrap_or("Sep"))
+            }
+            3 => "Q4 2000".to_string(),
+            _ => "2000".to_string(),
+        };
+        [1, 3, 6, 12, 24, 60, 120]
+            .into_iter()
+            .find(|m| {
+                *m as f64 * 30.44 * per_day >= text_width(&widest(*m), TICK_SIZE, false) + 8.0
+            })
+            .unwrap_or(120)
+    }
+
+    /// Names the year of the first day at the start when the first label names another year
+    /// (or there is none) and leaves room for it: the days before the first tick are then of a
+    /// year the axis would not say.
+    fn name_the_first_year(&self, ticks: &mut Vec<Tick>, place: Place, room: (f64, f64)) {
+        let year = self.first.year().to_string();
+        let first = ticks.iter().find(|t| !t.label.is_empty());
+        if first.is_some_and(|t| t.label.contains(&year)) {
+            return;
+        }
+        let (start, end) = place.span(self.r0, &year);
+        let clear = |t: &Tick| end + 8.0 <= t.at.min(place.span(t.at, &t.label).0);
+        if first.is_none_or(clear) && start >= room.0 && end <= room.1 {
+            ticks.insert(0, Tick::minor(self.r0, year));
+        }
+    }
+}
+
+/// The size of a tick label, in px (`.fw-tick`).
+pub const TICK_SIZE: f64 = 11.0;
+
+/// Where a date axis writes a tick's label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Starting just right of its line: it names the month or year that begins there (the
+    /// timeline).
+    Beside,
+    /// Centred under its line (the charts, whose points sit on reporting dates).
+    Centred,
+}
+
+impl Place {
+    /// The left and right end of `label` on the tick at `at`.
+    fn span(self, at: f64, label: &str) -> (f64, f64) {
+        let width = text_width(label, TICK_SIZE, false);
+        match self {
+            Place::Beside => (at + 3.0, at + 3.0 + width),
+            Place::Centred => (at - width / 2.0, at + width / 2.0),
+        }
+    }
+}
+
+/// The first days of every `step` months from `first` to `last` (at most 400): months from the
+/// first one of `first`'s year; steps of several years on years divisible by the step.
+fn starts(first: NaiveDate, last: NaiveDate, step: u32) -> Vec<NaiveDate> {
+    let years = (step / 12).max(1) as i32;
+    let mut out = Vec::new();
+    let Some(mut at) = NaiveDate::from_ymd_opt(first.year() - first.year().rem_euclid(years), 1, 1)
+    else {
+        return out;
+    };
+    while at <= last && out.len() < 400 {
+        if at >= first {
+            out.push(at);
+        }
+        let Some(next) = at.checked_add_months(Months::new(step)) else {
+            break;
+        };
+        at = next;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -232,22 +342,5 @@ mod tests {
         let t = Time::new(dates[0], dates[5], (0.0, 283.0));
         let xs: Vec<f64> = dates.iter().map(|x| t.apply(*x).round()).collect();
         assert_eq!(xs, vec![0.0, 76.0, 133.0, 188.0, 244.0, 283.0]);
-    }
-
-    #[test]
-    fn month_ticks_fall_on_month_starts_inside_the_domain() {
-        let t = Time::new(d(2018, 2, 21), d(2018, 12, 1), (0.0, 1.0));
-        let ticks = t.month_ticks(12);
-        assert_eq!(ticks.first(), Some(&d(2018, 3, 1)));
-        assert_eq!(ticks.last(), Some(&d(2018, 12, 1)));
-        assert_eq!(ticks.len(), 10);
-        let sparse = t.month_ticks(4);
-        assert_eq!(sparse, vec![d(2018, 4, 1), d(2018, 7, 1), d(2018, 10, 1)]);
-        // Eight years of dates: yearly or sparser ticks.
-        let long = Time::new(d(2015, 1, 1), d(2022, 12, 31), (0.0, 1.0)).month_ticks(6);
-        assert!(
-            long.len() <= 6 && long.iter().all(|x| x.day() == 1),
-            "{long:?}"
-        );
     }
 }

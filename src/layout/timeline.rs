@@ -7,7 +7,7 @@ use super::table::{Cell, Column, DataTable};
 use crate::i18n::{Lang, fill, fill_named, isolate, join_isolated, name_of};
 use crate::model::timeline::{Participant, Phase, TimelineDoc};
 use crate::order::sort_by_cached_key;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 mod case_file;
 mod cohort;
@@ -15,13 +15,14 @@ mod figure;
 mod single;
 mod texture;
 mod window;
+pub use crate::layout::text::text_width;
 pub use case_file::case_file;
 pub use cohort::*;
 pub use figure::{
     AXIS, COHORT_AXIS, LANE, LabelFit, LegendEntry, ROW, Swatch, cohort_axis, cohort_figure,
     cohort_legend, cohort_legend_entries, dragged, fit_label, legend, list_height, marker_shape,
     path_legend, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene, slice_offset,
-    text_width, tip_place, wheeled,
+    tip_place, wheeled,
 };
 pub use single::*;
 pub use texture::Texture;

@@ -47,10 +47,6 @@ pub struct MapDoc {
     /// The host's own geometry instead of the built-in districts.
     #[serde(default)]
     pub geometry: Option<HostGeometry>,
-    /// `geometry` read into shapes by `check` (not part of the document).
-    #[serde(skip)]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
-    pub host_atlas: Option<std::sync::Arc<crate::geo::Atlas>>,
 }
 
 /// Colour classes of the choropleth.

@@ -137,7 +137,7 @@ pub fn render(kind: WidgetKind, json: &str, options: &Options) -> Rendered {
         }
         Some(Document::Map(doc)) if kind.built() => {
             let built_in;
-            let geo = match (&doc.host_atlas, options.geometry) {
+            let geo = match (&checked.host_atlas, options.geometry) {
                 (Some(atlas), _) => Some(Geometry {
                     areas: atlas,
                     municipalities: None,

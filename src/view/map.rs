@@ -96,9 +96,18 @@ fn kept_drawing(
 /// another kind of content.
 pub(crate) type MapInput = Memo<Option<Arc<MapDoc>>>;
 
+/// The document's own geometry read into shapes (`Checked::host_atlas`), beside the document:
+/// `None` for a document drawn on the built-in districts.
+pub(crate) type HostAtlas = Memo<Option<Arc<Atlas>>>;
+
 /// The whole map. It outlives its documents: a new document with the same drawable shape is
 /// patched into the DOM already drawn (new figures change classes and names, not elements).
-pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl IntoView {
+pub(crate) fn region_map(
+    doc: MapInput,
+    host: HostAtlas,
+    lang: Lang,
+    width: Signal<f64>,
+) -> impl IntoView {
     let m = lang.texts().map;
     let geo = geometry();
     // Prepared once per document and geometry. Each is new when it is computed again (a new
@@ -107,7 +116,7 @@ pub(crate) fn region_map(doc: MapInput, lang: Lang, width: Signal<f64>) -> impl 
         move |_| {
             let doc = doc.get()?;
             let set = geo.get();
-            let prepared = match &doc.host_atlas {
+            let prepared = match &host.get() {
                 Some(atlas) => layout::prepare(
                     &doc,
                     Geometry {

@@ -166,6 +166,7 @@ pub(crate) fn widget_root(
                 // drawn DOM (new figures recolour the areas) instead of building it again.
                 Some(WidgetKind::Map) if WidgetKind::Map.built() => {
                     let width = width.clone();
+                    let host = host_atlas(content.clone());
                     live(
                         content.clone(),
                         lang.get(),
@@ -173,7 +174,7 @@ pub(crate) fn widget_root(
                             Document::Map(d) => Some(d.clone()),
                             _ => None,
                         },
-                        move |doc, lang| map::region_map(doc, lang, width.into()).into_any(),
+                        move |doc, lang| map::region_map(doc, host, lang, width.into()).into_any(),
                     )
                 }
                 // So is the timeline: it follows a memo of its document and keeps its focus.
@@ -214,6 +215,15 @@ fn drawn_kind(content: &Content) -> Option<WidgetKind> {
         Document::Occupancy(_) => WidgetKind::Occupancy,
         Document::Map(_) => WidgetKind::Map,
     })
+}
+
+/// The geometry the document drawn now brings with it (a map's own areas), as a memo beside
+/// the document's: equal while it is the same shared atlas.
+fn host_atlas(content: ArcRwSignal<Content>) -> Memo<Option<Arc<crate::geo::Atlas>>> {
+    Memo::new_with_compare(
+        move |_| content.with(|c| c.checked.as_ref().and_then(|c| c.host_atlas.clone())),
+        another::<crate::geo::Atlas>,
+    )
 }
 
 /// The comparison of memos of shared values: changed unless both are the same allocation
@@ -299,7 +309,9 @@ fn body(
                 Document::Map(d) if WidgetKind::Map.built() => {
                     let d = d.clone();
                     let doc = Memo::new_with_compare(move |_| Some(d.clone()), |_, _| true);
-                    map::region_map(doc, lang, width).into_any()
+                    let atlas = checked.host_atlas.clone();
+                    let host = Memo::new_with_compare(move |_| atlas.clone(), |_, _| true);
+                    map::region_map(doc, host, lang, width).into_any()
                 }
                 _ => ().into_any(),
             };

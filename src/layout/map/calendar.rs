@@ -1,6 +1,7 @@
 //! The validity calendar: the days on which the assignment of areas to regions changes, which
 //! regions are in force on a day, and which region each area belongs to then.
 
+use crate::i18n::Lang;
 use crate::model::common::Day;
 use crate::model::regions::{MapDoc, Region};
 use std::collections::BTreeSet;
@@ -94,4 +95,17 @@ pub(super) fn regions_on(
         }
     }
     (active, region_of)
+}
+
+/// "01.10.2017 – offen", or "immer": when a region or a marker is in force.
+pub(super) fn validity(from: Option<Day>, to: Option<Day>, lang: Lang) -> String {
+    let m = lang.texts().map;
+    if from.is_none() && to.is_none() {
+        return m.always.to_string();
+    }
+    let end = |d: Option<Day>| {
+        d.map(|d| lang.date(d.0))
+            .unwrap_or_else(|| m.open.to_string())
+    };
+    format!("{} – {}", end(from), end(to))
 }

@@ -2,7 +2,7 @@
 //! breaks) over a palette of seven steps, the formatting of figures, and the legend.
 
 use super::figures::Figure;
-use super::scene::LegendEntry;
+use super::types::LegendEntry;
 use crate::i18n::{Lang, fill};
 use crate::layout::table::Cell;
 use crate::model::regions::Scale;

@@ -2,10 +2,9 @@
 //! the path strings and the label points. Built once and kept while only the figures or the
 //! day change.
 
-use super::labels::label_point;
 use super::prepare::Prepared;
 use crate::geo::projection::{Conic, Fit, projected};
-use crate::geo::{BBox, Shape, dissolve, path};
+use crate::geo::{BBox, Shape, dissolve, path, ring_area2};
 use crate::model::regions::MapDoc;
 use crate::order::sort_by;
 use std::collections::HashMap;
@@ -120,4 +119,43 @@ fn lands(prepared: &Prepared, conic: &Conic, fit: &Fit) -> String {
         }
     }
     d
+}
+
+/// Where a shape's figure goes: the centroid of its largest polygon (view units), with the
+/// width of room around it.
+fn label_point(shape: &Shape, conic: &Conic, fit: &Fit) -> Option<(f64, f64, f64)> {
+    let ring = shape
+        .polygons
+        .iter()
+        .filter_map(|p| p.rings.first())
+        .max_by(|a, b| ring_area2(a).abs().total_cmp(&ring_area2(b).abs()))?;
+    let pts: Vec<(f64, f64)> = ring.iter().map(|&p| fit.apply(conic.point(p))).collect();
+    let (mut a2, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in pts.windows(2) {
+        let cross = w[0].0 * w[1].1 - w[1].0 * w[0].1;
+        a2 += cross;
+        cx += (w[0].0 + w[1].0) * cross;
+        cy += (w[0].1 + w[1].1) * cross;
+    }
+    if a2.abs() < 1e-9 {
+        return None;
+    }
+    let (x, y) = (cx / (3.0 * a2), cy / (3.0 * a2));
+    Some((x, y, room(&pts, x, y)))
+}
+
+/// The horizontal run of the ring `pts` through (`x`, `y`).
+fn room(pts: &[(f64, f64)], x: f64, y: f64) -> f64 {
+    let mut crossings: Vec<f64> = pts
+        .windows(2)
+        .filter(|w| (w[0].1 > y) != (w[1].1 > y))
+        .map(|w| w[0].0 + (y - w[0].1) * (w[1].0 - w[0].0) / (w[1].1 - w[0].1))
+        .collect();
+    sort_by(&mut crossings, f64::total_cmp);
+    crossings
+        .chunks(2)
+        .filter(|c| c.len() == 2 && c[0] <= x && x <= c[1])
+        .map(|c| 2.0 * (x - c[0]).min(c[1] - x))
+        .next()
+        .unwrap_or(0.0)
 }

@@ -2,7 +2,7 @@
 //! a district or its municipalities, a municipality, a host's area or areas by prefix), and the
 //! areas a document names, in the order it names them.
 
-use super::Geometry;
+use super::types::Geometry;
 use crate::check::{Diagnostic, Problem};
 use crate::geo::{Key, Shape, Target, figure_target, land_name};
 use crate::model::WidgetKind;

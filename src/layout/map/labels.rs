@@ -5,9 +5,8 @@
 use super::drawing::Drawing;
 use super::figures::Figure;
 use super::marks::marker_symbol;
-use super::scene::{Label, MarkerMark, Unit};
-use crate::geo::projection::{Conic, Fit};
-use crate::geo::{Shape, Target, ring_area2};
+use super::types::{Label, MarkerMark, Unit};
+use crate::geo::Target;
 use crate::i18n::{Lang, name_of};
 use crate::model::regions::MapDoc;
 use crate::order::{sort_by, sort_by_cached_key};
@@ -36,45 +35,6 @@ pub(super) fn inside(view: Box4, x: f64, y: f64) -> bool {
 
 fn overlaps(a: Box4, b: Box4) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
-}
-
-/// Where a shape's figure goes: the centroid of its largest polygon (view units), with the
-/// width of room around it.
-pub(super) fn label_point(shape: &Shape, conic: &Conic, fit: &Fit) -> Option<(f64, f64, f64)> {
-    let ring = shape
-        .polygons
-        .iter()
-        .filter_map(|p| p.rings.first())
-        .max_by(|a, b| ring_area2(a).abs().total_cmp(&ring_area2(b).abs()))?;
-    let pts: Vec<(f64, f64)> = ring.iter().map(|&p| fit.apply(conic.point(p))).collect();
-    let (mut a2, mut cx, mut cy) = (0.0, 0.0, 0.0);
-    for w in pts.windows(2) {
-        let cross = w[0].0 * w[1].1 - w[1].0 * w[0].1;
-        a2 += cross;
-        cx += (w[0].0 + w[1].0) * cross;
-        cy += (w[0].1 + w[1].1) * cross;
-    }
-    if a2.abs() < 1e-9 {
-        return None;
-    }
-    let (x, y) = (cx / (3.0 * a2), cy / (3.0 * a2));
-    Some((x, y, room(&pts, x, y)))
-}
-
-/// The horizontal run of the ring `pts` through (`x`, `y`).
-fn room(pts: &[(f64, f64)], x: f64, y: f64) -> f64 {
-    let mut crossings: Vec<f64> = pts
-        .windows(2)
-        .filter(|w| (w[0].1 > y) != (w[1].1 > y))
-        .map(|w| w[0].0 + (y - w[0].1) * (w[1].0 - w[0].0) / (w[1].1 - w[0].1))
-        .collect();
-    sort_by(&mut crossings, f64::total_cmp);
-    crossings
-        .chunks(2)
-        .filter(|c| c.len() == 2 && c[0] <= x && x <= c[1])
-        .map(|c| 2.0 * (x - c[0]).min(c[1] - x))
-        .next()
-        .unwrap_or(0.0)
 }
 
 /// Figures on the map: once per figure, at the largest area it colours (a region's or a
@@ -255,7 +215,7 @@ pub(super) fn place_markers(
             text: format!("{} ({})", mk.label, name_of(m.marker_kinds, kind)),
             visible,
             open: is_open,
-            valid: super::tables::validity(mk.valid_from, mk.valid_to, lang),
+            valid: super::calendar::validity(mk.valid_from, mk.valid_to, lang),
         });
     }
     out

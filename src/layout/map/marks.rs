@@ -3,7 +3,7 @@
 //! the outlines of the regions in force, the figures written on the map and the markers. One
 //! tab stop: the record named `stop` (else the first); arrows move among the rest.
 
-use super::scene::{MapScene, MarkerMark, Unit};
+use super::types::{MapScene, MarkerMark, Unit};
 use crate::i18n::Lang;
 use crate::scene::symbol::{Shape, path};
 use crate::scene::{Anchor, Group, Mark, Pattern, Scene, ring_around};

@@ -6,18 +6,22 @@
 //! Two steps: [`prepare`] resolves a document against the geometry once (and finds unknown
 //! keys and overlapping regions); [`scene`] lays it out for a day, a zoom and a width.
 //!
-//! By what it does:
+//! By what it does, bottom up: each module imports only modules listed before it
+//! (`tests/layers.rs` keeps it so):
+//! - [`types`]: the scene's structs, which every step fills in and the renderers read, and the
+//!   geometry a document is drawn on;
+//! - [`calendar`]: the days on which regions change, which are in force, and their validity;
+//! - [`figures`]: what figure each area shows;
 //! - [`keys`]: which areas a document key stands for;
 //! - [`prepare`](mod@prepare): the document resolved against its geometry;
-//! - [`calendar`]: the days on which regions change, and which are in force;
-//! - [`figures`]: what figure each area shows;
 //! - [`classes`]: figures as colour classes (a threshold scale) and their legend;
-//! - [`compare`]: the change between two periods, on a diverging scale;
-//! - [`drawing`](mod@drawing): projection and path strings, kept while only figures change;
+//! - [`marks`]: a [`MapScene`] as a [`crate::scene::Scene`] of typed marks;
+//! - [`drawing`](mod@drawing): projection, path strings and label points, kept while only
+//!   figures change;
 //! - [`labels`]: figures written on the map, markers and their labels;
+//! - [`tables`]: the table views;
 //! - [`scene`](mod@scene): everything the map shows for a day;
-//! - [`marks`]: that as a [`crate::scene::Scene`] of typed marks;
-//! - [`tables`]: the table views.
+//! - [`compare`]: the change between two periods, on a diverging scale.
 
 mod calendar;
 mod classes;
@@ -30,6 +34,7 @@ mod marks;
 mod prepare;
 mod scene;
 mod tables;
+mod types;
 
 pub use classes::breaks;
 pub use compare::{ChangeKind, Comparison, compared, scene_compared};
@@ -37,7 +42,8 @@ pub use drawing::{Drawing, drawing};
 pub use keys::needs_municipalities;
 pub use marks::KEY;
 pub use prepare::{Prepared, prepare};
-pub use scene::{Label, LegendEntry, MapScene, MarkerMark, RegionRow, Unit, scene, scene_on};
+pub use scene::{scene, scene_on};
+pub use types::{Geometry, Label, LegendEntry, MapScene, MarkerMark, RegionRow, Unit};
 
 /// The columns of the tables when a document's figures have periods (see
 /// [`MapScene::periods`]): `None` for the figures without a period.
@@ -45,22 +51,10 @@ pub fn periods(doc: &MapDoc) -> Vec<Option<crate::model::indicator::Period>> {
     figures::Figures::periods(doc)
 }
 
-use crate::geo::Atlas;
 use crate::i18n::Lang;
 use crate::layout::Rendering;
 use crate::model::regions::MapDoc;
 use crate::scene::{Figure, Frame};
-
-/// The geometry a document is drawn on.
-#[derive(Clone, Copy)]
-pub struct Geometry<'a> {
-    /// Districts (built in) or the host's areas.
-    pub areas: &'a Atlas,
-    /// Municipalities of Sachsen and Sachsen-Anhalt, when loaded.
-    pub municipalities: Option<&'a Atlas>,
-    /// `areas` came from the host: keys are matched as they are.
-    pub host: bool,
-}
 
 /// Lays out `prepared` as `cmp` compares two periods, zoomed to region `zoom`, `width` wide
 /// (see [`scene_compared`]).

@@ -1,9 +1,9 @@
 //! A document resolved against its geometry once: the units drawn, their neighbours, the
 //! members of each region, the change days and the warnings about keys and overlaps.
 
-use super::Geometry;
 use super::calendar::{change_days, meet};
 use super::keys::{Named, Resolver, named};
+use super::types::Geometry;
 use crate::check::{Diagnostic, Problem};
 use crate::geo::{BBox, FastHasher, Shape};
 use crate::model::WidgetKind;

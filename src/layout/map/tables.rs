@@ -1,13 +1,13 @@
 //! The table views of the map: regions (with their validity and whether they are in force on
 //! the day shown), areas with their region and figure, markers.
 
+use super::calendar::validity;
 use super::classes::Classes;
 use super::figures::Figures;
 use super::prepare::Prepared;
-use super::scene::{MapScene, RegionRow};
+use super::types::{MapScene, RegionRow};
 use crate::i18n::{Lang, join_isolated, name_of};
 use crate::layout::table::{Cell, Column, DataTable, Row};
-use crate::model::common::Day;
 use crate::model::regions::MapDoc;
 use crate::order::sort_by;
 
@@ -47,19 +47,6 @@ pub(super) fn region_rows(
             }
         })
         .collect()
-}
-
-/// "01.10.2017 – offen", or "immer": when a region or a marker is in force.
-pub(super) fn validity(from: Option<Day>, to: Option<Day>, lang: Lang) -> String {
-    let m = lang.texts().map;
-    if from.is_none() && to.is_none() {
-        return m.always.to_string();
-    }
-    let end = |d: Option<Day>| {
-        d.map(|d| lang.date(d.0))
-            .unwrap_or_else(|| m.open.to_string())
-    };
-    format!("{} – {}", end(from), end(to))
 }
 
 impl MapScene {

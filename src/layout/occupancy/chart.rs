@@ -4,11 +4,12 @@
 
 use super::{Field, change, fields, totals};
 use crate::i18n::{Lang, fill};
-use crate::layout::scale::{Linear, Time};
+use crate::layout::scale::{Linear, Place, TICK_SIZE, Time};
+use crate::layout::text::text_width;
 use crate::model::occupancy::OccupancyDoc;
 use crate::scene::symbol::{self, Shape};
 use crate::scene::{Anchor, Group, Mark, Scene, num, ring_around};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub use crate::layout::scale::Tick;
 
@@ -154,13 +155,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
     } else {
         640.0
     };
-    let (left, right, top, bottom) = (48.0, width - 16.0, 12.0, CHART_HEIGHT - 30.0);
-    let time = Time::new(
-        doc.series[*first].date.0,
-        doc.series[*last].date.0,
-        (left + 8.0, right - 8.0),
-    );
-    let x_ticks = time_ticks(&time, right - left, lang);
+    let (top, bottom) = (12.0, CHART_HEIGHT - 30.0);
     let capacity = totals(doc, None).slots;
     let all = fields(lang);
     let groups: [(&'static str, &'static str, &[&str], Option<u64>); 2] = [
@@ -177,7 +172,9 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
             capacity,
         ),
     ];
-    groups
+    // The count axes first: the widest of their labels sets the gutter of both charts, so
+    // their plots line up.
+    let counted: Vec<_> = groups
         .into_iter()
         .filter_map(|(id, title, keys, reference)| {
             let chosen: Vec<_> = all.iter().filter(|(k, _, _)| keys.contains(k)).collect();
@@ -188,10 +185,24 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
                 .chain(reference)
                 .max()?;
             let (scale, ticks) = Linear::nice_from_zero(max as f64, (bottom, top), 5);
-            let y_ticks = ticks
+            let y_ticks: Vec<Tick> = ticks
                 .into_iter()
                 .map(|v| Tick::minor(scale.apply(v), lang.integer(v as i64)))
                 .collect();
+            Some((id, title, chosen, reference, scale, y_ticks))
+        })
+        .collect();
+    let left = gutter(counted.iter().flat_map(|c| &c.5), 48.0);
+    let right = width - 16.0;
+    let time = Time::new(
+        doc.series[*first].date.0,
+        doc.series[*last].date.0,
+        (left + 8.0, right - 8.0),
+    );
+    let x_ticks = time_ticks(&time, width, lang);
+    counted
+        .into_iter()
+        .map(|(id, title, chosen, reference, scale, y_ticks)| {
             let lines = chosen
                 .iter()
                 .map(|(key, label, field)| {
@@ -199,7 +210,7 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
                 })
                 .filter(|l| !l.points.is_empty())
                 .collect();
-            Some(Chart {
+            Chart {
                 id: id.to_string(),
                 title: title.to_string(),
                 title_from_data: false,
@@ -216,29 +227,25 @@ pub fn charts(doc: &OccupancyDoc, width: f64, lang: Lang) -> Vec<Chart> {
                     )
                 }),
                 states: Vec::new(),
-            })
+            }
         })
         .collect()
 }
 
-/// Month ticks of `time` for a plot `span` pixels wide: a month's short name, with the year at
-/// the first tick of each year.
-pub(super) fn time_ticks(time: &Time, span: f64, lang: Lang) -> Vec<Tick> {
-    let months = lang.texts().occ.months;
-    let mut year = None;
-    time.month_ticks((span / 64.0).floor().max(2.0) as usize)
+/// The left edge of a plot whose count axis writes `labels` left of it: the widest label (with
+/// a reader's text spacing, [`text_width`]) and 12 px (6 to the axis, 6 to the chart's edge),
+/// at least `least`.
+pub(super) fn gutter<'a>(labels: impl IntoIterator<Item = &'a Tick>, least: f64) -> f64 {
+    labels
         .into_iter()
-        .map(|d| {
-            let month = months[d.month0() as usize];
-            let label = if year != Some(d.year()) {
-                year = Some(d.year());
-                format!("{month} {}", d.year())
-            } else {
-                month.to_string()
-            };
-            Tick::minor(time.apply(d), label)
-        })
-        .collect()
+        .map(|t| text_width(&t.label, TICK_SIZE, false) + 12.0)
+        .fold(least, f64::max)
+}
+
+/// The date axis of a chart `width` wide over `time`: its labels centred under their ticks,
+/// inside the chart.
+pub(super) fn time_ticks(time: &Time, width: f64, lang: Lang) -> Vec<Tick> {
+    time.ticks(Place::Centred, (0.0, width), lang)
 }
 
 fn line(

@@ -569,13 +569,7 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
         .into_iter()
         .map(|v| Tick::minor(scale.apply(v), value_text(v, axis_unit, lang)))
         .collect();
-    // Room for the longest tick label (12 px text, about 6.6 px a character).
-    let widest = y_ticks
-        .iter()
-        .map(|t| t.label.chars().count())
-        .max()
-        .unwrap_or(1);
-    let (left, right) = ((widest as f64 * 6.6 + 12.0).max(40.0), width - 16.0);
+    let (left, right) = (super::chart::gutter(&y_ticks, 40.0), width - 16.0);
     let time = Time::new(first, last, (left + 8.0, right - 8.0));
     let x_of = |p: Period| {
         let (a, b) = (p.first_day(), p.last_day());
@@ -625,7 +619,7 @@ pub fn chart(m: &Measure<'_>, index: usize, width: f64, lang: Lang) -> Option<Ch
         width,
         height: CHART_HEIGHT,
         plot: (left, right, top, bottom),
-        x_ticks: super::chart::time_ticks(&time, right - left, lang),
+        x_ticks: super::chart::time_ticks(&time, width, lang),
         y_ticks,
         lines,
         reference: target.map(|goal| {

@@ -125,13 +125,11 @@ pub(super) fn dates_of(p: &Participant) -> impl Iterator<Item = NaiveDate> + '_ 
     phases.chain(events).chain(goals).chain(exit).map(|d| d.0)
 }
 
+use crate::layout::scale::Place;
 pub use crate::layout::scale::Tick;
 
-/// Ticks for `window` drawn from `left` to `right`: months, quarters, half years, years or
-/// several years, whichever is the finest whose labels fit. The first label names its year;
-/// where the first tick lies well inside the window (a path within one year, drawn in years),
-/// the year of the window's first day is named at its left edge, so a path in 2019 never reads
-/// as "2020".
+/// Ticks for `window` drawn from `left` to `right`, each label beside its line: the date axis
+/// of every chart ([`Time::ticks`]), a label allowed 8 px past the right end.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -143,98 +141,5 @@ pub use crate::layout::scale::Tick;
 /// assert_eq!(labels, ["Dez 2017", "Jan 2018", "Feb"]);
 /// ```
 pub fn ticks(window: Window, (left, right): (f64, f64), lang: Lang) -> Vec<Tick> {
-    let scale = Time::new(window.from, window.to, (left, right));
-    let per_day = (right - left) / window.days().max(1) as f64;
-    let months = lang.texts().occ.months;
-    // The finest step whose widest label (with a reader's text spacing) fits its room.
-    let widest = |step: u32| match step {
-        1 | 6 => {
-            let month = months
-                .iter()
-                .step_by(step as usize)
-                .max_by_key(|m| m.chars().count());
-            format!("{} 2000", month.copied().unwrap_or("Sep"))
-        }
-        3 => "Q4 2000".to_string(),
-        _ => "2000".to_string(),
-    };
-    let step_months = [1, 3, 6, 12, 24, 60, 120]
-        .into_iter()
-        .find(|m| *m as f64 * 30.44 * per_day >= text_width(&widest(*m), 11.0, false) + 8.0)
-        .unwrap_or(120);
-    let mut ticks = Vec::new();
-    // Multi-year steps fall on years divisible by the step, the first one too (a tick on the
-    // window's own first year and the next aligned one would crowd each other).
-    let first_year = match step_months / 12 {
-        years @ 2.. => {
-            let years = years as i32;
-            window.from.year() - window.from.year().rem_euclid(years)
-        }
-        _ => window.from.year(),
-    };
-    let Some(mut at) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
-        return ticks;
-    };
-    let mut labelled_year = None;
-    while at <= window.to && ticks.len() < 400 {
-        if at >= window.from {
-            let major = at.month() == 1;
-            let label = match step_months {
-                1 | 6 => {
-                    let month = months[at.month0() as usize];
-                    if labelled_year == Some(at.year()) {
-                        month.to_string()
-                    } else {
-                        format!("{month} {}", at.year())
-                    }
-                }
-                3 => format!("Q{} {}", at.month0() / 3 + 1, at.year()),
-                _ => at.year().to_string(),
-            };
-            labelled_year = Some(at.year());
-            let x = scale.apply(at);
-            // A label that would run past the right edge is left off (the line stays).
-            let too_wide = x + 3.0 + text_width(&label, 11.0, false) > right + 8.0;
-            let label = if too_wide { String::new() } else { label };
-            ticks.push(Tick {
-                at: x,
-                label,
-                major,
-            });
-        }
-        let Some(next) = at.checked_add_months(Months::new(step_months)) else {
-            break;
-        };
-        at = next;
-        // Multi-year steps start on years divisible by the step.
-        if step_months > 12 {
-            let years = step_months as i32 / 12;
-            let aligned = at.year() - at.year().rem_euclid(years);
-            at = NaiveDate::from_ymd_opt(aligned.max(at.year() - years + 1), 1, 1).unwrap_or(at);
-        }
-    }
-    name_the_first_year(&mut ticks, window, (left, right));
-    ticks
-}
-
-/// Names the year of `window.from` at the left edge when the first label names another year
-/// (or there is none) and leaves room for it: the days before the first tick are then of a year
-/// the axis would not say.
-fn name_the_first_year(ticks: &mut Vec<Tick>, window: Window, (left, right): (f64, f64)) {
-    let year = window.from.year().to_string();
-    let first = ticks.iter().find(|t| !t.label.is_empty());
-    if first.is_some_and(|t| t.label.contains(&year)) {
-        return;
-    }
-    let room = left + 3.0 + text_width(&year, 11.0, false) + 8.0;
-    if first.is_none_or(|t| t.at >= room) && room <= right + 8.0 {
-        ticks.insert(
-            0,
-            Tick {
-                at: left,
-                label: year,
-                major: false,
-            },
-        );
-    }
+    Time::new(window.from, window.to, (left, right)).ticks(Place::Beside, (left, right + 8.0), lang)
 }
