@@ -58,3 +58,59 @@ fn set(container: &web_sys::Element, markup: &str) {
         );
     }
 }
+
+/// Writes the list `items` (each one element's markup, in order) into `container`, whose element
+/// children were written from `shown`: an item whose markup is unchanged keeps its element (and
+/// so the focus on it), the others are made from their markup, and the elements of items no
+/// longer there are removed. Elements kept stay in place where they can (a list scrolled by a
+/// row loses one at one end and gains one at the other, and moves none).
+pub(crate) fn patch_list(container: &web_sys::Element, shown: &[String], items: &[String]) {
+    let mut elements = Vec::with_capacity(shown.len());
+    let mut child = container.first_element_child();
+    while let Some(el) = child {
+        child = el.next_element_sibling();
+        elements.push(el);
+    }
+    if elements.len() != shown.len() {
+        // Not what was written (emptied by a new view): written whole.
+        set(container, &items.concat());
+        return;
+    }
+    // Which element each item keeps: the first unused one written from the same markup.
+    let mut used = vec![false; shown.len()];
+    let kept: Vec<Option<usize>> = items
+        .iter()
+        .map(|item| {
+            let at = (0..shown.len()).find(|&i| !used[i] && shown[i] == *item)?;
+            used[at] = true;
+            Some(at)
+        })
+        .collect();
+    for (el, used) in elements.iter().zip(&used) {
+        if !used {
+            el.remove();
+        }
+    }
+    let mut cursor = container.first_element_child();
+    for (item, kept) in items.iter().zip(kept) {
+        match kept.map(|i| &elements[i]) {
+            Some(el) if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(el))) => {
+                cursor = el.next_element_sibling();
+            }
+            Some(el) => {
+                let _ = container.insert_before(el, cursor.as_ref().map(|c| c.as_ref()));
+            }
+            None => {
+                let placed = match &cursor {
+                    Some(c) => c.insert_adjacent_html("beforebegin", item),
+                    None => container.insert_adjacent_html("beforeend", item),
+                };
+                if placed.is_err() {
+                    web_sys::console::warn_1(
+                        &"foerderweg: the page's policy refuses markup set from script (Trusted Types); a row is left out".into(),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -222,3 +222,42 @@ pub fn page(
     w.end("section");
     Some(w.out)
 }
+
+/// A cohort row of the list: a list item (where it stands among all `total` rows, since only a
+/// slice is drawn) holding the button that opens the participant, named by the row's sentence,
+/// with its label and its drawing `width` wide. Out of the tab order: the widget gives its one
+/// tab stop to a row. The label is the document's text (its language where it is not the
+/// widget's, `w.data_lang`).
+pub fn row(w: &mut Writer, r: &layout::Row, width: f64, total: usize) {
+    let (position, setsize) = ((r.position + 1).to_string(), total.to_string());
+    w.open("div")
+        .attr("role", "listitem")
+        .attr("class", "fw-row-item")
+        .attr("aria-posinset", &position)
+        .attr("aria-setsize", &setsize)
+        .close_tag();
+    w.open("button")
+        .attr("type", "button")
+        .attr("class", &format!("fw-row fw-row--{}", r.status))
+        .attr("data-fw-select", &r.id)
+        .attr("data-fw-kind", "participant")
+        .attr("data-fw-row", &r.position.to_string())
+        .attr("data-fw-index", &r.index.to_string())
+        .attr("tabindex", "-1")
+        .attr("aria-label", &r.text)
+        .close_tag();
+    w.open("span")
+        .attr("class", "fw-row__label")
+        .attr("aria-hidden", "true");
+    if let Some(lang) = w.data_lang {
+        w.attr("lang", lang);
+    }
+    w.close_tag().text(&r.label).end("span");
+    w.open("span")
+        .attr("class", "fw-drawing")
+        .attr("aria-hidden", "true")
+        .close_tag();
+    let drawing = super::svg::drawing_in(&layout::row_scene(r, width), w.data_lang);
+    w.out.push_str(&drawing);
+    w.end("span").end("button").end("div");
+}

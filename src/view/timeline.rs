@@ -873,36 +873,6 @@ fn filters(
     }
 }
 
-/// A cohort row: a button that opens the participant, named by the row's sentence, with the
-/// row's drawing; `tab_stop` says which row is in the tab order, `current` follows the focus.
-fn row_button(
-    r: layout::Row,
-    open: impl Fn(usize) + 'static,
-    tab_stop: Memo<usize>,
-    current: RwSignal<usize>,
-    width: f64,
-    total: Signal<usize>,
-) -> impl IntoView {
-    let (index, position) = (r.index, r.position);
-    let scene = layout::row_scene(&r, width);
-    // Only a slice of the rows is drawn: the list item says where this one stands in all of
-    // them, and the button inside keeps its role.
-    view! {
-        <div role="listitem" class="fw-row-item" aria-posinset=(position + 1).to_string()
-            aria-setsize=move || total.get().to_string()>
-        <button type="button" class=format!("fw-row fw-row--{}", r.status)
-            data-fw-select=r.id.clone() data-fw-kind="participant" data-fw-row=r.position.to_string()
-            tabindex=move || if tab_stop.get() == position { "0" } else { "-1" }
-            aria-label=r.text.clone()
-            on:focus=move |_| if current.get_untracked() != position { current.set(position) }
-            on:click=move |_| open(index)>
-            <span class="fw-row__label" aria-hidden="true">{r.label.clone()}</span>
-            {drawing(Signal::derive(move || scene.clone()), "fw-drawing")}
-        </button>
-        </div>
-    }
-}
-
 /// The cohort's table view in its order, the first [`TABLE_ROWS`] rows and a note on the rest.
 fn cohort_table_view(
     doc: Memo<Arc<TimelineDoc>>,
@@ -1084,6 +1054,40 @@ fn cohort_view(
     let legend = Signal::derive(move || doc.with(|d| layout::cohort_legend(d, width.get(), lang)));
     let open_row = open.clone();
     let total = Signal::derive(move || order.with(|o| o.len()));
+    // The rows in view, written by the native renderer into the slice: a row whose markup did
+    // not change keeps its element (and the focus) while the list scrolls or new data comes.
+    let slice_ref = NodeRef::<html::Div>::new();
+    let written = StoredValue::new(Vec::<String>::new());
+    let data_lang = super::parts::data_lang();
+    Effect::new(move |_| {
+        let Some(slice) = slice_ref.get() else { return };
+        let (width, total, data_lang) = (width.get(), total.get(), data_lang.get());
+        let items: Vec<String> = rows()
+            .iter()
+            .map(|r| {
+                let mut w = crate::render::Writer::new();
+                w.data_lang = data_lang;
+                crate::render::timeline::row(&mut w, r, width, total);
+                w.out
+            })
+            .collect();
+        written.update_value(|shown| {
+            crate::render::dom::patch_list(&slice, shown, &items);
+            *shown = items;
+        });
+        // The one tab stop of the list.
+        let stop = tab_stop.get().to_string();
+        let mut item = slice.first_element_child();
+        while let Some(el) = item {
+            if let Ok(Some(button)) = el.query_selector("button") {
+                let at = button
+                    .get_attribute("data-fw-row")
+                    .is_some_and(|r| r == stop);
+                let _ = button.set_attribute("tabindex", if at { "0" } else { "-1" });
+            }
+            item = el.next_element_sibling();
+        }
+    });
     // The menus are made again only when their choices change, so a select keeps the focus
     // through new data.
     let choices = Memo::new(move |_| doc.with(|d| layout::choices(d)));
@@ -1117,7 +1121,19 @@ fn cohort_view(
                             }
                         }
                     }
-                    on:focusin=move |ev: web_sys::FocusEvent| focus.taken(&ev, SELECT)
+                    on:focusin=move |ev: web_sys::FocusEvent| {
+                        focus.taken(&ev, SELECT);
+                        if let Some(position) = super::parts::marked(&ev, "data-fw-row").and_then(|(_, p)| p.parse::<usize>().ok())
+                            && current.get_untracked() != position
+                        {
+                            current.set(position);
+                        }
+                    }
+                    on:click=move |ev: web_sys::MouseEvent| {
+                        if let Some(index) = super::parts::marked(&ev, "data-fw-index").and_then(|(_, i)| i.parse::<usize>().ok()) {
+                            open_row(index);
+                        }
+                    }
                     on:focusout=move |ev: web_sys::FocusEvent| {
                         if let Some(list) = listener(&ev) {
                             focus.lost(&ev, list, SELECT);
@@ -1144,15 +1160,8 @@ fn cohort_view(
                     }
                 >
                     <div class="fw-cohort__space" style:height=move || layout::list_height(order.get().len())>
-                        // Rows are keyed by position and drawing: a row that stays in the slice
-                        // keeps its element (and the focus) while the list scrolls.
-                        <div class="fw-cohort__slice"
+                        <div class="fw-cohort__slice" node_ref=slice_ref
                             style:transform=move || layout::slice_offset(first.get().saturating_sub(OVERSCAN))>
-                            <For
-                                each=rows
-                                key=|r| format!("{}|{}|{}|{:?}|{:?}|{}", r.position, r.id, r.status, r.bars, r.exit, r.text)
-                                children=move |r| row_button(r, open_row.clone(), tab_stop, current, width.get_untracked(), total)
-                            />
                         </div>
                     </div>
                 </div>
