@@ -261,3 +261,15 @@ pub fn row(w: &mut Writer, r: &layout::Row, width: f64, total: usize) {
     w.out.push_str(&drawing);
     w.end("span").end("button").end("div");
 }
+
+/// The head of a printed case file (`layout::timeline::case_file`): each field's name and value.
+pub fn case_file(w: &mut Writer, fields: &[(&str, String)]) {
+    w.open("dl").attr("class", "fw-casefile").close_tag();
+    for (name, value) in fields {
+        w.open("div").close_tag();
+        w.open("dt").close_tag().text(name).end("dt");
+        w.open("dd").close_tag().text(value).end("dd");
+        w.end("div");
+    }
+    w.end("dl");
+}

@@ -184,6 +184,233 @@ impl Focus {
     }
 }
 
+/// The timeline's state, made once and fed each new document: the participant open (by id),
+/// the window, the views and the cohort's order and filters. Every field is a reactive handle,
+/// so the state is `Copy` and each part of the view takes what it needs.
+#[derive(Clone, Copy)]
+struct State {
+    /// The document now; the last one while the widget turns to another kind.
+    doc: Memo<Arc<TimelineDoc>>,
+    lang: Lang,
+    width: Signal<f64>,
+    today: Memo<NaiveDate>,
+    /// The document has one participant: no list to return to.
+    single_only: Memo<bool>,
+    /// The participant open, by id; `selected` is their place in the document now.
+    chosen: RwSignal<Option<String>>,
+    selected: Memo<Option<usize>>,
+    /// The window that shows everyone (Home in the list).
+    fit_all: Memo<Window>,
+    window: RwSignal<Window>,
+    /// The table view is shown.
+    table: RwSignal<bool>,
+    /// The cohort's first row in view, order and filters.
+    first: RwSignal<usize>,
+    sort: RwSignal<CohortSort>,
+    filter: RwSignal<Filter>,
+    /// An image is being exported (the table view draws its chart off-screen meanwhile).
+    exporting: RwSignal<bool>,
+    printing: RwSignal<bool>,
+    nav: Nav,
+    focus: Focus,
+}
+
+impl State {
+    /// The state for the document of `docm`, starting from what `carried` kept of the last one.
+    fn new(
+        docm: Memo<Option<Arc<TimelineDoc>>>,
+        lang: Lang,
+        width: Signal<f64>,
+        carried: StoredValue<super::Carried>,
+    ) -> Option<State> {
+        let first_doc = docm.get_untracked()?;
+        let doc = Memo::new_with_compare(
+            move |before: Option<&Arc<TimelineDoc>>| {
+                docm.get()
+                    .or_else(|| before.cloned())
+                    .unwrap_or_else(|| first_doc.clone())
+            },
+            |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+        );
+        let viewer = viewer_today();
+        let today = Memo::new(move |_| doc.with(|d| layout::today(d, viewer)));
+        let carry = carried
+            .with_value(|c| c.timeline.clone())
+            .unwrap_or_default();
+        let single_only = Memo::new(move |_| doc.with(|d| d.participants.len() == 1));
+        let chosen = RwSignal::new(carry.selected.clone());
+        let selected = Memo::new(move |_| {
+            if single_only.get() {
+                return Some(0usize);
+            }
+            chosen.with(|id| {
+                let id = id.as_deref()?;
+                doc.with(|d| d.participants.iter().position(|p| p.id == id))
+            })
+        });
+        let fit_all = Memo::new(move |_| {
+            doc.with(|d| {
+                let all: Vec<_> = d.participants.iter().collect();
+                Window::fit(&all, today.get())
+            })
+        });
+        // The window fitted to a participant who is gone does not fit anything: fit all again.
+        let lost = carry.selected.is_some() && selected.get_untracked().is_none();
+        let window = RwSignal::new(
+            carry
+                .window
+                .filter(|_| !lost)
+                .unwrap_or_else(|| fit_all.get_untracked()),
+        );
+        if lost {
+            chosen.set(None);
+        }
+        let state = State {
+            doc,
+            lang,
+            width,
+            today,
+            single_only,
+            chosen,
+            selected,
+            fit_all,
+            window,
+            table: RwSignal::new(carry.table),
+            first: RwSignal::new(carry.first),
+            sort: RwSignal::new(carry.sort),
+            filter: RwSignal::new(carry.filter.kept_for(&doc.get_untracked())),
+            exporting: RwSignal::new(false),
+            printing: printing(),
+            nav: Nav::new(),
+            focus: Focus(carried),
+        };
+        state.follow_documents();
+        state.carry_in(carried);
+        Some(state)
+    }
+
+    /// What a new document changes: a participant it no longer has closes, the window that
+    /// showed everyone shows everyone of it too, and a filter on a provider or programme it no
+    /// longer has is let go.
+    fn follow_documents(self) {
+        let State {
+            doc,
+            chosen,
+            selected,
+            fit_all,
+            window,
+            filter,
+            ..
+        } = self;
+        Effect::new(move |_| {
+            if selected.get().is_none() && chosen.with_untracked(Option::is_some) {
+                chosen.set(None);
+                window.set(fit_all.get_untracked());
+            }
+        });
+        Effect::new(move |before: Option<Window>| {
+            let now = fit_all.get();
+            if let Some(before) = before
+                && before != now
+                && window.get_untracked() == before
+            {
+                window.set(now);
+            }
+            now
+        });
+        Effect::new(move |_| {
+            let kept = doc.with(|d| filter.get_untracked().kept_for(d));
+            if filter.with_untracked(|f| *f != kept) {
+                filter.set(kept);
+            }
+        });
+    }
+
+    /// Keeps the view state in `carried` for the view the next document is drawn in.
+    fn carry_in(self, carried: StoredValue<super::Carried>) {
+        let s = self;
+        Effect::new(move |_| {
+            let selected = s
+                .selected
+                .get()
+                .and_then(|i| s.doc.with(|d| d.participants.get(i).map(|p| p.id.clone())));
+            let (window, table, sort, filter, first) = (
+                Some(s.window.get()).filter(|w| *w != s.fit_all.get()),
+                s.table.get(),
+                s.sort.get(),
+                s.filter.get(),
+                s.first.get(),
+            );
+            carried.update_value(|c| {
+                let focus = c.timeline.take().and_then(|t| t.focus);
+                c.timeline = Some(Carry {
+                    selected,
+                    window,
+                    table,
+                    sort,
+                    filter,
+                    focus,
+                    first,
+                });
+            });
+        });
+    }
+
+    /// The window that shows everything in view: the participant open, or everyone.
+    fn fit(self) -> Window {
+        let at = self.selected.get_untracked();
+        self.doc
+            .with_untracked(|d| match at.and_then(|i| d.participants.get(i)) {
+                Some(p) => Window::fit(&[p], self.today.get_untracked()),
+                None => self.fit_all.get_untracked(),
+            })
+    }
+
+    /// Opens the participant at `index` from the list, fitted; their heading takes the focus.
+    fn open(self, index: usize) {
+        let Some((id, fitted)) = self.doc.with_untracked(|d| {
+            let p = d.participants.get(index)?;
+            Some((p.id.clone(), Window::fit(&[p], self.today.get_untracked())))
+        }) else {
+            return;
+        };
+        self.nav.came_from.set_value(Some(id.clone()));
+        self.nav.arriving.set_value(true);
+        self.chosen.set(Some(id));
+        self.window.set(fitted);
+    }
+
+    /// What a toolbar button asks for.
+    fn act(self, act: Act) {
+        match act {
+            Act::Back => {
+                self.nav.returning.set_value(true);
+                self.chosen.set(None);
+                self.window.set(self.fit_all.get_untracked());
+            }
+            Act::Table => self.table.update(|v| *v = !*v),
+            act => {
+                let (window, today) = (self.window.get_untracked(), self.today.get_untracked());
+                if let Some(w) = act.moved(window, self.fit(), today) {
+                    self.window.set(w);
+                }
+            }
+        }
+    }
+
+    /// What both views share.
+    fn view(self) -> View {
+        View {
+            window: self.window,
+            today: self.today,
+            lang: self.lang,
+            width: self.width,
+            focus: self.focus,
+            nav: self.nav,
+        }
+    }
+}
+
 /// The timeline, drawn once and fed each new document through `docm`: the header, summary,
 /// toolbar, list and single view follow it in place, so a refresh or new data from the host
 /// keeps the open participant, the window, the filters, the scroll position and the keyboard
@@ -194,215 +421,15 @@ pub(crate) fn timeline(
     width: Signal<f64>,
     carried: StoredValue<super::Carried>,
 ) -> AnyView {
-    let Some(first_doc) = docm.get_untracked() else {
+    let Some(s) = State::new(docm, lang, width, carried) else {
         return ().into_any();
     };
-    // The document now; the last one while the widget turns to another kind.
-    let doc = Memo::new_with_compare(
-        move |before: Option<&Arc<TimelineDoc>>| {
-            docm.get()
-                .or_else(|| before.cloned())
-                .unwrap_or_else(|| first_doc.clone())
-        },
-        |a, b| !matches!((a, b), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
-    );
-    let t = lang.texts().tl;
-    let viewer = viewer_today();
-    let today = Memo::new(move |_| doc.with(|d| layout::today(d, viewer)));
-    let carry = carried
-        .with_value(|c| c.timeline.clone())
-        .unwrap_or_default();
-    let focus = Focus(carried);
-    let single_only = Memo::new(move |_| doc.with(|d| d.participants.len() == 1));
-    // The participant open, by id; its place in the document follows each new document.
-    let chosen = RwSignal::new(carry.selected.clone());
-    let selected = Memo::new(move |_| {
-        if single_only.get() {
-            return Some(0usize);
-        }
-        chosen.with(|id| {
-            let id = id.as_deref()?;
-            doc.with(|d| d.participants.iter().position(|p| p.id == id))
-        })
-    });
-    let fit_all = Memo::new(move |_| {
-        doc.with(|d| {
-            let all: Vec<_> = d.participants.iter().collect();
-            Window::fit(&all, today.get())
-        })
-    });
-    // The window fitted to a participant who is gone does not fit anything: fit all again.
-    let lost = carry.selected.is_some() && selected.get_untracked().is_none();
-    let window = RwSignal::new(
-        carry
-            .window
-            .filter(|_| !lost)
-            .unwrap_or_else(|| fit_all.get_untracked()),
-    );
-    if lost {
-        chosen.set(None);
-    }
-    // A participant whom new data no longer has: back to everyone.
-    Effect::new(move |_| {
-        if selected.get().is_none() && chosen.with_untracked(Option::is_some) {
-            chosen.set(None);
-            window.set(fit_all.get_untracked());
-        }
-    });
-    // The window that showed everyone shows everyone of the new data too.
-    Effect::new(move |before: Option<Window>| {
-        let now = fit_all.get();
-        if let Some(before) = before
-            && before != now
-            && window.get_untracked() == before
-        {
-            window.set(now);
-        }
-        now
-    });
-    let table = RwSignal::new(carry.table);
-    let first = RwSignal::new(carry.first);
-    let fit = move || {
-        let at = selected.get_untracked();
-        doc.with_untracked(|d| match at.and_then(|i| d.participants.get(i)) {
-            Some(p) => Window::fit(&[p], today.get_untracked()),
-            None => fit_all.get_untracked(),
-        })
-    };
-    let nav = Nav::new();
-    let open = move |index: usize| {
-        let Some((id, fitted)) = doc.with_untracked(|d| {
-            let p = d.participants.get(index)?;
-            Some((p.id.clone(), Window::fit(&[p], today.get_untracked())))
-        }) else {
-            return;
-        };
-        nav.came_from.set_value(Some(id.clone()));
-        nav.arriving.set_value(true);
-        chosen.set(Some(id));
-        window.set(fitted);
-    };
-    let printing = printing();
-    let exporting = RwSignal::new(false);
-    let sort = RwSignal::new(carry.sort);
-    let filter = RwSignal::new(carry.filter.kept_for(&doc.get_untracked()));
-    // A filter on a provider or programme the new data no longer has is let go.
-    Effect::new(move |_| {
-        let kept = doc.with(|d| filter.get_untracked().kept_for(d));
-        if filter.with_untracked(|f| *f != kept) {
-            filter.set(kept);
-        }
-    });
-    Effect::new(move |_| {
-        let selected = selected
-            .get()
-            .and_then(|i| doc.with(|d| d.participants.get(i).map(|p| p.id.clone())));
-        let (window, table, sort, filter, first) = (
-            Some(window.get()).filter(|w| *w != fit_all.get()),
-            table.get(),
-            sort.get(),
-            filter.get(),
-            first.get(),
-        );
-        carried.update_value(|c| {
-            let focus = c.timeline.take().and_then(|t| t.focus);
-            c.timeline = Some(Carry {
-                selected,
-                window,
-                table,
-                sort,
-                filter,
-                focus,
-                first,
-            });
-        });
-    });
-    let export = export_menu(
+    let State {
         doc,
+        today,
         selected,
-        window,
-        today,
-        lang,
-        (sort, filter, exporting),
-    );
-    let state = View {
-        window,
-        today,
-        lang,
-        width,
-        focus,
-        nav,
-    };
-    // Drawn again only when the view changes (a participant opened or closed, the table
-    // toggled, print): new data flows into the drawn view.
-    let opened = Memo::new(move |_| selected.get().is_some());
-    let body = move || {
-        // In print, the chart and its table.
-        let printing = printing.get();
-        let as_table = table.get();
-        if opened.get() {
-            let rows = Signal::derive(move || {
-                let at = selected.get()?;
-                doc.with(|d| {
-                    d.participants
-                        .get(at)
-                        .map(|p| layout::single_table(p, today.get(), lang))
-                })
-            });
-            let chart = (!as_table || printing).then(|| single_view(doc, selected, state));
-            // An image asked for in the table view: the chart, drawn off-screen for it.
-            let for_export = move || {
-                (as_table && !printing && exporting.get()).then(|| {
-                    view! {
-                        <div class="fw-export-figure" aria-hidden="true">
-                            {single_view(doc, selected, state)}
-                        </div>
-                    }
-                })
-            };
-            // On paper the path heads a case file: the person, the day it is as of, the day
-            // it was printed.
-            let case_file = printing.then(|| {
-                let fields = selected.get().and_then(|at| {
-                    doc.with(|d| {
-                        d.participants
-                            .get(at)
-                            .map(|p| layout::case_file(p, today.get(), viewer_today(), lang))
-                    })
-                });
-                view! {
-                    <dl class="fw-casefile">
-                        {fields.unwrap_or_default().into_iter().map(|(name, value)| view! {
-                            <div><dt>{name}</dt><dd>{value}</dd></div>
-                        }).collect_view()}
-                    </dl>
-                }
-            });
-            view! {
-                {case_file}
-                {chart}
-                {for_export}
-                {(as_table || printing).then(|| live_table(rows, lang, "fw-table--timeline"))}
-            }
-            .into_any()
-        } else {
-            cohort_view(
-                doc,
-                state,
-                Cohort {
-                    fit_all,
-                    as_table,
-                    printing,
-                    sort,
-                    filter,
-                    exporting,
-                    first,
-                },
-                open,
-            )
-            .into_any()
-        }
-    };
+        ..
+    } = s;
     let summary = move || {
         doc.with(
             |d| match selected.get().and_then(|i| d.participants.get(i)) {
@@ -413,6 +440,26 @@ pub(crate) fn timeline(
     };
     let title = Memo::new(move |_| doc.with(|d| d.title.clone()));
     let source = Memo::new(move |_| doc.with(|d| d.source.clone()));
+    // Drawn again only when the view changes (a participant opened or closed, the table
+    // toggled, print): new data flows into the drawn view.
+    let opened = Memo::new(move |_| selected.get().is_some());
+    let body = move || {
+        let (as_table, printing) = (s.table.get(), s.printing.get());
+        if opened.get() {
+            single_body(s, as_table, printing)
+        } else {
+            let cohort = Cohort {
+                fit_all: s.fit_all,
+                as_table,
+                printing,
+                sort: s.sort,
+                filter: s.filter,
+                exporting: s.exporting,
+                first: s.first,
+            };
+            cohort_view(doc, s.view(), cohort, move |index| s.open(index)).into_any()
+        }
+    };
     view! {
         <header class="fw-head">
             {super::parts::written(move |w, levels| {
@@ -423,32 +470,72 @@ pub(crate) fn timeline(
         {super::parts::written(move |w, _| { w.element("p", "fw-summary", &summary()); })}
         <div class="fw-toolbar" role="toolbar" aria-label=lang.texts().timeline_name
             on:click=move |ev: web_sys::MouseEvent| {
-                let Some(act) = super::parts::marked(&ev, "data-fw-act").and_then(|(_, a)| Act::parse(&a)) else {
-                    return;
-                };
-                match act {
-                    Act::Back => {
-                        nav.returning.set_value(true);
-                        chosen.set(None);
-                        window.set(fit_all.get_untracked());
-                    }
-                    Act::Table => table.update(|v| *v = !*v),
-                    act => {
-                        if let Some(w) = act.moved(window.get_untracked(), fit(), today.get_untracked()) {
-                            window.set(w);
-                        }
-                    }
+                if let Some(act) = super::parts::marked(&ev, "data-fw-act").and_then(|(_, a)| Act::parse(&a)) {
+                    s.act(act);
                 }
             }>
             {super::parts::written(move |w, _| {
-                let back = !single_only.get() && selected.get().is_some();
-                crate::render::timeline::toolbar(w, lang, back, table.get());
+                let back = !s.single_only.get() && selected.get().is_some();
+                crate::render::timeline::toolbar(w, lang, back, s.table.get());
             })}
-            {export}
+            {export_menu(doc, selected, s.window, today, lang, (s.sort, s.filter, s.exporting))}
         </div>
         {body}
-        <p class="fw-hint" id=KEYS_HINT>{t.keys}</p>
-        {super::parts::written(move |w, _| source.with(|s| crate::render::html::source(w, s.as_deref(), lang)))}
+        <p class="fw-hint" id=KEYS_HINT>{lang.texts().tl.keys}</p>
+        {super::parts::written(move |w, _| source.with(|src| crate::render::html::source(w, src.as_deref(), lang)))}
+    }
+    .into_any()
+}
+
+/// One participant: on paper their case file's head, the path (unless the table view is on) or,
+/// while an image is exported from the table view, the path drawn off-screen for it, and the
+/// table view.
+fn single_body(s: State, as_table: bool, printing: bool) -> AnyView {
+    let State {
+        doc,
+        selected,
+        today,
+        lang,
+        exporting,
+        ..
+    } = s;
+    let rows = Signal::derive(move || {
+        let at = selected.get()?;
+        doc.with(|d| {
+            d.participants
+                .get(at)
+                .map(|p| layout::single_table(p, today.get(), lang))
+        })
+    });
+    let chart = (!as_table || printing).then(|| single_view(doc, selected, s.view()));
+    let for_export = move || {
+        (as_table && !printing && exporting.get()).then(|| {
+            view! {
+                <div class="fw-export-figure" aria-hidden="true">
+                    {single_view(doc, selected, s.view())}
+                </div>
+            }
+        })
+    };
+    // On paper the path heads a case file: the person, the day it is as of, the day it was
+    // printed.
+    let case_file = printing.then(|| {
+        super::parts::written(move |w, _| {
+            let fields = selected.get().and_then(|at| {
+                doc.with(|d| {
+                    d.participants
+                        .get(at)
+                        .map(|p| layout::case_file(p, today.get(), viewer_today(), lang))
+                })
+            });
+            crate::render::timeline::case_file(w, &fields.unwrap_or_default());
+        })
+    });
+    view! {
+        {case_file}
+        {chart}
+        {for_export}
+        {(as_table || printing).then(|| live_table(rows, lang, "fw-table--timeline"))}
     }
     .into_any()
 }
@@ -932,44 +1019,36 @@ fn export_figure(
     }
 }
 
-fn cohort_view(
+/// The cohort's list: a virtualised slice of rows in the cohort's order, with one tab stop.
+#[derive(Clone, Copy)]
+struct List {
     doc: Memo<Arc<TimelineDoc>>,
     v: View,
-    c: Cohort,
-    open: impl Fn(usize) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let View {
-        window,
-        today,
-        lang,
-        width,
-        focus,
-        nav,
-    } = v;
-    let Cohort {
-        fit_all,
-        as_table,
-        printing,
-        sort,
-        filter,
-        exporting,
-        first,
-    } = c;
-    let t = lang.texts().tl;
-    let order = Memo::new(move |_| {
-        doc.with(|d| Arc::new(cohort_order(d, sort.get(), &filter.get(), today.get())))
-    });
-    // The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
-    // leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
-    // shadow root back to the root's start).
-    let current = RwSignal::new(first.get_untracked());
-    let list_ref = NodeRef::<html::Div>::new();
-    // Home shows the whole cohort: the window computed once when the widget was drawn.
-    let fit = move || fit_all.get_untracked();
-    let rows = move || {
-        let order = order.get();
-        let start = first.get().saturating_sub(OVERSCAN);
-        doc.with(|d| {
+    order: Memo<Arc<Vec<usize>>>,
+    /// The first row in view.
+    first: RwSignal<usize>,
+    /// The row that holds the one Tab stop: the one last focused while it is drawn, so Tab
+    /// leaves the list forward from there (Chromium sends Tab from a `tabindex=-1` element in a
+    /// shadow root back to the root's start).
+    current: RwSignal<usize>,
+    list_ref: NodeRef<html::Div>,
+    /// Home shows the whole cohort.
+    fit_all: Memo<Window>,
+}
+
+impl List {
+    /// The rows of the slice drawn: those in view and [`OVERSCAN`] either side.
+    fn rows(self) -> Vec<layout::Row> {
+        let View {
+            window,
+            today,
+            lang,
+            width,
+            ..
+        } = self.v;
+        let order = self.order.get();
+        let start = self.first.get().saturating_sub(OVERSCAN);
+        self.doc.with(|d| {
             layout::cohort_rows(
                 d,
                 &order,
@@ -981,19 +1060,57 @@ fn cohort_view(
                 lang,
             )
         })
-    };
-    // The row with the Tab stop: the last one focused while it is drawn, else the first in view.
-    let tab_stop = Memo::new(move |_| {
-        let (c, f) = (current.get(), first.get());
+    }
+
+    /// The row with the Tab stop: the last one focused while it is drawn, else the first in view.
+    fn tab_stop(self) -> usize {
+        let (c, f) = (self.current.get(), self.first.get());
         let start = f.saturating_sub(OVERSCAN);
-        let end = (start + VISIBLE_ROWS + 2 * OVERSCAN).min(order.with(|o| o.len()));
+        let end = (start + VISIBLE_ROWS + 2 * OVERSCAN).min(self.order.with(|o| o.len()));
         if (start..end).contains(&c) { c } else { f }
-    });
-    let focus_row = move |position: usize| {
-        let Some(list) = list_ref.try_get_untracked().flatten() else {
-            return;
-        };
-        let list: web_sys::HtmlElement = list.into();
+    }
+
+    /// Writes the slice's rows into `slice` as the native renderer writes them: a row whose
+    /// markup did not change keeps its element (and the focus) while the list scrolls or new
+    /// data comes; then gives the tab stop to its row.
+    fn write_rows(self, slice_ref: NodeRef<html::Div>) {
+        let written = StoredValue::new(Vec::<String>::new());
+        let data_lang = super::parts::data_lang();
+        let (width, order) = (self.v.width, self.order);
+        Effect::new(move |_| {
+            let Some(slice) = slice_ref.get() else { return };
+            let (width, total, data_lang) = (width.get(), order.with(|o| o.len()), data_lang.get());
+            let items: Vec<String> = self
+                .rows()
+                .iter()
+                .map(|r| {
+                    let mut w = crate::render::Writer::new();
+                    w.data_lang = data_lang;
+                    crate::render::timeline::row(&mut w, r, width, total);
+                    w.out
+                })
+                .collect();
+            written.update_value(|shown| {
+                crate::render::dom::patch_list(&slice, shown, &items);
+                *shown = items;
+            });
+            let stop = self.tab_stop().to_string();
+            let mut item = slice.first_element_child();
+            while let Some(el) = item {
+                if let Ok(Some(button)) = el.query_selector("button") {
+                    let at = button
+                        .get_attribute("data-fw-row")
+                        .is_some_and(|r| r == stop);
+                    let _ = button.set_attribute("tabindex", if at { "0" } else { "-1" });
+                }
+                item = el.next_element_sibling();
+            }
+        });
+    }
+
+    /// Scrolls the row at `position` into view and gives it the focus: at once if it is drawn
+    /// (keys typed quickly are not lost) and `at_once`, else when it has been drawn.
+    fn show_row(self, list: web_sys::HtmlElement, position: usize, at_once: bool) {
         let (scroll, height) = (
             f64::from(list.scroll_top()),
             f64::from(list.client_height()),
@@ -1001,97 +1118,187 @@ fn cohort_view(
         if let Some(to) = layout::scroll_to_show(position, scroll, height) {
             list.set_scroll_top(to as i32);
         }
-        first.set(layout::row_at(f64::from(list.scroll_top())));
-        current.set(position);
-        // A row already drawn takes the focus at once (keys typed quickly are not lost); one
-        // scrolled in takes it when it has been drawn.
-        if !focus_at(&list, position) {
+        self.first.set(layout::row_at(f64::from(list.scroll_top())));
+        self.current.set(position);
+        if !(at_once && focus_at(&list, position)) {
             after_redraw(move || {
                 focus_at(&list, position);
             });
         }
-    };
-    // A new document shows the list where it was, and its row gets the focus back; back from
-    // a participant, their row gets it, scrolled into view wherever the list was.
-    let came_back = move || {
-        let id = nav.came_from.get_value()?;
-        doc.with_untracked(|d| {
-            order.with_untracked(|o| {
-                o.iter()
-                    .position(|&i| d.participants.get(i).is_some_and(|p| p.id == id))
+    }
+
+    /// Once the list is drawn, it shows the rows where they were, and its row gets the focus
+    /// back; back from a participant, their row gets it (or, where the filter no longer shows
+    /// them, the first row in view), scrolled into view wherever the list was.
+    fn arrive(self) {
+        let List {
+            doc,
+            v,
+            order,
+            first,
+            list_ref,
+            ..
+        } = self;
+        let came_back = move || {
+            let id = v.nav.came_from.get_value()?;
+            doc.with_untracked(|d| {
+                order.with_untracked(|o| {
+                    o.iter()
+                        .position(|&i| d.participants.get(i).is_some_and(|p| p.id == id))
+                })
             })
-        })
-    };
-    Effect::new(move |done: Option<()>| {
-        if let (None, Some(list)) = (done, list_ref.get()) {
-            list.set_scroll_top(layout::row_top(first.get_untracked()) as i32);
-            if Nav::take(nav.returning) {
-                // A participant the filter no longer shows: the first row in view. The list is
-                // scrolled to the row and its slice drawn before the row is focused (a keyed
-                // redraw moves rows, and a focused row that is moved loses the focus).
-                let position = came_back().unwrap_or_else(|| first.get_untracked());
-                let list: web_sys::HtmlElement = list.into();
-                let (scroll, height) = (
-                    f64::from(list.scroll_top()),
-                    f64::from(list.client_height()),
-                );
-                if let Some(to) = layout::scroll_to_show(position, scroll, height) {
-                    list.set_scroll_top(to as i32);
+        };
+        Effect::new(move |done: Option<()>| {
+            if let (None, Some(list)) = (done, list_ref.get()) {
+                list.set_scroll_top(layout::row_top(first.get_untracked()) as i32);
+                if Nav::take(v.nav.returning) {
+                    // The slice is drawn before the row is focused.
+                    let position = came_back().unwrap_or_else(|| first.get_untracked());
+                    self.show_row(list.into(), position, false);
+                } else {
+                    v.focus.restore(list_ref, SELECT);
                 }
-                first.set(layout::row_at(f64::from(list.scroll_top())));
-                current.set(position);
+            }
+        });
+    }
+
+    /// A scroll of the list: the slice is drawn anew, and a row that had the focus gets it
+    /// back (the browser scrolls a focused row into view, which lands here).
+    fn scrolled(self, target: web_sys::HtmlElement) {
+        let now = layout::row_at(f64::from(target.scroll_top()));
+        // A scroll event may arrive after a redraw removed the list.
+        let Some(was) = self.first.try_get_untracked() else {
+            return;
+        };
+        if now != was {
+            let refocus = focus_within(&target).then(|| self.current.get_untracked());
+            self.first.set(now);
+            if let Some(position) = refocus {
                 after_redraw(move || {
-                    focus_at(&list, position);
+                    focus_at(&target, position);
                 });
-            } else {
-                focus.restore(list_ref, SELECT);
             }
         }
+    }
+
+    /// Keys on the list: the arrows, Page Up/Down, Home and End move between rows; the
+    /// window's keys move the window.
+    fn key(self, ev: &web_sys::KeyboardEvent) {
+        let fit = move || self.fit_all.get_untracked();
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.get_attribute("data-fw-row"))
+            .and_then(|r| r.parse::<usize>().ok());
+        let Some(row) = row else {
+            let _ = window_key(&ev.key(), self.v.window, &fit);
+            return;
+        };
+        let count = self.order.with_untracked(|o| o.len());
+        match layout::next_row(&ev.key(), ev.ctrl_key(), row, count, VISIBLE_ROWS) {
+            Some(next) => {
+                ev.prevent_default();
+                if let Some(list) = self.list_ref.try_get_untracked().flatten() {
+                    self.show_row(list.into(), next, true);
+                }
+            }
+            None => {
+                if window_key(&ev.key(), self.v.window, &fit) {
+                    ev.prevent_default();
+                }
+            }
+        }
+    }
+}
+
+/// The list of the cohort's rows, each a button that opens its participant (`open`); events
+/// are delegated to the list.
+fn cohort_list(l: List, open: impl Fn(usize) + Send + Sync + 'static) -> impl IntoView {
+    let slice_ref = NodeRef::<html::Div>::new();
+    l.write_rows(slice_ref);
+    l.arrive();
+    let (focus, current, first, order) = (l.v.focus, l.current, l.first, l.order);
+    view! {
+        <div
+            class="fw-cohort"
+            node_ref=l.list_ref
+            role="list"
+            aria-label=l.v.lang.texts().tl.cohort
+            on:scroll=move |ev| l.scrolled(event_target(&ev))
+            on:focusin=move |ev: web_sys::FocusEvent| {
+                focus.taken(&ev, SELECT);
+                if let Some(position) = super::parts::marked(&ev, "data-fw-row").and_then(|(_, p)| p.parse::<usize>().ok())
+                    && current.get_untracked() != position
+                {
+                    current.set(position);
+                }
+            }
+            on:click=move |ev: web_sys::MouseEvent| {
+                if let Some(index) = super::parts::marked(&ev, "data-fw-index").and_then(|(_, i)| i.parse::<usize>().ok()) {
+                    open(index);
+                }
+            }
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                if let Some(list) = listener(&ev) {
+                    focus.lost(&ev, list, SELECT);
+                }
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| l.key(&ev)
+        >
+            <div class="fw-cohort__space" style:height=move || layout::list_height(order.get().len())>
+                <div class="fw-cohort__slice" node_ref=slice_ref
+                    style:transform=move || layout::slice_offset(first.get().saturating_sub(OVERSCAN))>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The cohort: its filters, then the list with its axis and legend (or the table view), and
+/// the figure an image export draws off-screen.
+fn cohort_view(
+    doc: Memo<Arc<TimelineDoc>>,
+    v: View,
+    c: Cohort,
+    open: impl Fn(usize) + Send + Sync + 'static,
+) -> impl IntoView {
+    let View {
+        window,
+        today,
+        lang,
+        width,
+        ..
+    } = v;
+    let Cohort {
+        fit_all,
+        as_table,
+        printing,
+        sort,
+        filter,
+        exporting,
+        first,
+    } = c;
+    let order = Memo::new(move |_| {
+        doc.with(|d| Arc::new(cohort_order(d, sort.get(), &filter.get(), today.get())))
     });
     let table_view = cohort_table_view(doc, order, window, today, lang);
     let figure = export_figure(doc, order, v, exporting);
     let axis = Signal::derive(move || layout::cohort_axis(window.get(), width.get(), lang));
     let legend = Signal::derive(move || doc.with(|d| layout::cohort_legend(d, width.get(), lang)));
-    let open_row = open.clone();
-    let total = Signal::derive(move || order.with(|o| o.len()));
-    // The rows in view, written by the native renderer into the slice: a row whose markup did
-    // not change keeps its element (and the focus) while the list scrolls or new data comes.
-    let slice_ref = NodeRef::<html::Div>::new();
-    let written = StoredValue::new(Vec::<String>::new());
-    let data_lang = super::parts::data_lang();
-    Effect::new(move |_| {
-        let Some(slice) = slice_ref.get() else { return };
-        let (width, total, data_lang) = (width.get(), total.get(), data_lang.get());
-        let items: Vec<String> = rows()
-            .iter()
-            .map(|r| {
-                let mut w = crate::render::Writer::new();
-                w.data_lang = data_lang;
-                crate::render::timeline::row(&mut w, r, width, total);
-                w.out
-            })
-            .collect();
-        written.update_value(|shown| {
-            crate::render::dom::patch_list(&slice, shown, &items);
-            *shown = items;
-        });
-        // The one tab stop of the list.
-        let stop = tab_stop.get().to_string();
-        let mut item = slice.first_element_child();
-        while let Some(el) = item {
-            if let Ok(Some(button)) = el.query_selector("button") {
-                let at = button
-                    .get_attribute("data-fw-row")
-                    .is_some_and(|r| r == stop);
-                let _ = button.set_attribute("tabindex", if at { "0" } else { "-1" });
-            }
-            item = el.next_element_sibling();
-        }
-    });
     // The menus are made again only when their choices change, so a select keeps the focus
     // through new data.
     let choices = Memo::new(move |_| doc.with(|d| layout::choices(d)));
     let everyone = Memo::new(move |_| doc.with(|d| d.participants.len()));
+    let list = List {
+        doc,
+        v,
+        order,
+        first,
+        current: RwSignal::new(first.get_untracked()),
+        list_ref: NodeRef::new(),
+        fit_all,
+    };
+    let none = lang.texts().tl.none;
     view! {
         {move || filters(choices.get(), (order, everyone), sort, filter, lang)}
         {if as_table {
@@ -1099,73 +1306,8 @@ fn cohort_view(
         } else {
             view! {
                 <div class="fw-cohort-axis" aria-hidden="true">{drawing(axis, "fw-drawing")}</div>
-                <div
-                    class="fw-cohort"
-                    node_ref=list_ref
-                    role="list"
-                    aria-label=t.cohort
-                    on:scroll=move |ev| {
-                        let target: web_sys::HtmlElement = event_target(&ev);
-                        let now = layout::row_at(f64::from(target.scroll_top()));
-                        // A scroll event may arrive after a redraw removed the list.
-                        let Some(was) = first.try_get_untracked() else { return };
-                        if now != was {
-                            // The slice is drawn anew; a row that had the focus gets it back
-                            // (the browser scrolls a focused row into view, which lands here).
-                            let refocus = focus_within(&target).then(|| (target.clone(), current.get_untracked()));
-                            first.set(now);
-                            if let Some((list, position)) = refocus {
-                                after_redraw(move || {
-                                    focus_at(&list, position);
-                                });
-                            }
-                        }
-                    }
-                    on:focusin=move |ev: web_sys::FocusEvent| {
-                        focus.taken(&ev, SELECT);
-                        if let Some(position) = super::parts::marked(&ev, "data-fw-row").and_then(|(_, p)| p.parse::<usize>().ok())
-                            && current.get_untracked() != position
-                        {
-                            current.set(position);
-                        }
-                    }
-                    on:click=move |ev: web_sys::MouseEvent| {
-                        if let Some(index) = super::parts::marked(&ev, "data-fw-index").and_then(|(_, i)| i.parse::<usize>().ok()) {
-                            open_row(index);
-                        }
-                    }
-                    on:focusout=move |ev: web_sys::FocusEvent| {
-                        if let Some(list) = listener(&ev) {
-                            focus.lost(&ev, list, SELECT);
-                        }
-                    }
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        let Some(row) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|t| t.get_attribute("data-fw-row")).and_then(|r| r.parse::<usize>().ok()) else {
-                            let _ = window_key(&ev.key(), window, &fit);
-                            return;
-                        };
-                        let count = order.with_untracked(|o| o.len());
-                        match layout::next_row(&ev.key(), ev.ctrl_key(), row, count, VISIBLE_ROWS) {
-                            Some(next) => {
-                                ev.prevent_default();
-                                focus_row(next);
-                            }
-                            None => {
-                                if window_key(&ev.key(), window, &fit) {
-                                    ev.prevent_default();
-                                }
-                            }
-                        }
-                    }
-                >
-                    <div class="fw-cohort__space" style:height=move || layout::list_height(order.get().len())>
-                        <div class="fw-cohort__slice" node_ref=slice_ref
-                            style:transform=move || layout::slice_offset(first.get().saturating_sub(OVERSCAN))>
-                        </div>
-                    </div>
-                </div>
-                {move || order.get().is_empty().then(|| view! { <p class="fw-note">{t.none}</p> })}
+                {cohort_list(list, open)}
+                {move || order.get().is_empty().then(|| view! { <p class="fw-note">{none}</p> })}
                 // What the rows' colours, textures and flags stand for (the rows' names say it
                 // in words).
                 <div class="fw-tl-legend-box" aria-hidden="true">{drawing(legend, "fw-drawing")}</div>
