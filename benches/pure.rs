@@ -210,8 +210,7 @@ mod native {
             timeline::cohort_rows(
                 &doc,
                 &order,
-                first,
-                count,
+                first..first + count,
                 window,
                 (150.0, 900.0),
                 today,

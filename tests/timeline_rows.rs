@@ -20,7 +20,7 @@ fn rows(json: &str, lang: Lang, data_lang: Option<&'static str>) -> (Vec<String>
     let all: Vec<_> = doc.participants.iter().collect();
     let window = Window::fit(&all, today);
     let plot = layout::plot_for(720.0);
-    let rows = layout::cohort_rows(&doc, &order, 0, 20, window, plot, today, lang)
+    let rows = layout::cohort_rows(&doc, &order, 0..20, window, plot, today, lang)
         .iter()
         .map(|r| {
             let mut w = Writer::new();

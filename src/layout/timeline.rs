@@ -192,7 +192,7 @@ mod tests {
             .map(|r| r.cells.last().expect("status").display(Lang::De))
             .collect();
         assert_eq!(in_table, ["abgeschlossen", "geplant"]);
-        let rows = cohort_rows(&tl, &[0], 0, 1, w, (0.0, 600.0), today, Lang::De);
+        let rows = cohort_rows(&tl, &[0], 0..1, w, (0.0, 600.0), today, Lang::De);
         let in_cohort: Vec<String> = rows[0]
             .bars
             .iter()
@@ -318,10 +318,21 @@ mod tests {
             gone
         );
         let w = Window::new(d(2018, 1, 1), d(2020, 1, 1));
-        let rows = cohort_rows(&tl, &order, 9_990, 40, w, (0.0, 600.0), today, Lang::De);
+        let rows = cohort_rows(&tl, &order, 9_990..10_030, w, (0.0, 600.0), today, Lang::De);
         assert_eq!(rows.len(), 10, "only the rows that exist past 9,990");
         assert_eq!(rows[0].position, 9_990);
-        assert!(cohort_rows(&tl, &order, 20_000, 40, w, (0.0, 600.0), today, Lang::De).is_empty());
+        assert!(
+            cohort_rows(
+                &tl,
+                &order,
+                20_000..20_040,
+                w,
+                (0.0, 600.0),
+                today,
+                Lang::De
+            )
+            .is_empty()
+        );
     }
 }
 

@@ -1052,8 +1052,7 @@ impl List {
             layout::cohort_rows(
                 d,
                 &order,
-                start,
-                VISIBLE_ROWS + 2 * OVERSCAN,
+                start..start + VISIBLE_ROWS + 2 * OVERSCAN,
                 window.get(),
                 layout::plot_for(width.get()),
                 today.get(),

@@ -401,7 +401,7 @@ pub fn cohort_table(
             Column::date(t.exit_lane),
         ],
     );
-    for r in cohort_rows(doc, order, 0, order.len(), window, (0.0, 1.0), today, lang) {
+    for r in cohort_rows(doc, order, 0..order.len(), window, (0.0, 1.0), today, lang) {
         let Some(p) = doc.participants.get(r.index) else {
             continue;
         };
@@ -434,12 +434,12 @@ pub(super) fn phase_names(p: &Participant, lang: Lang) -> String {
     names.join(", ")
 }
 
-/// Rows `first..first + count` of `order` (only those are laid out: cost is per visible row).
+/// The rows `rows` of `order` (only those are laid out: cost is per visible row); rows past
+/// its end are none.
 pub fn cohort_rows(
     doc: &TimelineDoc,
     order: &[usize],
-    first: usize,
-    count: usize,
+    rows: std::ops::Range<usize>,
     window: Window,
     plot: (f64, f64),
     today: NaiveDate,
@@ -448,9 +448,10 @@ pub fn cohort_rows(
     let t = lang.texts().tl;
     let scale = Time::new(window.from, window.to, plot);
     let x = |d: NaiveDate| scale.apply(d).clamp(plot.0, plot.1);
-    let end = first.saturating_add(count).min(order.len());
+    let end = rows.end.min(order.len());
+    let first = rows.start.min(end);
     order
-        .get(first.min(end)..end)
+        .get(first..end)
         .unwrap_or_default()
         .iter()
         .enumerate()

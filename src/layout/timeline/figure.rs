@@ -710,7 +710,7 @@ pub fn cohort_figure(
 ) -> Scene {
     let width = drawable(width).max(320.0);
     let plot = plot_for(width);
-    let rows = cohort_rows(doc, order, 0, order.len(), window, plot, today, lang);
+    let rows = cohort_rows(doc, order, 0..order.len(), window, plot, today, lang);
     let bottom = COHORT_AXIS + rows.len() as f64 * ROW;
     let axis = tick_marks(&ticks(window, plot, lang), 0.0, bottom, 13.0);
     let mut marks = vec![Mark::Group(Group::layer("fw-frame", axis))];
