@@ -125,10 +125,7 @@ async fn sort_and_filter_change_the_rows_and_a_row_opens_its_path() {
     assert_eq!(shadow_text(&el, ".fw-count"), "181 von 181 Teilnehmenden");
     let status =
         shadow_query(&el, ".fw-filters label:nth-of-type(2) select").expect("status filter");
-    js_sys::Reflect::set(&status, &"value".into(), &"terminated".into()).expect("value");
-    status
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("change");
+    choose(&status, "terminated");
     assert!(until(|| shadow_text(&el, ".fw-count") == "17 von 181 Teilnehmenden").await);
     assert_eq!(shadow_all(&el, ".fw-row").len(), 17);
     assert!(
@@ -151,9 +148,7 @@ async fn sort_and_filter_change_the_rows_and_a_row_opens_its_path() {
     };
     let by_start = exits();
     let sort = shadow_query(&el, ".fw-filters label:nth-of-type(1) select").expect("sort");
-    js_sys::Reflect::set(&sort, &"value".into(), &"exit".into()).expect("value");
-    sort.dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("change");
+    choose(&sort, "exit");
     assert!(
         until(|| exits() != by_start).await,
         "sorting by exit reorders the rows"
@@ -322,10 +317,7 @@ async fn new_data_keeps_the_open_participant_the_filter_and_the_order() {
     let choose = |nth: usize, value: &str| {
         let select = shadow_query(&el, &format!(".fw-filters label:nth-of-type({nth}) select"))
             .expect("menu");
-        js_sys::Reflect::set(&select, &"value".into(), &value.into()).expect("value");
-        select
-            .dispatch_event(&web_sys::Event::new("change").expect("event"))
-            .expect("change");
+        choose(&select, value);
     };
     choose(2, "terminated");
     assert!(until(|| shadow_text(&el, ".fw-count") == "17 von 181 Teilnehmenden").await);

@@ -99,3 +99,42 @@ fn a_rows_text_from_the_data_stays_text() {
         "{first}"
     );
 }
+
+#[test]
+fn the_cohorts_menus_show_what_is_chosen_and_keep_the_datas_names_as_text() {
+    use foerderweg::render::timeline::{Menu, filters};
+    let hostile = "<b>Träger</b> & \"Co\"".to_string();
+    let choices = (
+        vec![hostile.clone()],
+        vec!["A".to_string()],
+        vec!["profiling"],
+    );
+    let filter = Menu::Provider.chosen(Filter::default(), &hostile);
+    let mut w = Writer::new();
+    w.data_lang = Some("de");
+    filters(&mut w, &choices, CohortSort::Start, &filter, Lang::En);
+    let html = w.out;
+    // Order, status, provider and kind; no programme menu for a single programme.
+    for menu in ["sort", "status", "provider", "kind"] {
+        assert!(
+            html.contains(&format!("data-fw-filter=\"{menu}\"")),
+            "{menu}: {html}"
+        );
+    }
+    assert!(!html.contains("data-fw-filter=\"programme\""), "{html}");
+    // The provider chosen is the option selected, its name text in the data's language.
+    assert!(
+        html.contains(
+            "<option value=\"&lt;b&gt;Träger&lt;/b&gt; &amp; &quot;Co&quot;\" selected=\"\" lang=\"de\">&lt;b&gt;Träger&lt;/b&gt; &amp; &quot;Co&quot;</option>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("<b>"), "{html}");
+    // A menu's "all" is the widget's word, chosen where nothing is.
+    assert!(
+        html.contains("data-fw-filter=\"status\"><option value=\"\" selected=\"\">"),
+        "{html}"
+    );
+    assert_eq!(Menu::parse("kind"), Some(Menu::Kind));
+    assert_eq!(Menu::parse("<kind>"), None);
+}

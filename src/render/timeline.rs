@@ -273,3 +273,172 @@ pub fn case_file(w: &mut Writer, fields: &[(&str, String)]) {
     }
     w.end("dl");
 }
+
+/// Which of the cohort's menus a `<select>` is, as written in its `data-fw-filter`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    /// The order of the rows.
+    Sort,
+    /// The participant's status.
+    Status,
+    /// A provider of any phase.
+    Provider,
+    /// The programme.
+    Programme,
+    /// A kind of phase.
+    Kind,
+}
+
+impl Menu {
+    const ALL: [Menu; 5] = [
+        Menu::Sort,
+        Menu::Status,
+        Menu::Provider,
+        Menu::Programme,
+        Menu::Kind,
+    ];
+
+    /// Its name in `data-fw-filter`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Menu::Sort => "sort",
+            Menu::Status => "status",
+            Menu::Provider => "provider",
+            Menu::Programme => "programme",
+            Menu::Kind => "kind",
+        }
+    }
+
+    /// The menu a `data-fw-filter` names.
+    pub fn parse(name: &str) -> Option<Menu> {
+        Menu::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
+    /// `filter` with this menu's choice set to `value` (`""`: all); the sort menu sets no
+    /// filter.
+    ///
+    /// ```
+    /// use foerderweg::layout::timeline::Filter;
+    /// use foerderweg::render::timeline::Menu;
+    /// let f = Menu::Provider.chosen(Filter::default(), "Träger 1");
+    /// assert_eq!(f.provider.as_deref(), Some("Träger 1"));
+    /// assert_eq!(Menu::Provider.chosen(f, "").provider, None);
+    /// ```
+    pub fn chosen(self, mut filter: layout::Filter, value: &str) -> layout::Filter {
+        let value = (!value.is_empty()).then(|| value.to_string());
+        match self {
+            Menu::Status => filter.status = value,
+            Menu::Provider => filter.provider = value,
+            Menu::Programme => filter.programme = value,
+            Menu::Kind => filter.kind = value,
+            Menu::Sort => {}
+        }
+        filter
+    }
+}
+
+/// Names from the data as options: each its own value and text.
+fn named(names: &[String]) -> Vec<(&str, &str)> {
+    names.iter().map(|x| (x.as_str(), x.as_str())).collect()
+}
+
+/// One labelled `<select>`: its options as (value, text), the one chosen `selected`; `data`
+/// says the texts are the document's (providers, programmes).
+fn select(
+    w: &mut Writer,
+    menu: Menu,
+    label: &str,
+    options: &[(&str, &str)],
+    chosen: &str,
+    data: bool,
+) {
+    w.open("label").attr("class", "fw-field").close_tag();
+    w.open("span").close_tag().text(label).text(" ").end("span");
+    w.open("select")
+        .attr("class", "fw-select")
+        .attr("data-fw-filter", menu.as_str())
+        .close_tag();
+    for (value, text) in options {
+        w.open("option").attr("value", value);
+        if *value == chosen {
+            w.attr("selected", "");
+        }
+        if let Some(lang) = w.data_lang.filter(|_| data && !value.is_empty()) {
+            w.attr("lang", lang);
+        }
+        w.close_tag().text(text).end("option");
+    }
+    w.end("select").end("label");
+}
+
+/// The cohort's menus: its order, then a filter each on status, provider (where the data names
+/// any), programme (where it names more than one) and kind of phase, with `filter` and `sort`
+/// chosen.
+pub fn filters(
+    w: &mut Writer,
+    (providers, programmes, kinds): &layout::Choices,
+    sort: layout::CohortSort,
+    filter: &layout::Filter,
+    lang: Lang,
+) {
+    let t = lang.texts().tl;
+    let sorts: Vec<(&str, &str)> = layout::CohortSort::ALL
+        .iter()
+        .map(|s| (s.as_str(), s.label(lang)))
+        .collect();
+    select(w, Menu::Sort, t.sort_by, &sorts, sort.as_str(), false);
+    let all = ("", t.all);
+    let menu = |w: &mut Writer,
+                menu: Menu,
+                label: &str,
+                options: Vec<(&str, &str)>,
+                chosen: &Option<String>,
+                data: bool| {
+        let options: Vec<(&str, &str)> = std::iter::once(all).chain(options).collect();
+        select(
+            w,
+            menu,
+            label,
+            &options,
+            chosen.as_deref().unwrap_or(""),
+            data,
+        );
+    };
+    let statuses = ["active", "waiting", "exited", "terminated"]
+        .into_iter()
+        .map(|s| (s, crate::i18n::name_of(t.statuses, s)))
+        .collect();
+    menu(
+        w,
+        Menu::Status,
+        t.filter_status,
+        statuses,
+        &filter.status,
+        false,
+    );
+    if !providers.is_empty() {
+        menu(
+            w,
+            Menu::Provider,
+            t.filter_provider,
+            named(providers),
+            &filter.provider,
+            true,
+        );
+    }
+    if programmes.len() > 1 {
+        menu(
+            w,
+            Menu::Programme,
+            t.filter_programme,
+            named(programmes),
+            &filter.programme,
+            true,
+        );
+    }
+    let kinds = kinds
+        .iter()
+        .map(|k| (*k, crate::i18n::name_of(t.phase_kinds, k)))
+        .collect();
+    menu(w, Menu::Kind, t.filter_kind, kinds, &filter.kind, false);
+}

@@ -6,7 +6,7 @@
 use super::parts::export::{Item, menu, printing};
 use super::parts::marks;
 use super::parts::table::live_table;
-use crate::i18n::{Lang, name_of};
+use crate::i18n::Lang;
 use crate::layout::timeline::{self as layout, CohortSort, Filter, Window, cohort_order};
 use crate::model::timeline::TimelineDoc;
 use crate::scene::Scene;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-use crate::render::timeline::{Act, KEYS_HINT};
+use crate::render::timeline::{Act, KEYS_HINT, Menu};
 
 /// Rows drawn beyond the visible ones, above and below.
 const OVERSCAN: usize = 6;
@@ -847,36 +847,6 @@ fn window_key(key: &str, window: RwSignal<Window>, fit: &dyn Fn() -> Window) -> 
     true
 }
 
-/// A filter menu showing `current` (a menu drawn again, for the table view or a new document,
-/// shows the filter in force).
-fn select_menu(
-    label: &'static str,
-    options: Vec<(String, String)>,
-    current: Option<String>,
-    set: impl Fn(Option<String>) + 'static,
-    lang: Lang,
-    // The options are texts from the data (providers, programmes), in the data's language.
-    data: bool,
-) -> impl IntoView {
-    let t = lang.texts().tl;
-    let of_data = super::parts::data_lang();
-    view! {
-        <label class="fw-field">
-            <span>{label}" "</span>
-            <select class="fw-select" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                set((!v.is_empty()).then_some(v));
-            }>
-                <option value="" selected=current.is_none()>{t.all}</option>
-                {options.into_iter().map(|(v, l)| {
-                    let on = current.as_deref() == Some(v.as_str());
-                    view! { <option value=v selected=on lang=move || data.then(|| of_data.get()).flatten()>{l}</option> }
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
-
 /// Focuses the cohort row at `position` inside `list`; false if it is not drawn.
 fn focus_at(list: &web_sys::HtmlElement, position: usize) -> bool {
     match list.query_selector(&format!("[data-fw-row='{position}']")) {
@@ -908,23 +878,13 @@ fn after_redraw(f: impl FnOnce() + 'static) {
 
 /// The cohort's order and filter menus, with the count of those shown.
 fn filters(
-    (providers, programmes, kinds): layout::Choices,
+    choices: Memo<layout::Choices>,
     (order, total): (Memo<Arc<Vec<usize>>>, Memo<usize>),
     sort: RwSignal<CohortSort>,
     filter: RwSignal<Filter>,
     lang: Lang,
 ) -> impl IntoView + use<> {
     let t = lang.texts().tl;
-    let statuses: Vec<(String, String)> = ["active", "waiting", "exited", "terminated"]
-        .into_iter()
-        .map(|s| (s.to_string(), name_of(t.statuses, s).to_string()))
-        .collect();
-    let pairs = |v: Vec<String>| v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>();
-    let kind_pairs = kinds
-        .into_iter()
-        .map(|k| (k.to_string(), name_of(t.phase_kinds, k).to_string()))
-        .collect();
-    let now = filter.get_untracked();
     // How many rows a filter leaves, said in the widget's one live region when it changes.
     let count = move || {
         crate::i18n::fill(
@@ -941,20 +901,30 @@ fn filters(
         }
         now
     });
+    // The menus are written again only when their choices change (with what is chosen then),
+    // so a select keeps the focus through new data; the browser keeps the choice made.
+    let changed = move |ev: web_sys::Event| {
+        let Some((select, name)) = super::parts::marked(&ev, "data-fw-filter") else {
+            return;
+        };
+        let (Some(menu), Some(value)) = (
+            Menu::parse(&name),
+            js_sys::Reflect::get(&select, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string()),
+        ) else {
+            return;
+        };
+        match menu {
+            Menu::Sort => sort.set(CohortSort::parse(&value)),
+            menu => filter.update(|f| *f = menu.chosen(std::mem::take(f), &value)),
+        }
+    };
     view! {
-        <div class="fw-toolbar fw-filters">
-            <label class="fw-field">
-                <span>{t.sort_by}" "</span>
-                <select class="fw-select" on:change=move |ev| sort.set(CohortSort::parse(&event_target_value(&ev)))>
-                    {CohortSort::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=sort.get_untracked() == s>{s.label(lang)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            {select_menu(t.filter_status, statuses, now.status, move |v| filter.update(|f| f.status = v), lang, false)}
-            {(!providers.is_empty()).then(|| select_menu(t.filter_provider, pairs(providers), now.provider, move |v| filter.update(|f| f.provider = v), lang, true))}
-            {(programmes.len() > 1).then(|| select_menu(t.filter_programme, pairs(programmes), now.programme, move |v| filter.update(|f| f.programme = v), lang, true))}
-            {select_menu(t.filter_kind, kind_pairs, now.kind, move |v| filter.update(|f| f.kind = v), lang, false)}
+        <div class="fw-toolbar fw-filters" on:change=changed>
+            {super::parts::written(move |w, _| choices.with(|c| {
+                crate::render::timeline::filters(w, c, sort.get_untracked(), &filter.get_untracked(), lang);
+            }))}
             <span class="fw-count">{count}</span>
         </div>
     }
@@ -1299,7 +1269,7 @@ fn cohort_view(
     };
     let none = lang.texts().tl.none;
     view! {
-        {move || filters(choices.get(), (order, everyone), sort, filter, lang)}
+        {filters(choices, (order, everyone), sort, filter, lang)}
         {if as_table {
             ().into_any()
         } else {

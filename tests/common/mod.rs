@@ -208,3 +208,13 @@ pub fn press(target: &Element, key: &str) {
         .unchecked_into();
     target.dispatch_event(&event).expect("dispatch");
 }
+
+/// Chooses `value` in the `<select>` `select` and sends its `change`, as a reader's choice does
+/// (the event bubbles: the widget listens on the menus' container).
+pub fn choose(select: &Element, value: &str) {
+    js_sys::Reflect::set(select, &"value".into(), &value.into()).expect("value");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&event).expect("change");
+}

@@ -109,7 +109,7 @@ test("axe-core: no violation in any widget state, in light, dark and automatic d
 
   // State 2: every table view, through the controls a user clicks.
   for (const id of ["single", "path", "cohort"]) {
-    await page.locator(`#${id} .fw-toolbar[role=toolbar] > button[aria-pressed]`).click();
+    await page.locator(`#${id} .fw-toolbar[role=toolbar] button[aria-pressed]`).click();
     await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector(".fw-table"), id);
   }
   for (const id of ["occupancy", "stendal", "saalekreis"]) {
