@@ -5,7 +5,7 @@
 //! (`data-fw-act` on a button, `data-fw-control` on a select). The export menu and the drawing's
 //! events stay live views.
 
-use super::{Writer, html};
+use super::{Levels, Writer, html};
 use crate::i18n::Lang;
 use crate::layout::map::{ChangeKind, Comparison, MapScene};
 use crate::model::common::Day;
@@ -221,8 +221,55 @@ fn option(w: &mut Writer, value: &str, selected: bool, data: bool, text: &str) {
     w.close_tag().text(text).end("option");
 }
 
-/// The day the map shows (`Stand der Zuordnung: 15.08.2017`), when it shows one.
-pub fn date(w: &mut Writer, scene: &MapScene, lang: Lang) {
+/// The id of the map's title, which names its figure (`aria-labelledby`).
+pub const TITLE_ID: &str = "fw-map-title";
+
+/// The map's title (from the document, or "Karte"), with the id that names the figure when
+/// `id`.
+fn title(w: &mut Writer, levels: Levels, text: &str, id: bool) {
+    let tag = levels.tag(0);
+    w.open(tag).attr("class", "fw-title");
+    if id {
+        w.attr("id", TITLE_ID);
+    }
+    if let Some(l) = w.data_lang {
+        w.attr("lang", l);
+    }
+    w.close_tag().text(text).end(tag);
+}
+
+/// The map before its geometry is there: the title and a status, that it loads or why it could
+/// not be loaded (`failed`) with a button that loads it again (`data-fw-action="retry"`).
+pub fn status(w: &mut Writer, levels: Levels, text: &str, failed: Option<&str>, lang: Lang) {
+    let t = lang.texts();
+    title(w, levels, text, false);
+    match failed {
+        Some(why) => {
+            w.open("p")
+                .attr("class", "fw-status fw-status--error")
+                .attr("role", "alert")
+                .close_tag();
+            w.text(&crate::i18n::fill(t.diag.geometry_unavailable, why, ""));
+            w.text(" ").open("button");
+            w.attr("type", "button")
+                .attr("class", "fw-button")
+                .attr("data-fw-action", "retry")
+                .close_tag()
+                .text(t.retry)
+                .end("button")
+                .end("p");
+        }
+        None => {
+            w.element("p", "fw-status", t.map.loading_geometry);
+        }
+    }
+}
+
+/// The map's head: its title, the day it shows (`Stand der Zuordnung: 15.08.2017`) when it
+/// shows one, then the summary under the head.
+pub fn head(w: &mut Writer, levels: Levels, text: &str, scene: &MapScene, lang: Lang) {
+    w.open("header").attr("class", "fw-head").close_tag();
+    title(w, levels, text, true);
     if let Some(d) = &scene.date {
         w.element(
             "p",
@@ -230,6 +277,22 @@ pub fn date(w: &mut Writer, scene: &MapScene, lang: Lang) {
             &format!("{}: {d}", lang.texts().map.date_label),
         );
     }
+    w.end("header");
+    w.element("p", "fw-summary", &scene.summary);
+}
+
+/// The id of the line that tells the map's keys: it describes the drawing.
+pub const KEYS_HINT: &str = "fw-keys";
+
+/// The figure's caption: the legend, then the line that tells the keys.
+pub fn caption(w: &mut Writer, scene: &MapScene, lang: Lang) {
+    legend(w, scene);
+    w.open("p")
+        .attr("class", "fw-hint")
+        .attr("id", KEYS_HINT)
+        .close_tag()
+        .text(lang.texts().map.keys)
+        .end("p");
 }
 
 /// The legend: its title (from the document) and a swatch for each class.

@@ -13,7 +13,7 @@ use crate::layout::table::DataTable;
 use crate::model::common::Day;
 use crate::model::indicator::Period;
 use crate::model::regions::MapDoc;
-use crate::render::map::{Act, Control, Controls};
+use crate::render::map::{Act, Control, Controls, KEYS_HINT, TITLE_ID};
 use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -49,11 +49,6 @@ fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
     let (mark, value) = marked(ev, "data-fw-mark")?;
     Some((mark, value.parse().ok()?))
 }
-
-/// The id of the line that tells the map's keys: it describes the drawing.
-const KEYS_HINT: &str = "fw-keys";
-/// The id of the map's title, which names its figure.
-const TITLE_ID: &str = "fw-map-title";
 
 /// How many drawings (path strings of one geometry, view and width) the page keeps.
 const KEPT_DRAWINGS: usize = 6;
@@ -109,7 +104,6 @@ pub(crate) fn region_map(
     lang: Lang,
     width: Signal<f64>,
 ) -> impl IntoView {
-    let m = lang.texts().map;
     let geo = geometry();
     // Prepared once per document and geometry. Each is new when it is computed again (a new
     // document or geometry), so no deep comparison.
@@ -151,26 +145,15 @@ pub(crate) fn region_map(
         doc.with(|d| d.as_ref().and_then(|d| d.title.clone()))
             .unwrap_or_else(|| lang.texts().map_name.to_string())
     });
-    let failed = move || geometry().with(|g| g.failed.clone());
     move || {
         if ready.get() {
             return drawn(doc, prepared, title, lang, width).into_any();
         }
-        let status = match failed() {
-            Some(why) => view! {
-                <p class="fw-status fw-status--error" role="alert">
-                    {crate::i18n::fill(lang.texts().diag.geometry_unavailable, &why, "")}
-                    " "
-                    <button type="button" class="fw-button" data-fw-action="retry">
-                        {lang.texts().retry}
-                    </button>
-                </p>
-            }
-            .into_any(),
-            None => view! { <p class="fw-status">{m.loading_geometry}</p> }.into_any(),
-        };
-        view! { {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(title)}{status} }
-            .into_any()
+        super::parts::written(move |w, levels| {
+            let failed = geometry().with(|g| g.failed.clone());
+            title.with(|t| crate::render::map::status(w, levels, t, failed.as_deref(), lang));
+        })
+        .into_any()
     }
 }
 
@@ -402,11 +385,7 @@ fn drawn(
     });
 
     view! {
-        <header class="fw-head">
-            {super::parts::heading(0).attr("class", "fw-title").attr("id", TITLE_ID).attr("lang", super::parts::data_lang()).child(title)}
-            {super::parts::written(move |w, _| scene.with(|s| crate::render::map::date(w, s, lang)))}
-        </header>
-        {super::parts::written(move |w, _| scene.with(|s| { w.element("p", "fw-summary", &s.summary); }))}
+        {super::parts::written(move |w, levels| title.with(|t| scene.with(|s| crate::render::map::head(w, levels, t, s, lang))))}
         <div class="fw-toolbar"
             on:click=move |ev: web_sys::MouseEvent| match marked(&ev, "data-fw-act").and_then(|(_, a)| Act::parse(&a)) {
                 Some(Act::Earlier) => shown.step(-1),
@@ -425,8 +404,7 @@ fn drawn(
         <figure class="fw-map" aria-labelledby=TITLE_ID hidden=move || show_table.get() && !print.get()>
             {plot(scene, title, lang)}
             <figcaption>
-                {super::parts::written(move |w, _| scene.with(|s| crate::render::map::legend(w, s)))}
-                <p class="fw-hint" id=KEYS_HINT>{m.keys}</p>
+                {super::parts::written(move |w, _| scene.with(|s| crate::render::map::caption(w, s, lang)))}
             </figcaption>
         </figure>
         {tables}
