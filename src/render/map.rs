@@ -93,16 +93,22 @@ impl Control {
     }
 }
 
+/// The change days, each with its name, and the index of the one shown.
+pub type DateChoice = (Vec<(Day, String)>, Option<usize>);
+
+/// The regions in force (id, name) and the id of the one zoomed to.
+pub type ZoomChoice = (Vec<(String, String)>, Option<String>);
+
 /// The state of the map's controls, as the widget holds it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Controls {
     /// The change days with their names, and which one is shown: `None` when there is no day
     /// to pick (one change day, or two periods compared).
-    pub dates: Option<(Vec<(Day, String)>, Option<usize>)>,
+    pub dates: Option<DateChoice>,
     /// The periods of the figures and the comparison in force: `None` with fewer than two.
     pub compare: Option<(Vec<Period>, Option<Comparison>)>,
     /// The regions in force (id, name) and the one zoomed to: `None` on a map without regions.
-    pub zoom: Option<(Vec<(String, String)>, Option<String>)>,
+    pub zoom: Option<ZoomChoice>,
     /// The table view is on.
     pub table: bool,
 }

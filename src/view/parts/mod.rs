@@ -65,12 +65,12 @@ pub(crate) fn written(
     written_boxed(Box::new(write))
 }
 
+/// What writes a part: the writer, and the heading levels of the widget.
+pub(crate) type Write = dyn Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync;
+
 /// [`written`] without a type parameter: one instance of its memo, effect and view serves every
 /// part of every widget (a generic one is compiled again for each part's closure).
-#[allow(clippy::type_complexity)]
-pub(crate) fn written_boxed(
-    write: Box<dyn Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync>,
-) -> impl IntoView {
+pub(crate) fn written_boxed(write: Box<Write>) -> impl IntoView {
     let data_lang = data_lang();
     let levels = levels();
     let markup = Memo::new(move |_| {
