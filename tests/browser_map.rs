@@ -110,10 +110,12 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
         meissen(&el)
     );
     // Two steps back (the fourth quarter's figures, then the assignment before 01.10.2017).
-    let earlier = shadow_query(&el, ".fw-map-date button").expect("earlier button");
-    earlier.unchecked_ref::<HtmlElement>().click();
+    // The controls are written again with each day: each click finds the button anew.
+    let earlier =
+        |el: &HtmlElement| shadow_query(el, ".fw-map-date button").expect("earlier button");
+    earlier(&el).unchecked_ref::<HtmlElement>().click();
     assert!(until(|| shadow_text(&el, ".fw-asof") == "Stand der Zuordnung: 01.10.2017").await);
-    earlier.unchecked_ref::<HtmlElement>().click();
+    earlier(&el).unchecked_ref::<HtmlElement>().click();
     assert!(
         until(|| meissen(&el).contains("Programmregion: Meißen ·")).await,
         "{}",
@@ -142,6 +144,7 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
         doebeln(&el)
     );
     // And forward again to the merged region.
+    let select = shadow_query(&el, "[data-fw-control='date']").expect("date select");
     set_prop(&select, "value", &"2017-10-01".into());
     select
         .dispatch_event(&web_sys::Event::new("change").expect("event"))

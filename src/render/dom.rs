@@ -28,19 +28,29 @@ pub(crate) fn show_table(
 }
 
 /// Replaces what `container` holds with `markup`, a part a native renderer wrote
-/// (`super::dashboard`). An element in it that had the focus (a table's scrollable region) hands
-/// it to the element at the same place among the new part's tab stops, so a reader whose focus
-/// is there keeps it through new data.
+/// (`super::dashboard`). An element in it that had the focus hands it on, so a reader whose
+/// focus is there keeps it through new data: a control that names what it does (`data-fw-act`,
+/// `data-fw-control`) to the new control of that name, wherever it now stands (the map's date
+/// control goes when two periods are compared with the select after it); anything else (a
+/// table's scrollable region) to the element at the same place among the new tab stops.
 pub(crate) fn show_markup(container: &web_sys::Element, markup: &str) {
     const STOPS: &str = "[tabindex], button, a[href], select, summary";
+    const NAMES: [&str; 2] = ["data-fw-act", "data-fw-control"];
     let stops = || container.query_selector_all(STOPS).ok();
     let focused = container.query_selector(":focus").ok().flatten();
+    let named = focused.as_ref().and_then(|f| {
+        NAMES
+            .iter()
+            .find_map(|n| Some(format!("[{n}=\"{}\"]", f.get_attribute(n)?)))
+    });
     let at = focused.and_then(|f| {
         let stops = stops()?;
         (0..stops.length()).find(|&i| stops.item(i).is_some_and(|s| s.is_same_node(Some(&f))))
     });
     set(container, markup);
-    if let Some(el) = at.and_then(|i| stops()?.item(i)) {
+    let same = named.and_then(|n| container.query_selector(&n).ok().flatten());
+    let same = same.map(web_sys::Node::from);
+    if let Some(el) = same.or_else(|| at.and_then(|i| stops()?.item(i))) {
         use wasm_bindgen::JsCast;
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let options = web_sys::FocusOptions::new();

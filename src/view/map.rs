@@ -13,6 +13,7 @@ use crate::layout::table::DataTable;
 use crate::model::common::Day;
 use crate::model::indicator::Period;
 use crate::model::regions::MapDoc;
+use crate::render::map::{Act, Control, Controls, KEYS_HINT, TITLE_ID};
 use crate::scene::{Frame, num};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -48,11 +49,6 @@ fn mark_of(ev: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
     let (mark, value) = marked(ev, "data-fw-mark")?;
     Some((mark, value.parse().ok()?))
 }
-
-/// The id of the line that tells the map's keys: it describes the drawing.
-const KEYS_HINT: &str = "fw-keys";
-/// The id of the map's title, which names its figure.
-const TITLE_ID: &str = "fw-map-title";
 
 /// How many drawings (path strings of one geometry, view and width) the page keeps.
 const KEPT_DRAWINGS: usize = 6;
@@ -108,7 +104,6 @@ pub(crate) fn region_map(
     lang: Lang,
     width: Signal<f64>,
 ) -> impl IntoView {
-    let m = lang.texts().map;
     let geo = geometry();
     // Prepared once per document and geometry. Each is new when it is computed again (a new
     // document or geometry), so no deep comparison.
@@ -150,26 +145,15 @@ pub(crate) fn region_map(
         doc.with(|d| d.as_ref().and_then(|d| d.title.clone()))
             .unwrap_or_else(|| lang.texts().map_name.to_string())
     });
-    let failed = move || geometry().with(|g| g.failed.clone());
     move || {
         if ready.get() {
             return drawn(doc, prepared, title, lang, width).into_any();
         }
-        let status = match failed() {
-            Some(why) => view! {
-                <p class="fw-status fw-status--error" role="alert">
-                    {crate::i18n::fill(lang.texts().diag.geometry_unavailable, &why, "")}
-                    " "
-                    <button type="button" class="fw-button" data-fw-action="retry">
-                        {lang.texts().retry}
-                    </button>
-                </p>
-            }
-            .into_any(),
-            None => view! { <p class="fw-status">{m.loading_geometry}</p> }.into_any(),
-        };
-        view! { {super::parts::heading(0).attr("class", "fw-title").attr("lang", super::parts::data_lang()).child(title)}{status} }
-            .into_any()
+        super::parts::written(move |w, levels| {
+            let failed = geometry().with(|g| g.failed.clone());
+            title.with(|t| crate::render::map::status(w, levels, t, failed.as_deref(), lang));
+        })
+        .into_any()
     }
 }
 
@@ -264,6 +248,77 @@ impl Shown {
     fn pick(self, d: Day) {
         self.picked.set(Some((self.dates.get_untracked(), d)));
     }
+
+    /// One change day earlier (`by` −1) or later (+1), where there is one.
+    fn step(self, by: isize) {
+        let dates = self.dates.get_untracked();
+        let next = match shown_step(&dates, self.day.get_untracked()) {
+            Some(i) => i.checked_add_signed(by),
+            None if by > 0 => Some(0),
+            None => None,
+        };
+        if let Some(d) = next.and_then(|i| dates.get(i)) {
+            self.pick(*d);
+        }
+    }
+
+    /// A select of the toolbar changed to `value`.
+    fn choose(self, control: Control, value: String) {
+        match control {
+            Control::Date => {
+                if let Some(d) = Day::parse(&value) {
+                    self.pick(d);
+                }
+            }
+            Control::Compare => self.compare.update(|c| c.0 = Period::parse(&value)),
+            Control::CompareTo => self.compare.update(|c| c.1 = Period::parse(&value)),
+            Control::CompareKind => self.compare.update(|c| c.2 = ChangeKind::parse(&value)),
+            Control::Zoom => self.zoom.set((!value.is_empty()).then_some(value)),
+        }
+    }
+
+    /// The state of the toolbar's controls, with the table view `table` on or off.
+    fn controls(
+        self,
+        doc: &MapDoc,
+        prepared: Option<&layout::Prepared>,
+        table: bool,
+        lang: Lang,
+    ) -> Controls {
+        let dates = self.dates.get();
+        let comparison = self.comparison.get();
+        // A comparison shows the regions of its later period: no day to pick meanwhile.
+        let days = (dates.len() > 1 && comparison.is_none()).then(|| {
+            let at = shown_step(&dates, self.day.get());
+            // Each step as the map names it ("bis 14.08.2017" for the time up to the first).
+            let named = dates
+                .iter()
+                .map(|d| {
+                    let name = prepared.map_or_else(|| lang.date(d.0), |p| p.date_label(*d, lang));
+                    (*d, name)
+                })
+                .collect();
+            (named, at)
+        });
+        let periods = periods_of(doc);
+        let compare = (periods.len() > 1).then_some((periods, comparison));
+        let zoom = (!doc.regions.is_empty()).then(|| {
+            let regions = self.scene.with(|s| {
+                s.regions
+                    .iter()
+                    .filter(|r| r.active)
+                    .map(|r| (r.id.clone(), r.label.clone()))
+                    .collect()
+            });
+            (regions, self.zoomed.get())
+        });
+        Controls {
+            dates: days,
+            compare,
+            zoom,
+            table,
+        }
+    }
 }
 
 fn drawn(
@@ -295,25 +350,6 @@ fn drawn(
         };
         scene.with(|s| layout::frame(&doc, &prepared, s, lang))
     });
-    // Drawn again only when the change days differ.
-    let date_control = move || {
-        let dates = shown.dates.get();
-        // Each step as the map names it ("bis 14.08.2017" for the time up to the first).
-        let names: Vec<String> = prepared.with_untracked(|p| {
-            dates
-                .iter()
-                .map(|d| {
-                    p.as_ref()
-                        .map_or_else(|| lang.date(d.0), |p| p.date_label(*d, lang))
-                })
-                .collect()
-        });
-        // A comparison shows the regions of its later period: no day to pick meanwhile.
-        (dates.len() > 1 && shown.comparison.with(Option::is_none))
-            .then(|| date_control(dates, names, shown.day, move |d| shown.pick(d), lang))
-    };
-    let compare_control = move || compare_control(doc, shown, lang);
-    let zoom_control = move || zoom_control(doc, shown, lang);
     let print = printing();
     let tables = move || {
         (show_table.get() || print.get()).then(|| {
@@ -339,27 +375,36 @@ fn drawn(
         })
     };
 
+    let controls = super::parts::written(move |w, _| {
+        let table = show_table.get();
+        let c = doc.with(|d| {
+            let d = d.as_ref()?;
+            Some(prepared.with(|p| shown.controls(d, p.as_deref(), table, lang)))
+        });
+        crate::render::map::controls(w, &c.unwrap_or_default(), lang);
+    });
+
     view! {
-        <header class="fw-head">
-            {super::parts::heading(0).attr("class", "fw-title").attr("id", TITLE_ID).attr("lang", super::parts::data_lang()).child(title)}
-            {super::parts::written(move |w, _| scene.with(|s| crate::render::map::date(w, s, lang)))}
-        </header>
-        {super::parts::written(move |w, _| scene.with(|s| { w.element("p", "fw-summary", &s.summary); }))}
-        <div class="fw-toolbar">
-            {date_control}
-            {compare_control}
-            {zoom_control}
-            <button type="button" class="fw-button" aria-pressed=move || if show_table.get() { "true" } else { "false" }
-                on:click=move |_| show_table.update(|v| *v = !*v)>
-                {m.show_table}
-            </button>
+        {super::parts::written(move |w, levels| title.with(|t| scene.with(|s| crate::render::map::head(w, levels, t, s, lang))))}
+        <div class="fw-toolbar"
+            on:click=move |ev: web_sys::MouseEvent| match marked(&ev, "data-fw-act").and_then(|(_, a)| Act::parse(&a)) {
+                Some(Act::Earlier) => shown.step(-1),
+                Some(Act::Later) => shown.step(1),
+                Some(Act::Table) => show_table.update(|v| *v = !*v),
+                None => {}
+            }
+            on:change=move |ev: web_sys::Event| {
+                if let Some(control) = marked(&ev, "data-fw-control").and_then(|(_, c)| Control::parse(&c)) {
+                    shown.choose(control, event_target_value(&ev));
+                }
+            }>
+            {controls}
             {export}
         </div>
         <figure class="fw-map" aria-labelledby=TITLE_ID hidden=move || show_table.get() && !print.get()>
             {plot(scene, title, lang)}
             <figcaption>
-                {super::parts::written(move |w, _| scene.with(|s| crate::render::map::legend(w, s)))}
-                <p class="fw-hint" id=KEYS_HINT>{m.keys}</p>
+                {super::parts::written(move |w, _| scene.with(|s| crate::render::map::caption(w, s, lang)))}
             </figcaption>
         </figure>
         {tables}
@@ -478,97 +523,6 @@ fn periods_of(doc: &MapDoc) -> Vec<Period> {
     layout::periods(doc).into_iter().flatten().collect()
 }
 
-/// Selects of two periods to compare and of how (difference or percent), when the figures
-/// have two periods or more. Drawn again when the comparison is switched on or off.
-fn compare_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoView + use<>> {
-    let m = lang.texts().map;
-    let periods = doc.with(|d| d.as_ref().map(|d| periods_of(d)).unwrap_or_default());
-    if periods.len() < 2 {
-        return None;
-    }
-    let compare = shown.compare;
-    let on = shown.comparison.get();
-    let option = move |p: Period, selected: bool| {
-        view! { <option value=p.wire() prop:selected=selected>{lang.period(p)}</option> }
-    };
-    let from = periods
-        .iter()
-        .map(|p| option(*p, on.is_some_and(|c| c.from == *p)))
-        .collect_view();
-    let rest = on.map(|c| {
-        let to = periods
-            .iter()
-            .filter(|p| **p != c.from)
-            .map(|p| option(*p, c.to == *p))
-            .collect_view();
-        let kinds = [
-            (ChangeKind::Difference, m.difference),
-            (ChangeKind::Percent, m.percent),
-        ]
-        .map(|(k, name)| view! { <option value=k.as_str() prop:selected=c.kind == k>{name}</option> });
-        view! {
-            <label>
-                <span class="fw-control__label">{m.compare_with}</span>
-                <select class="fw-select" data-fw-control="compare-to" on:change=move |ev| {
-                    let to = Period::parse(&event_target_value(&ev));
-                    compare.update(|c| c.1 = to);
-                }>{to}</select>
-            </label>
-            <label>
-                <span class="fw-control__label">{m.compare_as}</span>
-                <select class="fw-select" data-fw-control="compare-kind" on:change=move |ev| {
-                    let kind = ChangeKind::parse(&event_target_value(&ev));
-                    compare.update(|c| c.2 = kind);
-                }>{kinds}</select>
-            </label>
-        }
-    });
-    Some(view! {
-        <div class="fw-control fw-map-compare">
-            <label>
-                <span class="fw-control__label">{m.compare_label}</span>
-                <select class="fw-select" data-fw-control="compare" on:change=move |ev| {
-                    let from = Period::parse(&event_target_value(&ev));
-                    compare.update(|c| c.0 = from);
-                }>
-                    <option value="" prop:selected=on.is_none()>{m.compare_none}</option>
-                    {from}
-                </select>
-            </label>
-            {rest}
-        </div>
-    })
-}
-
-/// The select of the region to zoom to (regions in force), when the map has regions.
-fn zoom_control(doc: MapInput, shown: Shown, lang: Lang) -> Option<impl IntoView + use<>> {
-    let m = lang.texts().map;
-    let (zoom, zoomed) = (shown.zoom, shown.zoomed);
-    let s = shown.scene.get();
-    let options = s
-        .regions
-        .iter()
-        .filter(|r| r.active)
-        .map(|r| {
-            let id = r.id.clone();
-            let selected = zoomed.get_untracked().as_deref() == Some(id.as_str());
-            view! { <option value=id selected=selected lang=super::parts::data_lang()>{r.label.clone()}</option> }
-        })
-        .collect_view();
-    doc.with(|d| d.as_ref().is_some_and(|d| !d.regions.is_empty())).then(|| view! {
-        <label class="fw-control">
-            <span class="fw-control__label">{m.zoom_label}</span>
-            <select class="fw-select" data-fw-control="zoom" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                zoom.set((!v.is_empty()).then_some(v));
-            }>
-                <option value="" selected=zoomed.get_untracked().is_none()>{m.whole}</option>
-                {options}
-            </select>
-        </label>
-    })
-}
-
 /// The export menu: each table as CSV, the map as SVG and PNG with its `frame`, print.
 fn export_menu(
     scene: Memo<Arc<MapScene>>,
@@ -600,75 +554,6 @@ fn export_menu(
     ));
     items.push(Item::print(lang));
     menu(items, lang)
-}
-
-/// Earlier and later buttons and a select of the change days.
-fn date_control<P: Fn(Day) + Copy + Send + Sync + 'static>(
-    dates: Vec<Day>,
-    names: Vec<String>,
-    day: Memo<Option<Day>>,
-    pick: P,
-    lang: Lang,
-) -> impl IntoView + use<P> {
-    let m = lang.texts().map;
-    let options = dates.clone();
-    let position = {
-        let dates = dates.clone();
-        move || shown_step(&dates, day.get())
-    };
-    let step = {
-        let dates = dates.clone();
-        move |by: isize| {
-            let next = match shown_step(&dates, day.get_untracked()) {
-                Some(i) => i.checked_add_signed(by),
-                None if by > 0 => Some(0),
-                None => None,
-            };
-            if let Some(d) = next.and_then(|i| dates.get(i)) {
-                pick(*d);
-            }
-        }
-    };
-    let step2 = step.clone();
-    let (first, last) = (dates.first().copied(), dates.last().copied());
-    view! {
-        <div class="fw-control fw-map-date">
-            // At either end a button stays in the tab order (the focus is not lost to the
-            // page when it reaches the end): `aria-disabled`, and its name says why.
-            <button type="button" class="fw-button"
-                aria-label={move || if day.get() <= first { m.at_first } else { m.earlier }}
-                aria-disabled={move || (day.get() <= first).then_some("true")}
-                on:click=move |_| step(-1)>
-                <span aria-hidden="true">"◀"</span>
-            </button>
-            <label>
-                <span class="fw-control__label">{m.date_label}</span>
-                <select class="fw-select" data-fw-control="date"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        if let Ok(d) = value.parse() {
-                            pick(Day(d));
-                        }
-                    }
-                >
-                    {options.into_iter().zip(names).enumerate().map(|(i, (d, name))| {
-                        let position = position.clone();
-                        view! {
-                            <option value=d.0.to_string() selected=move || position() == Some(i)>
-                                {name}
-                            </option>
-                        }
-                    }).collect_view()}
-                </select>
-            </label>
-            <button type="button" class="fw-button"
-                aria-label={move || if day.get() >= last { m.at_last } else { m.later }}
-                aria-disabled={move || (day.get() >= last).then_some("true")}
-                on:click=move |_| step2(1)>
-                <span aria-hidden="true">"▶"</span>
-            </button>
-        </div>
-    }
 }
 
 /// The change day in force on `day`: the last one on or before it.

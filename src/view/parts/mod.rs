@@ -62,6 +62,15 @@ pub(crate) fn levels() -> crate::render::Levels {
 pub(crate) fn written(
     write: impl Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync + 'static,
 ) -> impl IntoView {
+    written_boxed(Box::new(write))
+}
+
+/// What writes a part: the writer, and the heading levels of the widget.
+pub(crate) type Write = dyn Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync;
+
+/// [`written`] without a type parameter: one instance of its memo, effect and view serves every
+/// part of every widget (a generic one is compiled again for each part's closure).
+pub(crate) fn written_boxed(write: Box<Write>) -> impl IntoView {
     let data_lang = data_lang();
     let levels = levels();
     let markup = Memo::new(move |_| {
