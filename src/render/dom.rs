@@ -30,12 +30,12 @@ pub(crate) fn show_table(
 /// Replaces what `container` holds with `markup`, a part a native renderer wrote
 /// (`super::dashboard`). An element in it that had the focus hands it on, so a reader whose
 /// focus is there keeps it through new data: a control that names what it does (`data-fw-act`,
-/// `data-fw-control`) to the new control of that name, wherever it now stands (the map's date
+/// `data-fw-control`, `data-fw-filter`) to the new control of that name, wherever it now stands (the map's date
 /// control goes when two periods are compared with the select after it); anything else (a
 /// table's scrollable region) to the element at the same place among the new tab stops.
 pub(crate) fn show_markup(container: &web_sys::Element, markup: &str) {
     const STOPS: &str = "[tabindex], button, a[href], select, summary";
-    const NAMES: [&str; 2] = ["data-fw-act", "data-fw-control"];
+    const NAMES: [&str; 3] = ["data-fw-act", "data-fw-control", "data-fw-filter"];
     let stops = || container.query_selector_all(STOPS).ok();
     let focused = container.query_selector(":focus").ok().flatten();
     let named = focused.as_ref().and_then(|f| {
