@@ -127,10 +127,7 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
     );
     // Before 15.08.2017 the former Landkreis Döbeln is a region of its own (municipalities).
     let select = shadow_query(&el, "[data-fw-control='date']").expect("date select");
-    set_prop(&select, "value", &"2017-07-01".into());
-    select
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
+    choose(&select, "2017-07-01");
     let doebeln = |el: &HtmlElement| {
         all(el, ".fw-units .fw-unit")
             .iter()
@@ -145,10 +142,7 @@ async fn the_date_control_moves_meissen_into_the_merged_region() {
     );
     // And forward again to the merged region.
     let select = shadow_query(&el, "[data-fw-control='date']").expect("date select");
-    set_prop(&select, "value", &"2017-10-01".into());
-    select
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
+    choose(&select, "2017-10-01");
     assert!(until(|| meissen(&el).contains("Sächsische Schweiz-Osterzgebirge / Meißen")).await);
     let outlines: Vec<_> = all(&el, ".fw-outline")
         .iter()
