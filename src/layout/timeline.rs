@@ -22,7 +22,7 @@ pub use figure::{
     AXIS, COHORT_AXIS, LANE, LabelFit, LegendEntry, ROW, Swatch, cohort_axis, cohort_figure,
     cohort_legend, cohort_legend_entries, dragged, fit_label, legend, list_height, marker_shape,
     path_legend, plot_for, row_at, row_scene, row_top, scroll_to_show, single_scene, slice_offset,
-    tip_place, wheeled,
+    wheeled,
 };
 pub use single::*;
 pub use texture::Texture;

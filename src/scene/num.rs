@@ -37,6 +37,18 @@ pub fn fmt(v: f64) -> String {
     out
 }
 
+/// A length in CSS pixels, rounded to one decimal (`10.3px`): where a tooltip stands.
+///
+/// ```
+/// assert_eq!(foerderweg::scene::num::px(10.25), "10.3px");
+/// assert_eq!(foerderweg::scene::num::px(3.0), "3px");
+/// ```
+pub fn px(v: f64) -> String {
+    let mut out = fmt(v);
+    out.push_str("px");
+    out
+}
+
 /// Appends `n` in decimal.
 pub fn push_digits(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];

@@ -14,7 +14,7 @@ use crate::model::common::Day;
 use crate::model::indicator::Period;
 use crate::model::regions::MapDoc;
 use crate::render::map::{Act, Control, Controls, KEYS_HINT, TITLE_ID};
-use crate::scene::{Frame, num};
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -449,11 +449,7 @@ fn plot(scene: Memo<Arc<MapScene>>, title: Memo<String>, lang: Lang) -> impl Int
             on:mouseout=move |ev| if mark_of(&ev).is_some() { tip.leave() }
         >
             {drawing}
-            {move || tip.get().map(|((x, y, text), side)| view! {
-                <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
-                    on:mousedown=move |ev| tip.press(&ev) on:click=move |ev| tip.click_through(&ev) on:pointerenter=move |_| tip.stay() on:pointerleave=move |_| tip.left()
-                    style:left=format!("{}px", num::fmt(x)) style:top=format!("{}px", num::fmt(y))>{text}</div>
-            })}
+            {move || tip.get().map(|((x, y, text), side)| tip.bubble((x, y), &side, text))}
         </div>
     }
 }

@@ -821,14 +821,7 @@ fn single_view(
                 on:pointerleave=move |_| drag.set_value(None)
             >
                 {plot}
-                {move || active.get().map(|(x, y, text)| {
-                    let (left, top) = layout::tip_place(x, y);
-                    view! {
-                        <div class="fw-tooltip fw-tooltip--middle" aria-hidden="true"
-                            on:mousedown=move |ev| active.press(&ev) on:click=move |ev| active.click_through(&ev) on:pointerenter=move |_| active.stay() on:pointerleave=move |_| active.left()
-                            style:left=left style:top=top>{text}</div>
-                    }
-                })}
+                {move || active.get().map(|(x, y, text)| active.bubble((x, y), "middle", text))}
             </div>
         </section>
     }

@@ -798,17 +798,6 @@ pub fn row_top(position: usize) -> f64 {
     position as f64 * ROW
 }
 
-/// A tooltip's place: CSS `left` and `top` of its anchor.
-pub fn tip_place(x: f64, y: f64) -> (String, String) {
-    let px = |v: f64| {
-        let mut s = String::new();
-        push(&mut s, v);
-        s.push_str("px");
-        s
-    };
-    (px(x), px(y))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{single, today};
@@ -1096,7 +1085,6 @@ mod tests {
         assert_eq!(scroll_to_show(2, 200.0, 320.0), Some(64.0));
         assert_eq!(list_height(3), "96px");
         assert_eq!(slice_offset(10), "translateY(320px)");
-        assert_eq!(tip_place(10.25, 3.0), ("10.3px".into(), "3px".into()));
         let w = Window::new(
             NaiveDate::from_ymd_opt(2018, 1, 1).unwrap(),
             NaiveDate::from_ymd_opt(2018, 12, 31).unwrap(),

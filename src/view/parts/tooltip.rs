@@ -147,6 +147,24 @@ impl<T: Clone + Send + Sync + 'static> Hover<T> {
         self.leave();
     }
 
+    /// The tooltip itself: `text` at (`x`, `y`) in the plot's pixels, opening to `side`
+    /// (`start`, `middle`, `end`), hoverable and clicked through as above; hidden from screen
+    /// readers (the mark's name says it).
+    pub(crate) fn bubble(
+        self,
+        (x, y): (f64, f64),
+        side: &str,
+        text: String,
+    ) -> impl IntoView + use<T> {
+        use crate::scene::num::px;
+        view! {
+            <div class=format!("fw-tooltip fw-tooltip--{side}") aria-hidden="true"
+                on:mousedown=move |ev| self.press(&ev) on:click=move |ev| self.click_through(&ev)
+                on:pointerenter=move |_| self.stay() on:pointerleave=move |_| self.left()
+                style:left=px(x) style:top=px(y)>{text}</div>
+        }
+    }
+
     fn cancel(&self) {
         if let Some(Some(handle)) = self.due.try_get_value() {
             handle.clear();
