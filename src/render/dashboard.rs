@@ -262,13 +262,9 @@ pub fn page(doc: &OccupancyDoc, width: f64, lang: Lang, levels: Levels) -> Strin
     w.open("div")
         .attr("class", "fw-toolbar fw-head__tools fw-pending")
         .close_tag();
-    w.open("span").attr("class", "fw-menu").close_tag();
-    w.element(
-        "span",
-        "fw-button fw-menu__button",
-        lang.texts().export.menu,
-    );
-    w.end("span").end("div").end("header");
+    // The export menu's button as the widget writes it (its entries come with the module).
+    super::menu::menu(&mut w, &[], lang);
+    w.end("div").end("header");
     overview(&mut w, &board, lang, levels);
     w.open("div").attr("class", "fw-grid").close_tag();
     if !doc.indicators.is_empty() {
