@@ -192,6 +192,55 @@ pub fn source(w: &mut Writer, board: &Scene, lang: Lang) {
     html::source(w, board.source.as_deref(), lang);
 }
 
+/// The list of provider (or project) bars: each a button named by its label and figures, its
+/// track of segments (filled, planned, vacant). A segment's length is `data-fw-width` (percent),
+/// which the widget sets as the segment's width through the CSSOM (`render::dom`): a `style`
+/// attribute would be blocked by a strict `style-src`.
+pub fn bar_list(w: &mut Writer, bars: &layout::Bars, lang: Lang) {
+    let o = lang.texts().occ;
+    w.open("ul").attr("class", "fw-bar-list").close_tag();
+    for bar in &bars.bars {
+        w.open("li").close_tag().open("button");
+        w.attr("type", "button").attr("class", "fw-bar");
+        w.attr("data-fw-select", &bar.id)
+            .attr("data-fw-kind", bar.kind);
+        if bar.drills {
+            w.attr("title", o.open_projects);
+        }
+        w.close_tag().open("span").attr("class", "fw-bar__label");
+        if let Some(l) = w.data_lang {
+            w.attr("lang", l);
+        }
+        w.close_tag().text(&bar.label).end("span");
+        w.open("span").attr("class", "fw-bar__track").close_tag();
+        for s in &bar.segments {
+            w.open("span")
+                .attr("class", &format!("fw-seg fw-seg--{}", s.class));
+            let percent = if s.percent.is_finite() {
+                s.percent
+            } else {
+                0.0
+            };
+            w.num("data-fw-width", percent.clamp(0.0, 100.0))
+                .close_tag()
+                .end("span");
+        }
+        w.end("span");
+        w.open("span")
+            .attr("class", "fw-bar__figures")
+            .attr("aria-hidden", "true")
+            .close_tag()
+            .text(&bar.short)
+            .end("span");
+        w.open("span")
+            .attr("class", "fw-visually-hidden")
+            .close_tag();
+        w.text(": ").text(&bar.figures).end("span");
+        w.end("button").end("li");
+    }
+    w.end("ul");
+}
+
 /// A small drawing beside a legend's words, hidden from screen readers (the words say it).
 fn swatch(w: &mut Writer, scene: &crate::scene::Scene) {
     w.open("span")

@@ -28,24 +28,54 @@ pub(crate) fn show_table(
 }
 
 /// Replaces what `container` holds with `markup`, a part a native renderer wrote
-/// (`super::dashboard`). An element in it that had the focus (a table's scrollable region) hands
-/// it to the element at the same place among the new part's tab stops, so a reader whose focus
-/// is there keeps it through new data.
+/// (`super::dashboard`). An element in it that had the focus hands it on, so a reader whose
+/// focus is there keeps it through new data: a record (`data-fw-select`, a provider's bar) to
+/// the same record wherever it is drawn now, anything else (a table's scrollable region) to the
+/// element at the same place among the new part's tab stops. Lengths written as
+/// `data-fw-width` (percent) become the elements' widths.
 pub(crate) fn show_markup(container: &web_sys::Element, markup: &str) {
+    use wasm_bindgen::JsCast;
     const STOPS: &str = "[tabindex], button, a[href], select, summary";
+    const RECORD: &str = "data-fw-select";
     let stops = || container.query_selector_all(STOPS).ok();
     let focused = container.query_selector(":focus").ok().flatten();
+    let record = focused.as_ref().and_then(|f| {
+        let selector = format!(
+            "{}{}",
+            record_selector(RECORD, &f.get_attribute(RECORD)?),
+            record_selector("data-fw-kind", &f.get_attribute("data-fw-kind")?)
+        );
+        Some(selector)
+    });
     let at = focused.and_then(|f| {
         let stops = stops()?;
         (0..stops.length()).find(|&i| stops.item(i).is_some_and(|s| s.is_same_node(Some(&f))))
     });
     set(container, markup);
-    if let Some(el) = at.and_then(|i| stops()?.item(i)) {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+    widths(container);
+    let target = match record {
+        Some(selector) => container.query_selector(&selector).ok().flatten(),
+        None => at.and_then(|i| stops()?.item(i)?.dyn_into().ok()),
+    };
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Sets the width of each element of `container` that has a `data-fw-width` (percent): a CSSOM
+/// write, which a strict `style-src` allows (a `style` attribute in the markup it would block).
+fn widths(container: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = container.query_selector_all("[data-fw-width]") else {
+        return;
+    };
+    for el in
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if let Some(width) = el.get_attribute("data-fw-width") {
+            let _ = el.style().set_property("width", &format!("{width}%"));
         }
     }
 }
@@ -57,4 +87,12 @@ fn set(container: &web_sys::Element, markup: &str) {
             &"foerderweg: the page's policy refuses markup set from script (Trusted Types); the drawing is left out".into(),
         );
     }
+}
+
+/// The CSS selector of the record whose attribute `key` is `value` (quoted as CSS wants).
+pub(crate) fn record_selector(key: &str, value: &str) -> String {
+    format!(
+        "[{key}=\"{}\"]",
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    )
 }

@@ -6,13 +6,13 @@
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
 use super::parts::table::data_table;
-use super::parts::written;
+use super::parts::{written, written_on};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, BarSort, Bars};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
 use crate::render::dashboard;
-use crate::scene::{Frame, num};
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -214,11 +214,6 @@ fn export(
     }
 }
 
-/// A width in percent as CSS (a CSSOM write: no `style` attribute, so a strict CSP allows it).
-fn percent(value: f64) -> String {
-    format!("{}%", num::fmt(value))
-}
-
 fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
     (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
 }
@@ -241,7 +236,7 @@ fn provider_bars(
     });
     let bars =
         Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let list = NodeRef::<leptos::html::Section>::new();
     // Opening a provider (or going back to all) is said in the widget's live region: the
     // focus stays on the bar, and the list under it changed.
     let say = super::parts::live::announcer();
@@ -258,7 +253,7 @@ fn provider_bars(
         ("vacant", o.vacant),
     ];
     view! {
-        <section class="fw-section fw-bars">
+        <section class="fw-section fw-bars" node_ref=list>
             {super::parts::heading(1).attr("class", "fw-heading").child(move || bars.with(|b| b.title.clone()))}
             <div class="fw-toolbar">
                 <label class="fw-field">
@@ -283,9 +278,11 @@ fn provider_bars(
                     <li><span class=format!("fw-swatch fw-seg--{class}")></span>{label}</li>
                 }).collect_view()}
             </ul>
-            <ul class="fw-bar-list" node_ref=list>
-                {move || bars.with(|b| bar_rows(b, open, list, lang))}
-            </ul>
+            {written_on(
+                move |w, _| bars.with(|b| dashboard::bar_list(w, b, lang)),
+                &["click"],
+                Some(Box::new(move |ev| on_bar(ev, bars, open, list))),
+            )}
             <details class="fw-table-view" aria-label=o.as_table prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{o.as_table}</summary>
@@ -297,7 +294,7 @@ fn provider_bars(
 
 /// Back to all providers: the focus goes to the bar of the provider whose projects were open
 /// (the button pressed is gone with them), once the bars are drawn again.
-fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
+fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Section>) {
     let Some(from) = open.get_untracked() else {
         return;
     };
@@ -327,14 +324,13 @@ fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
 
 /// Into a provider's projects: the bar pressed is gone with the other providers, so the focus
 /// goes to the way back.
-fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Ul>) {
+fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Section>) {
     open.set(Some(id));
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         let button = list
             .try_get_untracked()
             .flatten()
-            .and_then(|l| l.closest(".fw-bars").ok().flatten())
             .and_then(|s| {
                 s.query_selector(".fw-toolbar .fw-button--quiet")
                     .ok()
@@ -347,41 +343,21 @@ fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html:
     });
 }
 
-fn bar_rows(
-    bars: &Bars,
+/// A click on a bar (by mouse, Enter or Space): a provider with projects opens them. The
+/// selection itself goes to the host from `embed`, which listens on the whole widget.
+fn on_bar(
+    ev: &web_sys::Event,
+    bars: Memo<Bars>,
     open: RwSignal<Option<String>>,
-    list: NodeRef<leptos::html::Ul>,
-    lang: Lang,
-) -> impl IntoView + use<> {
-    let o = lang.texts().occ;
-    bars.bars
-        .iter()
-        .map(|bar| {
-            let id = bar.id.clone();
-            let drills = bar.drills;
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="fw-bar"
-                        data-fw-select=bar.id.clone()
-                        data-fw-kind=bar.kind
-                        title=drills.then_some(o.open_projects)
-                        on:click=move |_| if drills { drill(open, id.clone(), list) }
-                    >
-                        <span class="fw-bar__label" lang=super::parts::data_lang()>{bar.label.clone()}</span>
-                        <span class="fw-bar__track">
-                            {bar.segments.iter().map(|s| view! {
-                                <span class=format!("fw-seg fw-seg--{}", s.class) style:width=percent(s.percent)></span>
-                            }).collect_view()}
-                        </span>
-                        <span class="fw-bar__figures" aria-hidden="true">{bar.short.clone()}</span>
-                        <span class="fw-visually-hidden">{format!(": {}", bar.figures)}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view()
+    list: NodeRef<leptos::html::Section>,
+) {
+    let Some((_, id)) = super::parts::marked(ev, "data-fw-select") else {
+        return;
+    };
+    let drills = bars.with_untracked(|b| b.bars.iter().any(|bar| bar.id == id && bar.drills));
+    if drills {
+        drill(open, id, list);
+    }
 }
 
 fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
