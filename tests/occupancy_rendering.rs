@@ -229,3 +229,46 @@ fn a_providers_name_in_a_bar_is_text() {
     assert!(!w.out.contains("<img"), "{}", w.out);
     assert!(w.out.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
+
+#[test]
+fn the_bars_head_offers_each_order_with_the_chosen_one_selected_and_the_way_back_when_drilled() {
+    use foerderweg::layout::occupancy::BarSort;
+    use foerderweg::render::{Levels, Writer, dashboard::bars_head};
+    let d = doc(SAMPLES[1]);
+    let all = occupancy::bars(&d, None, BarSort::FillRate, Lang::En);
+    let mut w = Writer::new();
+    bars_head(&mut w, &all, BarSort::FillRate, Lang::En, Levels::DEFAULT);
+    assert!(
+        w.out
+            .starts_with(&format!("<h3 class=\"fw-heading\">{}</h3>", all.title)),
+        "{}",
+        w.out
+    );
+    for s in BarSort::ALL {
+        let selected = if s == BarSort::FillRate {
+            " selected=\"\""
+        } else {
+            ""
+        };
+        let option = format!(
+            "<option value=\"{}\"{selected}>{}</option>",
+            s.as_str(),
+            s.label(Lang::En)
+        );
+        assert!(w.out.contains(&option), "{option} in {}", w.out);
+    }
+    assert!(
+        !w.out.contains("data-fw-back"),
+        "no way back from all providers"
+    );
+    let id = all
+        .bars
+        .iter()
+        .find(|b| b.drills)
+        .map(|b| b.id.clone())
+        .expect("a provider with projects");
+    let one = occupancy::bars(&d, Some(&id), BarSort::Size, Lang::En);
+    let mut w = Writer::new();
+    bars_head(&mut w, &one, BarSort::Size, Lang::En, Levels::DEFAULT);
+    assert_eq!(w.out.matches("data-fw-back").count(), 1, "{}", w.out);
+}

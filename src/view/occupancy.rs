@@ -218,8 +218,10 @@ fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> 
     (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
 }
 
-/// Bars by provider; activating a provider opens its projects. New figures are patched into
-/// the drawn bars (Leptos rebuilds the list in place), so a focused bar keeps the focus.
+/// Bars by provider; activating a provider opens its projects. The heading, order, way back,
+/// legend and bars are markup (`render::dashboard`) written again with new figures, and the
+/// focus stays on its bar (`render::dom::show_markup` gives it back by record); one listener
+/// each for clicks and changes serves them all.
 fn provider_bars(
     doc: Doc,
     lang: Lang,
@@ -247,41 +249,15 @@ fn provider_bars(
         }
         now
     });
-    let legend = [
-        ("filled", o.filled),
-        ("planned", o.planned),
-        ("vacant", o.vacant),
-    ];
     view! {
         <section class="fw-section fw-bars" node_ref=list>
-            {super::parts::heading(1).attr("class", "fw-heading").child(move || bars.with(|b| b.title.clone()))}
-            <div class="fw-toolbar">
-                <label class="fw-field">
-                    <span>{o.sort_by}" "</span>
-                    <select
-                        class="fw-select"
-                        on:change=move |ev| sort.set(BarSort::parse(&event_target_value(&ev)))
-                    >
-                        {BarSort::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_str() selected=move || sort.get() == s>{s.label(lang)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                {move || open.get().is_some().then(|| view! {
-                    <button type="button" class="fw-button fw-button--quiet" on:click=move |_| back(open, list)>
-                        <span aria-hidden="true">"← "</span>{o.back}
-                    </button>
-                })}
-            </div>
-            <ul class="fw-legend" aria-hidden="true">
-                {legend.into_iter().map(|(class, label)| view! {
-                    <li><span class=format!("fw-swatch fw-seg--{class}")></span>{label}</li>
-                }).collect_view()}
-            </ul>
             {written_on(
-                move |w, _| bars.with(|b| dashboard::bar_list(w, b, lang)),
-                &["click"],
-                Some(Box::new(move |ev| on_bar(ev, bars, open, list))),
+                move |w, levels| bars.with(|b| {
+                    dashboard::bars_head(w, b, sort.get(), lang, levels);
+                    dashboard::bar_list(w, b, lang);
+                }),
+                &["click", "change"],
+                Some(Box::new(move |ev| on_bars(ev, bars, (open, sort), list))),
             )}
             <details class="fw-table-view" aria-label=o.as_table prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
@@ -343,14 +319,23 @@ fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html:
     });
 }
 
-/// A click on a bar (by mouse, Enter or Space): a provider with projects opens them. The
-/// selection itself goes to the host from `embed`, which listens on the whole widget.
-fn on_bar(
+/// An event in the bars' section: a new order chosen, the way back pressed, or a bar clicked
+/// (by mouse, Enter or Space), which opens a provider's projects. The selection itself goes to
+/// the host from `embed`, which listens on the whole widget.
+fn on_bars(
     ev: &web_sys::Event,
     bars: Memo<Bars>,
-    open: RwSignal<Option<String>>,
+    (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
     list: NodeRef<leptos::html::Section>,
 ) {
+    if ev.type_() == "change" {
+        sort.set(BarSort::parse(&event_target_value(ev)));
+        return;
+    }
+    if super::parts::marked(ev, "data-fw-back").is_some() {
+        back(open, list);
+        return;
+    }
     let Some((_, id)) = super::parts::marked(ev, "data-fw-select") else {
         return;
     };
