@@ -4,7 +4,6 @@
 //! markup around it, shown only when the document has measures.
 
 use super::parts::chart::series_chart;
-use super::parts::table::data_table;
 use crate::i18n::Lang;
 use crate::layout::occupancy::indicators as layout;
 use crate::model::occupancy::OccupancyDoc;
@@ -41,9 +40,11 @@ pub(crate) fn section(
                     {filter(all, range, lang)}
                     {super::parts::written(move |w, _| cards.with(|c| crate::render::dashboard::cards(w, c, lang)))}
                     {move || ids.get().into_iter().map(|id| series_chart(id, charts, lang)).collect_view()}
-                    {move || tables.with(|ts| {
-                        ts.iter().map(|t| data_table(t, lang, "fw-table--indicators")).collect_view()
-                    })}
+                    {super::parts::written(move |w, _| tables.with(|ts| {
+                        for t in ts {
+                            crate::render::html::table(w, t, lang, "fw-table--indicators");
+                        }
+                    }))}
                 </section>
             }
         })

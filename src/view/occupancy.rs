@@ -5,13 +5,12 @@
 
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
-use super::parts::table::data_table;
 use super::parts::{written, written_on};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, BarSort, Bars};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
-use crate::render::dashboard;
+use crate::render::{dashboard, html};
 use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -112,7 +111,9 @@ pub(crate) fn occupancy(
                 <section class="fw-section fw-section--wide" aria-label=o.table_title>
                     {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
                     {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
-                    {move || scene.with(|s| report_table(&s.table, lang))}
+                    {written(move |w, _| scene.with(|s| if s.table.columns.len() > 1 {
+                        html::table(w, &s.table, lang, "fw-table--report");
+                    }))}
                 </section>
             })}
             {move || if has_bars.get() {
@@ -214,10 +215,6 @@ fn export(
     }
 }
 
-fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
-    (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
-}
-
 /// Bars by provider; activating a provider opens its projects. The heading, order, way back,
 /// legend and bars are markup (`render::dashboard`) written again with new figures, and the
 /// focus stays on its bar (`render::dom::show_markup` gives it back by record); one listener
@@ -262,7 +259,7 @@ fn provider_bars(
             <details class="fw-table-view" aria-label=o.as_table prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{o.as_table}</summary>
-                {move || bars.with(|b| bar_table(b, lang))}
+                {written(move |w, _| bars.with(|b| html::table(w, &b.table(lang), lang, "fw-table--bars")))}
             </details>
         </section>
     }
@@ -343,8 +340,4 @@ fn on_bars(
     if drills {
         drill(open, id, list);
     }
-}
-
-fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
-    data_table(&bars.table(lang), lang, "fw-table--bars")
 }

@@ -81,3 +81,40 @@ test("arrow keys on the period filter narrow the key figures and keep the focus 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("a table region scrolled by the keyboard stays scrolled and focused when new figures come", async () => {
+  const { page, seen } = await fixture(env, [sample("stendal")], { viewport: { width: 360, height: 800 } });
+  const region = page.locator("#stendal .fw-table-wrap:has(.fw-table--report)");
+  await region.scrollIntoViewIfNeeded();
+  await region.focus();
+  const read = () =>
+    page.evaluate(() => {
+      const root = document.getElementById("stendal").shadowRoot;
+      const r = root.querySelector(".fw-table-wrap:has(.fw-table--report)");
+      return { left: r.scrollLeft, wide: r.scrollWidth > r.clientWidth, focused: root.activeElement === r, cells: r.querySelector("tbody").textContent };
+    });
+  assert.equal((await read()).wide, true, "the report table is wider than the widget at 360 px");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+  // The keys scroll smoothly: until the region is at rest.
+  let before = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    const now = await read();
+    if (now.left === before.left && now.left > 0) break;
+    before = now;
+  }
+  assert.ok(before.left > 0, `scrolled by the keys: ${before.left}`);
+  // New figures: the last profilings count one higher.
+  await page.evaluate(async () => {
+    const el = document.getElementById("stendal");
+    const doc = await (await fetch("/data/occupancy-stendal.json")).json();
+    doc.series.at(-1).profilings += 1;
+    el.data = doc;
+  });
+  await page.waitForFunction((cells) => document.getElementById("stendal").shadowRoot.querySelector(".fw-table-wrap:has(.fw-table--report) tbody").textContent !== cells, before.cells);
+  const after = await read();
+  assert.equal(after.focused, true, "the region keeps the focus");
+  assert.equal(after.left, before.left, "and its scroll offset");
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
