@@ -302,9 +302,7 @@ async fn new_data_keeps_the_open_provider_and_the_order() {
         .and_then(|o| js_sys::Reflect::get(&o, &"value".into()).ok())
         .and_then(|v| v.as_string())
         .expect("a second order");
-    js_sys::Reflect::set(&sort, &"value".into(), &other.as_str().into()).expect("value");
-    sort.dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("change");
+    choose(&sort, &other);
     settle().await;
 
     set_prop(&el, "data", &json_object(OCCUPANCY_EXAMPLE));

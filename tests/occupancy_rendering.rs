@@ -173,3 +173,102 @@ fn stendal_shows_its_count_of_projects_and_providers() {
         }
     }
 }
+
+#[test]
+fn each_provider_bar_is_a_button_named_by_its_figures_with_its_segments_lengths() {
+    for text in SAMPLES {
+        let d = doc(text);
+        let bars = occupancy::bars(&d, None, occupancy::BarSort::Size, Lang::De);
+        let mut w = foerderweg::render::Writer::new();
+        foerderweg::render::dashboard::bar_list(&mut w, &bars, Lang::De);
+        let html = w.out;
+        assert!(
+            !html.contains("style="),
+            "no style attribute (a strict CSP blocks it)"
+        );
+        assert_eq!(
+            html.matches("<button type=\"button\" class=\"fw-bar\"")
+                .count(),
+            bars.bars.len()
+        );
+        for bar in &bars.bars {
+            let select = format!(
+                "data-fw-select=\"{}\" data-fw-kind=\"{}\"",
+                foerderweg::render::escape(&bar.id),
+                bar.kind
+            );
+            assert_eq!(html.matches(&select).count(), 1, "{select}");
+            let named = format!(
+                "{}</span>",
+                foerderweg::render::escape(&format!(": {}", bar.figures))
+            );
+            assert!(html.contains(&named), "{named} in {html}");
+            for s in &bar.segments {
+                assert!(html.contains(&format!("fw-seg fw-seg--{}", s.class)));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_providers_name_in_a_bar_is_text() {
+    let hostile = "<img src=x onerror=alert(1)>";
+    let text = SAMPLES[1].replacen(
+        "\"label\": \"Bildungswerk",
+        &format!("\"label\": \"{hostile}Bildungswerk"),
+        1,
+    );
+    let d = doc(&text);
+    let bars = occupancy::bars(&d, None, occupancy::BarSort::Size, Lang::De);
+    assert!(
+        bars.bars.iter().any(|b| b.label.contains(hostile)),
+        "{bars:?}"
+    );
+    let mut w = foerderweg::render::Writer::new();
+    foerderweg::render::dashboard::bar_list(&mut w, &bars, Lang::De);
+    assert!(!w.out.contains("<img"), "{}", w.out);
+    assert!(w.out.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn the_bars_head_offers_each_order_with_the_chosen_one_selected_and_the_way_back_when_drilled() {
+    use foerderweg::layout::occupancy::BarSort;
+    use foerderweg::render::{Levels, Writer, dashboard::bars_head};
+    let d = doc(SAMPLES[1]);
+    let all = occupancy::bars(&d, None, BarSort::FillRate, Lang::En);
+    let mut w = Writer::new();
+    bars_head(&mut w, &all, BarSort::FillRate, Lang::En, Levels::DEFAULT);
+    assert!(
+        w.out
+            .starts_with(&format!("<h3 class=\"fw-heading\">{}</h3>", all.title)),
+        "{}",
+        w.out
+    );
+    for s in BarSort::ALL {
+        let selected = if s == BarSort::FillRate {
+            " selected=\"\""
+        } else {
+            ""
+        };
+        let option = format!(
+            "<option value=\"{}\"{selected}>{}</option>",
+            s.as_str(),
+            s.label(Lang::En)
+        );
+        assert!(w.out.contains(&option), "{option} in {}", w.out);
+    }
+    assert!(
+        !w.out.contains("data-fw-back"),
+        "no way back from all providers"
+    );
+    let id = all
+        .bars
+        .iter()
+        .find(|b| b.drills)
+        .map(|b| b.id.clone())
+        .expect("a provider with projects");
+    let one = occupancy::bars(&d, Some(&id), BarSort::Size, Lang::En);
+    let mut w = Writer::new();
+    bars_head(&mut w, &one, BarSort::Size, Lang::En, Levels::DEFAULT);
+    assert_eq!(w.out.matches("data-fw-back").count(), 1, "{}", w.out);
+}

@@ -100,6 +100,43 @@ pub fn cards(w: &mut Writer, cards: &[Card], lang: Lang) {
     w.end("dl");
 }
 
+/// The period filter of the key figures: from and to, each a select of every period the
+/// document has (`periods`, as `indicators::periods` gives them) and an open end; `range` is the
+/// first and last day chosen. The selects are told apart by `data-fw-end` (`from`, `to`).
+pub fn period_filter(
+    w: &mut Writer,
+    periods: &[(chrono::NaiveDate, chrono::NaiveDate, String)],
+    range: (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    lang: Lang,
+) {
+    let o = lang.texts().occ;
+    w.open("div")
+        .attr("class", "fw-toolbar fw-filter")
+        .close_tag();
+    for (end, label, chosen) in [
+        ("from", o.period_from, range.0),
+        ("to", o.period_to, range.1),
+    ] {
+        w.open("label").close_tag().text(label).text(" ");
+        w.open("select").attr("data-fw-end", end).close_tag();
+        w.open("option").attr("value", "");
+        if chosen.is_none() {
+            w.attr("selected", "");
+        }
+        w.close_tag().text(o.period_open).end("option");
+        for (first, last, name) in periods {
+            let day = if end == "from" { *first } else { *last };
+            w.open("option").attr("value", &Lang::En.date(day));
+            if chosen == Some(day) {
+                w.attr("selected", "");
+            }
+            w.close_tag().text(name).end("option");
+        }
+        w.end("select").end("label");
+    }
+    w.end("div");
+}
+
 /// A bar `percent` long (0–100) in its track: a rectangle in an SVG, so it prints and needs no
 /// `style` attribute.
 fn meter(w: &mut Writer, track: &'static str, bar: &'static str, percent: f64) {
@@ -192,6 +229,110 @@ pub fn source(w: &mut Writer, board: &Scene, lang: Lang) {
     html::source(w, board.source.as_deref(), lang);
 }
 
+/// The head of the bars' section: its heading, the order of the bars (a select), the way back
+/// to all providers while one provider's projects are shown (`data-fw-back`), and the legend.
+pub fn bars_head(
+    w: &mut Writer,
+    bars: &layout::Bars,
+    sort: layout::BarSort,
+    lang: Lang,
+    levels: Levels,
+) {
+    let o = lang.texts().occ;
+    heading(w, levels, 1, "fw-heading", &bars.title, false);
+    w.open("div").attr("class", "fw-toolbar").close_tag();
+    w.open("label").attr("class", "fw-field").close_tag();
+    w.open("span")
+        .close_tag()
+        .text(o.sort_by)
+        .text(" ")
+        .end("span");
+    w.open("select").attr("class", "fw-select").close_tag();
+    for s in layout::BarSort::ALL {
+        w.open("option").attr("value", s.as_str());
+        if s == sort {
+            w.attr("selected", "");
+        }
+        w.close_tag().text(s.label(lang)).end("option");
+    }
+    w.end("select").end("label");
+    if bars.provider.is_some() {
+        w.open("button")
+            .attr("type", "button")
+            .attr("class", "fw-button fw-button--quiet")
+            .attr("data-fw-back", "")
+            .close_tag();
+        w.open("span").attr("aria-hidden", "true").close_tag();
+        w.text("← ").end("span").text(o.back).end("button");
+    }
+    w.end("div");
+    w.open("ul")
+        .attr("class", "fw-legend")
+        .attr("aria-hidden", "true")
+        .close_tag();
+    for (class, label) in [
+        ("filled", o.filled),
+        ("planned", o.planned),
+        ("vacant", o.vacant),
+    ] {
+        w.open("li").close_tag().open("span");
+        w.attr("class", &format!("fw-swatch fw-seg--{class}"))
+            .close_tag()
+            .end("span");
+        w.text(label).end("li");
+    }
+    w.end("ul");
+}
+
+/// The list of provider (or project) bars: each a button named by its label and figures, its
+/// track of segments (filled, planned, vacant). A segment's length is `data-fw-width` (percent),
+/// which the widget sets as the segment's width through the CSSOM (`render::dom`): a `style`
+/// attribute would be blocked by a strict `style-src`.
+pub fn bar_list(w: &mut Writer, bars: &layout::Bars, lang: Lang) {
+    let o = lang.texts().occ;
+    w.open("ul").attr("class", "fw-bar-list").close_tag();
+    for bar in &bars.bars {
+        w.open("li").close_tag().open("button");
+        w.attr("type", "button").attr("class", "fw-bar");
+        w.attr("data-fw-select", &bar.id)
+            .attr("data-fw-kind", bar.kind);
+        if bar.drills {
+            w.attr("title", o.open_projects);
+        }
+        w.close_tag().open("span").attr("class", "fw-bar__label");
+        if let Some(l) = w.data_lang {
+            w.attr("lang", l);
+        }
+        w.close_tag().text(&bar.label).end("span");
+        w.open("span").attr("class", "fw-bar__track").close_tag();
+        for s in &bar.segments {
+            w.open("span")
+                .attr("class", &format!("fw-seg fw-seg--{}", s.class));
+            let percent = if s.percent.is_finite() {
+                s.percent
+            } else {
+                0.0
+            };
+            w.num("data-fw-width", percent.clamp(0.0, 100.0))
+                .close_tag()
+                .end("span");
+        }
+        w.end("span");
+        w.open("span")
+            .attr("class", "fw-bar__figures")
+            .attr("aria-hidden", "true")
+            .close_tag()
+            .text(&bar.short)
+            .end("span");
+        w.open("span")
+            .attr("class", "fw-visually-hidden")
+            .close_tag();
+        w.text(": ").text(&bar.figures).end("span");
+        w.end("button").end("li");
+    }
+    w.end("ul");
+}
+
 /// A small drawing beside a legend's words, hidden from screen readers (the words say it).
 fn swatch(w: &mut Writer, scene: &crate::scene::Scene) {
     w.open("span")
@@ -262,13 +403,9 @@ pub fn page(doc: &OccupancyDoc, width: f64, lang: Lang, levels: Levels) -> Strin
     w.open("div")
         .attr("class", "fw-toolbar fw-head__tools fw-pending")
         .close_tag();
-    w.open("span").attr("class", "fw-menu").close_tag();
-    w.element(
-        "span",
-        "fw-button fw-menu__button",
-        lang.texts().export.menu,
-    );
-    w.end("span").end("div").end("header");
+    // The export menu's button as the widget writes it (its entries come with the module).
+    super::menu::menu(&mut w, &[], lang);
+    w.end("div").end("header");
     overview(&mut w, &board, lang, levels);
     w.open("div").attr("class", "fw-grid").close_tag();
     if !doc.indicators.is_empty() {

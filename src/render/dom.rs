@@ -29,33 +29,61 @@ pub(crate) fn show_table(
 
 /// Replaces what `container` holds with `markup`, a part a native renderer wrote
 /// (`super::dashboard`). An element in it that had the focus hands it on, so a reader whose
-/// focus is there keeps it through new data: a control that names what it does (`data-fw-act`,
-/// `data-fw-control`, `data-fw-filter`) to the new control of that name, wherever it now stands (the map's date
-/// control goes when two periods are compared with the select after it); anything else (a
-/// table's scrollable region) to the element at the same place among the new tab stops.
+/// focus is there keeps it through new data: a record (`data-fw-select`, a provider's bar) to
+/// the same record wherever it is drawn now; a control that names what it does (`data-fw-act`,
+/// `data-fw-control`, `data-fw-filter`) to the new control of that name, wherever it now stands
+/// (the map's date control goes when two periods are compared with the select after it);
+/// anything else (a table's scrollable region) to the element at the same place among the new
+/// part's tab stops. Lengths written as `data-fw-width` (percent) become the elements' widths.
 pub(crate) fn show_markup(container: &web_sys::Element, markup: &str) {
+    use wasm_bindgen::JsCast;
     const STOPS: &str = "[tabindex], button, a[href], select, summary";
+    const RECORD: &str = "data-fw-select";
     const NAMES: [&str; 3] = ["data-fw-act", "data-fw-control", "data-fw-filter"];
     let stops = || container.query_selector_all(STOPS).ok();
     let focused = container.query_selector(":focus").ok().flatten();
-    let named = focused.as_ref().and_then(|f| {
-        NAMES
-            .iter()
-            .find_map(|n| Some(format!("[{n}=\"{}\"]", f.get_attribute(n)?)))
+    let same = focused.as_ref().and_then(|f| {
+        let record = || {
+            Some(format!(
+                "{}{}",
+                record_selector(RECORD, &f.get_attribute(RECORD)?),
+                record_selector("data-fw-kind", &f.get_attribute("data-fw-kind")?)
+            ))
+        };
+        record().or_else(|| {
+            NAMES
+                .iter()
+                .find_map(|n| Some(record_selector(n, &f.get_attribute(n)?)))
+        })
     });
     let at = focused.and_then(|f| {
         let stops = stops()?;
         (0..stops.length()).find(|&i| stops.item(i).is_some_and(|s| s.is_same_node(Some(&f))))
     });
     set(container, markup);
-    let same = named.and_then(|n| container.query_selector(&n).ok().flatten());
-    let same = same.map(web_sys::Node::from);
-    if let Some(el) = same.or_else(|| at.and_then(|i| stops()?.item(i))) {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+    widths(container);
+    let target = same
+        .and_then(|selector| container.query_selector(&selector).ok().flatten())
+        .or_else(|| at.and_then(|i| stops()?.item(i)?.dyn_into().ok()));
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Sets the width of each element of `container` that has a `data-fw-width` (percent): a CSSOM
+/// write, which a strict `style-src` allows (a `style` attribute in the markup it would block).
+fn widths(container: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = container.query_selector_all("[data-fw-width]") else {
+        return;
+    };
+    for el in
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        if let Some(width) = el.get_attribute("data-fw-width") {
+            let _ = el.style().set_property("width", &format!("{width}%"));
         }
     }
 }
@@ -123,4 +151,12 @@ pub(crate) fn patch_list(container: &web_sys::Element, shown: &[String], items: 
             }
         }
     }
+}
+
+/// The CSS selector of the record whose attribute `key` is `value` (quoted as CSS wants).
+pub(crate) fn record_selector(key: &str, value: &str) -> String {
+    format!(
+        "[{key}=\"{}\"]",
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    )
 }

@@ -12,6 +12,7 @@ pub mod document;
 pub(crate) mod dom;
 pub mod html;
 pub mod map;
+pub mod menu;
 pub mod style;
 pub mod svg;
 pub mod timeline;

@@ -4,13 +4,13 @@
 //! markup around it, shown only when the document has measures.
 
 use super::parts::chart::series_chart;
-use super::parts::table::data_table;
 use crate::i18n::Lang;
 use crate::layout::occupancy::indicators as layout;
 use crate::model::occupancy::OccupancyDoc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The range of days the reader chose (first, last), kept across new documents.
 pub(crate) type Range = RwSignal<(Option<NaiveDate>, Option<NaiveDate>)>;
@@ -40,46 +40,37 @@ pub(crate) fn section(
                     {filter(all, range, lang)}
                     {super::parts::written(move |w, _| cards.with(|c| crate::render::dashboard::cards(w, c, lang)))}
                     {move || ids.get().into_iter().map(|id| series_chart(id, charts, lang)).collect_view()}
-                    {move || tables.with(|ts| {
-                        ts.iter().map(|t| data_table(t, lang, "fw-table--indicators")).collect_view()
-                    })}
+                    {super::parts::written(move |w, _| tables.with(|ts| {
+                        for t in ts {
+                            crate::render::html::table(w, t, lang, "fw-table--indicators");
+                        }
+                    }))}
                 </section>
             }
         })
     }
 }
 
-/// From and to: every period the document has, both ends open by default.
+/// From and to: every period the document has, both ends open by default. Markup
+/// (`render::dashboard::period_filter`) with one listener for the changes of both selects.
 fn filter(all: Memo<Arc<OccupancyDoc>>, range: Range, lang: Lang) -> impl IntoView {
-    let o = lang.texts().occ;
     let periods = Memo::new(move |_| all.with(|d| layout::periods(d, lang)));
-    let day = |v: String| crate::model::Day::parse(&v).map(|d| d.0);
-    let options = move |first: bool| {
-        let chosen = range.with(|r| if first { r.0 } else { r.1 });
-        periods.with(|ps| {
-            ps.iter()
-                .map(|(a, b, label)| {
-                    let d = if first { *a } else { *b };
-                    let value = crate::i18n::Lang::En.date(d);
-                    view! { <option value=value selected=chosen == Some(d)>{label.clone()}</option> }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <div class="fw-toolbar fw-filter">
-            <label>{o.period_from}" "
-                <select on:change=move |ev| range.update(|r| r.0 = day(event_target_value(&ev)))>
-                    <option value="" selected=move || range.with(|r| r.0.is_none())>{o.period_open}</option>
-                    {move || options(true)}
-                </select>
-            </label>
-            <label>{o.period_to}" "
-                <select on:change=move |ev| range.update(|r| r.1 = day(event_target_value(&ev)))>
-                    <option value="" selected=move || range.with(|r| r.1.is_none())>{o.period_open}</option>
-                    {move || options(false)}
-                </select>
-            </label>
-        </div>
-    }
+    super::parts::written_on(
+        move |w, _| {
+            periods.with(|ps| crate::render::dashboard::period_filter(w, ps, range.get(), lang))
+        },
+        &["change"],
+        Some(Box::new(move |ev| {
+            let end = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute("data-fw-end"));
+            let day = crate::model::Day::parse(&event_target_value(ev)).map(|d| d.0);
+            match end.as_deref() {
+                Some("from") => range.update(|r| r.0 = day),
+                Some("to") => range.update(|r| r.1 = day),
+                _ => {}
+            }
+        })),
+    )
 }

@@ -5,14 +5,13 @@
 
 use super::parts::chart::series_chart;
 use super::parts::export::{Item, menu, printing};
-use super::parts::table::data_table;
-use super::parts::written;
+use super::parts::{written, written_on};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, BarSort, Bars};
 use crate::layout::table::DataTable;
 use crate::model::occupancy::OccupancyDoc;
-use crate::render::dashboard;
-use crate::scene::{Frame, num};
+use crate::render::{dashboard, html};
+use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -112,7 +111,9 @@ pub(crate) fn occupancy(
                 <section class="fw-section fw-section--wide" aria-label=o.table_title>
                     {layout::CHART_IDS.map(|id| series_chart(id, charts, lang))}
                     {move || (!has_series.get()).then(|| view! { <p class="fw-note">{o.no_series}</p> })}
-                    {move || scene.with(|s| report_table(&s.table, lang))}
+                    {written(move |w, _| scene.with(|s| if s.table.columns.len() > 1 {
+                        html::table(w, &s.table, lang, "fw-table--report");
+                    }))}
                 </section>
             })}
             {move || if has_bars.get() {
@@ -214,17 +215,10 @@ fn export(
     }
 }
 
-/// A width in percent as CSS (a CSSOM write: no `style` attribute, so a strict CSP allows it).
-fn percent(value: f64) -> String {
-    format!("{}%", num::fmt(value))
-}
-
-fn report_table(table: &DataTable, lang: Lang) -> Option<impl IntoView + use<>> {
-    (table.columns.len() > 1).then(|| data_table(table, lang, "fw-table--report"))
-}
-
-/// Bars by provider; activating a provider opens its projects. New figures are patched into
-/// the drawn bars (Leptos rebuilds the list in place), so a focused bar keeps the focus.
+/// Bars by provider; activating a provider opens its projects. The heading, order, way back,
+/// legend and bars are markup (`render::dashboard`) written again with new figures, and the
+/// focus stays on its bar (`render::dom::show_markup` gives it back by record); one listener
+/// each for clicks and changes serves them all.
 fn provider_bars(
     doc: Doc,
     lang: Lang,
@@ -241,7 +235,7 @@ fn provider_bars(
     });
     let bars =
         Memo::new(move |_| doc.with(|d| layout::bars(d, open.get().as_deref(), sort.get(), lang)));
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let list = NodeRef::<leptos::html::Section>::new();
     // Opening a provider (or going back to all) is said in the widget's live region: the
     // focus stays on the bar, and the list under it changed.
     let say = super::parts::live::announcer();
@@ -252,44 +246,20 @@ fn provider_bars(
         }
         now
     });
-    let legend = [
-        ("filled", o.filled),
-        ("planned", o.planned),
-        ("vacant", o.vacant),
-    ];
     view! {
-        <section class="fw-section fw-bars">
-            {super::parts::heading(1).attr("class", "fw-heading").child(move || bars.with(|b| b.title.clone()))}
-            <div class="fw-toolbar">
-                <label class="fw-field">
-                    <span>{o.sort_by}" "</span>
-                    <select
-                        class="fw-select"
-                        on:change=move |ev| sort.set(BarSort::parse(&event_target_value(&ev)))
-                    >
-                        {BarSort::ALL.into_iter().map(|s| view! {
-                            <option value=s.as_str() selected=move || sort.get() == s>{s.label(lang)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                {move || open.get().is_some().then(|| view! {
-                    <button type="button" class="fw-button fw-button--quiet" on:click=move |_| back(open, list)>
-                        <span aria-hidden="true">"← "</span>{o.back}
-                    </button>
-                })}
-            </div>
-            <ul class="fw-legend" aria-hidden="true">
-                {legend.into_iter().map(|(class, label)| view! {
-                    <li><span class=format!("fw-swatch fw-seg--{class}")></span>{label}</li>
-                }).collect_view()}
-            </ul>
-            <ul class="fw-bar-list" node_ref=list>
-                {move || bars.with(|b| bar_rows(b, open, list, lang))}
-            </ul>
+        <section class="fw-section fw-bars" node_ref=list>
+            {written_on(
+                move |w, levels| bars.with(|b| {
+                    dashboard::bars_head(w, b, sort.get(), lang, levels);
+                    dashboard::bar_list(w, b, lang);
+                }),
+                &["click", "change"],
+                Some(Box::new(move |ev| on_bars(ev, bars, (open, sort), list))),
+            )}
             <details class="fw-table-view" aria-label=o.as_table prop:open=move || table_open.get()
                 on:toggle=move |ev| table_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>{o.as_table}</summary>
-                {move || bars.with(|b| bar_table(b, lang))}
+                {written(move |w, _| bars.with(|b| html::table(w, &b.table(lang), lang, "fw-table--bars")))}
             </details>
         </section>
     }
@@ -297,7 +267,7 @@ fn provider_bars(
 
 /// Back to all providers: the focus goes to the bar of the provider whose projects were open
 /// (the button pressed is gone with them), once the bars are drawn again.
-fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
+fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Section>) {
     let Some(from) = open.get_untracked() else {
         return;
     };
@@ -327,14 +297,13 @@ fn back(open: RwSignal<Option<String>>, list: NodeRef<leptos::html::Ul>) {
 
 /// Into a provider's projects: the bar pressed is gone with the other providers, so the focus
 /// goes to the way back.
-fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Ul>) {
+fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html::Section>) {
     open.set(Some(id));
     leptos::task::spawn_local(async move {
         leptos::task::tick().await;
         let button = list
             .try_get_untracked()
             .flatten()
-            .and_then(|l| l.closest(".fw-bars").ok().flatten())
             .and_then(|s| {
                 s.query_selector(".fw-toolbar .fw-button--quiet")
                     .ok()
@@ -347,43 +316,28 @@ fn drill(open: RwSignal<Option<String>>, id: String, list: NodeRef<leptos::html:
     });
 }
 
-fn bar_rows(
-    bars: &Bars,
-    open: RwSignal<Option<String>>,
-    list: NodeRef<leptos::html::Ul>,
-    lang: Lang,
-) -> impl IntoView + use<> {
-    let o = lang.texts().occ;
-    bars.bars
-        .iter()
-        .map(|bar| {
-            let id = bar.id.clone();
-            let drills = bar.drills;
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="fw-bar"
-                        data-fw-select=bar.id.clone()
-                        data-fw-kind=bar.kind
-                        title=drills.then_some(o.open_projects)
-                        on:click=move |_| if drills { drill(open, id.clone(), list) }
-                    >
-                        <span class="fw-bar__label" lang=super::parts::data_lang()>{bar.label.clone()}</span>
-                        <span class="fw-bar__track">
-                            {bar.segments.iter().map(|s| view! {
-                                <span class=format!("fw-seg fw-seg--{}", s.class) style:width=percent(s.percent)></span>
-                            }).collect_view()}
-                        </span>
-                        <span class="fw-bar__figures" aria-hidden="true">{bar.short.clone()}</span>
-                        <span class="fw-visually-hidden">{format!(": {}", bar.figures)}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view()
-}
-
-fn bar_table(bars: &Bars, lang: Lang) -> impl IntoView + use<> {
-    data_table(&bars.table(lang), lang, "fw-table--bars")
+/// An event in the bars' section: a new order chosen, the way back pressed, or a bar clicked
+/// (by mouse, Enter or Space), which opens a provider's projects. The selection itself goes to
+/// the host from `embed`, which listens on the whole widget.
+fn on_bars(
+    ev: &web_sys::Event,
+    bars: Memo<Bars>,
+    (open, sort): (RwSignal<Option<String>>, RwSignal<BarSort>),
+    list: NodeRef<leptos::html::Section>,
+) {
+    if ev.type_() == "change" {
+        sort.set(BarSort::parse(&event_target_value(ev)));
+        return;
+    }
+    if super::parts::marked(ev, "data-fw-back").is_some() {
+        back(open, list);
+        return;
+    }
+    let Some((_, id)) = super::parts::marked(ev, "data-fw-select") else {
+        return;
+    };
+    let drills = bars.with_untracked(|b| b.bars.iter().any(|bar| bar.id == id && bar.drills));
+    if drills {
+        drill(open, id, list);
+    }
 }

@@ -7,7 +7,6 @@ use super::marks;
 use super::{marked, move_tab_stop};
 use crate::i18n::Lang;
 use crate::layout::occupancy::{self as layout, Chart, Tip, next_point, parse_point};
-use crate::scene::num;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -82,20 +81,8 @@ fn figure(id: Arc<str>, chart: Memo<Option<Chart>>, lang: Lang) -> impl IntoView
         }
     };
     let tooltip = move || {
-        tip.get().map(|Tip { x, y, text, side }| {
-            view! {
-                <div
-                    class=format!("fw-tooltip fw-tooltip--{side}")
-                    aria-hidden="true"
-                    on:mousedown=move |ev| tip.press(&ev) on:click=move |ev| tip.click_through(&ev) on:pointerenter=move |_| tip.stay()
-                    on:pointerleave=move |_| tip.left()
-                    style:left=format!("{}px", num::fmt(x))
-                    style:top=format!("{}px", num::fmt(y))
-                >
-                    {text}
-                </div>
-            }
-        })
+        tip.get()
+            .map(|Tip { x, y, text, side }| tip.bubble((x, y), side, text))
     };
     let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()));
     view! {

@@ -2,8 +2,10 @@
 //! (`<details>`) of buttons: Escape or leaving it closes it. The files are made from the same
 //! models the widget draws (`DataTable`) or from the drawn chart itself (`js/export.js`).
 
+use super::live::Announcer;
 use crate::i18n::{Lang, fill};
 use crate::layout::table::{DataTable, file_name};
+use crate::render::menu::Kind;
 use crate::scene::Frame;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -123,82 +125,122 @@ fn listen_for_print(signal: &ArcRwSignal<bool>) {
     }
 }
 
-/// The menu. `items` is read when the widget draws.
+/// The menu, written as markup (`render::menu`, the same as a server's page) with one listener
+/// on its box for the clicks, keys and focus of all its entries. `items` is read when the widget
+/// draws.
 pub(crate) fn menu(items: Vec<Item>, lang: Lang) -> impl IntoView + use<> {
-    let e = lang.texts().export;
-    let status = RwSignal::new(String::new());
+    let entries: Vec<(Kind, String)> = items
+        .iter()
+        .map(|item| (kind(&item.action), item.label.clone()))
+        .collect();
     // What the menu did is shown beside it and said in the widget's one live region (a
     // region of its own here would be a second one, WCAG 4.1.3).
     let say = super::live::announcer();
-    Effect::new(move |_| say.say(status.get()));
-    let details = NodeRef::<leptos::html::Details>::new();
-    // Runs from focusout too, which the browser sends while a redraw removes the menu: the node
-    // ref may be disposed by then, so it is read with `try_` (a plain read would panic).
-    let close = move |focus_summary: bool| {
-        if let Some(d) = details.try_get_untracked().flatten() {
-            d.set_open(false);
-            if focus_summary {
-                if let Ok(Some(s)) = d.query_selector("summary") {
-                    if let Ok(s) = s.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = s.focus();
-                    }
-                }
+    super::written_on(
+        move |w, _| {
+            let entries: Vec<(Kind, &str)> =
+                entries.iter().map(|(k, l)| (*k, l.as_str())).collect();
+            crate::render::menu::menu(w, &entries, lang);
+        },
+        &["click", "keydown", "focusout"],
+        Some(Box::new(move |ev| on_event(ev, &items, lang, &say))),
+    )
+}
+
+/// Where the menu says what it did: its status line and the widget's live region.
+#[derive(Clone)]
+struct Status {
+    line: Option<web_sys::Element>,
+    say: Announcer,
+}
+
+impl Status {
+    fn set(&self, text: String) {
+        if let Some(line) = &self.line {
+            line.set_text_content(Some(&text));
+        }
+        self.say.say(text);
+    }
+}
+
+/// An event in the menu's box: Escape closes the open menu and gives the focus to its button,
+/// the focus leaving the menu closes it, a click on an entry (by mouse, Enter or Space) runs it.
+fn on_event(ev: &web_sys::Event, items: &[Item], lang: Lang, say: &Announcer) {
+    let Some(part) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(details) = part
+        .query_selector(".fw-menu")
+        .ok()
+        .flatten()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+    else {
+        return;
+    };
+    match ev.type_().as_str() {
+        "keydown" => {
+            let escape = ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape && details.open() {
+                ev.prevent_default();
+                ev.stop_propagation();
+                close(&details, true);
             }
         }
-    };
-    view! {
-        <details class="fw-menu" node_ref=details aria-label=e.menu
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" && details.try_get_untracked().flatten().is_some_and(|d| d.open()) {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    close(true);
-                }
+        "focusout" => {
+            let to = ev
+                .dyn_ref::<web_sys::FocusEvent>()
+                .and_then(|f| f.related_target())
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if to.is_some_and(|to| !details.contains(Some(&to))) {
+                close(&details, false);
             }
-            on:focusout=move |ev: web_sys::FocusEvent| {
-                let inside = ev.related_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(details.try_get_untracked().flatten())
-                    .is_some_and(|(t, d)| d.contains(Some(&t)));
-                if !inside && ev.related_target().is_some() {
-                    close(false);
-                }
-            }>
-            <summary class="fw-button fw-menu__button">{e.menu}</summary>
-            <ul class="fw-menu__list">
-                {items.into_iter().map(|item| {
-                    let action = item.action.clone();
-                    view! {
-                        <li>
-                            <button type="button" class="fw-menu__item" data-fw-export=kind(&item.action)
-                                on:click=move |ev: web_sys::MouseEvent| {
-                                    let anchor = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                                    run(&action, anchor, lang, status);
-                                    close(true);
-                                }>
-                                {item.label}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </details>
-        <p class="fw-menu__status">{move || status.get()}</p>
+        }
+        "click" => {
+            let Some((entry, at)) = super::marked(ev, "data-fw-item") else {
+                return;
+            };
+            let Some(item) = at.parse::<usize>().ok().and_then(|i| items.get(i)) else {
+                return;
+            };
+            let status = Status {
+                line: part.query_selector(".fw-menu__status").ok().flatten(),
+                say: say.clone(),
+            };
+            run(&item.action, Some(entry), lang, status);
+            close(&details, true);
+        }
+        _ => {}
     }
 }
 
-fn kind(action: &Action) -> &'static str {
+/// Closes the menu, with the focus on its button if `focus_button`.
+fn close(details: &web_sys::HtmlDetailsElement, focus_button: bool) {
+    details.set_open(false);
+    if focus_button {
+        let button = details.query_selector("summary").ok().flatten();
+        if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    }
+}
+
+fn kind(action: &Action) -> Kind {
     match action {
-        Action::Csv(_) => "csv",
-        Action::Image { png: false, .. } => "svg",
-        Action::Image { png: true, .. } => "png",
-        Action::Print => "print",
+        Action::Csv(_) => Kind::Csv,
+        Action::Image { png: false, .. } => Kind::Svg,
+        Action::Image { png: true, .. } => Kind::Png,
+        Action::Print => Kind::Print,
     }
 }
 
-fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: RwSignal<String>) {
+fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Status) {
     let e = lang.texts().export;
-    let offered = move |name: &str| status.set(fill(e.done, name, ""));
+    let offered = |name: &str| status.set(fill(e.done, name, ""));
     match action {
         Action::Csv(make) => {
             let table = make();
@@ -230,6 +272,7 @@ fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Rw
                 *png,
                 *prepare,
             );
+            let status = status.clone();
             let make = move || {
                 image(
                     &root,
@@ -237,7 +280,7 @@ fn run(action: &Action, anchor: Option<web_sys::Element>, lang: Lang, status: Rw
                     &frame,
                     png,
                     lang,
-                    status,
+                    &status,
                 );
                 if let Some(p) = prepare {
                     p.set(false);
@@ -266,7 +309,7 @@ fn image(
     frame: &Frame,
     png: bool,
     lang: Lang,
-    status: RwSignal<String>,
+    status: &Status,
 ) {
     let e = lang.texts().export;
     let Some(svg) = root.query_selector(selector).ok().flatten() else {
@@ -297,8 +340,10 @@ fn image(
     }
     let name = file_name(title, "png");
     let promise = svg_to_png(&markup, width, height, 2.0);
+    let status = status.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        // `set` on a status of a view that is gone (a redraw while the PNG was made) does nothing.
+        // A menu drawn again meanwhile (new data while the PNG was made): its old status line is
+        // gone from the page; the live region still says that the file came.
         match JsFuture::from(promise).await {
             Ok(blob) => match download(&name, &blob, "image/png") {
                 Ok(()) => status.set(fill(e.done, &name, "")),

@@ -53,13 +53,7 @@ pub(crate) fn refocus(container: &web_sys::HtmlElement, key: &str, value: &str) 
     }
 }
 
-/// The CSS selector of the record whose attribute `key` is `value` (quoted as CSS wants).
-pub(crate) fn record_selector(key: &str, value: &str) -> String {
-    format!(
-        "[{key}=\"{}\"]",
-        value.replace('\\', "\\\\").replace('"', "\\\"")
-    )
-}
+pub(crate) use crate::render::dom::record_selector;
 
 /// Focuses a record without scrolling; whether it took the focus. Records are SVG elements
 /// (an `<svg>` `<g>` is no HtmlElement), controls HTML ones.

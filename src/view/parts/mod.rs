@@ -62,15 +62,35 @@ pub(crate) fn levels() -> crate::render::Levels {
 pub(crate) fn written(
     write: impl Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync + 'static,
 ) -> impl IntoView {
-    written_boxed(Box::new(write))
+    written_part(Box::new(write), &[], None)
 }
 
 /// What writes a part: the writer, and the heading levels of the widget.
 pub(crate) type Write = dyn Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync;
 
-/// [`written`] without a type parameter: one instance of its memo, effect and view serves every
-/// part of every widget (a generic one is compiled again for each part's closure).
-pub(crate) fn written_boxed(write: Box<Write>) -> impl IntoView {
+/// What a written part does with the events it listens for: one handler for all of them, given
+/// the event (its `current_target` is the part's box).
+pub(crate) type OnEvent = Box<dyn Fn(&web_sys::Event)>;
+
+/// A written part (see [`written`]) whose controls are served by one listener on its box for
+/// each of `events`, instead of a closure per control: `on` finds the control from the event's
+/// target (by a `data-fw-*` attribute), so markup written again keeps working. The listeners
+/// go with the view.
+pub(crate) fn written_on(
+    write: impl Fn(&mut crate::render::Writer, crate::render::Levels) + Send + Sync + 'static,
+    events: &'static [&'static str],
+    on: Option<OnEvent>,
+) -> impl IntoView {
+    written_part(Box::new(write), events, on)
+}
+
+/// [`written_on`] without a type parameter: one instance of its memo, effect and view serves
+/// every part of every widget (a generic one is compiled again for each part's closure).
+fn written_part(
+    write: Box<Write>,
+    events: &'static [&'static str],
+    on: Option<OnEvent>,
+) -> impl IntoView {
     let data_lang = data_lang();
     let levels = levels();
     let markup = Memo::new(move |_| {
@@ -80,12 +100,39 @@ pub(crate) fn written_boxed(write: Box<Write>) -> impl IntoView {
         w.out
     });
     let el = NodeRef::<leptos::html::Div>::new();
+    // The listeners go with this view, not with a run of the effect that adds them.
+    let mut on = on.map(listener).zip(Owner::current());
     Effect::new(move |_| {
         if let Some(el) = el.get() {
             markup.with(|m| crate::render::dom::show_markup(&el, m));
+            if let Some((listener, owner)) = on.take() {
+                owner.with(|| listen(&el, events, listener));
+            }
         }
     });
     view! { <div class="fw-part" node_ref=el></div> }
+}
+
+type Listener = wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>;
+
+fn listener(on: OnEvent) -> Listener {
+    Listener::new(move |ev: web_sys::Event| on(&ev))
+}
+
+/// Adds `listener` to `el` for each of `events`, and removes it when the view that is being
+/// built goes (before its closure is freed, so a `focusout` sent while the box leaves the
+/// page finds no freed closure).
+fn listen(el: &web_sys::Element, events: &'static [&'static str], listener: Listener) {
+    for name in events {
+        let _ = el.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    }
+    let el = el.clone();
+    let remove = send_wrapper::SendWrapper::new(move || {
+        for name in events {
+            let _ = el.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+    });
+    on_cleanup(move || remove.take()());
 }
 
 /// A heading `depth` levels below the widget's title (0: the title itself), an `h1`…`h6` as

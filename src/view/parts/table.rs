@@ -1,20 +1,13 @@
-//! The data table: every table view draws a `layout::table::DataTable`, the same model the
-//! CSV export writes, as the markup the native renderer writes (`render::html::table_element`),
-//! set into a scrollable region named by its caption. No template per cell: one string, one
-//! assignment, the same bytes as a server-rendered or exported table.
+//! The data table that follows a signal: a `layout::table::DataTable`, the same model the CSV
+//! export writes, as the markup the native renderer writes (`render::html::table_element`), set
+//! into a scrollable region named by its caption that stays while its cells are set again. No
+//! template per cell: one string, one assignment, the same bytes as a server-rendered or
+//! exported table. Tables that need no region of their own are written whole as parts
+//! (`render::html::table` through `parts::written`).
 
 use crate::i18n::Lang;
 use crate::layout::table::DataTable;
 use leptos::prelude::*;
-
-/// The table in a focusable, scrollable region named by its caption.
-pub(crate) fn data_table(
-    table: &DataTable,
-    lang: Lang,
-    class: &'static str,
-) -> impl IntoView + use<> {
-    live_table(Signal::stored(Some(table.clone())), lang, class)
-}
 
 /// A table that follows `table`: its cells are set again when it changes, in the same region,
 /// so a reader whose focus is on the region keeps it through new data.
