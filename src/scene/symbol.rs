@@ -140,6 +140,18 @@ pub fn path(shape: Shape, x: f64, y: f64, r: f64) -> String {
 mod tests {
     use super::*;
 
+    /// The shapes drawn as polygons (a circle is two arcs).
+    const POLYGONS: [Shape; 8] = [
+        Shape::Square,
+        Shape::Diamond,
+        Shape::Triangle,
+        Shape::TriangleDown,
+        Shape::Flag,
+        Shape::House,
+        Shape::Star,
+        Shape::Plus,
+    ];
+
     /// The numbers of a path, in order, for checking where its points are.
     fn points(d: &str) -> Vec<f64> {
         d.split(|c: char| c.is_ascii_alphabetic() || c == ',' || c == ' ')
@@ -150,16 +162,7 @@ mod tests {
 
     #[test]
     fn polygons_stay_inside_their_size() {
-        for shape in [
-            Shape::Square,
-            Shape::Diamond,
-            Shape::Triangle,
-            Shape::TriangleDown,
-            Shape::Flag,
-            Shape::House,
-            Shape::Star,
-            Shape::Plus,
-        ] {
+        for shape in POLYGONS {
             let p = points(&path(shape, 100.0, 50.0, 6.0));
             for xy in p.chunks(2) {
                 assert!(
@@ -172,16 +175,7 @@ mod tests {
 
     #[test]
     fn every_polygon_lies_inside_its_extent() {
-        for shape in [
-            Shape::Square,
-            Shape::Diamond,
-            Shape::Triangle,
-            Shape::TriangleDown,
-            Shape::Flag,
-            Shape::House,
-            Shape::Star,
-            Shape::Plus,
-        ] {
+        for shape in POLYGONS {
             let [left, top, right, bottom] = extent(shape, 100.0, 50.0, 6.0);
             let p = points(&path(shape, 100.0, 50.0, 6.0));
             for xy in p.chunks(2) {

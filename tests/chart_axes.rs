@@ -1,12 +1,17 @@
-//! The date axis of the dashboard's charts, read as a reader reads it: the labels under the
-//! axis (as the chart's scene draws them, centred on their ticks) never run into each other or
-//! off the chart, the first one names its year, and every year named is one the chart shows.
-//! The timeline's axis is held to the same in `nothing_lost.rs`; both come from one algorithm.
+#![cfg(not(target_arch = "wasm32"))]
+//! The axes of the dashboard's charts, read as a reader reads them, with the room a reader's
+//! text spacing takes ([`text_width`], the measure every label fit uses):
+//!
+//! - the date axis: the labels under it (centred on their ticks) never run into each other or
+//!   off the chart, the first one names its year, and every year named is one the chart shows
+//!   (the timeline's axis is held to the same in `nothing_lost.rs`; both come from one
+//!   algorithm);
+//! - the count axis: its labels (ending left of the axis) stay on the chart.
 
 use chrono::{Datelike, Months, NaiveDate};
 use foerderweg::check::{Document, check};
 use foerderweg::i18n::Lang;
-use foerderweg::layout::occupancy::{Chart, charts, drawing};
+use foerderweg::layout::occupancy::{Chart, charts, drawing, indicators};
 use foerderweg::layout::text::text_width;
 use foerderweg::model::WidgetKind;
 use foerderweg::model::occupancy::OccupancyDoc;
@@ -18,6 +23,43 @@ fn doc(text: &str) -> Arc<OccupancyDoc> {
         Some(Document::Occupancy(d)) => d,
         other => panic!("not an occupancy document: {other:?}"),
     }
+}
+
+/// The labels of the axis whose class has `axis` (`fw-axis--x`, `fw-axis--y`) as drawn: left
+/// and right end of each, and its text.
+fn labels(chart: &Chart, axis: &str) -> Vec<(f64, f64, String)> {
+    let mut out = Vec::new();
+    for mark in &drawing(chart, Lang::De).marks {
+        let Mark::Group(g) = mark else { continue };
+        if !g.class.contains(axis) {
+            continue;
+        }
+        for m in &g.marks {
+            if let Mark::Text {
+                x, text, anchor, ..
+            } = m
+            {
+                let w = text_width(text, 11.0, false);
+                let start = match anchor {
+                    Anchor::Start => *x,
+                    Anchor::Middle => x - w / 2.0,
+                    Anchor::End => x - w,
+                };
+                out.push((start, start + w, text.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The labels under the date axis.
+fn date_labels(chart: &Chart) -> Vec<(f64, f64, String)> {
+    labels(chart, "fw-axis--x")
+}
+
+/// The labels of the count axis.
+fn count_labels(chart: &Chart) -> Vec<(f64, f64, String)> {
+    labels(chart, "fw-axis--y")
 }
 
 /// A dashboard of `months` monthly reporting dates from `first`.
@@ -39,33 +81,6 @@ fn monthly(first: NaiveDate, months: u32) -> Arc<OccupancyDoc> {
             "series": [{}]}}"#,
         series.join(",")
     ))
-}
-
-/// The labels under the date axis as drawn: left and right end of each, and its text.
-fn date_labels(chart: &Chart) -> Vec<(f64, f64, String)> {
-    let scene = drawing(chart, Lang::De);
-    let mut out = Vec::new();
-    for mark in &scene.marks {
-        let Mark::Group(g) = mark else { continue };
-        if !g.class.contains("fw-axis--x") {
-            continue;
-        }
-        for m in &g.marks {
-            if let Mark::Text {
-                x, text, anchor, ..
-            } = m
-            {
-                let w = text_width(text, 11.0, false);
-                let start = match anchor {
-                    Anchor::Start => *x,
-                    Anchor::Middle => x - w / 2.0,
-                    Anchor::End => x - w,
-                };
-                out.push((start, start + w, text.clone()));
-            }
-        }
-    }
-    out
 }
 
 /// The four-digit years a label names.
@@ -156,5 +171,56 @@ fn a_chart_mostly_in_one_year_names_it() {
         let labels = date_labels(&chart);
         let named: Vec<i32> = labels.iter().flat_map(|(_, _, l)| years(l)).collect();
         assert!(named.contains(&2018), "{}: {labels:?}", chart.id);
+    }
+}
+
+// The count axis.
+
+const SAMPLES: [&str; 5] = [
+    include_str!("../www/data/occupancy-stendal.json"),
+    include_str!("../www/data/occupancy-example.json"),
+    include_str!("../www/data/occupancy-saalekreis.json"),
+    include_str!("../www/data/occupancy-mentoren.json"),
+    include_str!("../www/data/occupancy-regio-aktiv.json"),
+];
+
+fn assert_on_the_chart(chart: &Chart, what: &str) {
+    let labels = count_labels(chart);
+    assert!(!labels.is_empty(), "{what}: no count labels");
+    for (start, end, text) in &labels {
+        assert!(
+            *start >= 0.0 && *end <= chart.plot.0,
+            "{what}, {} px: \"{text}\" runs from {start:.1} to {end:.1}, the axis is at {}",
+            chart.width,
+            chart.plot.0
+        );
+    }
+}
+
+#[test]
+fn every_samples_count_labels_stay_on_the_chart() {
+    for text in SAMPLES {
+        let d = doc(text);
+        for width in [240.0, 360.0, 960.0] {
+            let all = charts(&d, width, Lang::De)
+                .into_iter()
+                .chain(indicators::charts(&d, width, Lang::De));
+            for chart in all {
+                assert_on_the_chart(&chart, &chart.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn five_digit_counts_stay_on_the_chart() {
+    // A Jobcenter's benefit recipients: 15.654 profilings on a reporting date.
+    let d = doc(
+        r#"{"schema": "foerderweg/occupancy@1", "programme": {"label": "Test"},
+        "series": [{"date": "2014-07-31", "profilings": 15654, "admitted": 900},
+                   {"date": "2019-07-31", "profilings": 10309, "admitted": 1200}]}"#,
+    );
+    for chart in charts(&d, 360.0, Lang::De) {
+        assert_on_the_chart(&chart, &chart.id);
     }
 }
