@@ -4,15 +4,16 @@
 
 use std::{env, fs, path::Path};
 
-fn main() {
+/// A build script runs at compile time, never in the module: a missing stylesheet or an
+/// unwritable `OUT_DIR` stops the build with its reason (the error `main` returns), and none of
+/// it can reach a page.
+fn main() -> Result<(), String> {
     let source = "src/view/style.css";
     println!("cargo::rerun-if-changed={source}");
-    // A build script runs at compile time, never in the module: a missing stylesheet or an
-    // unwritable OUT_DIR must stop the build with its reason, which these `expect`s do. None
-    // of them can reach a page.
-    let css = fs::read_to_string(source).expect("src/view/style.css is readable");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("style.css");
-    fs::write(out, minify(&css)).expect("OUT_DIR is writable");
+    let css = fs::read_to_string(source).map_err(|e| format!("{source}: {e}"))?;
+    let dir = env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
+    let out = Path::new(&dir).join("style.css");
+    fs::write(&out, minify(&css)).map_err(|e| format!("{}: {e}", out.display()))
 }
 
 /// Characters around which a space means nothing.
