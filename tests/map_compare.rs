@@ -5,46 +5,12 @@
 //! no change can be computed (a value in one period only, a suppressed value, 0 as the base of
 //! a percentage, figures of two different regions) the area says why and never shows a 0.
 
-use foerderweg::check::{Document, check};
-use foerderweg::geo::{Atlas, codec};
+mod atlas;
+use atlas::{districts, doc, municipalities, prepared};
 use foerderweg::i18n::Lang;
-use foerderweg::layout::map::{
-    ChangeKind, Comparison, Geometry, MapScene, Prepared, needs_municipalities, prepare,
-    scene_compare,
-};
+use foerderweg::layout::map::{ChangeKind, Comparison, MapScene, scene_compare};
 use foerderweg::model::WidgetKind;
 use foerderweg::model::indicator::Period;
-use foerderweg::model::regions::MapDoc;
-use std::sync::{Arc, OnceLock};
-
-fn districts() -> &'static Atlas {
-    static ATLAS: OnceLock<Atlas> = OnceLock::new();
-    ATLAS.get_or_init(|| codec::decode(include_bytes!("../assets/geo/districts.fwg")).unwrap())
-}
-
-fn municipalities() -> &'static Atlas {
-    static ATLAS: OnceLock<Atlas> = OnceLock::new();
-    ATLAS.get_or_init(|| {
-        codec::decode(include_bytes!("../assets/geo/municipalities-14-15.fwg")).unwrap()
-    })
-}
-
-fn doc(text: &str) -> Arc<MapDoc> {
-    let checked = check(WidgetKind::Map, text);
-    match checked.document {
-        Some(Document::Map(d)) => d,
-        _ => panic!("not drawn: {:?}", checked.diagnostics),
-    }
-}
-
-fn prepared(doc: &MapDoc) -> Prepared {
-    let geo = Geometry {
-        areas: districts(),
-        municipalities: needs_municipalities(doc).then(municipalities),
-        host: false,
-    };
-    prepare(doc, geo)
-}
 
 fn period(p: &str) -> Period {
     Period::parse(p).unwrap_or_else(|| panic!("{p}"))

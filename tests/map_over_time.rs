@@ -4,43 +4,14 @@
 //! day after; the summary speaks of the day shown; the first step "bis …" says it stands for
 //! all the time up to the first change; figures written on the map never sit under a marker.
 
-use foerderweg::check::{Document, check};
-use foerderweg::geo::{Atlas, codec};
+mod atlas;
+use atlas::{doc, prepared};
+use foerderweg::check::check;
 use foerderweg::i18n::Lang;
-use foerderweg::layout::map::{Geometry, MapScene, Prepared, needs_municipalities, prepare, scene};
+use foerderweg::layout::map::{MapScene, Prepared, scene};
 use foerderweg::model::WidgetKind;
 use foerderweg::model::common::Day;
 use foerderweg::model::regions::MapDoc;
-use std::sync::{Arc, OnceLock};
-
-fn districts() -> &'static Atlas {
-    static ATLAS: OnceLock<Atlas> = OnceLock::new();
-    ATLAS.get_or_init(|| codec::decode(include_bytes!("../assets/geo/districts.fwg")).unwrap())
-}
-
-fn municipalities() -> &'static Atlas {
-    static ATLAS: OnceLock<Atlas> = OnceLock::new();
-    ATLAS.get_or_init(|| {
-        codec::decode(include_bytes!("../assets/geo/municipalities-14-15.fwg")).unwrap()
-    })
-}
-
-fn doc(text: &str) -> Arc<MapDoc> {
-    let checked = check(WidgetKind::Map, text);
-    match checked.document {
-        Some(Document::Map(d)) => d,
-        _ => panic!("not drawn: {:?}", checked.diagnostics),
-    }
-}
-
-fn prepared(doc: &MapDoc) -> Prepared {
-    let geo = Geometry {
-        areas: districts(),
-        municipalities: needs_municipalities(doc).then(municipalities),
-        host: false,
-    };
-    prepare(doc, geo)
-}
 
 fn on(doc: &MapDoc, p: &Prepared, day: &str, width: f64) -> MapScene {
     let day = Day(day.parse().unwrap_or_else(|e| panic!("{day}: {e}")));

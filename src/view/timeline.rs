@@ -1039,11 +1039,10 @@ impl List {
         let written = StoredValue::new(Vec::<String>::new());
         let data_lang = super::parts::data_lang();
         let (width, order) = (self.v.width, self.order);
-        Effect::new(move |_| {
-            let Some(slice) = slice_ref.get() else { return };
+        // Made again when the rows change, not when the tab stop moves (each arrow key).
+        let items = Memo::new(move |_| {
             let (width, total, data_lang) = (width.get(), order.with(|o| o.len()), data_lang.get());
-            let items: Vec<String> = self
-                .rows()
+            self.rows()
                 .iter()
                 .map(|r| {
                     let mut w = crate::render::Writer::new();
@@ -1051,10 +1050,17 @@ impl List {
                     crate::render::timeline::row(&mut w, r, width, total);
                     w.out
                 })
-                .collect();
-            written.update_value(|shown| {
-                crate::render::dom::patch_list(&slice, shown, &items);
-                *shown = items;
+                .collect::<Vec<String>>()
+        });
+        Effect::new(move |_| {
+            let Some(slice) = slice_ref.get() else { return };
+            items.with(|items| {
+                written.update_value(|shown| {
+                    if shown != items {
+                        crate::render::dom::patch_list(&slice, shown, items);
+                        shown.clone_from(items);
+                    }
+                })
             });
             let stop = self.tab_stop().to_string();
             let mut item = slice.first_element_child();
